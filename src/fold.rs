@@ -1,0 +1,197 @@
+//! Folding: a normalised view of text for whole-word matching, mapped back to the original.
+//!
+//! [`fold_into`] turns text into a *word view*: words separated by single spaces, with one
+//! space before the first word and one after the last. So `"Hay’at Tahrir al-Sham's"` becomes
+//! `" Hayat Tahrir al Sham s "` and a gazetteer alias folded the same way, wrapped in spaces,
+//! can only match whole words: `" Hama "` never matches inside `" Hamas "`, while `"HTS-led"`
+//! (`" HTS led "`) and `"Syria's"` (`" Syria s "`) still match the name before the suffix.
+//!
+//! What folds:
+//! - Latin diacritics are dropped (`Ḩamāh` → `Hamah`, `Türkiye` → `Turkiye`);
+//! - apostrophe-like marks (`' ’ ‘ ʼ ʿ ʾ ´ \``) inside a word are deleted (`Dar'a` → `Dara`),
+//!   except before a final `s` (the possessive `'s` becomes its own word);
+//! - Arabic: tashkeel and tatweel are deleted, alef forms fold to `ا`, ta marbuta to `ه`,
+//!   alef maqsura to `ي`;
+//! - every other non-alphanumeric run (spaces, line breaks, dashes, punctuation) is one space.
+//!
+//! Case is kept; [`Folded::lowercase`] gives the case-folded view with the same layout (only
+//! ASCII letters change case, so byte positions are shared by both views).
+//!
+//! Invariant: for any match of a space-wrapped pattern at `[s, e)` in the view,
+//! [`Folded::original_span`] returns the original span of the words inside, starting at the
+//! first character of the first word and ending where the separator after the last word begins.
+
+use crate::span::Span;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// A folded word view of some text, with the map back to original byte offsets.
+#[derive(Debug, Default, Clone)]
+pub struct Folded {
+    /// The view: words separated by single spaces, wrapped in one space on each side.
+    pub text: String,
+    /// Sparse map `(view byte, original byte)`: a view byte `v` maps to
+    /// `o + (v - f)` for the last checkpoint `(f, o)` with `f <= v`.
+    checkpoints: Vec<(usize, usize)>,
+    /// Original offset of the folded text's start (sentence start in the article).
+    base: usize,
+}
+
+impl Folded {
+    /// The original byte offset of view byte `v`.
+    fn original(&self, v: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(f, _)| f <= v) - 1;
+        let (f, o) = self.checkpoints[i];
+        self.base + o + (v - f)
+    }
+
+    /// The original span of a space-wrapped match `[s, e)` of the view: from the first
+    /// character of its first word to the start of the separator after its last word.
+    pub fn original_span(&self, s: usize, e: usize) -> Span {
+        debug_assert!(self.text.as_bytes()[s] == b' ' && self.text.as_bytes()[e - 1] == b' ');
+        Span::new(self.original(s + 1), self.original(e - 1))
+    }
+
+    /// The view with ASCII letters lower-cased (same byte layout).
+    pub fn lowercase(&self) -> String {
+        self.text.to_ascii_lowercase()
+    }
+}
+
+/// Folds a standalone string (a gazetteer alias or a cue) to its word view, without the map.
+pub fn fold_str(s: &str) -> String {
+    let mut f = Folded::default();
+    fold_into(s, 0, &mut f);
+    f.text
+}
+
+/// Folds `text` (which starts at byte `base` of the original) into `out`, reusing its buffers.
+pub fn fold_into(text: &str, base: usize, out: &mut Folded) {
+    out.text.clear();
+    out.checkpoints.clear();
+    out.base = base;
+    let mut w = Writer {
+        out,
+        predicted: usize::MAX,
+        in_word: false,
+    };
+    // The leading pad maps to the start; a word's first byte always gets a checkpoint.
+    w.push_sep(0);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_apostrophe(c) {
+            let next = chars.peek().map(|&(_, n)| n);
+            let after = text[i + c.len_utf8()..].chars().nth(1);
+            let possessive = matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric);
+            let inside_word = w.in_word && next.is_some_and(char::is_alphanumeric);
+            if is_modifier_letter(c) || (inside_word && !possessive) {
+                continue; // a transliteration mark: deleted, the word goes on
+            }
+            w.push_sep(i);
+        } else if is_deleted_mark(c) {
+            continue;
+        } else if c.is_alphanumeric() {
+            w.push_letter(i, c);
+        } else {
+            w.push_sep(i);
+        }
+    }
+    w.push_sep(text.len());
+}
+
+struct Writer<'a> {
+    out: &'a mut Folded,
+    /// The original offset the next view byte maps to if no checkpoint is added.
+    predicted: usize,
+    in_word: bool,
+}
+
+impl Writer<'_> {
+    fn mark(&mut self, orig: usize) {
+        if self.predicted != orig {
+            self.out.checkpoints.push((self.out.text.len(), orig));
+        }
+    }
+
+    fn push_sep(&mut self, orig: usize) {
+        if self.in_word || self.out.text.is_empty() {
+            self.mark(orig);
+            self.out.text.push(' ');
+            self.predicted = orig + 1;
+            self.in_word = false;
+        }
+    }
+
+    fn push_letter(&mut self, orig: usize, c: char) {
+        self.mark(orig);
+        let v0 = self.out.text.len();
+        self.in_word = true;
+        if let Some(a) = arabic_fold(c) {
+            self.out.text.push(a);
+        } else if c.is_ascii() {
+            self.out.text.push(c);
+        } else if let Some(s) = latin_special(c) {
+            self.out.text.push_str(s);
+        } else {
+            let mut any = false;
+            let text = &mut self.out.text;
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    text.push(d);
+                    any = true;
+                }
+            });
+            if !any {
+                text.push(c);
+            }
+        }
+        // The next view byte maps to `orig + written` under the current checkpoint; when the
+        // char changed length, the next char's `mark` sees the mismatch and re-anchors.
+        self.predicted = orig + (self.out.text.len() - v0);
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | '`' | '´' | '′' | 'ʼ' | 'ʻ' | 'ʽ' | 'ʿ' | 'ʾ')
+}
+
+/// Modifier letters used only as transliteration marks (ʿayn, hamza): always deleted.
+fn is_modifier_letter(c: char) -> bool {
+    matches!(c, 'ʼ' | 'ʻ' | 'ʽ' | 'ʿ' | 'ʾ')
+}
+
+/// Marks deleted without breaking the word: combining diacritics, Arabic tashkeel, tatweel,
+/// zero-width joiners and soft hyphens.
+fn is_deleted_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{00AD}' | '\u{200C}' | '\u{200D}' | '\u{FE0F}'
+    ) || is_combining_mark(c)
+}
+
+fn arabic_fold(c: char) -> Option<char> {
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ة' => 'ه',
+        'ى' => 'ي',
+        _ => return None,
+    })
+}
+
+/// Latin letters without a canonical decomposition that transliterations still use.
+fn latin_special(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ı' => "i",
+        'ß' => "ss",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'ø' => "o",
+        'Ø' => "O",
+        'đ' | 'ð' => "d",
+        'Đ' | 'Ð' => "D",
+        'ł' => "l",
+        'Ł' => "L",
+        'œ' => "oe",
+        'Œ' => "OE",
+        _ => return None,
+    })
+}

@@ -1,0 +1,466 @@
+//! Gazetteers: the entities claimex knows, loaded from TSV.
+//!
+//! A gazetteer file is UTF-8 TSV with a header row naming its columns (see
+//! `gazetteers/README.md`); `#` lines and blank lines are skipped. Required columns: `id`,
+//! `name`, `type`, `aliases`; optional: `subtype`, `country`, `admin1`, `admin2`, `lat`, `lon`,
+//! `geonames`, `pcode`, `affiliation`, `period`, `priority`. Aliases are `|`-separated; a
+//! leading `=` makes an alias case-sensitive (an alias without lower-case letters, like `HTS`,
+//! is case-sensitive anyway); a leading `?` marks an alias shared with another entity on
+//! purpose. The canonical name is always an alias too.
+//!
+//! The library never reads files: callers pass each file's name and content, and errors name
+//! `file:line`. [`Gazetteer::embedded`] gives the default set compiled into the binary.
+//!
+//! Invariants: entity ids are unique; entities are kept in load order and addressed by their
+//! index ([`EntityId`]); every alias folds (see [`crate::fold`]) to at least one word, and a
+//! case-insensitive alias to at least three characters.
+
+use crate::fold::fold_str;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Index of an entity in its [`Gazetteer`].
+pub type EntityId = usize;
+
+/// The kinds of entity a gazetteer holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityType {
+    /// Governorates, districts, towns, regions, crossings, bases.
+    Place,
+    /// Armed groups, forces and coalitions, including generic collectives ("rebels").
+    ArmedGroup,
+    /// States and governments as actors (and countries as places).
+    State,
+    /// Monitors, NGOs, UN bodies, research groups.
+    Organization,
+    /// News media: agencies, broadcasters, state media.
+    Media,
+    /// Named people.
+    Person,
+    /// Communities: Druze, Kurds, Alawites...
+    Community,
+}
+
+impl EntityType {
+    /// All types, in the order used for output.
+    pub const ALL: [EntityType; 7] = [
+        EntityType::Place,
+        EntityType::ArmedGroup,
+        EntityType::State,
+        EntityType::Organization,
+        EntityType::Media,
+        EntityType::Person,
+        EntityType::Community,
+    ];
+
+    /// The name used in TSV files and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Place => "place",
+            EntityType::ArmedGroup => "armed_group",
+            EntityType::State => "state",
+            EntityType::Organization => "organization",
+            EntityType::Media => "media",
+            EntityType::Person => "person",
+            EntityType::Community => "community",
+        }
+    }
+
+    fn parse(s: &str) -> Option<EntityType> {
+        EntityType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// One gazetteer entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Stable identifier, unique across all loaded files.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// What kind of thing it is.
+    pub kind: EntityType,
+    /// Finer kind: `governorate`, `town`, `monitor`, `state_media`, `rebel`... (may be empty).
+    pub subtype: String,
+    /// Optional attributes, as `(column, value)` pairs in column order; `lat`/`lon` are
+    /// validated numbers, `priority` is not included.
+    pub attributes: Vec<(&'static str, String)>,
+    /// Preference when two entities share an alias: higher wins.
+    pub priority: i32,
+    /// Where the entity was defined, `file:line`.
+    pub origin: String,
+}
+
+impl Entity {
+    /// The value of an optional attribute column, if set.
+    pub fn attribute(&self, column: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One name an entity can be mentioned by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alias {
+    /// The alias as written in the file, without its markers.
+    pub text: String,
+    /// The entity it names.
+    pub entity: EntityId,
+    /// Match case-sensitively.
+    pub case_sensitive: bool,
+    /// Marked as shared with other entities on purpose.
+    pub shared: bool,
+    /// Line in the file, for lint messages.
+    pub line: usize,
+}
+
+/// A set of entities and their aliases.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    aliases: Vec<Alias>,
+    ids: BTreeMap<String, EntityId>,
+}
+
+/// The optional attribute columns, in output order.
+pub const ATTRIBUTE_COLUMNS: [&str; 9] = [
+    "country",
+    "admin1",
+    "admin2",
+    "lat",
+    "lon",
+    "geonames",
+    "pcode",
+    "affiliation",
+    "period",
+];
+const REQUIRED_COLUMNS: [&str; 4] = ["id", "name", "type", "aliases"];
+const OTHER_COLUMNS: [&str; 2] = ["subtype", "priority"];
+
+/// The gazetteer files compiled into the binary.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("places.tsv", include_str!("../gazetteers/places.tsv")),
+    ("states.tsv", include_str!("../gazetteers/states.tsv")),
+    ("armed_groups.tsv", include_str!("../gazetteers/armed_groups.tsv")),
+    ("organizations.tsv", include_str!("../gazetteers/organizations.tsv")),
+    ("media.tsv", include_str!("../gazetteers/media.tsv")),
+    ("persons.tsv", include_str!("../gazetteers/persons.tsv")),
+    ("communities.tsv", include_str!("../gazetteers/communities.tsv")),
+];
+
+/// A malformed gazetteer row or header.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct GazetteerError {
+    /// The file's name as given by the caller.
+    pub file: String,
+    /// One-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Gazetteer {
+    /// The default gazetteers, embedded in the binary.
+    pub fn embedded() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for (name, content) in EMBEDDED {
+            g.add_file(name, content)
+                .expect("embedded gazetteers are valid (checked by tests)");
+        }
+        g
+    }
+
+    /// Parses one TSV file and adds its entities. On error nothing from this file is added.
+    pub fn add_file(&mut self, file: &str, content: &str) -> Result<(), GazetteerError> {
+        let mut staged = self.clone();
+        staged.parse_into(file, content)?;
+        *self = staged;
+        Ok(())
+    }
+
+    /// All entities, in load order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// All aliases, canonical names included.
+    pub fn aliases(&self) -> &[Alias] {
+        &self.aliases
+    }
+
+    /// The entity with this index.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id]
+    }
+
+    /// Looks an entity up by its string id.
+    pub fn find(&self, id: &str) -> Option<EntityId> {
+        self.ids.get(id).copied()
+    }
+
+    fn parse_into(&mut self, file: &str, content: &str) -> Result<(), GazetteerError> {
+        let err = |line: usize, message: String| GazetteerError {
+            file: file.to_string(),
+            line,
+            message,
+        };
+        let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+        let mut header: Option<Vec<&'static str>> = None;
+        for (i, raw) in content.lines().enumerate() {
+            let line = i + 1;
+            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            if raw.trim().is_empty() || raw.starts_with('#') {
+                continue;
+            }
+            let cells: Vec<&str> = raw.split('\t').collect();
+            let Some(columns) = &header else {
+                header = Some(parse_header(&cells).map_err(|m| err(line, m))?);
+                continue;
+            };
+            if cells.len() != columns.len() {
+                return Err(err(
+                    line,
+                    format!("expected {} tab-separated cells, found {}", columns.len(), cells.len()),
+                ));
+            }
+            let row: BTreeMap<&str, &str> = columns.iter().copied().zip(cells.iter().map(|c| c.trim())).collect();
+            self.add_row(file, line, &row).map_err(|m| err(line, m))?;
+        }
+        if header.is_none() {
+            return Err(err(
+                1,
+                "no header row (expected columns id, name, type, aliases, ...)".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    fn add_row(&mut self, file: &str, line: usize, row: &BTreeMap<&str, &str>) -> Result<(), String> {
+        let get = |c: &str| row.get(c).copied().unwrap_or("");
+        let id = get("id");
+        if id.is_empty()
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_.:-".contains(&b))
+        {
+            return Err(format!(
+                "id {id:?} must be non-empty lower-case ASCII letters, digits or _ . : -"
+            ));
+        }
+        if let Some(&other) = self.ids.get(id) {
+            return Err(format!(
+                "duplicate id {id:?} (first defined at {})",
+                self.entities[other].origin
+            ));
+        }
+        let name = get("name");
+        if name.is_empty() {
+            return Err(format!("entity {id:?} has an empty name"));
+        }
+        let kind = EntityType::parse(get("type")).ok_or_else(|| {
+            let all: Vec<_> = EntityType::ALL.iter().map(|t| t.as_str()).collect();
+            format!("type {:?} is not one of {}", get("type"), all.join(", "))
+        })?;
+        let priority = match get("priority") {
+            "" => 0,
+            p => p.parse().map_err(|_| format!("priority {p:?} is not an integer"))?,
+        };
+        let mut attributes = Vec::new();
+        for column in ATTRIBUTE_COLUMNS {
+            let value = get(column);
+            if value.is_empty() {
+                continue;
+            }
+            if let Some(range) = match column {
+                "lat" => Some(-90.0..=90.0),
+                "lon" => Some(-180.0..=180.0),
+                _ => None,
+            } {
+                let v: f64 = value
+                    .parse()
+                    .map_err(|_| format!("{column} {value:?} is not a number"))?;
+                if !range.contains(&v) {
+                    return Err(format!("{column} {value} is out of range"));
+                }
+            }
+            attributes.push((column, value.to_string()));
+        }
+        let entity = self.entities.len();
+        let mut seen = Vec::new();
+        // A bracketed qualifier in a name ("National Guard (Sweida)") disambiguates; it is not
+        // part of how the text names the entity.
+        let bare_name = match name.find(" (") {
+            Some(i) if name.ends_with(')') => &name[..i],
+            _ => name,
+        };
+        let aliases = get("aliases");
+        let names = std::iter::once(bare_name).chain(aliases.split('|').filter(|_| !aliases.is_empty()));
+        for raw in names {
+            let alias = parse_alias(raw.trim(), entity, line)?;
+            if !seen.contains(&alias.text) {
+                seen.push(alias.text.clone());
+                self.aliases.push(alias);
+            }
+        }
+        self.ids.insert(id.to_string(), entity);
+        self.entities.push(Entity {
+            id: id.to_string(),
+            name: name.to_string(),
+            kind,
+            subtype: get("subtype").to_string(),
+            attributes,
+            priority,
+            origin: format!("{file}:{line}"),
+        });
+        Ok(())
+    }
+}
+
+fn parse_header(cells: &[&str]) -> Result<Vec<&'static str>, String> {
+    let known = REQUIRED_COLUMNS.iter().chain(&OTHER_COLUMNS).chain(&ATTRIBUTE_COLUMNS);
+    let mut columns = Vec::new();
+    for cell in cells {
+        let c = known
+            .clone()
+            .find(|k| **k == cell.trim())
+            .ok_or_else(|| format!("unknown column {cell:?}"))?;
+        if columns.contains(c) {
+            return Err(format!("column {c:?} appears twice"));
+        }
+        columns.push(*c);
+    }
+    for required in REQUIRED_COLUMNS {
+        if !columns.contains(&required) {
+            return Err(format!("header lacks the required column {required:?}"));
+        }
+    }
+    Ok(columns)
+}
+
+fn parse_alias(raw: &str, entity: EntityId, line: usize) -> Result<Alias, String> {
+    let (shared, rest) = match raw.strip_prefix('?') {
+        Some(r) => (true, r),
+        None => (false, raw),
+    };
+    let (marked, text) = match rest.strip_prefix('=') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    if text.contains(['(', ')', '[', ']']) {
+        return Err(format!(
+            "alias {raw:?} contains a bracket; give the bracketed form as its own alias"
+        ));
+    }
+    let folded = fold_str(text);
+    let folded = folded.trim();
+    if folded.is_empty() {
+        return Err(format!("alias {raw:?} is empty or has no letters or digits"));
+    }
+    let case_sensitive = marked || !text.chars().any(char::is_lowercase);
+    if !case_sensitive && folded.chars().count() < 3 {
+        return Err(format!(
+            "alias {raw:?} is too short to match case-insensitively; mark it case-sensitive with a leading '='"
+        ));
+    }
+    Ok(Alias {
+        text: text.to_string(),
+        entity,
+        case_sensitive,
+        shared,
+        line,
+    })
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "id\tname\ttype\tsubtype\taliases\tlat\tlon\n";
+
+    fn load(rows: &str) -> Result<Gazetteer, GazetteerError> {
+        let mut g = Gazetteer::default();
+        g.add_file("test.tsv", &format!("{HEADER}{rows}"))?;
+        Ok(g)
+    }
+
+    #[test]
+    fn parses_rows_aliases_and_markers() {
+        let g = load(
+            "# comment\nhts\tHay'at Tahrir al-Sham\tarmed_group\tjihadist\tHTS|=Tahrir|?Hayat Tahrir al-Sham\t\t\n",
+        )
+        .unwrap();
+        let e = g.entity(g.find("hts").unwrap());
+        assert_eq!(
+            (e.name.as_str(), e.kind, e.subtype.as_str(), e.origin.as_str()),
+            (
+                "Hay'at Tahrir al-Sham",
+                EntityType::ArmedGroup,
+                "jihadist",
+                "test.tsv:3"
+            )
+        );
+        let a: Vec<_> = g
+            .aliases()
+            .iter()
+            .map(|a| (a.text.as_str(), a.case_sensitive, a.shared))
+            .collect();
+        assert_eq!(
+            a,
+            [
+                ("Hay'at Tahrir al-Sham", false, false),
+                ("HTS", true, false),
+                ("Tahrir", true, false),
+                ("Hayat Tahrir al-Sham", false, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_name_file_line_and_problem() {
+        let cases = [
+            ("x\tX\tplace\t\tXxx\t\t\nx\tY\tplace\t\tYyy\t\t\n", "test.tsv:3: duplicate id \"x\" (first defined at test.tsv:2)"),
+            ("x\tX\tcity\t\tXxx\t\t\n", "test.tsv:2: type \"city\" is not one of place, armed_group, state, organization, media, person, community"),
+            ("x\tX\tplace\t\tXxx\t91\t\n", "test.tsv:2: lat 91 is out of range"),
+            ("x\tX\tplace\t\tXxx\tnorth\t\n", "test.tsv:2: lat \"north\" is not a number"),
+            ("x\tXyz\tplace\t\tal\t\t\n", "test.tsv:2: alias \"al\" is too short to match case-insensitively; mark it case-sensitive with a leading '='"),
+            ("x\tXyz\tplace\t\tAbc||Def\t\t\n", "test.tsv:2: alias \"\" is empty or has no letters or digits"),
+            ("x\tXyz\tplace\n", "test.tsv:2: expected 7 tab-separated cells, found 3"),
+            ("x\tXyz\tplace\t\tHTS (Tahrir)\t\t\n", "test.tsv:2: alias \"HTS (Tahrir)\" contains a bracket; give the bracketed form as its own alias"),
+            ("X\tXyz\tplace\t\t\t\t\n", "test.tsv:2: id \"X\" must be non-empty lower-case ASCII letters, digits or _ . : -"),
+        ];
+        for (rows, want) in cases {
+            assert_eq!(load(rows).unwrap_err().to_string(), want);
+        }
+        let mut g = Gazetteer::default();
+        assert_eq!(
+            g.add_file("h.tsv", "id\tname\tkind\n").unwrap_err().to_string(),
+            "h.tsv:1: unknown column \"kind\""
+        );
+        assert_eq!(
+            g.add_file("h.tsv", "id\tname\ttype\n").unwrap_err().to_string(),
+            "h.tsv:1: header lacks the required column \"aliases\""
+        );
+    }
+
+    #[test]
+    fn a_bad_file_adds_nothing() {
+        let mut g = load("a\tAaa\tplace\t\t\t\t\n").unwrap();
+        assert!(g
+            .add_file(
+                "b.tsv",
+                &format!("{HEADER}b\tBbb\tplace\t\t\t\t\nc\tCcc\tcity\t\t\t\t\n")
+            )
+            .is_err());
+        assert_eq!(g.entities().len(), 1);
+        assert_eq!(g.find("b"), None);
+    }
+}

@@ -1,0 +1,91 @@
+//! claimex: who claims what, about whom, where, in defense and conflict news about Syria.
+//!
+//! The pipeline, one module per stage, each consuming the previous one's plain data:
+//!
+//! 1. [`segment`]: paragraphs and sentences ([`Sentence`]), news-aware;
+//! 2. [`matcher`]: gazetteer mentions ([`Mention`]) by Aho-Corasick over a folded view;
+//! 3. [`claims`]: attributed and hedged claims ([`Claim`]) from a cue lexicon;
+//! 4. [`output`]: the versioned JSON document, with code-point offsets.
+//!
+//! Build an [`Extractor`] once (it compiles the automata), then call [`Extractor::extract`]
+//! for each article. The library does no I/O.
+//!
+//! ```
+//! let extractor = claimex::Extractor::new(claimex::Gazetteer::embedded());
+//! let text = "Activists said HTS fighters entered Hama.";
+//! let x = extractor.extract(text);
+//! let hama = x.mentions.iter().find(|m| extractor.gazetteer().entity(m.entity).id == "sy-hama").unwrap();
+//! assert_eq!(hama.span.slice(text), "Hama");
+//! assert_eq!(x.claims[0].content.slice(text), "HTS fighters entered Hama");
+//! ```
+#![deny(missing_docs)]
+
+pub mod claims;
+pub mod fold;
+pub mod gazetteer;
+pub mod matcher;
+pub mod output;
+pub mod segment;
+pub mod span;
+
+pub use claims::{Claim, ClaimKind};
+pub use gazetteer::{Entity, EntityId, EntityType, Gazetteer, GazetteerError};
+pub use matcher::Mention;
+pub use segment::{Role, Sentence};
+pub use span::Span;
+
+/// Everything extracted from one article; spans are byte offsets into its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extraction {
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Gazetteer mentions, sorted by position.
+    pub mentions: Vec<Mention>,
+    /// Claims, sorted by sentence and cue position.
+    pub claims: Vec<Claim>,
+    /// The article's title sentence, if it has one.
+    pub title: Option<Span>,
+    /// The byline's name part, if the article has one.
+    pub byline: Option<Span>,
+}
+
+/// The whole pipeline, built once and used for many articles.
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    matcher: matcher::Matcher,
+    claims: claims::ClaimFinder,
+}
+
+impl Extractor {
+    /// Compiles the matcher for `gazetteer`.
+    pub fn new(gazetteer: Gazetteer) -> Extractor {
+        let matcher = matcher::Matcher::new(&gazetteer);
+        Extractor {
+            gazetteer,
+            matcher,
+            claims: claims::ClaimFinder::default(),
+        }
+    }
+
+    /// The gazetteer mentions refer to.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Runs the pipeline on one article.
+    pub fn extract(&self, text: &str) -> Extraction {
+        let sentences = segment::segment(text);
+        let mentions = self.matcher.find(text, &sentences);
+        let claims = self.claims.find(text, &sentences, &mentions);
+        let title = sentences.iter().find(|s| s.role == Role::Title).map(|s| s.span);
+        let byline = segment::byline(text, &sentences);
+        Extraction {
+            sentences,
+            mentions,
+            claims,
+            title,
+            byline,
+        }
+    }
+}

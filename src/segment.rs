@@ -1,0 +1,426 @@
+//! Segmenting: an article into paragraphs, lines and sentences.
+//!
+//! Blank lines end paragraphs. A line break is a hard boundary too (titles, headings, bylines
+//! and site names carry no final period) unless the text is visibly hard-wrapped: the next line
+//! starts in lower case, or the line ends with a comma or a hyphen. Inside a block, sentence
+//! bounds come from UAX #29 (`unicode-segmentation`), then corrected for news text: a break
+//! after an abbreviation that cannot end a sentence (`Gen.`, `Lt.`, `Jan.`), after an ambiguous
+//! one (`U.S.`, `a.m.`, an initial) unless a typical sentence opener follows, and before a
+//! lower-case word (`"Why?" he asked`) is undone.
+//!
+//! Invariants: sentences are in text order, never overlap, never start or end with white space,
+//! and together cover every non-white-space character of the text.
+
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a sentence is doing in the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// The article's title: its first line, when that line carries no final period.
+    Title,
+    /// A heading, site name or other short line without final punctuation.
+    Heading,
+    /// The byline ("By Jane Doe", "This article is written by ...").
+    Byline,
+    /// Page furniture: comment prompts, share links, newsletter and copyright lines.
+    Boilerplate,
+    /// Running text.
+    Body,
+}
+
+impl Role {
+    /// The name used in the JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Heading => "heading",
+            Role::Byline => "byline",
+            Role::Boilerplate => "boilerplate",
+            Role::Body => "body",
+        }
+    }
+}
+
+/// One sentence of the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where the sentence lies in the original text (trimmed of white space).
+    pub span: Span,
+    /// Zero-based paragraph number.
+    pub paragraph: usize,
+    /// What the sentence is doing in the article.
+    pub role: Role,
+}
+
+/// Splits `text` into sentences.
+pub fn segment(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (paragraph, para) in paragraphs(text).into_iter().enumerate() {
+        for block in blocks(text, para) {
+            let role = line_role(block.slice(text), out.is_empty());
+            let first = out.len();
+            split_block(text, block, &mut |span| out.push(Sentence { span, paragraph, role }));
+            // A multi-sentence block is running text, whatever its first line looked like.
+            if out.len() - first > 1 && matches!(role, Role::Title | Role::Heading) {
+                out[first..].iter_mut().for_each(|s| s.role = Role::Body);
+            }
+        }
+    }
+    out
+}
+
+/// The byline's name part, if the article has a byline sentence:
+/// "By Jane Doe" → "Jane Doe"; "This article is written by the team of The Defense News." →
+/// "The Defense News".
+pub fn byline(text: &str, sentences: &[Sentence]) -> Option<Span> {
+    let s = sentences.iter().find(|s| s.role == Role::Byline)?;
+    let caps = BYLINE.captures(s.span.slice(text))?;
+    let m = caps.name("name")?;
+    Some(Span::new(s.span.start + m.start(), s.span.start + m.end()).trim_end_matches(text, &['.']))
+}
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[^\p{L}\p{N}]*(?:(?:this\s+(?:article|story|report)\s+(?:is|was)\s+)?(?:written|reported|reporting|compiled|edited)\s+)?by\s+(?:the\s+(?:team|staff|editors)\s+(?:of|at)\s+)?(?P<name>\p{Lu}[^\n]{1,100}?)\s*\.?\s*$",
+    )
+    .unwrap()
+});
+
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:leave\s+a\s+(?:comment|reply)|no\s+comments|\d+\s+comments?\b|comments?\s*:|share\s+(?:this|on)\b|related(?:\s+(?:articles|posts|stories))?\s*:|read\s+(?:more|also|next)\b|see\s+also\s*:|subscribe\b|sign\s+up\b|follow\s+us\b|click\s+here\b|advertisement\b|all\s+rights\s+reserved|copyright\b|©|tags?\s*:|posted\s+in\b|filed\s+under\b|you\s+may\s+also\s+like|photo\s*:|image\s*:|source\s*:)",
+    )
+    .unwrap()
+});
+
+fn line_role(line: &str, first: bool) -> Role {
+    let t = line.trim();
+    if BOILERPLATE.is_match(t) {
+        Role::Boilerplate
+    } else if t.len() <= 160 && BYLINE.is_match(t) {
+        Role::Byline
+    } else if !t.ends_with(['.', '!', '?', '"', '”', '’', ':', ';', ',']) && t.split_whitespace().count() <= 20 {
+        if first {
+            Role::Title
+        } else {
+            Role::Heading
+        }
+    } else {
+        Role::Body
+    }
+}
+
+/// Paragraph spans: runs of non-blank lines.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut current: Option<Span> = None;
+    for line in lines(text) {
+        if line.slice(text).trim().is_empty() {
+            out.extend(current.take());
+        } else {
+            current = Some(match current {
+                Some(p) => Span::new(p.start, line.end),
+                None => line,
+            });
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Line spans without their line terminators.
+fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').map(move |l| {
+        let span = Span::new(start, start + l.trim_end_matches(['\n', '\r']).len());
+        start += l.len();
+        span
+    })
+}
+
+/// Splits a paragraph into blocks at hard line breaks.
+fn blocks(text: &str, para: Span) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut soft_next = false;
+    for line in lines(para.slice(text)).map(|l| l.offset(para.start)) {
+        let s = line.slice(text);
+        let starts_lower = s.trim_start().chars().next().is_some_and(char::is_lowercase);
+        match out.last_mut() {
+            Some(b) if soft_next || starts_lower => b.end = line.end,
+            _ => out.push(line),
+        }
+        soft_next = s.trim_end().ends_with([',', '-']);
+    }
+    out
+}
+
+/// Splits one block into trimmed sentence spans, correcting UAX #29 for news text.
+fn split_block(text: &str, block: Span, emit: &mut dyn FnMut(Span)) {
+    let b = block.slice(text);
+    let mut pending: Option<Span> = None;
+    for (i, piece) in b.split_sentence_bound_indices() {
+        let span = Span::new(block.start + i, block.start + i + piece.len());
+        pending = Some(match pending {
+            Some(p) if continues(p.slice(text), piece) => Span::new(p.start, span.end),
+            Some(p) => {
+                emit_trimmed(text, p, emit);
+                span
+            }
+            None => span,
+        });
+    }
+    if let Some(p) = pending {
+        emit_trimmed(text, p, emit);
+    }
+}
+
+fn emit_trimmed(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
+    let t = span.trim(text);
+    if !t.is_empty() {
+        emit(t);
+    }
+}
+
+/// True when a UAX #29 break between `prev` and `next` is wrong for news text.
+fn continues(prev: &str, next: &str) -> bool {
+    // Inside a block every line break is soft; UAX #29 breaks at each one anyway.
+    if prev.trim_end_matches([' ', '\t', '\r']).ends_with('\n') && !prev.trim_end().ends_with(['.', '!', '?', '"', '”'])
+    {
+        return true;
+    }
+    let next_word = next.trim_start().trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
+    if next_word.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    let last = prev.split_whitespace().last().unwrap_or("");
+    let last = last.trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
+    if !last.ends_with('.') {
+        return false;
+    }
+    if NEVER_FINAL.contains(&last) {
+        return last != "No." || next_word.starts_with(|c: char| c.is_ascii_digit());
+    }
+    let ambiguous = AMBIGUOUS.contains(&last) || is_initialism(last);
+    ambiguous && !starts_sentence(next_word)
+}
+
+/// Abbreviations that never end a sentence in news text.
+const NEVER_FINAL: &[&str] = &[
+    "Gen.", "Lt.", "Col.", "Maj.", "Brig.", "Sgt.", "Capt.", "Cpl.", "Pvt.", "Cmdr.", "Adm.", "Mr.", "Mrs.", "Ms.",
+    "Dr.", "St.", "Sen.", "Rep.", "Gov.", "Prof.", "Rev.", "Amb.", "Pres.", "Gens.", "Jan.", "Feb.", "Mar.", "Apr.",
+    "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "No.", "Nos.", "vs.", "v.", "Mt.", "Ft.",
+    "approx.", "Vol.", "Fig.", "Art.",
+];
+
+/// Abbreviations that may or may not end a sentence.
+const AMBIGUOUS: &[&str] = &["etc.", "Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Sr.", "al.", "Bros."];
+
+/// `U.S.`, `U.N.`, `a.m.`, `D.C.`, or a single initial `F.`.
+fn is_initialism(word: &str) -> bool {
+    let mut letters = 0;
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_alphabetic() || chars.next() != Some('.') {
+            return false;
+        }
+        letters += 1;
+    }
+    letters > 1 || word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn starts_sentence(word: &str) -> bool {
+    let w: &str = word.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    SENTENCE_OPENERS.contains(&w)
+}
+
+/// Words that typically open a new sentence: after `U.S.` they mean the sentence ended.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "But",
+    "And",
+    "Or",
+    "However",
+    "Meanwhile",
+    "Moreover",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "As",
+    "If",
+    "Since",
+    "Although",
+    "Though",
+    "There",
+    "Here",
+    "According",
+    "Also",
+    "Earlier",
+    "Later",
+    "Last",
+    "Some",
+    "Many",
+    "Most",
+    "One",
+    "Two",
+    "Three",
+    "No",
+    "Yet",
+    "So",
+    "Still",
+    "Despite",
+    "During",
+    "Following",
+    "Amid",
+    "Under",
+    "With",
+    "Without",
+    "Such",
+    "Other",
+    "Both",
+    "All",
+    "Several",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "Now",
+    "Then",
+    "Today",
+    "Yesterday",
+    "By",
+    "To",
+    "Asked",
+    "Officials",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        segment(text).iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "U.S. airstrikes hit Deir Ezzor. Residents fled.",
+                &["U.S. airstrikes hit Deir Ezzor.", "Residents fled."],
+            ),
+            (
+                "The SDF, backed by the U.S., have advanced. HTS did not.",
+                &["The SDF, backed by the U.S., have advanced.", "HTS did not."],
+            ),
+            (
+                "Maj. Gen. Ali Mahmoud said so. He left.",
+                &["Maj. Gen. Ali Mahmoud said so.", "He left."],
+            ),
+            ("U.S. President Joe Biden spoke.", &["U.S. President Joe Biden spoke."]),
+            (
+                "The strike came at 9 a.m. Syrian time on Jan. 5.",
+                &["The strike came at 9 a.m. Syrian time on Jan. 5."],
+            ),
+            (
+                "It was backed by the U.S. The group denied it.",
+                &["It was backed by the U.S.", "The group denied it."],
+            ),
+            (
+                "Losses rose 3.5 percent... Then they fell.",
+                &["Losses rose 3.5 percent...", "Then they fell."],
+            ),
+            (
+                "\"Why?\" he asked. John F. Kennedy knew.",
+                &["\"Why?\" he asked.", "John F. Kennedy knew."],
+            ),
+            (
+                "He said: \"We will win.\" They lost.",
+                &["He said: \"We will win.\"", "They lost."],
+            ),
+            (
+                "The group (HTS.) left. Then (it) returned.",
+                &["The group (HTS.) left.", "Then (it) returned."],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&texts(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn lines_are_hard_boundaries_unless_wrapped() {
+        let text = "Syria Withdraws From Deir Ezzor\n\nWorld Defense\n\nBy Jane Doe\nThe army, which had held\nthe city, left. Fighters\nentered.\nLeave a Comment\n";
+        let got: Vec<_> = segment(text)
+            .iter()
+            .map(|s| (s.span.slice(text), s.role, s.paragraph))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Syria Withdraws From Deir Ezzor", Role::Title, 0),
+                ("World Defense", Role::Heading, 1),
+                ("By Jane Doe", Role::Byline, 2),
+                ("The army, which had held\nthe city, left.", Role::Body, 2),
+                ("Fighters\nentered.", Role::Body, 2),
+                ("Leave a Comment", Role::Boilerplate, 2),
+            ]
+        );
+        let sentences = segment(text);
+        assert_eq!(byline(text, &sentences).map(|s| s.slice(text)), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn byline_forms() {
+        for (line, name) in [
+            (
+                "✍️ This article is written by the team of The Defense News.",
+                "The Defense News",
+            ),
+            ("By Sarah El Deeb, Associated Press", "Sarah El Deeb, Associated Press"),
+            ("Reporting by Maya Gebeily", "Maya Gebeily"),
+        ] {
+            let text = format!("Title here\n\n{line}\n\nBody text goes here.");
+            let s = segment(&text);
+            assert_eq!(
+                byline(&text, &s).map(|b| b.slice(&text).to_string()),
+                Some(name.to_string()),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn crlf_and_blank_input() {
+        assert!(segment("").is_empty());
+        assert!(segment(" \n\r\n ").is_empty());
+        assert_eq!(texts("One.\r\nTwo.\r\n"), ["One.", "Two."]);
+    }
+}

@@ -1,0 +1,116 @@
+//! Properties that must hold for any input: no panic, sentences in order and covering the
+//! text, every span slicing the input to its text, and the same output on a rerun.
+
+use claimex::output::{document, DocumentMeta};
+use claimex::{Extractor, Gazetteer};
+use proptest::prelude::*;
+use std::sync::LazyLock;
+
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Gazetteer::embedded()));
+
+fn check(text: &str) {
+    let x = EXTRACTOR.extract(text);
+    let mut covered = 0;
+    for s in &x.sentences {
+        assert!(s.span.start >= covered, "sentences overlap or go backwards");
+        assert!(
+            text[covered..s.span.start].trim().is_empty(),
+            "text between sentences lost"
+        );
+        let t = s.span.slice(text);
+        assert!(!t.is_empty() && t.trim() == t);
+        covered = s.span.end;
+    }
+    assert!(text[covered..].trim().is_empty());
+    for m in &x.mentions {
+        let s = x.sentences[m.sentence].span;
+        assert!(s.contains(m.span) && !m.span.is_empty());
+    }
+    for c in &x.claims {
+        let s = x.sentences[c.sentence].span;
+        assert!(s.contains(c.content) && s.contains(c.cue.span));
+        assert!(c.source.as_ref().is_none_or(|src| s.contains(src.span)));
+    }
+    let meta = DocumentMeta::default();
+    let a = serde_json::to_string(&document(text, &x, EXTRACTOR.gazetteer(), &meta)).unwrap();
+    let b = serde_json::to_string(&document(text, &EXTRACTOR.extract(text), EXTRACTOR.gazetteer(), &meta)).unwrap();
+    assert_eq!(a, b);
+    let v: serde_json::Value = serde_json::from_str(&a).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    for key in ["sentences", "mentions"] {
+        for o in v[key].as_array().unwrap() {
+            let (s, e) = (
+                o["start"].as_u64().unwrap() as usize,
+                o["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(chars[s..e].iter().collect::<String>(), o["text"].as_str().unwrap());
+        }
+    }
+}
+
+fn newsy() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "Hama",
+        "Hamas",
+        "HTS",
+        "SDF",
+        "is",
+        "IS",
+        "Deir",
+        "Ezzor",
+        "ez-Zor",
+        "said",
+        "that",
+        "U.S.",
+        "Gen.",
+        "reportedly",
+        "according",
+        "to",
+        "the",
+        "Syrian",
+        "Observatory",
+        "for",
+        "Human",
+        "Rights",
+        "confirmed",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        "(SDF)",
+        "Hay’at",
+        "’s",
+        "دير",
+        "الزور",
+        "حَمَاة",
+        "Ḩamāh",
+        "\"",
+        "“",
+        "”",
+        "?",
+        "—",
+        "e\u{301}",
+        "\u{feff}",
+        "\t",
+    ]);
+    prop::collection::vec(words, 0..60).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_unicode_text(text in "\\PC{0,300}") {
+        check(&text);
+    }
+
+    #[test]
+    fn any_text_with_controls_and_marks(text in "[\\x00-\\x20a-zA-Z.'’\u{300}-\u{36f}\u{64b}-\u{652}\u{640} ]{0,200}") {
+        check(&text);
+    }
+
+    #[test]
+    fn newsy_word_salad(text in newsy()) {
+        check(&text);
+    }
+}
