@@ -1,0 +1,107 @@
+//! File and stream helpers shared by the subcommands: reading articles and gazetteers,
+//! decoding UTF-8 with byte-precise errors, and atomic output files.
+
+use anyhow::{Context, Result};
+use claimex::output::DocumentMeta;
+use claimex::Gazetteer;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Where the gazetteers come from.
+#[derive(clap::Args, Debug)]
+pub struct GazetteerArgs {
+    /// Use the `*.tsv` gazetteers in DIR instead of the embedded ones.
+    #[arg(long, value_name = "DIR")]
+    pub gazetteers: Option<PathBuf>,
+    /// Add a gazetteer file of your own (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+}
+
+pub fn meta_for(path: &Path) -> DocumentMeta {
+    DocumentMeta {
+        id: path
+            .file_stem()
+            .map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned()),
+        path: Some(path.display().to_string()),
+        ..DocumentMeta::default()
+    }
+}
+
+pub fn read_article(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    decode(bytes).with_context(|| path.display().to_string())
+}
+
+/// UTF-8 text without a byte-order mark; invalid UTF-8 is an error naming the byte.
+pub fn decode(bytes: Vec<u8>) -> Result<String> {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        anyhow::anyhow!("not UTF-8: invalid byte 0x{:02X} at byte offset {at}", e.as_bytes()[at])
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
+pub fn load_gazetteers(args: &GazetteerArgs) -> Result<Gazetteer> {
+    let mut g = match &args.gazetteers {
+        None => Gazetteer::embedded(),
+        Some(dir) => {
+            let mut g = Gazetteer::default();
+            let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+                .with_context(|| format!("{}: cannot read gazetteer folder", dir.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                anyhow::bail!("{}: no *.tsv gazetteer files", dir.display());
+            }
+            for f in files {
+                add_gazetteer(&mut g, &f)?;
+            }
+            g
+        }
+    };
+    for f in &args.gazetteer {
+        add_gazetteer(&mut g, f)?;
+    }
+    Ok(g)
+}
+
+fn add_gazetteer(g: &mut Gazetteer, path: &Path) -> Result<()> {
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read gazetteer", path.display()))?;
+    let text = decode(bytes).with_context(|| path.display().to_string())?;
+    g.add_file(&path.display().to_string(), &text)?;
+    Ok(())
+}
+
+/// Runs `write` into a temporary file beside `path` and renames it into place on success,
+/// so an interrupted run never leaves a truncated file that looks whole.
+pub fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .with_context(|| format!("{}: not a file name", path.display()))?;
+    let tmp = dir.join(format!(".{}.partial-{}", name.to_string_lossy(), std::process::id()));
+    let mut file = std::fs::File::create(&tmp).with_context(|| format!("{}: cannot create", tmp.display()))?;
+    let result = write(&mut file).and_then(|v| {
+        file.sync_all()?;
+        Ok(v)
+    });
+    match result {
+        Ok(v) => {
+            std::fs::rename(&tmp, path).with_context(|| format!("{}: cannot write", path.display()))?;
+            Ok(v)
+        }
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
+}
