@@ -58,8 +58,11 @@ fn main() -> ExitCode {
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+        let kind = c.downcast_ref::<io::Error>().map(io::Error::kind);
+        let json_kind = c
+            .downcast_ref::<serde_json::Error>()
+            .and_then(serde_json::Error::io_error_kind);
+        kind.or(json_kind) == Some(io::ErrorKind::BrokenPipe)
     })
 }
 
