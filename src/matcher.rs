@@ -43,12 +43,23 @@ pub struct Matcher {
 #[derive(Clone, Debug)]
 struct Automaton {
     ac: AhoCorasick,
-    /// Entity for each pattern id.
-    targets: Vec<EntityId>,
+    /// What each pattern id names.
+    targets: Vec<Target>,
 }
 
+/// What a pattern names: its entity, and whether the alias ends with a period ("U.S."), which
+/// folding drops but the mention's span should keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Target {
+    entity: EntityId,
+    dot: bool,
+}
+
+/// A match in the folded view: `[start, end)` including the wrapping spaces.
+type Candidate = (usize, usize, Target);
+
 impl Automaton {
-    fn build(patterns: BTreeMap<String, EntityId>) -> Automaton {
+    fn build(patterns: BTreeMap<String, Target>) -> Automaton {
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(patterns.keys())
@@ -60,7 +71,7 @@ impl Automaton {
     }
 
     /// Pushes `(view start, view end, entity)` for every whole-word match in `view`.
-    fn find(&self, view: &str, out: &mut Vec<(usize, usize, EntityId)>) {
+    fn find(&self, view: &str, out: &mut Vec<Candidate>) {
         let mut at = 0;
         while at < view.len() {
             let Some(m) = self.ac.find(Input::new(view).range(at..)) else {
@@ -75,8 +86,8 @@ impl Automaton {
 impl Matcher {
     /// Compiles the automata for `gazetteer`.
     pub fn new(gazetteer: &Gazetteer) -> Matcher {
-        let mut insensitive: BTreeMap<String, EntityId> = BTreeMap::new();
-        let mut sensitive: BTreeMap<String, EntityId> = BTreeMap::new();
+        let mut insensitive: BTreeMap<String, Target> = BTreeMap::new();
+        let mut sensitive: BTreeMap<String, Target> = BTreeMap::new();
         for alias in gazetteer.aliases() {
             let folded = fold_str(&alias.text);
             let (key, map) = if alias.case_sensitive {
@@ -84,14 +95,21 @@ impl Matcher {
             } else {
                 (folded.to_ascii_lowercase(), &mut insensitive)
             };
-            let better = |old: EntityId| {
-                let (a, b) = (gazetteer.entity(alias.entity), gazetteer.entity(old));
+            let better = |old: Target| {
+                let (a, b) = (gazetteer.entity(alias.entity), gazetteer.entity(old.entity));
                 (a.priority, std::cmp::Reverse(&a.id)) > (b.priority, std::cmp::Reverse(&b.id))
             };
             match map.get(&key) {
                 Some(&old) if !better(old) => {}
                 _ => {
-                    map.insert(key, alias.entity);
+                    let dot = alias.text.ends_with('.');
+                    map.insert(
+                        key,
+                        Target {
+                            entity: alias.entity,
+                            dot,
+                        },
+                    );
                 }
             }
         }
@@ -111,7 +129,7 @@ impl Matcher {
             candidates.clear();
             self.insensitive.find(&folded.lowercase(), &mut candidates);
             self.sensitive.find(&folded.text, &mut candidates);
-            select(&mut candidates, &folded, index, &mut out);
+            select(text, &mut candidates, &folded, index, &mut out);
         }
         add_bracketed_acronyms(text, sentences, &mut out);
         out
@@ -119,18 +137,28 @@ impl Matcher {
 }
 
 /// Keeps the leftmost-longest non-overlapping candidates (which may share a separator).
-fn select(candidates: &mut [(usize, usize, EntityId)], folded: &Folded, sentence: usize, out: &mut Vec<Mention>) {
-    candidates.sort_by_key(|&(s, e, id)| (s, std::cmp::Reverse(e), id));
+fn select(text: &str, candidates: &mut [Candidate], folded: &Folded, sentence: usize, out: &mut Vec<Mention>) {
+    candidates.sort_by_key(|&(s, e, t)| (s, std::cmp::Reverse(e), t.entity));
     let mut end = 0;
-    for &(s, e, entity) in candidates.iter() {
+    for &(s, e, target) in candidates.iter() {
         if s + 1 >= end {
             out.push(Mention {
-                span: folded.original_span(s, e),
-                entity,
+                span: span_of(text, folded, s, e, target),
+                entity: target.entity,
                 sentence,
             });
             end = e;
         }
+    }
+}
+
+/// The original span of a candidate, keeping the final period of an alias like "U.S.".
+fn span_of(text: &str, folded: &Folded, s: usize, e: usize, target: Target) -> Span {
+    let span = folded.original_span(s, e);
+    if target.dot && text[span.end..].starts_with('.') {
+        Span::new(span.start, span.end + 1)
+    } else {
+        span
     }
 }
 
@@ -157,7 +185,10 @@ fn add_bracketed_acronyms(text: &str, sentences: &[Sentence], mentions: &mut Vec
     if local.is_empty() {
         return;
     }
-    let patterns: BTreeMap<String, EntityId> = local.into_iter().map(|(a, e)| (fold_str(&a), e)).collect();
+    let patterns = local
+        .into_iter()
+        .map(|(a, entity)| (fold_str(&a), Target { entity, dot: false }))
+        .collect();
     let automaton = Automaton::build(patterns);
     let mut folded = Folded::default();
     let mut candidates = Vec::new();
@@ -166,12 +197,12 @@ fn add_bracketed_acronyms(text: &str, sentences: &[Sentence], mentions: &mut Vec
         fold_into(sentence.span.slice(text), sentence.span.start, &mut folded);
         candidates.clear();
         automaton.find(&folded.text, &mut candidates);
-        for &(s, e, entity) in &candidates {
+        for &(s, e, target) in &candidates {
             let span = folded.original_span(s, e);
             if !mentions.iter().any(|m| m.span.overlaps(span)) {
                 extra.push(Mention {
                     span,
-                    entity,
+                    entity: target.entity,
                     sentence: index,
                 });
             }
@@ -195,6 +226,7 @@ hts\tHay'at Tahrir al-Sham\tarmed_group\tHTS\t
 sdf\tSyrian Democratic Forces\tarmed_group\t\t
 dez\tDeir ez-Zor\tplace\tDeir Ezzor|دير الزور\t
 syria\tSyria\tstate\tSyrian\t
+us\tUnited States\tstate\tU.S.\t
 tripoli_lb\tTripoli\tplace\t?Tripoli\t1
 tripoli_ly\tTripoli (Libya)\tplace\t?Tripoli\t
 ";
@@ -242,6 +274,7 @@ tripoli_ly\tTripoli (Libya)\tplace\t?Tripoli\t
                 "Syrian Hama Homs",
                 &[("Syrian", "syria"), ("Hama", "hama"), ("Homs", "homs")],
             ),
+            ("Backed by the U.S. and U.S.-led", &[("U.S.", "us"), ("U.S.", "us")]),
         ];
         for (text, want) in cases {
             let want: Vec<_> = want.iter().map(|(t, id)| (*t, id.to_string())).collect();

@@ -17,7 +17,7 @@
 //!
 //! - `start`/`end` are **Unicode code point** offsets into the original input, half-open, so
 //!   `input[start:end] == text` in Python (and brat, spaCy). UTF-8 byte offsets are not emitted.
-//! - `role` is `title`, `heading`, `byline`, `boilerplate` or `body`; claims come from body
+//! - `role` is `title`, `heading`, `byline`, `dateline`, `boilerplate` or `body`; claims come from body
 //!   sentences only.
 //! - Entity attributes (`country`, `admin1`, `admin2`, `lat`, `lon`, `geonames`, `pcode`,
 //!   `affiliation`, `period`) appear only when the gazetteer sets them; `lat`/`lon` are numbers.

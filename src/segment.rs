@@ -25,6 +25,8 @@ pub enum Role {
     Heading,
     /// The byline ("By Jane Doe", "This article is written by ...").
     Byline,
+    /// A wire dateline opening a paragraph: "BEIRUT, Dec 10 (Reuters) -".
+    Dateline,
     /// Page furniture: comment prompts, share links, newsletter and copyright lines.
     Boilerplate,
     /// Running text.
@@ -38,6 +40,7 @@ impl Role {
             Role::Title => "title",
             Role::Heading => "heading",
             Role::Byline => "byline",
+            Role::Dateline => "dateline",
             Role::Boilerplate => "boilerplate",
             Role::Body => "body",
         }
@@ -59,7 +62,16 @@ pub struct Sentence {
 pub fn segment(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (paragraph, para) in paragraphs(text).into_iter().enumerate() {
-        for block in blocks(text, para) {
+        for mut block in blocks(text, para) {
+            if let Some(m) = DATELINE.find(block.slice(text)) {
+                let dateline = Span::new(block.start, block.start + m.end()).trim(text);
+                out.push(Sentence {
+                    span: dateline,
+                    paragraph,
+                    role: Role::Dateline,
+                });
+                block.start += m.end();
+            }
             let role = line_role(block.slice(text), out.is_empty());
             let first = out.len();
             split_block(text, block, &mut |span| out.push(Sentence { span, paragraph, role }));
@@ -85,6 +97,15 @@ pub fn byline(text: &str, sentences: &[Sentence]) -> Option<Span> {
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^[^\p{L}\p{N}]*(?:(?:this\s+(?:article|story|report)\s+(?:is|was)\s+)?(?:written|reported|reporting|compiled|edited)\s+)?by\s+(?:the\s+(?:team|staff|editors)\s+(?:of|at)\s+)?(?P<name>\p{Lu}[^\n]{1,100}?)\s*\.?\s*$",
+    )
+    .unwrap()
+});
+
+/// "BEIRUT, Dec 10 (Reuters) - ", "DAMASCUS, Syria (AP) — ", "IDLIB, Syria — ": a city in capitals,
+/// then a comma part or a bracketed agency, then a dash.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:(?:,\s*[^,()\n–—-]{1,25}){1,2}\s*(?:\([^()\n]{1,30}\)\s*)?|\s*\([^()\n]{1,30}\)\s*)[-–—]{1,2}\s+",
     )
     .unwrap()
 });
@@ -415,6 +436,27 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    #[test]
+    fn datelines_are_their_own_sentence() {
+        for (text, dateline) in [
+            (
+                "BEIRUT, Dec 10 (Reuters) - Israeli jets struck Damascus.",
+                "BEIRUT, Dec 10 (Reuters) -",
+            ),
+            (
+                "DAMASCUS, Syria (AP) — Rebels entered the city.",
+                "DAMASCUS, Syria (AP) —",
+            ),
+            ("QAMISHLI (AFP) - Clashes erupted.", "QAMISHLI (AFP) -"),
+        ] {
+            let s = segment(text);
+            assert_eq!((s[0].span.slice(text), s[0].role), (dateline, Role::Dateline), "{text}");
+            assert_eq!(s[1].role, Role::Body);
+        }
+        let s = segment("HTS - the group said - left.");
+        assert_eq!((s.len(), s[0].role), (1, Role::Body));
     }
 
     #[test]
