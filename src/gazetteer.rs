@@ -6,7 +6,8 @@
 //! `geonames`, `pcode`, `affiliation`, `period`, `priority`. Aliases are `|`-separated; a
 //! leading `=` makes an alias case-sensitive (an alias without lower-case letters, like `HTS`,
 //! is case-sensitive anyway); a leading `?` marks an alias shared with another entity on
-//! purpose. The canonical name is always an alias too.
+//! purpose. The canonical name is an alias too, unless it ends with a bracketed qualifier
+//! ("National Guard (Sweida)"), which marks it as ambiguous without one.
 //!
 //! The library never reads files: callers pass each file's name and content, and errors name
 //! `file:line`. [`Gazetteer::embedded`] gives the default set compiled into the binary.
@@ -290,14 +291,13 @@ impl Gazetteer {
         }
         let entity = self.entities.len();
         let mut seen = Vec::new();
-        // A bracketed qualifier in a name ("National Guard (Sweida)") disambiguates; it is not
-        // part of how the text names the entity.
-        let bare_name = match name.find(" (") {
-            Some(i) if name.ends_with(')') => &name[..i],
-            _ => name,
-        };
+        // A name with a bracketed qualifier ("National Guard (Sweida)") is ambiguous without it, so it
+        // is not an implicit alias: its explicit aliases say how the text names it.
+        let qualified = name.ends_with(')') && name.contains(" (");
         let aliases = get("aliases");
-        let names = std::iter::once(bare_name).chain(aliases.split('|').filter(|_| !aliases.is_empty()));
+        // Explicit aliases first, so their markers win over the implicit alias of the name.
+        let explicit = aliases.split('|').filter(|_| !aliases.is_empty());
+        let names = explicit.chain(Some(name).filter(|_| !qualified));
         for raw in names {
             let alias = parse_alias(raw.trim(), entity, line)?;
             if !seen.contains(&alias.text) {
@@ -416,10 +416,10 @@ mod tests {
         assert_eq!(
             a,
             [
-                ("Hay'at Tahrir al-Sham", false, false),
                 ("HTS", true, false),
                 ("Tahrir", true, false),
-                ("Hayat Tahrir al-Sham", false, true)
+                ("Hayat Tahrir al-Sham", false, true),
+                ("Hay'at Tahrir al-Sham", false, false)
             ]
         );
     }

@@ -139,7 +139,7 @@ struct ClaimOut<'a> {
     content: SpanOut<'a>,
     entities: Vec<&'a str>,
     rule: &'static str,
-    confidence: f32,
+    confidence: f64,
 }
 
 /// Builds the serialisable document for `x`, an extraction of `text`.
@@ -231,7 +231,8 @@ pub fn document<'a>(
                 content: span(c.content),
                 entities: c.entities.iter().map(|&e| id(e)).collect(),
                 rule: c.rule,
-                confidence: c.confidence,
+                // Two decimals: an f32 printed as f64 would read 0.8999999761581421.
+                confidence: (f64::from(c.confidence) * 100.0).round() / 100.0,
             })
             .collect(),
     }
