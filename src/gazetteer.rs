@@ -109,6 +109,8 @@ pub struct Alias {
     pub text: String,
     /// The entity it names.
     pub entity: EntityId,
+    /// The alias folded for matching, wrapped in spaces (see [`crate::fold`]).
+    pub folded: String,
     /// Match case-sensitively.
     pub case_sensitive: bool,
     /// Marked as shared with other entities on purpose.
@@ -176,10 +178,15 @@ impl Gazetteer {
 
     /// Parses one TSV file and adds its entities. On error nothing from this file is added.
     pub fn add_file(&mut self, file: &str, content: &str) -> Result<(), GazetteerError> {
-        let mut staged = self.clone();
-        staged.parse_into(file, content)?;
-        *self = staged;
-        Ok(())
+        let (entities, aliases) = (self.entities.len(), self.aliases.len());
+        let result = self.parse_into(file, content);
+        if result.is_err() {
+            for e in self.entities.drain(entities..) {
+                self.ids.remove(&e.id);
+            }
+            self.aliases.truncate(aliases);
+        }
+        result
     }
 
     /// All entities, in load order.
@@ -355,18 +362,18 @@ fn parse_alias(raw: &str, entity: EntityId, line: usize) -> Result<Alias, String
         ));
     }
     let folded = fold_str(text);
-    let folded = folded.trim();
-    if folded.is_empty() {
+    if folded.trim().is_empty() {
         return Err(format!("alias {raw:?} is empty or has no letters or digits"));
     }
     let case_sensitive = marked || !text.chars().any(char::is_lowercase);
-    if !case_sensitive && folded.chars().count() < 3 {
+    if !case_sensitive && folded.trim().chars().count() < 3 {
         return Err(format!(
             "alias {raw:?} is too short to match case-insensitively; mark it case-sensitive with a leading '='"
         ));
     }
     Ok(Alias {
         text: text.to_string(),
+        folded,
         entity,
         case_sensitive,
         shared,

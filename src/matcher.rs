@@ -89,11 +89,10 @@ impl Matcher {
         let mut insensitive: BTreeMap<String, Target> = BTreeMap::new();
         let mut sensitive: BTreeMap<String, Target> = BTreeMap::new();
         for alias in gazetteer.aliases() {
-            let folded = fold_str(&alias.text);
             let (key, map) = if alias.case_sensitive {
-                (folded, &mut sensitive)
+                (alias.folded.clone(), &mut sensitive)
             } else {
-                (folded.to_ascii_lowercase(), &mut insensitive)
+                (alias.folded.to_ascii_lowercase(), &mut insensitive)
             };
             let better = |old: Target| {
                 let (a, b) = (gazetteer.entity(alias.entity), gazetteer.entity(old.entity));

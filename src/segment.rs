@@ -63,7 +63,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (paragraph, para) in paragraphs(text).into_iter().enumerate() {
         for mut block in blocks(text, para) {
-            if let Some(m) = DATELINE.find(block.slice(text)) {
+            if let Some(m) = DATELINE.find(block.slice(text)).filter(|m| m.len() <= MAX_DATELINE) {
                 let dateline = Span::new(block.start, block.start + m.end()).trim(text);
                 out.push(Sentence {
                     span: dateline,
@@ -96,16 +96,20 @@ pub fn byline(text: &str, sentences: &[Sentence]) -> Option<Span> {
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[^\p{L}\p{N}]*(?:(?:this\s+(?:article|story|report)\s+(?:is|was)\s+)?(?:written|reported|reporting|compiled|edited)\s+)?by\s+(?:the\s+(?:team|staff|editors)\s+(?:of|at)\s+)?(?P<name>\p{Lu}[^\n]{1,100}?)\s*\.?\s*$",
+        r"(?i)^[^\p{L}\p{N}]*(?:(?:this\s+(?:article|story|report)\s+(?:is|was)\s+)?(?:written|reported|reporting|compiled|edited)\s+)?by\s+(?:the\s+(?:team|staff|editors)\s+(?:of|at)\s+)?(?P<name>\p{Lu}[^\n]+?)\s*\.?\s*$",
     )
     .unwrap()
 });
+
+/// Longest dateline, in bytes. Lengths are checked in code rather than with counted repetitions,
+/// which would multiply the compiled size of the Unicode classes.
+const MAX_DATELINE: usize = 80;
 
 /// "BEIRUT, Dec 10 (Reuters) - ", "DAMASCUS, Syria (AP) — ", "IDLIB, Syria — ": a city in capitals,
 /// then a comma part or a bracketed agency, then a dash.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:(?:,\s*[^,()\n–—-]{1,25}){1,2}\s*(?:\([^()\n]{1,30}\)\s*)?|\s*\([^()\n]{1,30}\)\s*)[-–—]{1,2}\s+",
+        r"^\p{Lu}[\p{Lu}\p{M} .'’-]+(?:(?:,\s*[^,()\n–—-]+){1,2}\s*(?:\([^()\n]+\)\s*)?|\s*\([^()\n]+\)\s*)[-–—]{1,2}\s+",
     )
     .unwrap()
 });
