@@ -4,7 +4,8 @@
 //! (source dotted, cue solid red, content solid blue), a claims table (source, cue, stance,
 //! content, entities) and a small map of the places with coordinates (inline SVG over a coarse
 //! outline of Syria; no tiles). Hovering or clicking a claim part, a table row or a place
-//! highlights the claim everywhere. A page is [`head`], one [`article`] per article, [`foot`].
+//! highlights the claim everywhere (`page.html#d0-c1` opens with claim `c1` of the first article
+//! highlighted). A page is [`head`], one [`article`] per article, [`foot`].
 //!
 //! Invariants: all text goes through [`escape_xml`]; each text segment carries its code point
 //! offsets (`data-s`, `data-e`) into the original text, copied from the JSON view, so a test can
@@ -65,6 +66,7 @@ pub fn article(a: &Article, n: usize) -> String {
     out.push_str(&text(a, n));
     out.push_str("</article>\n<aside>\n");
     out.push_str(&map(a, n));
+    out.push_str(&entities(a));
     out.push_str("</aside>\n</div>\n");
     out.push_str(&claims_table(a, n));
     out.push_str("</section>\n");
@@ -91,19 +93,13 @@ fn legend(a: &Article) -> String {
     out
 }
 
-/// What covers one stretch of text.
-#[derive(Default, PartialEq)]
-struct Marks {
-    mention: Option<usize>,
-    parts: Vec<(usize, &'static str)>,
-}
+/// A claim part: code point range, claim index, CSS class.
+type Part = (usize, usize, usize, &'static str);
 
-/// The article text cut at every annotation boundary, each piece in one `<span>`.
+/// The article text, sentence by sentence (classed by role), cut at every annotation boundary.
 fn text(a: &Article, n: usize) -> String {
     let doc = &a.doc;
-    let len = a.text.chars().count();
-    let mut cuts = vec![0, len];
-    let mut parts: Vec<(usize, usize, usize, &'static str)> = Vec::new();
+    let mut parts: Vec<Part> = Vec::new();
     for (i, c) in doc.claims.iter().enumerate() {
         if let Some(s) = &c.source {
             parts.push((s.span.start, s.span.end, i, "src"));
@@ -111,52 +107,56 @@ fn text(a: &Article, n: usize) -> String {
         parts.push((c.cue.span.start, c.cue.span.end, i, "cue"));
         parts.push((c.content.start, c.content.end, i, "con"));
     }
-    cuts.extend(parts.iter().flat_map(|p| [p.0, p.1]));
+    let mut cuts: Vec<usize> = parts.iter().flat_map(|p| [p.0, p.1]).collect();
     cuts.extend(doc.mentions.iter().flat_map(|m| [m.start, m.end]));
+    cuts.extend(doc.sentences.iter().flat_map(|s| [s.start, s.end]));
     cuts.sort_unstable();
     cuts.dedup();
     let mut out = String::new();
-    for w in cuts.windows(2) {
-        let (s, e) = (w[0], w[1]);
-        let marks = Marks {
-            mention: doc.mentions.iter().position(|m| m.start <= s && e <= m.end),
-            parts: parts
-                .iter()
-                .filter(|p| p.0 <= s && e <= p.1)
-                .map(|p| (p.2, p.3))
-                .collect(),
-        };
-        let piece = escape_xml(a.slice(s, e));
-        if marks == Marks::default() {
-            out.push_str(&piece);
-            continue;
+    let mut at = 0;
+    for sentence in &doc.sentences {
+        out.push_str(&escape_xml(a.slice(at, sentence.start)));
+        let _ = write!(out, "<span class=\"s r-{}\">", sentence.role);
+        let lo = cuts.partition_point(|&c| c < sentence.start);
+        let hi = cuts.partition_point(|&c| c <= sentence.end);
+        for w in cuts[lo..hi].windows(2) {
+            out.push_str(&segment(a, n, w[0], w[1], &parts));
         }
-        let mut class: Vec<String> = marks.parts.iter().map(|p| p.1.to_string()).collect();
-        let mut title = String::new();
-        if let Some(m) = marks.mention.map(|i| &doc.mentions[i]) {
-            class.push(format!("m t-{}", m.kind));
-            let name = a.entity(&m.entity).map_or(m.entity.as_str(), |e| e.name.as_str());
-            title = format!(" title=\"{} ({})\"", escape_xml(name), m.kind.replace('_', " "));
-        }
-        class.sort();
-        class.dedup();
-        let claims: Vec<String> = marks
-            .parts
-            .iter()
-            .map(|p| format!("d{n}-{}", doc.claims[p.0].id))
-            .collect();
-        let data_c = if claims.is_empty() {
-            String::new()
-        } else {
-            format!(" data-c=\"{}\"", claims.join(" "))
-        };
-        let _ = write!(
-            out,
-            "<span class=\"{}\" data-s=\"{s}\" data-e=\"{e}\"{data_c}{title}>{piece}</span>",
-            class.join(" ")
-        );
+        out.push_str("</span>");
+        at = sentence.end;
     }
+    out.push_str(&escape_xml(a.slice(at, a.text.chars().count())));
     out
+}
+
+/// One stretch of text with no annotation boundary inside, in a `<span>` if anything covers it.
+fn segment(a: &Article, n: usize, s: usize, e: usize, parts: &[Part]) -> String {
+    let doc = &a.doc;
+    let piece = escape_xml(a.slice(s, e));
+    let mention = doc.mentions.iter().find(|m| m.start <= s && e <= m.end);
+    let covering: Vec<&Part> = parts.iter().filter(|p| p.0 <= s && e <= p.1).collect();
+    if mention.is_none() && covering.is_empty() {
+        return piece;
+    }
+    let mut class: Vec<String> = covering.iter().map(|p| p.3.to_string()).collect();
+    let mut title = String::new();
+    if let Some(m) = mention {
+        class.push(format!("m t-{}", m.kind));
+        let name = a.entity(&m.entity).map_or(m.entity.as_str(), |e| e.name.as_str());
+        title = format!(" title=\"{} ({})\"", escape_xml(name), m.kind.replace('_', " "));
+    }
+    class.sort();
+    class.dedup();
+    let mut claims: Vec<String> = covering.iter().map(|p| format!("d{n}-{}", doc.claims[p.2].id)).collect();
+    claims.dedup();
+    let data_c = match claims.is_empty() {
+        true => String::new(),
+        false => format!(" data-c=\"{}\"", claims.join(" ")),
+    };
+    format!(
+        "<span class=\"{}\" data-s=\"{s}\" data-e=\"{e}\"{data_c}{title}>{piece}</span>",
+        class.join(" ")
+    )
 }
 
 /// The claims table.
@@ -164,8 +164,8 @@ fn claims_table(a: &Article, n: usize) -> String {
     if a.doc.claims.is_empty() {
         return "<p class=\"none\">No claims found.</p>\n".into();
     }
-    let mut out = String::from(
-        "<h2>Claims</h2>\n<div class=\"tablewrap\"><table class=\"claims\">\n<thead><tr><th>#</th><th>Source</th>\
+    let mut out = format!(
+        "<h2 id=\"claims-{n}\">Claims</h2>\n<div class=\"tablewrap\"><table class=\"claims\">\n<thead><tr><th>#</th><th>Source</th>\
          <th>Cue</th><th>Content</th><th>Entities</th></tr></thead>\n<tbody>\n",
     );
     for c in &a.doc.claims {
@@ -226,40 +226,96 @@ const SYRIA: [(f64, f64); 22] = [
 ];
 
 const MAP_W: f64 = 320.0;
+const PAD: f64 = 14.0;
 
-/// The places with coordinates on an equirectangular plot framed on Syria and the points.
+/// Equirectangular projection onto the map box, framed on Syria and all the points.
+struct Projection {
+    lon0: f64,
+    lat1: f64,
+    aspect: f64,
+    scale: f64,
+    height: f64,
+}
+
+impl Projection {
+    fn new(points: impl Iterator<Item = (f64, f64)> + Clone) -> Projection {
+        let all = SYRIA.iter().map(|&(lon, lat)| (lat, lon)).chain(points);
+        let (mut lat0, mut lat1, mut lon0, mut lon1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        for (lat, lon) in all {
+            (lat0, lat1, lon0, lon1) = (lat0.min(lat), lat1.max(lat), lon0.min(lon), lon1.max(lon));
+        }
+        let aspect = ((lat0 + lat1) / 2.0).to_radians().cos();
+        let scale = (MAP_W - 2.0 * PAD) / ((lon1 - lon0) * aspect);
+        let height = (lat1 - lat0) * scale + 2.0 * PAD;
+        Projection {
+            lon0,
+            lat1,
+            aspect,
+            scale,
+            height,
+        }
+    }
+
+    fn xy(&self, lat: f64, lon: f64) -> (f64, f64) {
+        let x = PAD + (lon - self.lon0) * self.aspect * self.scale;
+        (x, PAD + (self.lat1 - lat) * self.scale)
+    }
+}
+
+/// A box `(x0, y0, x1, y1)` taken on the map.
+type Box = (f64, f64, f64, f64);
+
+/// Where a label of `chars` characters goes beside a circle at `(x, y)`, radius `r`: the first
+/// of right, left, below, above that stays on the map and clear of `taken`.
+fn place_label(x: f64, y: f64, r: f64, chars: usize, height: f64, taken: &[Box]) -> (f64, f64, &'static str, Box) {
+    let w = 5.8 * chars as f64;
+    let candidates = [
+        (x + r + 2.0, y + 3.5, "start", (x + r + 2.0, y - 6.0, x + r + 2.0 + w, y + 6.0)),
+        (x - r - 2.0, y + 3.5, "end", (x - r - 2.0 - w, y - 6.0, x - r - 2.0, y + 6.0)),
+        (x, y + r + 11.0, "middle", (x - w / 2.0, y + r + 1.0, x + w / 2.0, y + r + 13.0)),
+        (x, y - r - 3.0, "middle", (x - w / 2.0, y - r - 13.0, x + w / 2.0, y - r - 1.0)),
+    ];
+    let fits = |b: &Box| b.0 >= 0.0 && b.2 <= MAP_W && b.1 >= 0.0 && b.3 <= height;
+    let clear = |b: &Box| !taken.iter().any(|t| b.0 < t.2 && t.0 < b.2 && b.1 < t.3 && t.1 < b.3);
+    let pick = candidates.iter().find(|c| fits(&c.3) && clear(&c.3));
+    let pick = pick.or_else(|| candidates.iter().find(|c| fits(&c.3))).unwrap_or(&candidates[0]);
+    *pick
+}
+
+/// The places with coordinates on a small plot framed on Syria and the points.
 fn map(a: &Article, n: usize) -> String {
-    let places: Vec<_> = a
+    let mut places: Vec<_> = a
         .doc
         .entities
         .iter()
+        .filter(|e| e.kind == "place")
         .filter_map(|e| Some((e, e.lat_lon()?)))
-        .filter(|(e, _)| e.kind == "place")
         .collect();
-    let lons = SYRIA.iter().map(|p| p.0).chain(places.iter().map(|p| p.1 .1));
-    let lats = SYRIA.iter().map(|p| p.1).chain(places.iter().map(|p| p.1 .0));
-    let (lon0, lon1) = lons.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let (lat0, lat1) = lats.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let aspect = ((lat0 + lat1) / 2.0).to_radians().cos();
-    let pad = 14.0;
-    let scale = (MAP_W - 2.0 * pad) / ((lon1 - lon0) * aspect);
-    let height = (lat1 - lat0) * scale + 2.0 * pad;
-    let xy = |lat: f64, lon: f64| (pad + (lon - lon0) * aspect * scale, pad + (lat1 - lat) * scale);
+    // Most-mentioned first, so they get the best label spots.
+    places.sort_by(|x, y| y.0.mentions.cmp(&x.0.mentions).then_with(|| x.0.id.cmp(&y.0.id)));
+    let proj = Projection::new(places.iter().map(|p| p.1));
     let outline: Vec<String> = SYRIA
         .iter()
         .map(|&(lon, lat)| {
-            let (x, y) = xy(lat, lon);
+            let (x, y) = proj.xy(lat, lon);
             format!("{x:.1},{y:.1}")
         })
         .collect();
     let mut out = format!(
-        "<figure class=\"map\"><svg viewBox=\"0 0 {MAP_W} {height:.0}\" role=\"img\" aria-label=\"Places mentioned\">\
+        "<figure class=\"map\"><svg viewBox=\"0 0 {MAP_W} {:.0}\" role=\"img\" aria-label=\"Places mentioned\">\
          <polygon class=\"land\" points=\"{}\"/>",
+        proj.height,
         outline.join(" ")
     );
-    for (e, (lat, lon)) in &places {
-        let (x, y) = xy(*lat, *lon);
-        let r = 3.0 + 1.5 * (e.mentions as f64).sqrt();
+    let circles: Vec<(f64, f64, f64)> = places
+        .iter()
+        .map(|(e, (lat, lon))| {
+            let (x, y) = proj.xy(*lat, *lon);
+            (x, y, 3.0 + 1.5 * (e.mentions as f64).sqrt())
+        })
+        .collect();
+    let mut taken: Vec<Box> = circles.iter().map(|&(x, y, r)| (x - r, y - r, x + r, y + r)).collect();
+    for ((e, _), &(x, y, r)) in places.iter().zip(&circles) {
         let claims: Vec<String> = a
             .doc
             .claims
@@ -267,15 +323,13 @@ fn map(a: &Article, n: usize) -> String {
             .filter(|c| c.entities.contains(&e.id))
             .map(|c| format!("d{n}-{}", c.id))
             .collect();
-        let anchor = if x > MAP_W * 0.7 { "end" } else { "start" };
-        let dx = if anchor == "end" { -r - 2.0 } else { r + 2.0 };
+        let (lx, ly, anchor, label) = place_label(x, y, r, e.name.chars().count(), proj.height, &taken);
+        taken.push(label);
         let _ = write!(
             out,
             "<g class=\"pt\" data-c=\"{}\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text><title>{} · {} · {} mention(s)</title></g>",
+             <text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\">{}</text><title>{} · {} · {} mention(s)</title></g>",
             claims.join(" "),
-            x + dx,
-            y + 3.5,
             escape_xml(&e.name),
             escape_xml(&e.name),
             escape_xml(&e.attr("admin1").unwrap_or_default()),
@@ -287,6 +341,31 @@ fn map(a: &Article, n: usize) -> String {
         "</svg><figcaption>{} place(s) with coordinates; outline of Syria approximate.</figcaption></figure>\n",
         places.len()
     );
+    out
+}
+
+/// The entities mentioned, by type, with their mention counts.
+fn entities(a: &Article) -> String {
+    let mut out = String::from("<div class=\"ents\"><h3>Entities</h3>");
+    for (t, _) in TYPE_COLOURS {
+        let mut of_type: Vec<_> = a.doc.entities.iter().filter(|e| e.kind == t && e.mentions > 0).collect();
+        if of_type.is_empty() {
+            continue;
+        }
+        of_type.sort_by(|x, y| y.mentions.cmp(&x.mentions).then_with(|| x.name.cmp(&y.name)));
+        let _ = write!(out, "<p><span class=\"kind\">{}</span>", t.replace('_', " "));
+        for e in of_type {
+            let _ = write!(
+                out,
+                "<span class=\"chip t-{t}\" title=\"{}\">{} <b>{}</b></span>",
+                escape_xml(&e.id),
+                escape_xml(&e.name),
+                e.mentions
+            );
+        }
+        out.push_str("</p>");
+    }
+    out.push_str("</div>\n");
     out
 }
 
@@ -311,6 +390,13 @@ aside{position:sticky;top:12px}
 .pt text{font-size:10px;fill:#111827;paint-order:stroke;stroke:#fff;stroke-width:3px}
 .pt.on circle{fill:#f59e0b;fill-opacity:1}
 .m{border-radius:3px;padding:0 1px}
+.r-title,.r-heading{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-weight:700}
+.r-title{font-size:1.08em}
+.r-byline,.r-boilerplate{color:var(--muted);font-size:.92em}
+.ents{margin-top:12px;background:var(--card);border:1px solid var(--line);border-radius:10px;padding:10px 12px}
+.ents h3{font-size:.9rem;margin:0 0 6px}
+.ents p{margin:0 0 6px;display:flex;flex-wrap:wrap;gap:4px;align-items:center}
+.ents .kind{color:var(--muted);font-size:.75rem;text-transform:uppercase;letter-spacing:.04em;width:100%}
 .src{text-decoration:underline dotted var(--src) 2px;text-underline-offset:4px}
 .cue{font-weight:700;color:var(--cue);text-decoration:underline solid var(--cue) 2px;text-underline-offset:4px}
 .con{text-decoration:underline solid var(--con) 2px;text-underline-offset:4px}
@@ -322,7 +408,8 @@ table.claims{border-collapse:collapse;width:100%;font-size:.9rem}
 .claims th{background:#f1f5f9;font-weight:600;white-space:nowrap}
 .claims td.con{text-decoration:none;border-left:3px solid var(--con)}
 .claims tr.on td{background:#fef3c7}
-.claims td:first-child{color:var(--muted);white-space:nowrap}
+.claims td:first-child,.claims td:nth-child(3){white-space:nowrap}
+.claims td:first-child{color:var(--muted)}
 .stance{color:var(--muted);font-size:.8rem}
 .muted,.none{color:var(--muted)}
 footer{max-width:1180px;margin:0 auto;padding:16px 20px 28px;color:var(--muted);font-size:.8rem}
@@ -332,6 +419,7 @@ footer{max-width:1180px;margin:0 auto;padding:16px 20px 28px;color:var(--muted);
 
 const JS: &str = r#"document.addEventListener("DOMContentLoaded",()=>{
 let pinned=null;
+const hash=location.hash.slice(1);
 const mark=(ids,on)=>ids.forEach(id=>document.querySelectorAll('[data-c~="'+id+'"]').forEach(el=>el.classList.toggle("on",on)));
 const ids=el=>(el.closest("[data-c]")?.dataset.c||"").split(" ").filter(Boolean);
 document.addEventListener("mouseover",ev=>{if(!pinned)mark(ids(ev.target),true)});
@@ -339,5 +427,6 @@ document.addEventListener("mouseout",ev=>{if(!pinned)mark(ids(ev.target),false)}
 document.addEventListener("click",ev=>{const c=ids(ev.target);if(pinned)mark(pinned,false);
 pinned=c.length&&(!pinned||pinned.join()!==c.join())?c:null;if(pinned){mark(pinned,true);
 if(ev.target.closest("tr")){const t=document.querySelector('.text [data-c~="'+pinned[0]+'"]');t&&t.scrollIntoView({block:"center",behavior:"smooth"})}}});
+if(/^d[0-9]+-c[0-9]+$/.test(hash)){pinned=[hash];mark(pinned,true)}
 });
 "#;
