@@ -268,7 +268,9 @@ fn entity(gazetteer: &Gazetteer, e: EntityId, mentions: usize) -> EntityOut<'_> 
 /// The JSON Schema (draft 2020-12) of [`Document`] as serialised, generated from the types
 /// above so it cannot drift.
 pub fn json_schema() -> serde_json::Value {
-    let generator = schemars::generate::SchemaSettings::draft2020_12().for_serialize().into_generator();
+    let generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
     serde_json::to_value(generator.into_root_schema_for::<Document<'static>>()).expect("a schema is JSON")
 }
 

@@ -68,7 +68,10 @@ fn csv_and_tsv_rows_slice_the_text() {
                 }
             }
             if a.text == TRICKY {
-                let hama = rows.iter().find(|r| r[col("location")].contains("Hamah")).expect("a row names Hama");
+                let hama = rows
+                    .iter()
+                    .find(|r| r[col("location")].contains("Hamah"))
+                    .expect("a row names Hama");
                 assert!(hama[col("latitude")].starts_with("35."), "{hama:?}");
             }
         }
@@ -102,7 +105,9 @@ fn brat_annotations_slice_the_text() {
                 "R" => {
                     let args: Vec<&str> = fields[1].split(' ').skip(1).collect();
                     for arg in args {
-                        assert!(t_ids.iter().any(|t| Some(t.as_str()) == arg.split_once(':').map(|x| x.1)));
+                        assert!(t_ids
+                            .iter()
+                            .any(|t| Some(t.as_str()) == arg.split_once(':').map(|x| x.1)));
                     }
                 }
                 "N" | "A" => assert!(t_ids.contains(&fields[1].split(' ').nth(1).unwrap().to_string())),
@@ -135,7 +140,10 @@ fn label_studio_regions_slice_the_text() {
         );
         for r in &regions {
             let v = &r["value"];
-            let (s, e) = (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                v["start"].as_u64().unwrap() as usize,
+                v["end"].as_u64().unwrap() as usize,
+            );
             assert_eq!(cp(text, s, e), v["text"].as_str().unwrap());
             let label = v["labels"][0].as_str().unwrap();
             assert!(config.contains(&format!("value=\"{label}\"")), "{label} in the config");
@@ -163,12 +171,18 @@ fn geojson_places_carry_their_coordinates_and_claims() {
             let (lat, lon) = e.lat_lon().unwrap();
             assert_eq!(f["geometry"]["coordinates"], serde_json::json!([lon, lat]));
             for c in p["claims"].as_array().unwrap() {
-                let (s, e) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+                let (s, e) = (
+                    c["start"].as_u64().unwrap() as usize,
+                    c["end"].as_u64().unwrap() as usize,
+                );
                 assert_eq!(cp(&a.text, s, e), c["content"].as_str().unwrap());
             }
         }
         if a.text == TRICKY {
-            let hama = features.iter().find(|f| f["properties"]["geonames"] == "170017").unwrap();
+            let hama = features
+                .iter()
+                .find(|f| f["properties"]["geonames"] == "170017")
+                .unwrap();
             assert!(!hama["properties"]["claims"].as_array().unwrap().is_empty());
         }
     }
@@ -184,16 +198,25 @@ fn unescape(s: &str) -> String {
 
 #[test]
 fn html_page_is_self_contained_and_its_spans_slice_the_text() {
+    let tags = regex::Regex::new("<[^>]*>").unwrap();
+    let span = regex::Regex::new(r#"data-s="(\d+)" data-e="(\d+)"[^>]*>([^<]*)</span>"#).unwrap();
     for a in both() {
-        let page = format!("{}{}{}", export::html::head("t"), export::html::article(&a, 0), export::html::foot());
+        let page = format!(
+            "{}{}{}",
+            export::html::head("t"),
+            export::html::article(&a, 0),
+            export::html::foot()
+        );
         for external in ["http:", "https:", "<link", " src=", "@import", "url("] {
             assert!(!page.contains(external), "no external resources: {external}");
         }
         let body = page.split("<article class=\"text\">").nth(1).unwrap();
         let body = body.split("</article>").next().unwrap();
-        let tags = regex::Regex::new("<[^>]*>").unwrap();
-        assert_eq!(unescape(&tags.replace_all(body, "")), a.text, "the page shows the text unchanged");
-        let span = regex::Regex::new(r#"data-s="(\d+)" data-e="(\d+)"[^>]*>([^<]*)</span>"#).unwrap();
+        assert_eq!(
+            unescape(&tags.replace_all(body, "")),
+            a.text,
+            "the page shows the text unchanged"
+        );
         let mut n = 0;
         for cap in span.captures_iter(body) {
             let (s, e) = (cap[1].parse().unwrap(), cap[2].parse().unwrap());

@@ -147,7 +147,10 @@ fn segment(a: &Article, n: usize, s: usize, e: usize, parts: &[Part]) -> String 
     }
     class.sort();
     class.dedup();
-    let mut claims: Vec<String> = covering.iter().map(|p| format!("d{n}-{}", doc.claims[p.2].id)).collect();
+    let mut claims: Vec<String> = covering
+        .iter()
+        .map(|p| format!("d{n}-{}", doc.claims[p.2].id))
+        .collect();
     claims.dedup();
     let data_c = match claims.is_empty() {
         true => String::new(),
@@ -270,15 +273,37 @@ type Box = (f64, f64, f64, f64);
 fn place_label(x: f64, y: f64, r: f64, chars: usize, height: f64, taken: &[Box]) -> (f64, f64, &'static str, Box) {
     let w = 5.8 * chars as f64;
     let candidates = [
-        (x + r + 2.0, y + 3.5, "start", (x + r + 2.0, y - 6.0, x + r + 2.0 + w, y + 6.0)),
-        (x - r - 2.0, y + 3.5, "end", (x - r - 2.0 - w, y - 6.0, x - r - 2.0, y + 6.0)),
-        (x, y + r + 11.0, "middle", (x - w / 2.0, y + r + 1.0, x + w / 2.0, y + r + 13.0)),
-        (x, y - r - 3.0, "middle", (x - w / 2.0, y - r - 13.0, x + w / 2.0, y - r - 1.0)),
+        (
+            x + r + 2.0,
+            y + 3.5,
+            "start",
+            (x + r + 2.0, y - 6.0, x + r + 2.0 + w, y + 6.0),
+        ),
+        (
+            x - r - 2.0,
+            y + 3.5,
+            "end",
+            (x - r - 2.0 - w, y - 6.0, x - r - 2.0, y + 6.0),
+        ),
+        (
+            x,
+            y + r + 11.0,
+            "middle",
+            (x - w / 2.0, y + r + 1.0, x + w / 2.0, y + r + 13.0),
+        ),
+        (
+            x,
+            y - r - 3.0,
+            "middle",
+            (x - w / 2.0, y - r - 13.0, x + w / 2.0, y - r - 1.0),
+        ),
     ];
     let fits = |b: &Box| b.0 >= 0.0 && b.2 <= MAP_W && b.1 >= 0.0 && b.3 <= height;
     let clear = |b: &Box| !taken.iter().any(|t| b.0 < t.2 && t.0 < b.2 && b.1 < t.3 && t.1 < b.3);
     let pick = candidates.iter().find(|c| fits(&c.3) && clear(&c.3));
-    let pick = pick.or_else(|| candidates.iter().find(|c| fits(&c.3))).unwrap_or(&candidates[0]);
+    let pick = pick
+        .or_else(|| candidates.iter().find(|c| fits(&c.3)))
+        .unwrap_or(&candidates[0]);
     *pick
 }
 
@@ -336,9 +361,9 @@ fn map(a: &Article, n: usize) -> String {
             e.mentions
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "</svg><figcaption>{} place(s) with coordinates; outline of Syria approximate.</figcaption></figure>\n",
+        "</svg><figcaption>{} place(s) with coordinates; outline of Syria approximate.</figcaption></figure>",
         places.len()
     );
     out
@@ -348,7 +373,12 @@ fn map(a: &Article, n: usize) -> String {
 fn entities(a: &Article) -> String {
     let mut out = String::from("<div class=\"ents\"><h3>Entities</h3>");
     for (t, _) in TYPE_COLOURS {
-        let mut of_type: Vec<_> = a.doc.entities.iter().filter(|e| e.kind == t && e.mentions > 0).collect();
+        let mut of_type: Vec<_> = a
+            .doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == t && e.mentions > 0)
+            .collect();
         if of_type.is_empty() {
             continue;
         }
