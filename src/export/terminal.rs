@@ -86,7 +86,7 @@ pub fn write(out: &mut impl Write, article: &Article, color: bool) -> io::Result
     writeln!(out)?;
     writeln!(out, "{}Entities{}", p.bold, p.reset)?;
     for kind in crate::EntityType::ALL.map(|t| t.as_str()) {
-        let of_kind: Vec<_> = doc
+        let mut of_kind: Vec<_> = doc
             .entities
             .iter()
             .filter(|e| e.kind == kind && e.mentions > 0)
@@ -94,6 +94,7 @@ pub fn write(out: &mut impl Write, article: &Article, color: bool) -> io::Result
         if of_kind.is_empty() {
             continue;
         }
+        of_kind.sort_by(|x, y| y.mentions.cmp(&x.mentions).then_with(|| x.name.cmp(&y.name)));
         let mentions: usize = of_kind.iter().map(|e| e.mentions).sum();
         let names: Vec<String> = of_kind.iter().map(|e| format!("{} ×{}", e.name, e.mentions)).collect();
         writeln!(
@@ -132,12 +133,16 @@ fn sentence(article: &Article, index: usize, claims: &[&super::Claim], p: &Palet
     for (i, ch) in article.slice(s.start, s.end).chars().enumerate() {
         let style = style_at(s.start + i);
         if style != current {
-            out.push_str(p.reset);
+            if !current.is_empty() {
+                out.push_str(p.reset);
+            }
             out.push_str(style);
             current = style;
         }
         out.push(if ch == '\n' { ' ' } else { ch });
     }
-    out.push_str(p.reset);
+    if !current.is_empty() {
+        out.push_str(p.reset);
+    }
     out
 }
