@@ -90,6 +90,8 @@ fn batch_csv_has_one_header_and_skips_bad_files_on_stderr() {
 #[test]
 fn batch_brat_writes_a_txt_and_ann_per_article_and_the_conf() {
     let dir = corpus("brat");
+    std::fs::create_dir(dir.join("corpus/sub")).unwrap();
+    std::fs::copy(SEED, dir.join("corpus/sub/a.txt")).unwrap();
     let out_dir = dir.join("brat");
     let out = claimex(
         &[

@@ -23,7 +23,8 @@ pub enum Format {
     Csv,
     /// One row per claim, tab-separated, with a header.
     Tsv,
-    /// brat standoff: `<id>.txt` and `<id>.ann` per article, and `annotation.conf`, in --out-dir.
+    /// brat standoff: `<id>.txt` and `<id>.ann` per article (`<id>~2.*` for a repeated id), and
+    /// `annotation.conf`, in --out-dir.
     Brat,
     /// Label Studio tasks with predictions (a JSON array); with --out-dir, also `labelstudio.xml`.
     Labelstudio,
@@ -53,6 +54,8 @@ pub struct Sink {
     written: usize,
     places: export::geojson::Collection,
     stances: BTreeSet<String>,
+    /// brat file stems written so far: two articles with one id must not overwrite each other.
+    stems: BTreeSet<String>,
 }
 
 impl Sink {
@@ -72,6 +75,7 @@ impl Sink {
             written: 0,
             places: Default::default(),
             stances: BTreeSet::new(),
+            stems: BTreeSet::new(),
         })
     }
 
@@ -178,8 +182,14 @@ impl Sink {
         self.stances
             .extend(article.doc.claims.iter().map(|c| c.cue.stance.clone()));
         let id = &article.doc.document.id;
-        self.side_file(&format!("{id}.txt"), &article.text)?;
-        self.side_file(&format!("{id}.ann"), &export::brat::ann(article))
+        let stem = (1..)
+            .map(|n| if n == 1 { id.clone() } else { format!("{id}~{n}") })
+            .find(|stem| !self.stems.contains(stem))
+            .expect("some suffix is free");
+        self.side_file(&format!("{stem}.txt"), &article.text)?;
+        self.side_file(&format!("{stem}.ann"), &export::brat::ann(article))?;
+        self.stems.insert(stem);
+        Ok(())
     }
 
     /// Writes `name` into --out-dir, if given.

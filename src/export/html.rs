@@ -11,19 +11,8 @@
 //! offsets (`data-s`, `data-e`) into the original text, copied from the JSON view, so a test can
 //! read the page back and slice the text.
 
-use super::{escape_xml, Article};
+use super::{escape_xml, Article, TYPE_COLOURS};
 use std::fmt::Write;
-
-/// Entity types with their highlight colours (also used for Label Studio labels).
-pub const TYPE_COLOURS: [(&str, &str); 7] = [
-    ("place", "#16a34a"),
-    ("armed_group", "#dc6803"),
-    ("state", "#2563eb"),
-    ("organization", "#9333ea"),
-    ("media", "#db2777"),
-    ("person", "#0d9488"),
-    ("community", "#a16207"),
-];
 
 /// The page's start: styles, script, and the page title.
 pub fn head(title: &str) -> String {

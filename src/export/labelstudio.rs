@@ -63,7 +63,7 @@ fn relation(from: &str, to: &str, label: &str) -> Value {
 /// over the `text` field, and the two relation labels.
 pub fn config() -> String {
     let mut labels = String::new();
-    let entity_colours = super::html::TYPE_COLOURS.iter().map(|(t, c)| (*t, *c));
+    let entity_colours = super::TYPE_COLOURS.iter().map(|(t, c)| (*t, *c));
     for (value, colour) in entity_colours.chain(CLAIM_LABELS) {
         labels.push_str(&format!(
             "    <Label value=\"{}\" background=\"{}\"/>\n",

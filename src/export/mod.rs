@@ -80,6 +80,17 @@ impl Article {
     }
 }
 
+/// Entity types with their highlight colours (HTML highlights, Label Studio labels).
+pub const TYPE_COLOURS: [(&str, &str); 7] = [
+    ("place", "#16a34a"),
+    ("armed_group", "#dc6803"),
+    ("state", "#2563eb"),
+    ("organization", "#9333ea"),
+    ("media", "#db2777"),
+    ("person", "#0d9488"),
+    ("community", "#a16207"),
+];
+
 /// Escapes `&`, `<`, `>`, `"` and `'` for HTML and XML text and attribute values.
 pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
