@@ -26,6 +26,8 @@
 //! - Sentences, mentions and claims are in text order. Claim ids are `c1`, `c2`, ... in that
 //!   order. The same input and gazetteers give byte-identical output.
 //!
+//! The same format as a JSON Schema: [`json_schema`] (`claimex schema`), derived from the types.
+//!
 //! Version history: 1, the first.
 
 use crate::gazetteer::{EntityId, Gazetteer};

@@ -4,6 +4,7 @@
 use claimex::export::{self, Article};
 use claimex::output::{document, json_schema, DocumentMeta};
 use claimex::{Extractor, Gazetteer};
+use proptest::prelude::*;
 use serde_json::Value;
 use std::sync::LazyLock;
 
@@ -42,7 +43,11 @@ fn the_tricky_text_exercises_what_it_should() {
 
 #[test]
 fn csv_and_tsv_rows_slice_the_text() {
-    for a in both() {
+    both().iter().for_each(check_csv_and_tsv_rows_slice_the_text);
+}
+
+fn check_csv_and_tsv_rows_slice_the_text(a: &Article) {
+    {
         for delimiter in [b',', b'\t'] {
             let mut out = Vec::new();
             export::csv::header(&mut out, delimiter).unwrap();
@@ -80,7 +85,11 @@ fn csv_and_tsv_rows_slice_the_text() {
 
 #[test]
 fn brat_annotations_slice_the_text() {
-    for a in both() {
+    both().iter().for_each(check_brat_annotations_slice_the_text);
+}
+
+fn check_brat_annotations_slice_the_text(a: &Article) {
+    {
         let ann = export::brat::ann(&a);
         let mut t_ids = Vec::new();
         let mut types = std::collections::BTreeSet::new();
@@ -127,8 +136,12 @@ fn brat_annotations_slice_the_text() {
 
 #[test]
 fn label_studio_regions_slice_the_text() {
+    both().iter().for_each(check_label_studio_regions_slice_the_text);
+}
+
+fn check_label_studio_regions_slice_the_text(a: &Article) {
     let config = export::labelstudio::config();
-    for a in both() {
+    {
         let task = export::labelstudio::task(&a);
         let text = task["data"]["text"].as_str().unwrap();
         assert_eq!(text, a.text);
@@ -158,7 +171,13 @@ fn label_studio_regions_slice_the_text() {
 
 #[test]
 fn geojson_places_carry_their_coordinates_and_claims() {
-    for a in both() {
+    both()
+        .iter()
+        .for_each(check_geojson_places_carry_their_coordinates_and_claims);
+}
+
+fn check_geojson_places_carry_their_coordinates_and_claims(a: &Article) {
+    {
         let mut collection = export::geojson::Collection::default();
         collection.add(&a);
         let fc = collection.finish();
@@ -198,9 +217,15 @@ fn unescape(s: &str) -> String {
 
 #[test]
 fn html_page_is_self_contained_and_its_spans_slice_the_text() {
+    both()
+        .iter()
+        .for_each(check_html_page_is_self_contained_and_its_spans_slice_the_text);
+}
+
+fn check_html_page_is_self_contained_and_its_spans_slice_the_text(a: &Article) {
     let tags = regex::Regex::new("<[^>]*>").unwrap();
     let span = regex::Regex::new(r#"data-s="(\d+)" data-e="(\d+)"[^>]*>([^<]*)</span>"#).unwrap();
-    for a in both() {
+    {
         let page = format!(
             "{}{}{}",
             export::html::head("t"),
@@ -266,5 +291,56 @@ fn json_output_validates_against_the_schema() {
         let mut broken = value.clone();
         broken["claims"][0]["content"]["start"] = "zero".into();
         assert!(!validator.is_valid(&broken), "the schema constrains offsets");
+    }
+}
+
+fn newsy() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Hama",
+        "Hamas",
+        "HTS",
+        "SDF",
+        "Deir",
+        "ez-Zor",
+        "Aleppo",
+        "said",
+        "says",
+        "reportedly",
+        "according to",
+        "the Syrian Observatory for Human Rights",
+        "officials",
+        "confirmed that",
+        "denied",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        "«",
+        "»",
+        "\"",
+        "'",
+        "&",
+        "<b>",
+        "🔥",
+        "é",
+        "حماة",
+        "\r\n",
+        " ",
+        "  ",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn every_export_reads_back_on_any_text(text in newsy()) {
+        let a = article(&text);
+        check_csv_and_tsv_rows_slice_the_text(&a);
+        check_brat_annotations_slice_the_text(&a);
+        check_label_studio_regions_slice_the_text(&a);
+        check_html_page_is_self_contained_and_its_spans_slice_the_text(&a);
+        let mut out = Vec::new();
+        export::terminal::write(&mut out, &a, true).unwrap();
     }
 }
