@@ -51,7 +51,7 @@ fn check_csv_and_tsv_rows_slice_the_text(a: &Article) {
         for delimiter in [b',', b'\t'] {
             let mut out = Vec::new();
             export::csv::header(&mut out, delimiter).unwrap();
-            export::csv::rows(&mut out, &a, delimiter).unwrap();
+            export::csv::rows(&mut out, a, delimiter).unwrap();
             let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).from_reader(&out[..]);
             let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
             assert_eq!(header, export::csv::COLUMNS);
@@ -90,7 +90,7 @@ fn brat_annotations_slice_the_text() {
 
 fn check_brat_annotations_slice_the_text(a: &Article) {
     {
-        let ann = export::brat::ann(&a);
+        let ann = export::brat::ann(a);
         let mut t_ids = Vec::new();
         let mut types = std::collections::BTreeSet::new();
         for line in ann.lines() {
@@ -142,7 +142,7 @@ fn label_studio_regions_slice_the_text() {
 fn check_label_studio_regions_slice_the_text(a: &Article) {
     let config = export::labelstudio::config();
     {
-        let task = export::labelstudio::task(&a);
+        let task = export::labelstudio::task(a);
         let text = task["data"]["text"].as_str().unwrap();
         assert_eq!(text, a.text);
         let result = task["predictions"][0]["result"].as_array().unwrap();
@@ -179,7 +179,7 @@ fn geojson_places_carry_their_coordinates_and_claims() {
 fn check_geojson_places_carry_their_coordinates_and_claims(a: &Article) {
     {
         let mut collection = export::geojson::Collection::default();
-        collection.add(&a);
+        collection.add(a);
         let fc = collection.finish();
         assert_eq!(fc["type"], "FeatureCollection");
         let features = fc["features"].as_array().unwrap();
@@ -229,7 +229,7 @@ fn check_html_page_is_self_contained_and_its_spans_slice_the_text(a: &Article) {
         let page = format!(
             "{}{}{}",
             export::html::head("t"),
-            export::html::article(&a, 0),
+            export::html::article(a, 0),
             export::html::foot()
         );
         for external in ["http:", "https:", "<link", " src=", "@import", "url("] {
