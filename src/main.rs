@@ -23,7 +23,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract one article (a file, or `-` / nothing for stdin) to one JSON object.
+    /// Extract one article (a file, or `-` / nothing for stdin) to one JSON object (or --format).
     Extract {
         /// The article's path; `-` or nothing reads standard input.
         path: Option<PathBuf>,
@@ -35,7 +35,7 @@ enum Command {
         #[command(flatten)]
         gazetteers: GazetteerArgs,
     },
-    /// Extract every `*.txt` under DIR, in sorted path order, one JSON line per article.
+    /// Extract every `*.txt` under DIR, in sorted path order, one JSON line per article (or --format).
     Batch {
         /// The corpus folder, searched recursively.
         dir: PathBuf,
@@ -47,8 +47,9 @@ enum Command {
         #[command(flatten)]
         gazetteers: GazetteerArgs,
     },
-    /// Read one article's claims in the terminal: grouped by sentence, in colour (not when
-    /// piped or with NO_COLOR set), entity counts at the end.
+    /// Read one article's claims in the terminal, grouped by sentence, with entity counts.
+    ///
+    /// Sources, cues and contents are coloured when the output is a terminal and NO_COLOR is unset.
     Review {
         /// The article's path; `-` or nothing reads standard input.
         path: Option<PathBuf>,
