@@ -114,7 +114,7 @@ fn text(a: &Article, n: usize) -> String {
         out.push_str("</span>");
         at = sentence.end;
     }
-    out.push_str(&escape_xml(a.slice(at, a.text.chars().count())));
+    out.push_str(&escape_xml(a.slice(at, a.len_chars())));
     out
 }
 

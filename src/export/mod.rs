@@ -52,6 +52,11 @@ impl Article {
         &self.text[self.bytes[start]..self.bytes[end]]
     }
 
+    /// The text's length in code points.
+    pub fn len_chars(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
     /// The entity with this id, if the document lists it.
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.doc

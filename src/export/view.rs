@@ -93,8 +93,6 @@ pub struct Mention {
     pub start: usize,
     /// One past the last code point.
     pub end: usize,
-    /// Sentence index.
-    pub sentence: usize,
 }
 
 /// A span of text with code point offsets.
