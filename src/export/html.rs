@@ -432,7 +432,7 @@ table.claims{border-collapse:collapse;width:100%;font-size:.9rem}
 .stance{color:var(--muted);font-size:.8rem}
 .muted,.none{color:var(--muted)}
 footer{max-width:1180px;margin:0 auto;padding:16px 20px 28px;color:var(--muted);font-size:.8rem}
-@media (max-width:820px){.grid{grid-template-columns:1fr}aside{position:static}.doc{padding:16px 12px 4px}.text{padding:14px}.key{margin-left:0}
+@media (max-width:820px){h1{font-size:1.2rem}.grid{grid-template-columns:1fr}aside{position:static}.doc{padding:16px 12px 4px}.text{padding:14px}.key{margin-left:0}
 .claims thead{display:none}.claims tr{display:block;border-bottom:1px solid var(--line);padding:6px 0}.claims td{display:block;border:0;padding:2px 12px}.claims td.con{border-left:3px solid var(--con);margin:4px 12px;padding-left:8px}}
 "#;
 
