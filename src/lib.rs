@@ -5,7 +5,8 @@
 //! 1. [`segment`]: paragraphs and sentences ([`Sentence`]), news-aware;
 //! 2. [`matcher`]: gazetteer mentions ([`Mention`]) by Aho-Corasick over a folded view;
 //! 3. [`claims`]: attributed and hedged claims ([`Claim`]) from a cue lexicon;
-//! 4. [`output`]: the versioned JSON document, with code-point offsets.
+//! 4. [`output`]: the versioned JSON document, with code-point offsets;
+//! 5. [`export`]: that document as CSV, brat, Label Studio, GeoJSON, HTML or terminal text.
 //!
 //! Build an [`Extractor`] once (it compiles the automata), then call [`Extractor::extract`]
 //! for each article. The library does no I/O.
@@ -21,6 +22,7 @@
 #![deny(missing_docs)]
 
 pub mod claims;
+pub mod export;
 pub mod fold;
 pub mod gazetteer;
 pub mod matcher;

@@ -6,8 +6,9 @@ mod cmd;
 use anyhow::Result;
 use claimex::Extractor;
 use clap::{Parser, Subcommand};
+use cmd::format::{FormatArgs, Sink};
 use cmd::io::{load_gazetteers, write_atomically, GazetteerArgs};
-use std::io;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,7 +23,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract one article (a file, or `-` / nothing for stdin) to one JSON object.
+    /// Extract one article (a file, or `-` / nothing for stdin) to one JSON object (or --format).
     Extract {
         /// The article's path; `-` or nothing reads standard input.
         path: Option<PathBuf>,
@@ -30,9 +31,11 @@ enum Command {
         #[arg(long)]
         pretty: bool,
         #[command(flatten)]
+        format: FormatArgs,
+        #[command(flatten)]
         gazetteers: GazetteerArgs,
     },
-    /// Extract every `*.txt` under DIR, in sorted path order, one JSON line per article.
+    /// Extract every `*.txt` under DIR, in sorted path order, one JSON line per article (or --format).
     Batch {
         /// The corpus folder, searched recursively.
         dir: PathBuf,
@@ -40,8 +43,21 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
         #[command(flatten)]
+        format: FormatArgs,
+        #[command(flatten)]
         gazetteers: GazetteerArgs,
     },
+    /// Read one article's claims in the terminal, grouped by sentence, with entity counts.
+    ///
+    /// Sources, cues and contents are coloured when the output is a terminal and NO_COLOR is unset.
+    Review {
+        /// The article's path; `-` or nothing reads standard input.
+        path: Option<PathBuf>,
+        #[command(flatten)]
+        gazetteers: GazetteerArgs,
+    },
+    /// Print the JSON Schema of the JSON output.
+    Schema,
 }
 
 fn main() -> ExitCode {
@@ -71,22 +87,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract {
             path,
             pretty,
+            format,
             gazetteers,
         } => {
             let extractor = Extractor::new(load_gazetteers(&gazetteers)?);
-            cmd::extract::run(&extractor, path.as_deref(), pretty)?;
+            cmd::extract::run(&extractor, path.as_deref(), &mut Sink::new(&format, pretty, false)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Batch {
             dir,
             output,
+            format,
             gazetteers,
         } => {
             let extractor = Extractor::new(load_gazetteers(&gazetteers)?);
             let (files, walk_errors) = cmd::batch::walk(&dir)?;
+            let mut sink = Sink::new(&format, false, true)?;
+            let mut run = |w: &mut dyn io::Write| cmd::batch::run(&extractor, &files, &walk_errors, w, &mut sink);
             let failed = match &output {
-                Some(path) => write_atomically(path, |w| cmd::batch::run(&extractor, &files, &walk_errors, w))?,
-                None => cmd::batch::run(&extractor, &files, &walk_errors, &mut io::stdout().lock())?,
+                Some(path) => write_atomically(path, run)?,
+                None => run(&mut io::stdout().lock())?,
             };
             eprintln!(
                 "claimex: {} articles, {} failed",
@@ -98,6 +118,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Review { path, gazetteers } => {
+            let extractor = Extractor::new(load_gazetteers(&gazetteers)?);
+            cmd::review::run(&extractor, path.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema => {
+            let mut out = io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, &claimex::output::json_schema())?;
+            writeln!(out)?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -26,11 +26,14 @@
 //! - Sentences, mentions and claims are in text order. Claim ids are `c1`, `c2`, ... in that
 //!   order. The same input and gazetteers give byte-identical output.
 //!
+//! The same format as a JSON Schema: [`json_schema`] (`claimex schema`), derived from the types.
+//!
 //! Version history: 1, the first.
 
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::span::Span;
 use crate::Extraction;
+use schemars::JsonSchema;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -49,7 +52,7 @@ pub struct DocumentMeta {
 }
 
 /// The serialisable view of one article's extraction.
-#[derive(Serialize, Debug)]
+#[derive(Serialize, JsonSchema, Debug)]
 pub struct Document<'a> {
     schema_version: u32,
     document: DocumentOut<'a>,
@@ -59,7 +62,7 @@ pub struct Document<'a> {
     claims: Vec<ClaimOut<'a>>,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, JsonSchema, Debug)]
 struct DocumentOut<'a> {
     id: &'a str,
     path: Option<&'a str>,
@@ -70,7 +73,7 @@ struct DocumentOut<'a> {
     extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, JsonSchema, Debug)]
 struct SentenceOut<'a> {
     index: usize,
     start: usize,
@@ -80,7 +83,7 @@ struct SentenceOut<'a> {
     role: &'static str,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, JsonSchema, Debug)]
 struct EntityOut<'a> {
     id: &'a str,
     name: &'a str,
@@ -93,7 +96,7 @@ struct EntityOut<'a> {
     mentions: usize,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, JsonSchema, Debug)]
 struct MentionOut<'a> {
     entity: &'a str,
     #[serde(rename = "type")]
@@ -104,14 +107,14 @@ struct MentionOut<'a> {
     sentence: usize,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, JsonSchema, Debug)]
 struct SpanOut<'a> {
     text: &'a str,
     start: usize,
     end: usize,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, JsonSchema, Debug)]
 struct SourceOut<'a> {
     #[serde(flatten)]
     span: SpanOut<'a>,
@@ -121,7 +124,7 @@ struct SourceOut<'a> {
     subtype: Option<&'a str>,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, JsonSchema, Debug)]
 struct CueOut<'a> {
     #[serde(flatten)]
     span: SpanOut<'a>,
@@ -129,7 +132,7 @@ struct CueOut<'a> {
     stance: &'a str,
 }
 
-#[derive(Serialize, Debug)]
+#[derive(Serialize, JsonSchema, Debug)]
 struct ClaimOut<'a> {
     id: String,
     kind: &'static str,
@@ -263,6 +266,15 @@ fn entity(gazetteer: &Gazetteer, e: EntityId, mentions: usize) -> EntityOut<'_> 
         attributes,
         mentions,
     }
+}
+
+/// The JSON Schema (draft 2020-12) of [`Document`] as serialised, generated from the types
+/// above so it cannot drift.
+pub fn json_schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    serde_json::to_value(generator.into_root_schema_for::<Document<'static>>()).expect("a schema is JSON")
 }
 
 /// Byte offset to code point offset, in O(1) plus a short scan.

@@ -1,37 +1,49 @@
-//! `claimex batch`: a corpus folder to JSON Lines.
+//! `claimex batch`: a corpus folder to JSON Lines (or another `--format`).
 
+use super::format::Sink;
 use super::io::{meta_for, read_article};
 use anyhow::{Context, Result};
-use claimex::output::document;
 use claimex::Extractor;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// Writes one JSON line per file; returns how many failed.
-pub fn run(extractor: &Extractor, files: &[PathBuf], walk_errors: &[WalkError], out: &mut dyn Write) -> Result<usize> {
+/// Writes each file through `sink` (JSON: one line per file); returns how many failed.
+pub fn run(
+    extractor: &Extractor,
+    files: &[PathBuf],
+    walk_errors: &[WalkError],
+    out: &mut dyn Write,
+    sink: &mut Sink,
+) -> Result<usize> {
     let mut out = BufWriter::new(out);
     let mut failed = 0;
+    sink.begin(&mut out)?;
     for (path, reason) in walk_errors {
         failed += 1;
-        error_line(&mut out, path, reason)?;
+        if sink.takes_error_lines() {
+            error_line(&mut out, path, reason)?;
+        } else {
+            eprintln!("claimex: skipped {reason}");
+        }
     }
     for path in files {
         match read_article(path) {
             Ok(text) => {
                 let meta = meta_for(path);
                 let x = extractor.extract(&text);
-                serde_json::to_writer(&mut out, &document(&text, &x, extractor.gazetteer(), &meta))?;
-                writeln!(out)?;
+                sink.document(&mut out, &text, &x, extractor.gazetteer(), &meta)?;
             }
             Err(e) => {
                 failed += 1;
                 let reason = format!("{e:#}");
                 eprintln!("claimex: skipped {reason}");
-                error_line(&mut out, path, &reason)?;
+                if sink.takes_error_lines() {
+                    error_line(&mut out, path, &reason)?;
+                }
             }
         }
     }
-    out.flush()?;
+    sink.end(&mut out)?;
     Ok(failed)
 }
 

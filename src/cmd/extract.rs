@@ -1,38 +1,18 @@
-//! `claimex extract`: one article to one JSON object.
+//! `claimex extract`: one article to one document in the chosen format.
 
-use super::io::{decode, meta_for, read_article};
-use anyhow::{Context, Result};
-use claimex::output::{document, DocumentMeta};
+use super::format::Sink;
+use super::io::read_input;
+use anyhow::Result;
 use claimex::Extractor;
-use std::io::{self, Read, Write};
+use std::io;
 use std::path::Path;
 
-/// Extracts the article at `path` (or stdin for None / `-`) and writes its JSON to stdout.
-pub fn run(extractor: &Extractor, path: Option<&Path>, pretty: bool) -> Result<()> {
-    let (text, meta) = match path.filter(|p| *p != Path::new("-")) {
-        Some(p) => (read_article(p)?, meta_for(p)),
-        None => {
-            let mut bytes = Vec::new();
-            io::stdin().read_to_end(&mut bytes).context("reading standard input")?;
-            let text = decode(bytes).context("standard input")?;
-            (
-                text,
-                DocumentMeta {
-                    id: "stdin".into(),
-                    ..DocumentMeta::default()
-                },
-            )
-        }
-    };
+/// Extracts the article at `path` (or stdin for None / `-`) and writes it to stdout via `sink`.
+pub fn run(extractor: &Extractor, path: Option<&Path>, sink: &mut Sink) -> Result<()> {
+    let (text, meta) = read_input(path)?;
     let x = extractor.extract(&text);
-    let doc = document(&text, &x, extractor.gazetteer(), &meta);
     let mut out = io::stdout().lock();
-    if pretty {
-        serde_json::to_writer_pretty(&mut out, &doc)?;
-    } else {
-        serde_json::to_writer(&mut out, &doc)?;
-    }
-    writeln!(out)?;
-    out.flush()?;
-    Ok(())
+    sink.begin(&mut out)?;
+    sink.document(&mut out, &text, &x, extractor.gazetteer(), &meta)?;
+    sink.end(&mut out)
 }

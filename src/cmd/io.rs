@@ -4,7 +4,7 @@
 use anyhow::{Context, Result};
 use claimex::output::DocumentMeta;
 use claimex::Gazetteer;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Where the gazetteers come from.
@@ -25,6 +25,25 @@ pub fn meta_for(path: &Path) -> DocumentMeta {
             .map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned()),
         path: Some(path.display().to_string()),
         ..DocumentMeta::default()
+    }
+}
+
+/// The article at `path`, or standard input for None and `-`, with its metadata.
+pub fn read_input(path: Option<&Path>) -> Result<(String, DocumentMeta)> {
+    match path.filter(|p| *p != Path::new("-")) {
+        Some(p) => Ok((read_article(p)?, meta_for(p))),
+        None => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("reading standard input")?;
+            let text = decode(bytes).context("standard input")?;
+            let meta = DocumentMeta {
+                id: "stdin".into(),
+                ..DocumentMeta::default()
+            };
+            Ok((text, meta))
+        }
     }
 }
 
