@@ -54,6 +54,20 @@ pub struct Source {
     pub span: Span,
     /// The gazetteer entity inside it, if any.
     pub entity: Option<EntityId>,
+    /// Nobody is named: "a security source", "two officials familiar with the matter", "activists".
+    pub unnamed: bool,
+    /// For a pronoun or a bare definite source ("he", "it", "the ministry"), the earlier source
+    /// or mention it refers to.
+    pub resolved: Option<Resolved>,
+}
+
+/// What a pronoun source refers to: an earlier source or gazetteer mention of the article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    /// The earlier noun phrase.
+    pub span: Span,
+    /// Its gazetteer entity, if any.
+    pub entity: Option<EntityId>,
 }
 
 /// The word or words that mark a claim.
@@ -86,6 +100,8 @@ pub struct Claim {
     pub rule: &'static str,
     /// How much the rule is trusted, in [0, 1].
     pub confidence: f32,
+    /// The same or the next sentence contradicts it ("..., but the scope of losses indicates ...").
+    pub disputed: bool,
 }
 
 /// Finds claims in body sentences.
@@ -174,7 +190,12 @@ impl Ctx<'_> {
             .filter(|m| span.contains(m.span))
             .max_by_key(|m| m.span.len())
             .map(|m| m.entity);
-        Source { span, entity }
+        Source {
+            span,
+            entity,
+            unnamed: false,
+            resolved: None,
+        }
     }
 
     fn claim(
@@ -195,6 +216,7 @@ impl Ctx<'_> {
             content,
             rule,
             confidence,
+            disputed: false,
         }
     }
 
