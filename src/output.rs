@@ -9,10 +9,11 @@
 //!   "entities":  [ { "id", "name", "type", "subtype", ...attributes, "mentions" } ],
 //!   "mentions":  [ { "entity", "type", "text", "start", "end", "sentence" } ],
 //!   "claims":    [ { "id", "kind", "sentence",
-//!                    "source": { "text", "start", "end", "entity", "type", "subtype" } | null,
+//!                    "source": { "text", "start", "end", "entity", "type", "subtype", "unnamed",
+//!                                "resolved": { "text", "start", "end", "entity" } | null } | null,
 //!                    "cue": { "text", "start", "end", "lemma", "stance" },
 //!                    "content": { "text", "start", "end" },
-//!                    "entities": [ids], "rule", "confidence" } ] }
+//!                    "entities": [ids], "rule", "confidence", "disputed" } ] }
 //! ```
 //!
 //! - `start`/`end` are **Unicode code point** offsets into the original input, half-open, so
@@ -23,6 +24,16 @@
 //!   `affiliation`, `period`) appear only when the gazetteer sets them; `lat`/`lon` are numbers.
 //!   `entities` lists every entity mentioned or named as a claim source, sorted by id, with its
 //!   mention count.
+//! - Claims: `kind` is `attributed` (with a `source`) or `hedged` (`source` null). `sentence`
+//!   is the sentence of the cue; the cue and source lie in it, and so does the content except
+//!   for a direct quote running over several sentences (the content is then the whole quote).
+//!   `source.entity`/`type`/`subtype` link a source inside the gazetteers (e.g. `organization`
+//!   / `monitor`, `media` / `state_media`); `source.unnamed` is true for "a security source",
+//!   "activists", "two officials familiar with the matter"; `source.resolved` is the earlier
+//!   source or mention a pronoun or bare "the ministry" refers to (its `entity` may be null).
+//!   `entities` are the entities (places included) mentioned in the content; `rule` names the
+//!   rule that fired (see `src/claims/`); `confidence` is in [0, 1]; `disputed` is true when
+//!   the same or the next sentence contradicts the claim.
 //! - Sentences, mentions and claims are in text order. Claim ids are `c1`, `c2`, ... in that
 //!   order. The same input and gazetteers give byte-identical output.
 //!
@@ -119,6 +130,15 @@ struct SourceOut<'a> {
     #[serde(rename = "type")]
     kind: Option<&'static str>,
     subtype: Option<&'a str>,
+    unnamed: bool,
+    resolved: Option<ResolvedOut<'a>>,
+}
+
+#[derive(Serialize, Debug)]
+struct ResolvedOut<'a> {
+    #[serde(flatten)]
+    span: SpanOut<'a>,
+    entity: Option<&'a str>,
 }
 
 #[derive(Serialize, Debug)]
@@ -140,6 +160,7 @@ struct ClaimOut<'a> {
     entities: Vec<&'a str>,
     rule: &'static str,
     confidence: f32,
+    disputed: bool,
 }
 
 /// Builds the serialisable document for `x`, an extraction of `text`.
@@ -160,7 +181,11 @@ pub fn document<'a>(
     for m in &x.mentions {
         counts.entry(id(m.entity)).or_insert((m.entity, 0)).1 += 1;
     }
-    for e in x.claims.iter().filter_map(|c| c.source.as_ref()?.entity) {
+    let sources = x.claims.iter().filter_map(|c| c.source.as_ref());
+    for e in sources
+        .flat_map(|s| [s.entity, s.resolved.as_ref().and_then(|r| r.entity)])
+        .flatten()
+    {
         counts.entry(id(e)).or_insert((e, 0));
     }
     Document {
@@ -221,6 +246,11 @@ pub fn document<'a>(
                         entity: e.map(|e| e.id.as_str()),
                         kind: e.map(|e| e.kind.as_str()),
                         subtype: e.map(|e| e.subtype.as_str()).filter(|s| !s.is_empty()),
+                        unnamed: s.unnamed,
+                        resolved: s.resolved.as_ref().map(|r| ResolvedOut {
+                            span: span(r.span),
+                            entity: r.entity.map(id),
+                        }),
                     }
                 }),
                 cue: CueOut {
@@ -232,6 +262,7 @@ pub fn document<'a>(
                 entities: c.entities.iter().map(|&e| id(e)).collect(),
                 rule: c.rule,
                 confidence: c.confidence,
+                disputed: c.disputed,
             })
             .collect(),
     }

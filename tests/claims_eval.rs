@@ -49,8 +49,13 @@ impl Counts {
 
 /// The span of `needle` in `text` nearest to `near` (any occurrence when `near` is None).
 fn locate(text: &str, needle: &str, near: Option<Span>) -> Span {
-    let spans = text.match_indices(needle).map(|(i, _)| Span::new(i, i + needle.len()));
-    let distance = |s: &Span| near.map_or(0, |n| s.start.abs_diff(n.start).min(s.end.abs_diff(n.end)));
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let spans = text
+        .match_indices(needle)
+        .filter(|(i, _)| boundary(text[..*i].chars().next_back()) && boundary(text[i + needle.len()..].chars().next()))
+        .map(|(i, _)| Span::new(i, i + needle.len()));
+    let gap = |s: &Span, n: Span| n.start.saturating_sub(s.end).max(s.start.saturating_sub(n.end));
+    let distance = |s: &Span| near.map_or(0, |n| gap(s, n));
     spans
         .min_by_key(distance)
         .unwrap_or_else(|| panic!("{needle:?} not in {text:?}"))
@@ -69,8 +74,8 @@ fn parse(data: &str) -> Vec<Case> {
             let fields: Vec<&str> = claim.split(" | ").collect();
             let content_text = fields[2].replace("\\n", "\n");
             let content = locate(&case.text, &content_text, None);
-            let cue = locate(&case.text, fields[1], Some(content));
-            let source = (fields[0] != "-").then(|| locate(&case.text, fields[0], Some(cue)));
+            let source = (fields[0] != "-").then(|| locate(&case.text, fields[0], Some(content)));
+            let cue = locate(&case.text, fields[1], Some(source.unwrap_or(content)));
             let resolved = fields
                 .iter()
                 .find_map(|f| f.strip_prefix("resolved="))
@@ -150,6 +155,9 @@ fn evaluate() -> Report {
                     .and_then(|p| p.source.as_ref()?.resolved.as_ref())
                     .map(|s| s.span.slice(&case.text));
                 r.resolved.0 += usize::from(got == Some(want.as_str()));
+                if got != Some(want.as_str()) {
+                    r.misses.push(format!("resolved {want:?} | got {got:?}"));
+                }
             }
             if let Some(src) = p.and_then(|p| p.source.as_ref()).filter(|_| g.source.is_some()) {
                 r.unnamed.1 += 1;

@@ -1,0 +1,90 @@
+//! Hedged claims: no source, but a hedge ("reportedly", "allegedly", "purportedly",
+//! "apparently", "unconfirmed reports", "is said to", "is believed to", "could not be
+//! independently verified").
+//!
+//! The content is the clause the hedge sits in, except that a hedge inside a participle phrase
+//! ("actors reportedly providing aid") or a relative clause ("the video, which purportedly
+//! shows the jet,") governs only what follows it. A hedge inside an attributed claim's source,
+//! cue or content is not a claim of its own.
+
+use super::{Claim, ClaimKind, Ctx, CueMatch};
+
+impl Ctx<'_> {
+    /// Hedged claims outside every claim found in this sentence from `first` on.
+    pub(super) fn hedged(&self, out: &mut Vec<Claim>, first: usize) {
+        for i in 0..self.toks.len() {
+            let Some(len) = HEDGES.iter().map(|h| self.hedge_len(i, h)).max().filter(|&n| n > 0) else {
+                continue;
+            };
+            let hedge = self.span(i, i + len);
+            let inside = out[first..].iter().any(|c| {
+                c.content.contains(hedge)
+                    || c.cue.span.overlaps(hedge)
+                    || c.source.as_ref().is_some_and(|s| s.span.overlaps(hedge))
+            });
+            // "could not be verified" next to an attributed claim qualifies that claim.
+            let verification = self.word_range(i..i + len).contains("verif") && out.len() > first;
+            if inside || verification {
+                continue;
+            }
+            let Some(content) = self.hedged_content(i, len) else {
+                continue;
+            };
+            let cue = CueMatch {
+                span: hedge,
+                lemma: self.word_range(i..i + len).to_lowercase(),
+                stance: "hedge".into(),
+            };
+            out.push(self.claim(ClaimKind::Hedged, None, cue, content, "hedge", 0.6));
+        }
+    }
+
+    /// What the hedge of `len` tokens at `i` governs.
+    fn hedged_content(&self, i: usize, len: usize) -> Option<crate::span::Span> {
+        let start = self.clause_start(i);
+        let end = self.clause_end(start)?;
+        let next = i + len;
+        let participle = next < self.toks.len() && self.word(next).ends_with("ing");
+        let relative = len == 1 && i > 0 && self.is(i - 1, &["which", "who", "that"]);
+        if relative {
+            let stop = (next..end).find(|&k| self.is(k, &[","])).unwrap_or(end);
+            return (next < stop).then(|| self.span(next, stop));
+        }
+        let from = if participle { next } else { start };
+        (from < end).then(|| self.span(from, end))
+    }
+
+    fn hedge_len(&self, i: usize, hedge: &str) -> usize {
+        let words: Vec<&str> = hedge.split(' ').collect();
+        let ok = words.iter().enumerate().all(|(k, w)| self.is(i + k, &[w]));
+        if ok {
+            words.len()
+        } else {
+            0
+        }
+    }
+}
+
+const HEDGES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "reputedly",
+    "supposedly",
+    "apparently",
+    "unconfirmed reports",
+    "is said to",
+    "are said to",
+    "was said to",
+    "were said to",
+    "is believed to",
+    "are believed to",
+    "was believed to",
+    "were believed to",
+    "is thought to",
+    "are thought to",
+    "is understood to",
+    "could not be independently verified",
+    "could not independently verify",
+    "could not be verified",
+];
