@@ -22,8 +22,10 @@ impl Ctx<'_> {
                     || c.cue.span.overlaps(hedge)
                     || c.source.as_ref().is_some_and(|s| s.span.overlaps(hedge))
             });
-            // "could not be verified" next to an attributed claim qualifies that claim.
-            let verification = self.word_range(i..i + len).contains("verif") && out.len() > first;
+            // "could not be verified" qualifies a claim next to it, or a thing in a relative clause
+            // ("the footage, which could not be verified,"); alone it says nothing new.
+            let verification = self.word_range(i..i + len).contains("verif")
+                && (out.len() > first || !(i > 0 && self.is(i - 1, &["which", "that"])));
             if inside || verification {
                 continue;
             }

@@ -154,6 +154,7 @@ impl ClaimFinder {
                 sentence: index,
                 lexicon: &self.lexicon,
                 quotes: &quotes,
+                kinds: &self.kinds,
             };
             let first = out.len();
             ctx.quoted(&mut out);
@@ -189,6 +190,7 @@ struct Ctx<'a> {
     sentence: usize,
     lexicon: &'a Lexicon,
     quotes: &'a [Quote],
+    kinds: &'a [EntityType],
 }
 
 impl Ctx<'_> {

@@ -23,10 +23,16 @@ impl Ctx<'_> {
     /// at `core_end`.
     pub(super) fn source(&self, from: usize, to: usize, core_end: usize) -> Source {
         let span = self.span(from, to);
+        let head_end = (from + 1..core_end)
+            .find(|&k| self.is(k, POST_MODIFIERS))
+            .unwrap_or(core_end);
+        let core = self.span(from, head_end);
+        // A place names the source only as its head ("Damascus said"), not in a modifier
+        // ("a resident of Sweida").
         let entity = self
             .mentions
             .iter()
-            .filter(|m| span.contains(m.span))
+            .filter(|m| span.contains(m.span) && (self.kinds[m.entity] != EntityType::Place || m.span.end == core.end))
             .max_by_key(|m| m.span.len())
             .map(|m| m.entity);
         Source {
@@ -69,7 +75,7 @@ impl Ctx<'_> {
     }
 
     /// A finite verb in lower case ("carried", "were", "hit"): never inside a source's name.
-    fn verbish(&self, i: usize) -> bool {
+    pub(super) fn verbish(&self, i: usize) -> bool {
         let w = self.word(i);
         if !w.starts_with(char::is_lowercase) {
             return false;
@@ -131,7 +137,7 @@ impl Ctx<'_> {
             return None;
         }
         let first = open + 1;
-        let opener = self.is(first, APPOSITIVE_OPENERS) || is_source_noun(&self.lower(first));
+        let opener = self.appositive_opener(first);
         let start = self.np_start(open);
         let ok = opener && start < open && self.looks_like_source(start, open) && self.named(start, open);
         ok.then_some(start)
@@ -141,18 +147,47 @@ impl Ctx<'_> {
     /// phrase ends and where the source ends, when the tokens from `start` are one.
     pub(super) fn trailing_source(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let np = self.np_end(start).min(end);
-        let core = (start + 1..np).find(|&k| self.is(k, TRAILING_ADJUNCTS)).unwrap_or(np);
+        let core = (start + 1..np).find(|&k| self.adjunct_at(k)).unwrap_or(np);
         if core == start || !self.looks_like_source(start, core) {
             return None;
         }
-        if core == end || self.is(core, TRAILING_ADJUNCTS) {
+        if core == end || self.adjunct_at(core) {
             return Some((core, core));
         }
+        let relative = self.is(core + 1, &["who", "which", "whose"]);
         let appositive = self.is(core, &[","])
             && end - core <= 14
-            && (self.is(core + 1, APPOSITIVE_OPENERS) || is_source_noun(&self.lower(core + 1)))
-            && !(core + 1..end).any(|k| self.is(k, &["that", ","]) || self.verbish(k));
+            && self.appositive_opener(core + 1)
+            && !(core + 2..end).any(|k| self.is(k, &["that", ","]) || (!relative && self.verbish(k)));
         appositive.then_some((core, end))
+    }
+
+    /// An appositive or relative clause may open with token `k`: "a", "the", "which", "who",
+    /// a source noun ("head of the Observatory") or a participle ("speaking on condition of
+    /// anonymity").
+    fn appositive_opener(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        self.is(k, APPOSITIVE_OPENERS) || is_source_noun(&w) || (w.ends_with("ing") && self.word_is_lower(k))
+    }
+
+    fn word_is_lower(&self, k: usize) -> bool {
+        self.word(k).starts_with(char::is_lowercase)
+    }
+
+    /// A time, medium or recipient adjunct starts at `k`: "on Sunday", "in a statement", "to
+    /// Reuters", "by phone", "late on", "earlier".
+    fn adjunct_at(&self, k: usize) -> bool {
+        if self.is(k, &["late", "earlier", "later", "last", "during", "via"]) {
+            return true;
+        }
+        let next_ok =
+            |words: &[&str]| self.is(k + 1, words) || self.is(k + 1, &["a", "an", "its", "their", "his", "her"]);
+        match self.lower(k).as_str() {
+            "in" | "on" | "at" => next_ok(DAYS_AND_MEDIA),
+            "to" => self.capitalised(k + 1) || next_ok(&["reporters", "journalists"]),
+            "by" => next_ok(&["phone", "telephone"]),
+            _ => false,
+        }
     }
 
     fn named(&self, from: usize, to: usize) -> bool {
@@ -176,6 +211,8 @@ struct Candidate {
     lower: String,
     unnamed: bool,
     sentence: usize,
+    /// A claim's source rather than a mere mention.
+    speaker: bool,
 }
 
 /// Fills `resolved` (and `unnamed`) for pronoun and bare definite sources, from the sources
@@ -197,16 +234,22 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                 lower: m.span.slice(text).to_lowercase(),
                 unnamed: false,
                 sentence: m.sentence,
+                speaker: false,
             });
         }
         let Some(src) = c.source.as_mut() else { continue };
         let lower = src.span.slice(text).to_lowercase();
         if let Some(anaphor) = Anaphor::parse(&lower) {
-            let found = candidates
-                .iter()
-                .rev()
-                .filter(|k| k.span.end <= src.span.start && c.sentence - k.sentence <= MAX_DISTANCE)
-                .find(|k| anaphor.fits(k));
+            // Earlier speakers first: "Residents said security forces ... They said" means the residents.
+            let near = |k: &&Candidate| k.span.end <= src.span.start && c.sentence - k.sentence <= MAX_DISTANCE;
+            let fitting = |speaker: bool| {
+                candidates
+                    .iter()
+                    .rev()
+                    .filter(near)
+                    .find(|k| k.speaker == speaker && anaphor.fits(k))
+            };
+            let found = fitting(true).or_else(|| fitting(false));
             if let Some(k) = found {
                 src.resolved = Some(Resolved {
                     span: k.span,
@@ -223,6 +266,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                     lower: r.span.slice(text).to_lowercase(),
                     unnamed: src.unnamed,
                     sentence: c.sentence,
+                    speaker: true,
                 });
             }
             continue;
@@ -234,8 +278,20 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
             lower,
             unnamed: src.unnamed,
             sentence: c.sentence,
+            speaker: true,
         });
     }
+}
+
+/// The head word of a lower-case noun phrase: the last word before a post-modifier or comma
+/// ("residents of jableh" → "residents").
+fn head_of(lower: &str) -> &str {
+    let core = lower.split(',').next().unwrap_or_default();
+    let words: Vec<&str> = core.split_whitespace().collect();
+    let end = (1..words.len())
+        .find(|&i| POST_MODIFIERS.contains(&words[i]))
+        .unwrap_or(words.len());
+    words.get(end.wrapping_sub(1)).copied().unwrap_or_default()
 }
 
 /// How many sentences back a pronoun may reach.
@@ -269,7 +325,7 @@ impl Anaphor {
     }
 
     fn fits(&self, k: &Candidate) -> bool {
-        let last = k.lower.rsplit(' ').next().unwrap_or_default();
+        let last = head_of(&k.lower);
         let institution = matches!(
             k.kind,
             Some(EntityType::Organization | EntityType::Media | EntityType::ArmedGroup | EntityType::State)
@@ -277,7 +333,9 @@ impl Anaphor {
         match self {
             Anaphor::Person => k.kind == Some(EntityType::Person) || PERSON_HEADS.contains(&last),
             Anaphor::Institution => institution || (k.kind.is_none() && INSTITUTION_HEADS.contains(&last)),
-            Anaphor::Plural => k.kind.is_none() && last.ends_with('s') && !last.ends_with("ss"),
+            Anaphor::Plural => {
+                matches!(k.kind, None | Some(EntityType::ArmedGroup)) && last.ends_with('s') && !last.ends_with("ss")
+            }
             Anaphor::Definite(noun) => {
                 k.lower
                     .split([' ', '-'])
@@ -319,9 +377,23 @@ const CLAUSE_WORDS: &[&str] = &[
     "and",
     "or",
 ];
-/// Words that end a source after its cue: "said the army in a statement", "on Sunday".
-const TRAILING_ADJUNCTS: &[&str] = &[
-    "in", "on", "at", "to", "via", "during", "by", "late", "earlier", "later", "last",
+/// Words after "in", "on" or "at" that make an adjunct rather than part of a source's name.
+const DAYS_AND_MEDIA: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Twitter",
+    "X",
+    "Telegram",
+    "Facebook",
+    "condition",
+    "state",
+    "television",
+    "social",
 ];
 const NOT_HEADS: &[&str] = &[
     "the", "a", "an", "of", "for", "in", "on", "at", "to", "by", "with", "from", "and", "or", "it's", "is", "was",

@@ -42,11 +42,27 @@ impl Ctx<'_> {
                 .nominal(i)
                 .or_else(|| self.cue_at(i).and_then(|cue| self.around_cue(i, cue)))
                 .or_else(|| self.quoted_as_saying(i));
-            if let Some(c) = claim {
+            if let Some(c) = claim.and_then(|c| self.stop_before_taken(c, &taken)) {
                 taken.extend(taken_spans(&c));
                 out.push(c);
             }
         }
+    }
+
+    /// Cuts `c`'s content before the source or cue of another claim it runs into ("X
+    /// documented Y, it said": Y stops before ", it said"); None when too little is left.
+    fn stop_before_taken(&self, mut c: Claim, taken: &[Span]) -> Option<Claim> {
+        let Some(t) = taken
+            .iter()
+            .filter(|t| c.content.start < t.start && t.start < c.content.end)
+            .min()
+        else {
+            return Some(c);
+        };
+        let k = self.toks.iter().position(|tok| tok.span.start >= t.start)?;
+        let end = (0..k).rev().find(|&j| !self.toks[j].is_punct())? + 1;
+        c.content = self.content_span(self.toks.iter().position(|tok| tok.span.start >= c.content.start)?, end)?;
+        Some(c)
     }
 
     /// "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE".
@@ -371,7 +387,7 @@ impl Ctx<'_> {
 
     /// The content span `[from, to)`, or None when it is too short to be a claim.
     pub(super) fn content_span(&self, from: usize, to: usize) -> Option<Span> {
-        if to <= from + 1 || self.is(from, &["to"]) {
+        if to <= from + 1 || self.is(from, &["to"]) || self.verbish(from) {
             return None;
         }
         Some(self.span(from, to))
@@ -435,6 +451,18 @@ const AUXILIARIES: &[&str] = &[
     "flatly",
     "strongly",
     "firmly",
+    "long",
+    "consistently",
+    "frequently",
+    "routinely",
+    "regularly",
+    "openly",
+    "explicitly",
+    "immediately",
+    "subsequently",
+    "still",
+    "now",
+    "swiftly",
 ];
 const BE: &[&str] = &["is", "are", "was", "were", "been", "be", "being"];
 const CONTRAST_WORDS: &[&str] = &["but", "though", "although", "while", "whereas", "yet"];
