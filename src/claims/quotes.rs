@@ -41,12 +41,9 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
         let can_close = prev.is_some_and(|p| !p.is_whitespace())
             && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n));
         match c {
-            '“' | '"' if can_open => {
-                // Reopened in a new paragraph: the quote goes on and keeps its start.
-                if double.is_none_or(|o| !text[o.end..at].contains('\n')) {
-                    double = Some(mark);
-                }
-            }
+            // Reopened in a new paragraph, a quote goes on and keeps its start. (A mark that can
+            // open cannot close: they need white space on opposite sides.)
+            '“' | '"' if can_open && double.is_none_or(|o| !text[o.end..at].contains('\n')) => double = Some(mark),
             '”' | '"' if can_close => {
                 if let Some(open) = double.take() {
                     push(text, open, mark, &mut out);
