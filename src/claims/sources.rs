@@ -137,9 +137,12 @@ impl Ctx<'_> {
             return None;
         }
         let first = open + 1;
-        let opener = self.appositive_opener(first);
+        let opener = self.appositive_opener(first) || self.adjunct_at(first);
         let start = self.np_start(open);
-        let ok = opener && start < open && self.looks_like_source(start, open) && self.named(start, open);
+        let ok = opener
+            && start < open
+            && self.looks_like_source(start, open)
+            && (self.named(start, open) || is_source_noun(&self.head(start, open)));
         ok.then_some(start)
     }
 
@@ -176,7 +179,7 @@ impl Ctx<'_> {
 
     /// A time, medium or recipient adjunct starts at `k`: "on Sunday", "in a statement", "to
     /// Reuters", "by phone", "late on", "earlier".
-    fn adjunct_at(&self, k: usize) -> bool {
+    pub(super) fn adjunct_at(&self, k: usize) -> bool {
         if self.is(k, &["late", "earlier", "later", "last", "during", "via"]) {
             return true;
         }
@@ -619,4 +622,12 @@ const DEFINITE_HEADS: &[&str] = &[
     "minister",
     "broadcaster",
     "channel",
+    "sources",
+    "officials",
+    "activists",
+    "residents",
+    "rebels",
+    "witnesses",
+    "militants",
+    "fighters",
 ];

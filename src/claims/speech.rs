@@ -110,7 +110,16 @@ impl Ctx<'_> {
             let source = self.source(src_start, src_end, core);
             let cue_match = self.cue_match(aux_start, i + 1, cue);
             if src_start > 0 && self.is(src_start - 1, &[","]) && self.trailing_ok(i + 1, cue) {
-                let content = self.content_span(self.clause_start(src_start - 1), src_start - 1)?;
+                let start = self.clause_start(src_start - 1);
+                // "The strikes, the ministry said, targeted depots": the claim is the whole clause.
+                let parenthetical =
+                    self.is(i + 1, &[","]) && !self.is(i + 2, PARTICIPLES) && self.clause_end(i + 2).is_some();
+                let end = if parenthetical {
+                    self.clause_end(i + 2)?
+                } else {
+                    src_start - 1
+                };
+                let content = self.content_span(start, end)?;
                 let rule = "content_source_cue";
                 return Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.85));
             }
@@ -165,7 +174,9 @@ impl Ctx<'_> {
         }
         let start = self.appositive_start(aux_start - 1)?;
         let core = (start..aux_start).find(|&k| self.is(k, &[","]))?;
-        Some((start, core, aux_start - 1))
+        // "The army, in a statement carried by SANA, said": the adjunct is not the source's.
+        let end = if self.adjunct_at(core + 1) { core } else { aux_start - 1 };
+        Some((start, core, end))
     }
 
     /// "X was confirmed by SOURCE" and "It was reported that CONTENT".
@@ -304,6 +315,8 @@ impl Ctx<'_> {
             k + caps
         } else if self.is(k, RECIPIENTS) {
             k + 1
+        } else if self.word_starts_lower(k) && self.is(k + 1, RECIPIENTS) {
+            k + 2 // "state television", "local media"
         } else {
             j
         }
@@ -347,8 +360,7 @@ impl Ctx<'_> {
     pub(super) fn clause_end_any(&self, start: usize) -> usize {
         let mut j = start;
         while j < self.toks.len() {
-            let contrast = self.is(j + 1, CONTRAST_WORDS) || self.is(j + 1, PARTICIPLES);
-            if self.is(j, &[";"]) || (self.is(j, &[","]) && contrast) || self.closes_earlier_quote(start, j) {
+            if self.is(j, &[";"]) || self.clause_break(j) || self.closes_earlier_quote(start, j) {
                 break;
             }
             j += 1;
@@ -361,6 +373,15 @@ impl Ctx<'_> {
             j += 1;
         }
         j
+    }
+
+    /// A new clause starts at token `j`: ", but", ", saying", ", and warned" or "but declined".
+    fn clause_break(&self, j: usize) -> bool {
+        let comma = self.is(j, &[","]);
+        let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
+        (comma && (self.is(j + 1, CONTRAST_WORDS) || self.is(j + 1, PARTICIPLES)))
+            || (comma && self.is(j + 1, &["and"]) && verb_after(j + 2))
+            || (self.is(j, &["but"]) && verb_after(j + 1))
     }
 
     /// Token `j` closes a quote opened before token `start`: "“The army said it would
@@ -474,6 +495,9 @@ const PARTICIPLES: &[&str] = &[
     "claiming",
     "insisting",
     "calling",
+    "speaking",
+    "writing",
+    "referring",
 ];
 const ADJUNCTS: &[&str] = &[
     "in", "on", "at", "to", "via", "during", "late", "early", "earlier", "later", "last", "this", "by", "after",
@@ -487,6 +511,13 @@ const RECIPIENTS: &[&str] = &[
     "delegates",
     "supporters",
     "crowds",
+    "television",
+    "tv",
+    "media",
+    "radio",
+    "newspaper",
+    "channel",
+    "broadcaster",
 ];
 const DIRECTIVES: &[&str] = &[
     "tell",
