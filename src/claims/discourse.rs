@@ -1,6 +1,7 @@
 //! `disputed`: a claim is disputed when the same sentence goes on to contradict it (", but
-//! ...", "; however ...", ", though ... not ..."), or the next sentence opens with "But",
-//! "However" or "Yet", or holds a denial ("State media denied the claim").
+//! ...", "; however ...", ", though the army denied it"), or the next sentence opens with "But",
+//! "However" or "Yet", or holds a denial ("State media denied the claim"). A concessive clause
+//! (", though ...") disputes only when it denies.
 
 use super::Claim;
 use crate::segment::Sentence;
@@ -32,21 +33,22 @@ fn contrast_follows(rest: &str) -> bool {
     let concessive = [", though ", ", although ", ", while "]
         .iter()
         .any(|p| lower.starts_with(p));
-    let negated = NEGATIONS.iter().any(|n| lower.contains(n));
-    STRONG_CONTRAST.iter().any(|p| lower.starts_with(p)) || (concessive && negated)
+    let denied = DENIALS.iter().any(|n| lower.contains(n));
+    STRONG_CONTRAST.iter().any(|p| lower.starts_with(p)) || (concessive && denied)
 }
 
 const STRONG_CONTRAST: &[&str] = &[", but ", "; but ", ", however", "; however", ", yet ", " but "];
 const NEXT_CONTRAST: &[&str] = &["But ", "However,", "However ", "Yet "];
-const NEGATIONS: &[&str] = &[
-    " not ",
-    " no ",
-    "n't ",
+/// Words that make a concessive clause a contradiction (", though the army denied it"); a bare
+/// "not" does not (", though Reuters could not verify them").
+const DENIALS: &[&str] = &[
     " denied",
+    " denies",
     " dismissed",
     " rejected",
     " disputed",
     " contradict",
+    " refuted",
 ];
 
 #[cfg(test)]
@@ -60,6 +62,9 @@ mod tests {
         ));
         assert!(contrast_follows(", though the army denied it."));
         assert!(!contrast_follows(", though specifics remain under wraps."));
+        assert!(!contrast_follows(
+            ", though Reuters could not independently verify them."
+        ));
         assert!(!contrast_follows(" on Sunday."));
     }
 }

@@ -114,12 +114,15 @@ impl Ctx<'_> {
             ));
         }
         let limit = (j + 16).min(self.toks.len());
-        let i = (j + 1..limit).find(|&i| self.cue_at(i).is_some_and(|c| c.frame == Frame::Speech))?;
-        let cue = self.cue_at(i)?;
+        let speech = |i: usize| self.cue_at(i).is_some_and(|c| c.frame == Frame::Speech);
+        let i = (j + 1..limit).find(|&i| speech(i) || self.quoted_as_saying_at(i))?;
         let aux = self.auxiliaries_before(i);
         let (start, core, end) = self.source_before(aux).filter(|&(start, ..)| start == j)?;
         let source = self.source(start, end, core);
-        let cue = self.cue_match(aux, i + 1, cue);
+        let cue = match self.cue_at(i) {
+            Some(cue) => self.cue_match(aux, i + 1, cue),
+            None => self.quoted_as_saying_cue(aux, i),
+        };
         Some(self.claim(
             ClaimKind::Attributed,
             Some(source),

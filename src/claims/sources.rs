@@ -137,7 +137,8 @@ impl Ctx<'_> {
             return None;
         }
         let first = open + 1;
-        let opener = self.appositive_opener(first) || self.adjunct_at(first);
+        let name = (first..comma).all(|k| self.capitalised(k) || self.is(k, &["al", "bin", "ibn", "-"]));
+        let opener = self.appositive_opener(first) || self.adjunct_at(first) || name;
         let start = self.np_start(open);
         let ok = opener
             && start < open
@@ -630,4 +631,5 @@ const DEFINITE_HEADS: &[&str] = &[
     "witnesses",
     "militants",
     "fighters",
+    "source",
 ];

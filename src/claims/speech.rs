@@ -112,8 +112,10 @@ impl Ctx<'_> {
             if src_start > 0 && self.is(src_start - 1, &[","]) && self.trailing_ok(i + 1, cue) {
                 let start = self.clause_start(src_start - 1);
                 // "The strikes, the ministry said, targeted depots": the claim is the whole clause.
-                let parenthetical =
-                    self.is(i + 1, &[","]) && !self.is(i + 2, PARTICIPLES) && self.clause_end(i + 2).is_some();
+                let parenthetical = self.is(i + 1, &[","])
+                    && i + 2 < self.toks.len()
+                    && (self.verbish(i + 2) || self.is(i + 2, BE))
+                    && self.clause_end(i + 2).is_some();
                 let end = if parenthetical {
                     self.clause_end(i + 2)?
                 } else {
@@ -208,18 +210,17 @@ impl Ctx<'_> {
 
     /// "SOURCE was quoted as saying (that) CONTENT", with `i` at "quoted".
     fn quoted_as_saying(&self, i: usize) -> Option<Claim> {
-        if !(self.is(i, &["quoted"]) && self.is(i + 1, &["as"]) && self.is(i + 2, &["saying"])) {
+        if !self.quoted_as_saying_at(i) {
             return None;
         }
         let aux_start = self.auxiliaries_before(i);
         let (src_start, core, src_end) = self.source_before(aux_start)?;
         let start = i + 3 + usize::from(self.is(i + 3, &["that"]));
+        if self.is(start, &["by"]) {
+            return None; // "“...,” a source was quoted as saying by SANA": a quote rule's
+        }
         let content = self.content_span(start, self.clause_end(start)?)?;
-        let cue = CueMatch {
-            span: self.span(aux_start, i + 3),
-            lemma: "quote".into(),
-            stance: "assert".into(),
-        };
+        let cue = self.quoted_as_saying_cue(aux_start, i);
         let source = self.source(src_start, src_end, core);
         Some(self.claim(
             ClaimKind::Attributed,
@@ -229,6 +230,20 @@ impl Ctx<'_> {
             "quoted_as_saying",
             0.85,
         ))
+    }
+
+    /// "quoted as saying" starts at token `i`.
+    pub(super) fn quoted_as_saying_at(&self, i: usize) -> bool {
+        self.is(i, &["quoted"]) && self.is(i + 1, &["as"]) && self.is(i + 2, &["saying"])
+    }
+
+    /// The cue "was quoted as saying", from the auxiliaries at `aux` to "saying".
+    pub(super) fn quoted_as_saying_cue(&self, aux: usize, i: usize) -> CueMatch {
+        CueMatch {
+            span: self.span(aux, i + 3),
+            lemma: "quote".into(),
+            stance: "assert".into(),
+        }
     }
 
     /// "SOURCE's claim that CONTENT" and "claims by SOURCE that CONTENT", with `i` at the noun.
