@@ -76,7 +76,7 @@ fn push(text: &str, open: Span, close: Span, out: &mut Vec<Quote>) {
 impl Ctx<'_> {
     /// Quote claims of this sentence.
     pub(super) fn quoted(&self, out: &mut Vec<Claim>) {
-        for (k, tok) in self.toks.iter().enumerate() {
+        for (k, tok) in self.toks.iter().enumerate().filter(|(_, t)| t.is_punct()) {
             let claim = if let Some(q) = self.quote_closed_at(tok.span) {
                 self.quote_then_source(q, k + 1)
             } else if let Some(q) = self.quotes.iter().find(|q| q.open == tok.span) {

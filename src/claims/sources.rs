@@ -112,9 +112,13 @@ impl Ctx<'_> {
         let named = self.mentions.iter().any(|m| span.contains(m.span)) || capitalised;
         let nouny = is_source_noun(&head) || is_source_noun(&last);
         let pronoun = to - from == 1 && PRONOUNS.contains(&head.as_str());
-        (named && (first.starts_with(char::is_uppercase) || DETERMINERS.contains(&first.to_lowercase().as_str())))
-            || nouny
-            || pronoun
+        // A gazetteer entity heading the phrase ("state news agency SANA") names it whatever comes first.
+        let entity_head = self
+            .mentions
+            .iter()
+            .any(|m| m.span.end == span.end && span.contains(m.span));
+        let determined = first.starts_with(char::is_uppercase) || DETERMINERS.contains(&first.to_lowercase().as_str());
+        (named && (determined || entity_head)) || nouny || pronoun
     }
 
     /// Nobody is named: an indefinite or bare source noun ("a security source", "activists"),

@@ -169,6 +169,15 @@ impl Ctx<'_> {
     pub(super) fn source_before(&self, aux_start: usize) -> Option<(usize, usize, usize)> {
         let start = self.np_start(aux_start);
         if start < aux_start && self.looks_like_source(start, aux_start) {
+            // "a war monitor and local sources said": both make the source.
+            let first = start
+                .checked_sub(1)
+                .filter(|&k| self.is(k, &["and"]))
+                .map(|k| (self.np_start(k), k));
+            let start = match first {
+                Some((s, k)) if s < k && self.looks_like_source(s, k) => s,
+                _ => start,
+            };
             return Some((start, aux_start, aux_start));
         }
         if aux_start == 0 || !self.is(aux_start - 1, &[","]) {
@@ -423,7 +432,8 @@ impl Ctx<'_> {
 
     /// The content span `[from, to)`, or None when it is too short to be a claim.
     pub(super) fn content_span(&self, from: usize, to: usize) -> Option<Span> {
-        if to <= from + 1 || self.is(from, &["to"]) || self.verbish(from) {
+        let punct = self.toks[from].is_punct() && !self.is(from, QUOTE_MARKS);
+        if to <= from + 1 || punct || self.is(from, &["to"]) || self.verbish(from) {
             return None;
         }
         Some(self.span(from, to))

@@ -429,3 +429,65 @@ fn future_expected_and_negated_speech_are_not_claims() {
 fn boilerplate_is_not_claims() {
     none("Syria news\n\nLeave a Comment: Officials said the page was reported.\n\nCopyright 2024 Reuters said.");
 }
+
+#[test]
+fn sources_in_wire_copy() {
+    one(
+        "Its director, Rami Abdel Rahman, told Reuters that 10 fighters were killed.",
+        "Its director, Rami Abdel Rahman",
+        "told",
+        "10 fighters were killed",
+        "source_cue_content",
+    );
+    one(
+        "Clashes broke out in Sweida, a war monitor and local sources said.",
+        "a war monitor and local sources",
+        "said",
+        "Clashes broke out in Sweida",
+        "content_source_cue",
+    );
+    one(
+        "The army, in a statement carried by SANA, said seven soldiers were killed.",
+        "The army",
+        "said",
+        "seven soldiers were killed",
+        "source_cue_content",
+    );
+    one(
+        "The strikes, the ministry said, targeted ammunition depots.",
+        "the ministry",
+        "said",
+        "The strikes, the ministry said, targeted ammunition depots",
+        "content_source_cue",
+    );
+    one(
+        "A U.S. official, speaking on condition of anonymity, said the drone was Iranian.",
+        "A U.S. official, speaking on condition of anonymity",
+        "said",
+        "the drone was Iranian",
+        "source_cue_content",
+    );
+    one(
+        "\"Our air defences downed most of the missiles,\" a military source was quoted as saying by SANA.",
+        "a military source",
+        "was quoted as saying",
+        "Our air defences downed most of the missiles",
+        "quote_source_cue",
+    );
+}
+
+#[test]
+fn nested_attribution_keeps_both_claims_apart() {
+    let got = claims("Damascus condemned the strikes as a violation, state news agency SANA reported.");
+    let got: Vec<(&str, &str)> = got.iter().map(|c| (c.0.as_str(), c.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Damascus", "the strikes as a violation"),
+            (
+                "state news agency SANA",
+                "Damascus condemned the strikes as a violation"
+            ),
+        ]
+    );
+}
