@@ -55,6 +55,10 @@ impl Ctx<'_> {
                 break;
             }
             j -= 1;
+            // A determiner after a noun starts a new phrase: "a charge [that] the group denies".
+            if self.is(j, &["the", "a", "an"]) && j > 0 && !self.toks[j - 1].is_punct() && !self.is(j - 1, LINKS) {
+                break;
+            }
         }
         j
     }
@@ -402,6 +406,11 @@ const DAYS_AND_MEDIA: &[&str] = &[
     "state",
     "television",
     "social",
+];
+/// Words after which a determiner continues the same noun phrase ("head of the Observatory").
+const LINKS: &[&str] = &[
+    "of", "for", "from", "in", "at", "on", "with", "to", "by", "near", "inside", "outside", "within", "among", "and",
+    "close", "familiar", "like", "against", "over", "under", "about", "into", "across",
 ];
 const NOT_HEADS: &[&str] = &[
     "the", "a", "an", "of", "for", "in", "on", "at", "to", "by", "with", "from", "and", "or", "it's", "is", "was",

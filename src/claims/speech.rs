@@ -364,6 +364,11 @@ impl Ctx<'_> {
                     j += 2;
                 }
             }
+            // "say privately that", "warned of famine"
+            let adverb = j < self.toks.len() && self.word(j).ends_with("ly") && self.is(j + 1, &["that"]);
+            if adverb || (cue.lemma == "warn" && self.is(j, &["of"])) {
+                j += 1;
+            }
             if self.is(j, &["that", ":"]) {
                 j += 1;
             }
