@@ -103,7 +103,7 @@ impl Ctx<'_> {
         if (aux_start..i).any(|k| self.is(k, BE)) {
             return self.passive(aux_start, i, cue);
         }
-        if self.directive(i, cue) {
+        if self.directive(i, cue) || self.naming(i, aux_start, cue) {
             return None;
         }
         if let Some((src_start, core, src_end)) = self.source_before(aux_start) {
@@ -306,6 +306,27 @@ impl Ctx<'_> {
             .any(|k| self.is(k, &["to"]) && self.word_starts_lower(k + 1) && !self.is(k + 1, &["the", "a", "an"]))
     }
 
+    /// "a faction called the Hamza Division were seen": a describe verb right after a common
+    /// noun, naming it, is not a claim.
+    fn naming(&self, i: usize, aux_start: usize, cue: &Cue) -> bool {
+        if cue.frame != Frame::Describe || aux_start < i || i == 0 || !self.word_starts_lower(i - 1) {
+            return false;
+        }
+        let k = i + 1 + usize::from(self.is(i + 1, &["the"]));
+        let caps = (k..self.toks.len()).take_while(|&m| self.name_part(m, k)).count();
+        let after = k + caps;
+        caps > 0 && (after >= self.toks.len() || self.toks[after].is_punct() || self.verbish(after))
+    }
+
+    /// Token `m` continues a name begun at `first`: "Jaish al-Islam", "Men of Dignity".
+    fn name_part(&self, m: usize, first: usize) -> bool {
+        let w = self.word(m);
+        self.capitalised(m)
+            || (m > first
+                && (self.is(m, &["of", "al", "bin", "ibn"])
+                    || ["al-", "el-", "ad-", "ash-"].iter().any(|p| w.starts_with(p))))
+    }
+
     fn word_starts_lower(&self, i: usize) -> bool {
         i < self.toks.len() && self.word(i).starts_with(char::is_lowercase)
     }
@@ -332,9 +353,7 @@ impl Ctx<'_> {
     /// "reporters"; `j` when there is none.
     fn recipient_end(&self, j: usize) -> usize {
         let k = j + usize::from(self.is(j, &["the", "a", "an"]));
-        let caps = (k..self.toks.len())
-            .take_while(|&m| self.capitalised(m) || (m > k && self.is(m, &["of", "al"])))
-            .count();
+        let caps = (k..self.toks.len()).take_while(|&m| self.name_part(m, k)).count();
         if caps > 0 {
             k + caps
         } else if self.is(k, RECIPIENTS) {

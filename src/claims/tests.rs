@@ -412,6 +412,12 @@ fn directives_are_not_claims() {
 }
 
 #[test]
+fn naming_is_not_a_claim() {
+    none("Fighters from a faction called the Hamza Division were seen looting shops.");
+    none("They joined a group called Jaish al-Islam.");
+}
+
+#[test]
 fn questions_are_not_claims() {
     none("Did the army use chemical weapons in Douma?");
     none("Why did the monitor say the toll was rising?");
