@@ -42,10 +42,26 @@ impl Ctx<'_> {
                 .nominal(i)
                 .or_else(|| self.cue_at(i).and_then(|cue| self.around_cue(i, cue)))
                 .or_else(|| self.quoted_as_saying(i));
-            if let Some(c) = claim.and_then(|c| self.stop_before_taken(c, &taken)) {
+            let Some(c) = claim else { continue };
+            self.yield_to_outer(&c, out, first, &mut taken);
+            if let Some(c) = self.stop_before_taken(c, &taken) {
                 taken.extend(taken_spans(&c));
                 out.push(c);
             }
+        }
+    }
+
+    /// "The monitor said it had documented 1,500 deaths": an inner claim whose pronoun source
+    /// opens `c`'s content is part of it, not a claim of its own; it is removed.
+    fn yield_to_outer(&self, c: &Claim, out: &mut Vec<Claim>, first: usize, taken: &mut Vec<Span>) {
+        let inner = out[first..].iter().position(|o| {
+            o.source.as_ref().is_some_and(|s| {
+                s.span.start == c.content.start && PRONOUNS.contains(&s.span.slice(self.text).to_lowercase().as_str())
+            })
+        });
+        if let Some(pos) = inner {
+            let inner = out.remove(first + pos);
+            taken.retain(|t| !taken_spans(&inner).any(|s| s == *t));
         }
     }
 
@@ -103,7 +119,7 @@ impl Ctx<'_> {
         if (aux_start..i).any(|k| self.is(k, BE)) {
             return self.passive(aux_start, i, cue);
         }
-        if self.directive(i, cue) || self.naming(i, aux_start, cue) {
+        if self.directive(i, cue) || self.naming(i, aux_start, cue) || self.reduced_relative(i, aux_start) {
             return None;
         }
         if let Some((src_start, core, src_end)) = self.source_before(aux_start) {
@@ -318,6 +334,16 @@ impl Ctx<'_> {
         caps > 0 && (after >= self.toks.len() || self.toks[after].is_punct() || self.verbish(after))
     }
 
+    /// "arrested a former officer accused of ...": a bare past participle after an object is a
+    /// reduced relative clause, not the object's speech.
+    fn reduced_relative(&self, i: usize, aux_start: usize) -> bool {
+        if aux_start < i || !self.word(i).ends_with("ed") {
+            return false;
+        }
+        let start = self.np_start(i);
+        start > 0 && start < i && (self.verbish(start - 1) || self.is(start - 1, OBJECT_LINKS))
+    }
+
     /// Token `m` continues a name begun at `first`: "Jaish al-Islam", "Men of Dignity".
     fn name_part(&self, m: usize, first: usize) -> bool {
         let w = self.word(m);
@@ -428,7 +454,7 @@ impl Ctx<'_> {
         let comma = self.is(j, &[","]);
         let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
         (comma && (self.is(j + 1, CONTRAST_WORDS) || self.is(j + 1, PARTICIPLES)))
-            || (comma && self.is(j + 1, &["and"]) && verb_after(j + 2))
+            || (comma && self.is(j + 1, &["and"]) && (verb_after(j + 2) || self.is(j + 2, &["that"])))
             || (self.is(j, &["but"]) && verb_after(j + 1))
     }
 
@@ -534,6 +560,9 @@ const AUXILIARIES: &[&str] = &[
     "now",
     "swiftly",
 ];
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
+/// Prepositions before an object noun phrase.
+const OBJECT_LINKS: &[&str] = &["of", "for", "from", "with", "against", "by", "to", "about", "among"];
 const BE: &[&str] = &["is", "are", "was", "were", "been", "be", "being"];
 const CONTRAST_WORDS: &[&str] = &["but", "though", "although", "while", "whereas", "yet"];
 const PARTICIPLES: &[&str] = &[
