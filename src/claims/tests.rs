@@ -497,3 +497,60 @@ fn nested_attribution_keeps_both_claims_apart() {
         ]
     );
 }
+
+#[test]
+fn attribution_frames_after_the_cue() {
+    one(
+        "Turkey's defence ministry said on Twitter that it had neutralised 21 militants.",
+        "Turkey's defence ministry",
+        "said",
+        "it had neutralised 21 militants",
+        "source_cue_content",
+    );
+    one(
+        "A senior commander said to Reuters that the front had collapsed.",
+        "A senior commander",
+        "said",
+        "the front had collapsed",
+        "source_cue_content",
+    );
+}
+
+#[test]
+fn unconfirmed_reports_hedge_their_clause() {
+    one(
+        "There were unconfirmed reports of clashes near Hama.",
+        "-",
+        "unconfirmed reports",
+        "There were unconfirmed reports of clashes near Hama",
+        "hedge",
+    );
+}
+
+#[test]
+fn the_group_resolves_to_an_armed_group_mention() {
+    let text = "Hayat Tahrir al-Sham fighters entered the city.\nThe group said it had taken the citadel.";
+    let x = EXTRACTOR.extract(text);
+    let r = x.claims[0].source.as_ref().unwrap().resolved.as_ref().unwrap();
+    assert_eq!(r.span.slice(text), "Hayat Tahrir al-Sham");
+    assert_eq!(
+        EXTRACTOR.gazetteer().entity(r.entity.unwrap()).kind,
+        EntityType::ArmedGroup
+    );
+}
+
+#[test]
+fn claims_carry_rule_confidence_and_content_entities() {
+    let text = "The Observatory said HTS fighters entered Hama and Homs.";
+    let x = EXTRACTOR.extract(text);
+    let c = &x.claims[0];
+    let inside: Vec<&str> = x
+        .mentions
+        .iter()
+        .filter(|m| c.entities.contains(&m.entity) && c.content.contains(m.span))
+        .map(|m| m.span.slice(text))
+        .collect();
+    assert_eq!(inside, ["HTS", "Hama", "Homs"]);
+    assert_eq!(c.rule, "source_cue_content");
+    assert!((0.0..=1.0).contains(&c.confidence) && !c.disputed);
+}
