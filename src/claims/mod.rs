@@ -11,10 +11,12 @@
 //! - [`quotes`]: direct quotes, straight or curly, with the source before or after, running
 //!   over several sentences or paragraphs (tried first);
 //! - [`speech`]: indirect speech, "according to", trailing and inverted attribution, describe
-//!   and accuse verbs, passives ("was confirmed by X", "it was reported that"), "was quoted as
+//!   and accuse verbs, with [`clauses`] for where a content starts and ends;
+//! - [`passives`]: passives ("was confirmed by X", "it was reported that"), "was quoted as
 //!   saying", and nominal claims ("the ministry's claim that", "claims by X that");
-//! - [`sources`]: the source noun phrase (with its appositive), the `unnamed` flag, and the
-//!   resolution of pronoun sources ("he", "it", "the ministry") to an earlier source or mention;
+//! - [`sources`]: the source noun phrase (with its appositive) and the `unnamed` flag;
+//! - [`resolve`]: pronoun sources ("he", "it", "the ministry") resolved to an earlier source or
+//!   mention;
 //! - [`hedges`]: hedged claims without a source;
 //! - [`discourse`]: `disputed`, when the same or the next sentence contradicts a claim.
 //!
@@ -26,10 +28,13 @@
 //! several sentences, whose content is the whole quote and touches the cue's sentence. Claims
 //! are sorted by (sentence, cue start); the same input gives the same claims.
 
+mod clauses;
 mod discourse;
 mod hedges;
 mod lexicon;
+mod passives;
 mod quotes;
+mod resolve;
 mod sources;
 mod speech;
 mod tokens;
@@ -165,7 +170,7 @@ impl ClaimFinder {
         for c in &mut out {
             c.entities = entities_in(mentions, c.content);
         }
-        sources::resolve(&mut out, mentions, &self.kinds, text);
+        resolve::resolve(&mut out, mentions, &self.kinds, text);
         discourse::mark_disputed(text, sentences, &mut out);
         out
     }

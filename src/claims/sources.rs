@@ -1,22 +1,14 @@
-//! Sources: the noun phrase that makes a claim, its appositive, the `unnamed` flag, and the
-//! resolution of pronoun sources to an earlier source or mention.
+//! Sources: the noun phrase that makes a claim, its appositive, and the `unnamed` flag.
 //!
 //! A source noun phrase is bounded by punctuation, clause words and unambiguous reporting
 //! verbs, and must look like a source: a name, a gazetteer mention, a pronoun, or a source noun
 //! ("officials", "a security source", "two sources familiar with the matter"). An appositive
 //! between commas belongs to it ("Sabrina Singh, a Pentagon spokesperson, said"; "said Rami
-//! Abdel Rahman, head of the Observatory.").
-//!
-//! Resolution: "he"/"she" take the nearest earlier person (a person mention or a source headed
-//! by a person noun), "it" the nearest earlier institutional source, "they" the nearest plural
-//! one, and a bare "the ministry"/"the group" the nearest earlier source with that head noun or
-//! a mention of the fitting kind; a resolved source that was itself resolved passes its referent
-//! on. Only the previous few sentences are searched.
+//! Abdel Rahman, head of the Observatory."). Pronoun sources are resolved in
+//! [`super::resolve`].
 
-use super::{Claim, Ctx, Resolved, Source};
-use crate::gazetteer::{EntityId, EntityType};
-use crate::matcher::Mention;
-use crate::span::Span;
+use super::{Ctx, Source};
+use crate::gazetteer::EntityType;
 
 impl Ctx<'_> {
     /// The source over tokens `[from, to)`, whose own noun phrase (before any appositive) ends
@@ -214,157 +206,6 @@ fn is_source_noun(w: &str) -> bool {
     SOURCE_NOUNS.contains(&w) || SOURCE_NOUNS.contains(&w.trim_end_matches('s'))
 }
 
-/// What a pronoun or bare definite source may refer to.
-struct Candidate {
-    span: Span,
-    entity: Option<EntityId>,
-    kind: Option<EntityType>,
-    /// The lower-case text, to match "the ministry" against "Turkey's defence ministry".
-    lower: String,
-    unnamed: bool,
-    sentence: usize,
-    /// A claim's source rather than a mere mention.
-    speaker: bool,
-}
-
-/// Fills `resolved` (and `unnamed`) for pronoun and bare definite sources, from the sources
-/// of earlier claims and the mentions of earlier sentences.
-pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[EntityType], text: &str) {
-    let mut candidates: Vec<Candidate> = Vec::new();
-    let mut next_mention = 0;
-    for c in claims.iter_mut() {
-        while next_mention < mentions.len() && mentions[next_mention].sentence < c.sentence {
-            let m = &mentions[next_mention];
-            next_mention += 1;
-            if candidates.iter().any(|k| k.span.contains(m.span)) {
-                continue; // already there as (part of) a source
-            }
-            candidates.push(Candidate {
-                span: m.span,
-                entity: Some(m.entity),
-                kind: Some(kinds[m.entity]),
-                lower: m.span.slice(text).to_lowercase(),
-                unnamed: false,
-                sentence: m.sentence,
-                speaker: false,
-            });
-        }
-        let Some(src) = c.source.as_mut() else { continue };
-        let lower = src.span.slice(text).to_lowercase();
-        if let Some(anaphor) = Anaphor::parse(&lower) {
-            // Earlier speakers first: "Residents said security forces ... They said" means the residents.
-            let near = |k: &&Candidate| k.span.end <= src.span.start && c.sentence - k.sentence <= MAX_DISTANCE;
-            let fitting = |speaker: bool| {
-                candidates
-                    .iter()
-                    .rev()
-                    .filter(near)
-                    .find(|k| k.speaker == speaker && anaphor.fits(k))
-            };
-            let found = fitting(true).or_else(|| fitting(false));
-            if let Some(k) = found {
-                src.resolved = Some(Resolved {
-                    span: k.span,
-                    entity: k.entity,
-                });
-                src.unnamed = k.unnamed;
-            }
-            if let Some(r) = &src.resolved {
-                // A resolved source stands for its referent from now on.
-                candidates.push(Candidate {
-                    span: r.span,
-                    entity: r.entity,
-                    kind: r.entity.map(|e| kinds[e]),
-                    lower: r.span.slice(text).to_lowercase(),
-                    unnamed: src.unnamed,
-                    sentence: c.sentence,
-                    speaker: true,
-                });
-            }
-            continue;
-        }
-        candidates.push(Candidate {
-            span: src.span,
-            entity: src.entity,
-            kind: src.entity.map(|e| kinds[e]),
-            lower,
-            unnamed: src.unnamed,
-            sentence: c.sentence,
-            speaker: true,
-        });
-    }
-}
-
-/// The head word of a lower-case noun phrase: the last word before a post-modifier or comma
-/// ("residents of jableh" → "residents").
-fn head_of(lower: &str) -> &str {
-    let core = lower.split(',').next().unwrap_or_default();
-    let words: Vec<&str> = core.split_whitespace().collect();
-    let end = (1..words.len())
-        .find(|&i| POST_MODIFIERS.contains(&words[i]))
-        .unwrap_or(words.len());
-    words.get(end.wrapping_sub(1)).copied().unwrap_or_default()
-}
-
-/// How many sentences back a pronoun may reach.
-const MAX_DISTANCE: usize = 4;
-
-/// A source that needs an antecedent.
-enum Anaphor {
-    /// he, she
-    Person,
-    /// it
-    Institution,
-    /// they
-    Plural,
-    /// the ministry, the group, ...
-    Definite(String),
-}
-
-impl Anaphor {
-    fn parse(lower: &str) -> Option<Anaphor> {
-        match lower {
-            "he" | "she" => Some(Anaphor::Person),
-            "it" => Some(Anaphor::Institution),
-            "they" => Some(Anaphor::Plural),
-            _ => {
-                let noun = lower.strip_prefix("the ")?;
-                DEFINITE_HEADS
-                    .contains(&noun)
-                    .then(|| Anaphor::Definite(noun.to_string()))
-            }
-        }
-    }
-
-    fn fits(&self, k: &Candidate) -> bool {
-        let last = head_of(&k.lower);
-        let institution = matches!(
-            k.kind,
-            Some(EntityType::Organization | EntityType::Media | EntityType::ArmedGroup | EntityType::State)
-        );
-        match self {
-            Anaphor::Person => k.kind == Some(EntityType::Person) || PERSON_HEADS.contains(&last),
-            Anaphor::Institution => institution || (k.kind.is_none() && INSTITUTION_HEADS.contains(&last)),
-            Anaphor::Plural => {
-                matches!(k.kind, None | Some(EntityType::ArmedGroup)) && last.ends_with('s') && !last.ends_with("ss")
-            }
-            Anaphor::Definite(noun) => {
-                k.lower
-                    .split([' ', '-'])
-                    .any(|w| w == noun || w.strip_suffix("'s") == Some(noun))
-                    || match noun.as_str() {
-                        "group" | "militia" | "movement" | "faction" => k.kind == Some(EntityType::ArmedGroup),
-                        "monitor" | "observatory" | "organisation" | "organization" => {
-                            k.kind == Some(EntityType::Organization)
-                        }
-                        "agency" | "broadcaster" | "channel" => k.kind == Some(EntityType::Media),
-                        _ => false,
-                    }
-            }
-        }
-    }
-}
-
 const CLAUSE_WORDS: &[&str] = &[
     "that",
     "which",
@@ -437,8 +278,8 @@ const DETERMINERS: &[&str] = &[
 const INDEFINITE: &[&str] = &[
     "a", "an", "two", "three", "four", "five", "several", "some", "many", "one", "other", "local", "senior",
 ];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
-const POST_MODIFIERS: &[&str] = &[
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+pub(super) const POST_MODIFIERS: &[&str] = &[
     "of", "from", "in", "at", "with", "familiar", "close", "for", "inside", "on", "who", "which", "based", "near",
 ];
 const APPOSITIVE_OPENERS: &[&str] = &["a", "an", "the", "which", "who", "whose", "head", "chief", "director"];
@@ -552,97 +393,4 @@ const SOURCE_NOUNS: &[&str] = &[
     "woman",
     "men",
     "women",
-];
-/// Heads that "he" or "she" may refer to.
-const PERSON_HEADS: &[&str] = &[
-    "commander",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "minister",
-    "president",
-    "envoy",
-    "leader",
-    "fighter",
-    "resident",
-    "activist",
-    "witness",
-    "doctor",
-    "analyst",
-    "diplomat",
-    "source",
-    "chief",
-    "head",
-    "director",
-    "officer",
-    "soldier",
-    "man",
-    "woman",
-    "mother",
-    "father",
-];
-/// Heads that "it" may refer to.
-const INSTITUTION_HEADS: &[&str] = &[
-    "ministry",
-    "army",
-    "military",
-    "group",
-    "government",
-    "agency",
-    "monitor",
-    "observatory",
-    "council",
-    "coalition",
-    "command",
-    "office",
-    "militia",
-    "movement",
-    "organisation",
-    "organization",
-    "media",
-    "television",
-    "channel",
-    "newspaper",
-    "regime",
-    "administration",
-    "kremlin",
-    "pentagon",
-];
-/// Nouns that make "the NOUN" a source to resolve.
-const DEFINITE_HEADS: &[&str] = &[
-    "ministry",
-    "group",
-    "army",
-    "military",
-    "monitor",
-    "observatory",
-    "agency",
-    "government",
-    "militia",
-    "movement",
-    "faction",
-    "organisation",
-    "organization",
-    "council",
-    "coalition",
-    "command",
-    "office",
-    "official",
-    "commander",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "minister",
-    "broadcaster",
-    "channel",
-    "sources",
-    "officials",
-    "activists",
-    "residents",
-    "rebels",
-    "witnesses",
-    "militants",
-    "fighters",
-    "source",
 ];
