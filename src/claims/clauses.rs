@@ -99,13 +99,15 @@ impl Ctx<'_> {
         j
     }
 
-    /// A new clause starts at token `j`: ", but", ", saying", ", and warned" or "but declined".
+    /// A new clause starts at token `j`: ", but", ", saying", ", and warned", "but declined" or
+    /// "and called" (a new speech act).
     fn clause_break(&self, j: usize) -> bool {
         let comma = self.is(j, &[","]);
         let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
         (comma && (self.is(j + 1, CONTRAST_WORDS) || self.is(j + 1, PARTICIPLES)))
             || (comma && self.is(j + 1, &["and"]) && (verb_after(j + 2) || self.is(j + 2, &["that"])))
             || (self.is(j, &["but"]) && verb_after(j + 1))
+            || (self.is(j, &["and"]) && self.cue_at(j + 1).is_some())
     }
 
     /// Token `j` closes a quote opened before token `start`: "“The army said it would
@@ -152,6 +154,14 @@ pub(super) const PARTICIPLES: &[&str] = &[
     "speaking",
     "writing",
     "referring",
+    "asking",
+    "accusing",
+    "describing",
+    "warning",
+    "urging",
+    "vowing",
+    "denying",
+    "blaming",
 ];
 const ADJUNCTS: &[&str] = &[
     "in", "on", "at", "to", "via", "during", "late", "early", "earlier", "later", "last", "this", "by", "after",

@@ -1,6 +1,6 @@
 //! `disputed`: a claim is disputed when the same sentence goes on to contradict it (", but
 //! ...", "; however ...", ", though the army denied it"), or the next sentence opens with "But",
-//! "However" or "Yet", or holds a denial ("State media denied the claim"). A concessive clause
+//! "However" or "Yet", or holds a denial pointing back ("State media denied the claim"). A concessive clause
 //! (", though ...") disputes only when it denies.
 
 use super::Claim;
@@ -10,7 +10,7 @@ use crate::segment::Sentence;
 pub(super) fn mark_disputed(text: &str, sentences: &[Sentence], claims: &mut [Claim]) {
     let denials: Vec<usize> = claims
         .iter()
-        .filter(|c| c.cue.stance == "deny")
+        .filter(|c| c.cue.stance == "deny" && refers_back(c.content.slice(text)))
         .map(|c| c.sentence)
         .collect();
     for c in claims.iter_mut() {
@@ -26,6 +26,15 @@ pub(super) fn mark_disputed(text: &str, sentences: &[Sentence], claims: &mut [Cl
     }
 }
 
+/// A denial whose content points back ("the claim", "the reports", "it"): it denies what came
+/// before rather than something new.
+fn refers_back(content: &str) -> bool {
+    let lower = content.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ANAPHORIC.contains(&w))
+}
+
 /// The rest of the sentence after a claim's content opens a contradicting clause.
 fn contrast_follows(rest: &str) -> bool {
     let r = rest.trim_start_matches(['"', '”', '’', ' ']);
@@ -37,6 +46,21 @@ fn contrast_follows(rest: &str) -> bool {
     STRONG_CONTRAST.iter().any(|p| lower.starts_with(p)) || (concessive && denied)
 }
 
+const ANAPHORIC: &[&str] = &[
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "it",
+    "this",
+    "charge",
+    "charges",
+    "account",
+];
 const STRONG_CONTRAST: &[&str] = &[", but ", "; but ", ", however", "; however", ", yet ", " but "];
 const NEXT_CONTRAST: &[&str] = &["But ", "However,", "However ", "Yet "];
 /// Words that make a concessive clause a contradiction (", though the army denied it"); a bare

@@ -33,8 +33,9 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
         while next_mention < mentions.len() && mentions[next_mention].sentence < c.sentence {
             let m = &mentions[next_mention];
             next_mention += 1;
-            if candidates.iter().any(|k| k.span.contains(m.span)) {
-                continue; // already there as (part of) a source
+            let possessive = text[m.span.end..].starts_with(['\'', '’']);
+            if possessive || candidates.iter().any(|k| k.span.contains(m.span)) {
+                continue; // a modifier ("Assad's forces"), or already there as (part of) a source
             }
             candidates.push(Candidate {
                 span: m.span,
@@ -50,7 +51,8 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
         let lower = src.span.slice(text).to_lowercase();
         if let Some(anaphor) = Anaphor::parse(&lower) {
             // Earlier speakers first: "Residents said security forces ... They said" means the residents.
-            let near = |k: &&Candidate| k.span.end <= src.span.start && c.sentence - k.sentence <= MAX_DISTANCE;
+            let near =
+                |k: &&Candidate| k.span.end <= src.span.start && c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE;
             let fitting = |speaker: bool| {
                 candidates
                     .iter()

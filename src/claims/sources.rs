@@ -158,11 +158,14 @@ impl Ctx<'_> {
         if core == end || self.adjunct_at(core) {
             return Some((core, core));
         }
-        let relative = self.is(core + 1, &["who", "which", "whose"]);
+        // Verbs only inside a relative clause: "a 57-year-old resident who fled the city".
+        let relative = (core + 1..end)
+            .find(|&k| self.is(k, &["who", "which", "whose"]))
+            .unwrap_or(end);
         let appositive = self.is(core, &[","])
             && end - core <= 14
             && self.appositive_opener(core + 1)
-            && !(core + 2..end).any(|k| self.is(k, &["that", ","]) || (!relative && self.verbish(k)));
+            && !(core + 2..end).any(|k| self.is(k, &["that", ","]) || (k < relative && self.verbish(k)));
         appositive.then_some((core, end))
     }
 

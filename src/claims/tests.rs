@@ -402,6 +402,9 @@ fn disputed_by_the_same_or_the_next_sentence() {
     assert_eq!(x.claims.iter().map(|c| c.disputed).collect::<Vec<_>>(), [true, false]);
     let x = EXTRACTOR.extract("Rebels said they had taken the airport. The road was cut.");
     assert!(!x.claims[0].disputed);
+    // A denial of something new is not a dispute of the previous claim.
+    let x = EXTRACTOR.extract("The government blamed the rebels. Officials denied that troops shot civilians.");
+    assert_eq!(x.claims.iter().map(|c| c.disputed).collect::<Vec<_>>(), [false, false]);
 }
 
 #[test]
@@ -434,6 +437,28 @@ fn future_expected_and_negated_speech_are_not_claims() {
 #[test]
 fn boilerplate_is_not_claims() {
     none("Syria news\n\nLeave a Comment: Officials said the page was reported.\n\nCopyright 2024 Reuters said.");
+}
+
+#[test]
+fn trailing_source_with_a_relative_clause() {
+    one(
+        "\"They killed my brother,\" said Ali Sheha, a resident who fled the city.",
+        "Ali Sheha, a resident who fled the city",
+        "said",
+        "They killed my brother",
+        "quote_cue_source",
+    );
+}
+
+#[test]
+fn a_new_speech_act_ends_the_content() {
+    one(
+        "Rubio condemned the attackers for the killings and called on Damascus to act.",
+        "Rubio",
+        "condemned",
+        "the attackers for the killings",
+        "source_cue_as",
+    );
 }
 
 #[test]
