@@ -134,14 +134,21 @@ impl Ctx<'_> {
 
     /// The content span `[from, to)`, or None when it is too short to be a claim.
     pub(super) fn content_span(&self, from: usize, to: usize) -> Option<Span> {
+        // A content opens with a clause, a noun phrase or a quote, never with punctuation, a
+        // finite verb, a preposition ("claims in the region remain") or "say little/nothing".
         let punct = self.toks[from].is_punct() && !self.is(from, QUOTE_MARKS);
-        if to <= from + 1 || punct || self.is(from, &["to"]) || self.verbish(from) {
+        let preposition = self.is(from, NOT_OPENERS) && !self.is(from + 1, &["least", "most"]);
+        if to <= from + 1 || punct || preposition || self.verbish(from) {
             return None;
         }
         Some(self.span(from, to))
     }
 }
 
+const NOT_OPENERS: &[&str] = &[
+    "to", "in", "on", "at", "of", "for", "from", "with", "into", "by", "about", "over", "under", "after", "before",
+    "during", "little", "nothing",
+];
 pub(super) const CONTRAST_WORDS: &[&str] = &["but", "though", "although", "while", "whereas", "yet"];
 pub(super) const PARTICIPLES: &[&str] = &[
     "saying",

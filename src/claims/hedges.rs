@@ -3,8 +3,9 @@
 //! independently verified").
 //!
 //! The content is the clause the hedge sits in, except that a hedge inside a participle phrase
-//! ("actors reportedly providing aid") or a relative clause ("the video, which purportedly
-//! shows the jet,") governs only what follows it. A hedge inside an attributed claim's source,
+//! ("actors reportedly providing aid"), a relative clause ("the video, which purportedly
+//! shows the jet,") or an appositive ("the town, reportedly home to 20,000 people,") governs
+//! only what follows it. A hedge inside an attributed claim's source,
 //! cue or content is not a claim of its own.
 
 use super::{Claim, ClaimKind, Ctx, CueMatch};
@@ -47,10 +48,11 @@ impl Ctx<'_> {
         let end = self.clause_end(start)?;
         let next = i + len;
         let participle = next < self.toks.len() && self.word(next).ends_with("ing");
-        let relative = len == 1 && i > 0 && self.is(i - 1, &["which", "who", "that"]);
-        if relative {
-            let stop = (next..end).find(|&k| self.is(k, &[","])).unwrap_or(end);
-            return (next < stop).then(|| self.span(next, stop));
+        // "the video, which purportedly shows the jet," / "the town, reportedly home to 20,000,"
+        let relative = len == 1 && i > 0 && self.is(i - 1, &["which", "who", "that", ","]);
+        let stop = (next..end).find(|&k| self.is(k, &[","])).unwrap_or(end);
+        if relative && next + 1 < stop {
+            return Some(self.span(next, stop));
         }
         let from = if participle { next } else { start };
         (from < end).then(|| self.span(from, end))

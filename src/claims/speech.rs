@@ -121,7 +121,11 @@ impl Ctx<'_> {
         if (aux_start..i).any(|k| self.is(k, BE)) {
             return self.passive(aux_start, i, cue);
         }
-        if self.directive(i, cue) || self.naming(i, aux_start, cue) || self.reduced_relative(i, aux_start) {
+        if self.directive(i, cue)
+            || self.naming(i, aux_start, cue)
+            || self.reduced_relative(i, aux_start)
+            || self.noun_use(i, cue)
+        {
             return None;
         }
         if let Some((src_start, core, src_end)) = self.source_before(aux_start) {
@@ -240,6 +244,16 @@ impl Ctx<'_> {
         let caps = (k..self.toks.len()).take_while(|&m| self.name_part(m, k)).count();
         let after = k + caps;
         caps > 0 && (after >= self.toks.len() || self.toks[after].is_punct() || self.verbish(after))
+    }
+
+    /// "Turkey's territorial claims in the region": a cue form that is also a noun, after a
+    /// possessive, is the noun.
+    fn noun_use(&self, i: usize, cue: &Cue) -> bool {
+        cue.nominal
+            && (self.np_start(i)..i).any(|k| {
+                let w = self.word(k);
+                w.ends_with("'s") || w.ends_with("’s")
+            })
     }
 
     /// "arrested a former officer accused of ...": a bare past participle after an object is a

@@ -415,6 +415,15 @@ fn directives_are_not_claims() {
 }
 
 #[test]
+fn cue_words_used_otherwise_are_not_claims() {
+    none("Turkey's territorial claims in the region remain contested.");
+    none("Damascus and Moscow say little publicly about the negotiations.");
+    none("There were 30 reported cases of cholera in the camp.");
+    none("The decision, announced on Monday, surprised many.");
+    none("All told, some 13 million Syrians have been displaced.");
+}
+
+#[test]
 fn naming_is_not_a_claim() {
     none("Fighters from a faction called the Hamza Division were seen looting shops.");
     none("They joined a group called Jaish al-Islam.");
