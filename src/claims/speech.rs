@@ -128,62 +128,67 @@ impl Ctx<'_> {
         {
             return None;
         }
-        if let Some((src_start, core, src_end)) = self.source_before(aux_start) {
-            let source = self.source(src_start, src_end, core);
-            let cue_match = self.cue_match(aux_start, i + 1, cue);
-            if src_start > 0 && self.is(src_start - 1, &[","]) && self.trailing_ok(i + 1, cue) {
-                let start = self.clause_start(src_start - 1);
-                // "The strikes, the ministry said, targeted depots": the claim is the whole clause.
-                let parenthetical = self.is(i + 1, &[","])
-                    && i + 2 < self.toks.len()
-                    && (self.verbish(i + 2) || self.is(i + 2, BE))
-                    && self.clause_end(i + 2).is_some();
-                let end = if parenthetical {
-                    self.clause_end(i + 2)?
-                } else {
-                    src_start - 1
-                };
-                let content = self.content_span(start, end)?;
-                let rule = "content_source_cue";
-                return Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.85));
-            }
-            let start = self.content_start(i + 1, cue);
-            let content = self.content_span(start, self.clause_end(start)?)?;
-            let rule = match cue.frame {
-                Frame::Describe => "source_cue_as",
-                Frame::Accuse => "source_cue_accuse",
-                _ => "source_cue_content",
-            };
-            let confidence = match (source.entity.is_some(), source.unnamed) {
-                (true, _) => 0.9,
-                (false, false) => 0.8,
-                (false, true) => 0.7,
-            };
-            return Some(self.claim(
-                ClaimKind::Attributed,
-                Some(source),
-                cue_match,
-                content,
-                rule,
-                confidence,
-            ));
+        match self.source_before(aux_start) {
+            Some(source) => self.source_then_cue(i, aux_start, cue, source),
+            None => self.cue_then_source(i, aux_start, cue),
         }
-        // CONTENT, said SOURCE.
-        if cue.frame == Frame::Speech && aux_start == i && i > 0 && self.is(i - 1, &[","]) {
-            let (core, end) = self.trailing_source(i + 1, self.clause_end_any(i + 1))?;
-            let content = self.content_span(self.clause_start(i - 1), i - 1)?;
-            let source = self.source(i + 1, end, core);
-            let cue_match = self.cue_match(i, i + 1, cue);
-            return Some(self.claim(
-                ClaimKind::Attributed,
-                Some(source),
-                cue_match,
-                content,
-                "content_cue_source",
-                0.8,
-            ));
+    }
+
+    /// SOURCE CUE (that) CONTENT and "CONTENT, SOURCE CUE [adjuncts]." with the source's
+    /// (start, core end, end) before the cue's auxiliaries at `aux_start`.
+    fn source_then_cue(&self, i: usize, aux_start: usize, cue: &Cue, src: (usize, usize, usize)) -> Option<Claim> {
+        let (src_start, core, src_end) = src;
+        let source = self.source(src_start, src_end, core);
+        let cue_match = self.cue_match(aux_start, i + 1, cue);
+        if src_start > 0 && self.is(src_start - 1, &[","]) && self.trailing_ok(i + 1, cue) {
+            let start = self.clause_start(src_start - 1);
+            // "The strikes, the ministry said, targeted depots": the claim is the whole clause.
+            let parenthetical = self.is(i + 1, &[","])
+                && i + 2 < self.toks.len()
+                && (self.verbish(i + 2) || self.is(i + 2, BE))
+                && self.clause_end(i + 2).is_some();
+            let end = if parenthetical {
+                self.clause_end(i + 2)?
+            } else {
+                src_start - 1
+            };
+            let content = self.content_span(start, end)?;
+            let rule = "content_source_cue";
+            return Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.85));
         }
-        None
+        let start = self.content_start(i + 1, cue);
+        let content = self.content_span(start, self.clause_end(start)?)?;
+        let rule = match cue.frame {
+            Frame::Describe => "source_cue_as",
+            Frame::Accuse => "source_cue_accuse",
+            _ => "source_cue_content",
+        };
+        let confidence = match (source.entity.is_some(), source.unnamed) {
+            (true, _) => 0.9,
+            (false, false) => 0.8,
+            (false, true) => 0.7,
+        };
+        Some(self.claim(
+            ClaimKind::Attributed,
+            Some(source),
+            cue_match,
+            content,
+            rule,
+            confidence,
+        ))
+    }
+
+    /// "CONTENT, said SOURCE[, APPOSITIVE]."
+    fn cue_then_source(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
+        if cue.frame != Frame::Speech || aux_start < i || i == 0 || !self.is(i - 1, &[","]) {
+            return None;
+        }
+        let (core, end) = self.trailing_source(i + 1, self.clause_end_any(i + 1))?;
+        let content = self.content_span(self.clause_start(i - 1), i - 1)?;
+        let source = self.source(i + 1, end, core);
+        let cue_match = self.cue_match(i, i + 1, cue);
+        let rule = "content_cue_source";
+        Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.8))
     }
 
     /// The source before the cue's auxiliaries at `aux_start`: (start, end of its own noun
