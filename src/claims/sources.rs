@@ -174,11 +174,7 @@ impl Ctx<'_> {
     /// anonymity").
     fn appositive_opener(&self, k: usize) -> bool {
         let w = self.lower(k);
-        self.is(k, APPOSITIVE_OPENERS) || is_source_noun(&w) || (w.ends_with("ing") && self.word_is_lower(k))
-    }
-
-    fn word_is_lower(&self, k: usize) -> bool {
-        self.word(k).starts_with(char::is_lowercase)
+        self.is(k, APPOSITIVE_OPENERS) || is_source_noun(&w) || (w.ends_with("ing") && self.word_starts_lower(k))
     }
 
     /// A time, medium or recipient adjunct starts at `k`: "on Sunday", "in a statement", "to
@@ -197,6 +193,7 @@ impl Ctx<'_> {
         }
     }
 
+    /// `[from, to)` holds a gazetteer mention or a capitalised word other than "The"/"A".
     fn named(&self, from: usize, to: usize) -> bool {
         let span = self.span(from, to);
         self.mentions.iter().any(|m| span.contains(m.span))
