@@ -8,17 +8,17 @@
 //! rules work on a word/punctuation tokenisation of each body sentence (titles, headings,
 //! bylines, boilerplate and questions are skipped), one module per construction:
 //!
-//! - [`quotes`]: direct quotes, straight or curly, with the source before or after, running
+//! - `quotes.rs`: direct quotes, straight or curly, with the source before or after, running
 //!   over several sentences or paragraphs (tried first);
-//! - [`speech`]: indirect speech, "according to", trailing and inverted attribution, describe
-//!   and accuse verbs, with [`clauses`] for where a content starts and ends;
-//! - [`passives`]: passives ("was confirmed by X", "it was reported that"), "was quoted as
+//! - `speech.rs`: indirect speech, "according to", trailing and inverted attribution, describe
+//!   and accuse verbs, with `clauses.rs` for where a content starts and ends;
+//! - `passives.rs`: passives ("was confirmed by X", "it was reported that"), "was quoted as
 //!   saying", and nominal claims ("the ministry's claim that", "claims by X that");
-//! - [`sources`]: the source noun phrase (with its appositive) and the `unnamed` flag;
-//! - [`resolve`]: pronoun sources ("he", "it", "the ministry") resolved to an earlier source or
+//! - `sources.rs`: the source noun phrase (with its appositive) and the `unnamed` flag;
+//! - `resolve.rs`: pronoun sources ("he", "it", "the ministry") resolved to an earlier source or
 //!   mention;
-//! - [`hedges`]: hedged claims without a source;
-//! - [`discourse`]: `disputed`, when the same or the next sentence contradicts a claim.
+//! - `hedges.rs`: hedged claims without a source;
+//! - `discourse.rs`: `disputed`, when the same or the next sentence contradicts a claim.
 //!
 //! Not claims: directives ("told his men to hold"), questions, future or expected speech ("is
 //! expected to announce", "will say"), negated speech ("did not say"), and non-body sentences.
