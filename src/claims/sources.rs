@@ -169,6 +169,27 @@ impl Ctx<'_> {
         appositive.then_some((core, end))
     }
 
+    /// The subject noun phrase opening a clause at `start`, up to its verb: (end of its own
+    /// phrase, end with an appositive), when it looks like a source.
+    pub(super) fn subject_at(&self, start: usize) -> Option<(usize, usize)> {
+        let stops = |k: usize| {
+            self.toks[k].is_punct()
+                || CLAUSE_WORDS.contains(&self.lower(k).as_str())
+                || self.verbish(k)
+                || self.lexicon.get(&self.lower(k)).is_some()
+                || (self.word_starts_lower(k) && self.word(k).ends_with("ly"))
+        };
+        let core = (start..self.toks.len()).find(|&k| stops(k))?;
+        if core == start || !self.looks_like_source(start, core) {
+            return None;
+        }
+        if !self.is(core, &[","]) || !self.appositive_opener(core + 1) {
+            return Some((core, core));
+        }
+        let close = (core + 1..(core + 16).min(self.toks.len())).find(|&k| self.is(k, &[","]))?;
+        Some((core, close))
+    }
+
     /// An appositive or relative clause may open with token `k`: "a", "the", "which", "who",
     /// a source noun ("head of the Observatory") or a participle ("speaking on condition of
     /// anonymity").

@@ -130,8 +130,32 @@ impl Ctx<'_> {
         }
         match self.source_before(aux_start) {
             Some(source) => self.source_then_cue(i, aux_start, cue, source),
-            None => self.cue_then_source(i, aux_start, cue),
+            None => self
+                .cue_then_source(i, aux_start, cue)
+                .or_else(|| self.shared_subject(i, aux_start, cue)),
         }
+    }
+
+    /// "Israel rarely comments on strikes but has said CONTENT": the cue after "but"/"and"
+    /// shares the sentence's subject.
+    fn shared_subject(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
+        if aux_start == 0 || !self.is(aux_start - 1, &["but", "and"]) || cue.frame != Frame::Speech {
+            return None;
+        }
+        let start = self.clause_start(0);
+        let (core, end) = self.subject_at(start)?;
+        let content_start = self.content_start(i + 1, cue);
+        let content = self.content_span(content_start, self.clause_end(content_start)?)?;
+        let source = self.source(start, end, core);
+        let cue_match = self.cue_match(aux_start, i + 1, cue);
+        Some(self.claim(
+            ClaimKind::Attributed,
+            Some(source),
+            cue_match,
+            content,
+            "shared_subject",
+            0.7,
+        ))
     }
 
     /// SOURCE CUE (that) CONTENT and "CONTENT, SOURCE CUE [adjuncts]." with the source's

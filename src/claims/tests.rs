@@ -460,6 +460,24 @@ fn trailing_source_with_a_relative_clause() {
 }
 
 #[test]
+fn a_subject_shared_by_two_verbs() {
+    one(
+        "Israel rarely comments on strikes in Syria but has said it will not allow Iran to entrench itself.",
+        "Israel",
+        "has said",
+        "it will not allow Iran to entrench itself",
+        "shared_subject",
+    );
+    one(
+        "Sheikh Hikmat al-Hijri, a Druze leader, called for calm but said the community would resist.",
+        "Sheikh Hikmat al-Hijri, a Druze leader",
+        "said",
+        "the community would resist",
+        "shared_subject",
+    );
+}
+
+#[test]
 fn a_new_speech_act_ends_the_content() {
     one(
         "Rubio condemned the attackers for the killings and called on Damascus to act.",
