@@ -23,10 +23,10 @@
 //! Not claims: directives ("told his men to hold"), questions, future or expected speech ("is
 //! expected to announce", "will say"), negated speech ("did not say"), and non-body sentences.
 //!
-//! Known gaps (measured in `tests/claims_eval.rs`): a subject shared by two verbs ("Israel
-//! rarely comments ... but has said"), a quote continued in the next sentence without a new
-//! attribution ("“...,” he said. “But not now.”"), hedges on a modifier ("gunmen allegedly
-//! loyal to ..." hedges the whole clause), and sources whose appositive holds its own commas.
+//! Known gaps (measured in `tests/claims_eval.rs`): a quote continued in the next sentence
+//! without a new attribution ("“...,” he said. “But not now.”"), hedges on a modifier
+//! ("gunmen allegedly loyal to ..." hedges the whole clause), and sources whose appositive
+//! holds its own commas.
 //!
 //! Invariants: a claim's `sentence` is the sentence of its cue; its cue and source lie inside
 //! that sentence; its content lies inside it too, except for a direct quote running over

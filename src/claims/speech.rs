@@ -7,6 +7,7 @@
 //! - `content_source_cue` and `content_cue_source`: "CONTENT, SOURCE said [on Tuesday]." and
 //!   "CONTENT, said SOURCE[, APPOSITIVE].";
 //! - `according_to`: "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE.";
+//! - `shared_subject`: "SOURCE VERBED ... but has said CONTENT";
 //! - passives, "was quoted as saying" and nominal claims are tried here too (see
 //!   [`super::passives`]).
 //!
