@@ -25,8 +25,8 @@
 //!
 //! Known gaps (measured in `tests/claims_eval.rs`): a quote continued in the next sentence
 //! without a new attribution ("“...,” he said. “But not now.”"), hedges on a modifier
-//! ("gunmen allegedly loyal to ..." hedges the whole clause), and sources whose appositive
-//! holds its own commas.
+//! ("gunmen allegedly loyal to ..." hedges the whole clause), and sources with more than two
+//! comma-separated appositives.
 //!
 //! Invariants: a claim's `sentence` is the sentence of its cue; its cue and source lie inside
 //! that sentence; its content lies inside it too, except for a direct quote running over

@@ -127,24 +127,35 @@ impl Ctx<'_> {
     }
 
     /// "NAME, APPOSITIVE, CUE": where the source starts, when the tokens between the comma at
-    /// `open` (found here) and the comma at `comma` are an appositive or relative clause after
-    /// a named source.
+    /// `comma` and the one before it are an appositive or relative clause after a named source;
+    /// two such segments may follow the name ("The fighter, who gave only his first name,
+    /// Ahmed, described").
     pub(super) fn appositive_start(&self, comma: usize) -> Option<usize> {
-        let open = (comma.saturating_sub(16)..comma)
-            .rev()
-            .find(|&k| self.toks[k].is_punct() && !self.is(k, &["-", "'", "’"]))?;
-        if !self.is(open, &[","]) || open + 1 >= comma {
-            return None;
+        let mut comma = comma;
+        for _ in 0..2 {
+            let open = (comma.saturating_sub(16)..comma)
+                .rev()
+                .find(|&k| self.toks[k].is_punct() && !self.is(k, &["-", "'", "’"]))?;
+            if !self.is(open, &[","]) || open + 1 >= comma || !self.appositive_segment(open + 1, comma) {
+                return None;
+            }
+            let start = self.np_start(open);
+            let source = start < open
+                && self.looks_like_source(start, open)
+                && (self.named(start, open) || is_source_noun(&self.head(start, open)));
+            if source {
+                return Some(start);
+            }
+            comma = open;
         }
-        let first = open + 1;
+        None
+    }
+
+    /// Tokens `[first, comma)` can be an appositive: opened by an article, a relative pronoun, a
+    /// source noun, a participle or an adjunct, or a bare name ("Rami Abdel Rahman").
+    fn appositive_segment(&self, first: usize, comma: usize) -> bool {
         let name = (first..comma).all(|k| self.capitalised(k) || self.is(k, &["al", "bin", "ibn", "-"]));
-        let opener = self.appositive_opener(first) || self.adjunct_at(first) || name;
-        let start = self.np_start(open);
-        let ok = opener
-            && start < open
-            && self.looks_like_source(start, open)
-            && (self.named(start, open) || is_source_noun(&self.head(start, open)));
-        ok.then_some(start)
+        self.appositive_opener(first) || self.adjunct_at(first) || name
     }
 
     /// "said NAME[, APPOSITIVE]" up to the clause end at `end`: where the source's own noun
