@@ -25,6 +25,16 @@ impl Ctx<'_> {
         k == end || self.is(k, ADJUNCTS) || self.is(k, &[","])
     }
 
+    /// After "told": a recipient of up to five words before "that" ("told the conference that"),
+    /// else a recognised one ([`Ctx::recipient_end`]).
+    fn tell_recipient_end(&self, j: usize) -> usize {
+        let limit = (j + 6).min(self.toks.len());
+        (j..limit)
+            .take_while(|&k| !self.toks[k].is_punct())
+            .find(|&k| self.is(k, &["that"]))
+            .unwrap_or_else(|| self.recipient_end(j))
+    }
+
     /// The end of the recipient of "tell" starting at `j`: "Reuters", "The Associated Press",
     /// "reporters"; `j` when there is none.
     pub(super) fn recipient_end(&self, j: usize) -> usize {
@@ -45,7 +55,7 @@ impl Ctx<'_> {
     /// frames ("in a statement", "on Twitter", "on Sunday") and "that".
     pub(super) fn content_start(&self, after: usize, cue: &Cue) -> usize {
         let mut j = if cue.lemma == "tell" {
-            self.recipient_end(after)
+            self.tell_recipient_end(after)
         } else {
             after
         };
@@ -99,8 +109,8 @@ impl Ctx<'_> {
         j
     }
 
-    /// A new clause starts at token `j`: ", but", ", saying", ", and warned", "but declined" or
-    /// "and called" (a new speech act).
+    /// A new clause starts at token `j`: ", but", ", saying", ", and warned", "but declined",
+    /// "and called" (a new speech act), ", without ..." or ", a claim rejected by ...".
     fn clause_break(&self, j: usize) -> bool {
         let comma = self.is(j, &[","]);
         let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
@@ -108,6 +118,8 @@ impl Ctx<'_> {
             || (comma && self.is(j + 1, &["and"]) && (verb_after(j + 2) || self.is(j + 2, &["that"])))
             || (self.is(j, &["but"]) && verb_after(j + 1))
             || (self.is(j, &["and"]) && self.cue_at(j + 1).is_some())
+            || (comma && self.is(j + 1, &["without", "despite", "amid"]))
+            || (comma && self.is(j + 1, &["a", "an"]) && self.is(j + 2, SUMMARY_NOUNS))
     }
 
     /// Token `j` closes a quote opened before token `start`: "“The army said it would
@@ -137,7 +149,10 @@ impl Ctx<'_> {
         // A content opens with a clause, a noun phrase or a quote, never with punctuation, a
         // finite verb, a preposition ("claims in the region remain") or "say little/nothing".
         let punct = self.toks[from].is_punct() && !self.is(from, QUOTE_MARKS);
-        let preposition = self.is(from, NOT_OPENERS) && !self.is(from + 1, &["least", "most"]);
+        // ... except a quantity: "at least 12", "about 500", "over 100".
+        let quantity = self.is(from + 1, &["least", "most"])
+            || (from + 1 < self.toks.len() && self.word(from + 1).starts_with(|c: char| c.is_ascii_digit()));
+        let preposition = self.is(from, NOT_OPENERS) && !quantity;
         if to <= from + 1 || punct || preposition || self.verbish(from) {
             return None;
         }
@@ -145,6 +160,17 @@ impl Ctx<'_> {
     }
 }
 
+/// Nouns that sum up the clause before them: ", a claim rejected by the White Helmets".
+const SUMMARY_NOUNS: &[&str] = &[
+    "claim",
+    "charge",
+    "allegation",
+    "assertion",
+    "accusation",
+    "figure",
+    "move",
+    "step",
+];
 const NOT_OPENERS: &[&str] = &[
     "to", "in", "on", "at", "of", "for", "from", "with", "into", "by", "about", "over", "under", "after", "before",
     "during", "little", "nothing",

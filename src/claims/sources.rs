@@ -97,7 +97,8 @@ impl Ctx<'_> {
 
     pub(super) fn looks_like_source(&self, from: usize, to: usize) -> bool {
         let last = self.lower(to - 1);
-        if NOT_HEADS.contains(&last.as_str()) || to - from > 10 || (from..to).any(|k| self.verbish(k)) {
+        let nobody = self.is(from, &["no", "none", "nobody", "neither"]);
+        if nobody || NOT_HEADS.contains(&last.as_str()) || to - from > 10 || (from..to).any(|k| self.verbish(k)) {
             return false;
         }
         let head = self.head(from, to);
@@ -152,9 +153,15 @@ impl Ctx<'_> {
     }
 
     /// Tokens `[first, comma)` can be an appositive: opened by an article, a relative pronoun, a
-    /// source noun, a participle or an adjunct, or a bare name ("Rami Abdel Rahman").
+    /// source noun, a participle or an adjunct, or a bare name or age ("Rami Abdel Rahman",
+    /// "Mahmoud, 34,").
     fn appositive_segment(&self, first: usize, comma: usize) -> bool {
-        let name = (first..comma).all(|k| self.capitalised(k) || self.is(k, &["al", "bin", "ibn", "-"]));
+        let name_or_age = |k: usize| {
+            self.capitalised(k)
+                || self.is(k, &["al", "bin", "ibn", "-"])
+                || self.word(k).starts_with(|c: char| c.is_ascii_digit())
+        };
+        let name = (first..comma).all(name_or_age);
         self.appositive_opener(first) || self.adjunct_at(first) || name
     }
 
@@ -425,4 +432,35 @@ const SOURCE_NOUNS: &[&str] = &[
     "woman",
     "men",
     "women",
+    "senator",
+    "lawmaker",
+    "congressman",
+    "ambassador",
+    "general",
+    "colonel",
+    "mayor",
+    "governor",
+    "cleric",
+    "sheikh",
+    "imam",
+    "lawyer",
+    "researcher",
+    "professor",
+    "scholar",
+    "historian",
+    "editor",
+    "writer",
+    "reporter",
+    "negotiator",
+    "mediator",
+    "adviser",
+    "advisor",
+    "aide",
+    "representative",
+    "secretary",
+    "deputy",
+    "chairman",
+    "investigator",
+    "inspector",
+    "monitors",
 ];

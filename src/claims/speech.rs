@@ -205,7 +205,8 @@ impl Ctx<'_> {
 
     /// "CONTENT, said SOURCE[, APPOSITIVE]."
     fn cue_then_source(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
-        if cue.frame != Frame::Speech || aux_start < i || i == 0 || !self.is(i - 1, &[","]) {
+        // "tell" needs its recipient after it: "..., told the BBC" names no source.
+        if cue.frame != Frame::Speech || cue.lemma == "tell" || aux_start < i || i == 0 || !self.is(i - 1, &[","]) {
             return None;
         }
         let (core, end) = self.trailing_source(i + 1, self.clause_end_any(i + 1))?;
@@ -220,6 +221,10 @@ impl Ctx<'_> {
     /// phrase, end), with an appositive between commas ("Sabrina Singh, a Pentagon spokesperson,").
     pub(super) fn source_before(&self, aux_start: usize) -> Option<(usize, usize, usize)> {
         let start = self.np_start(aux_start);
+        // "Kurdish-led forces on Friday accused": the time adjunct is not the source's.
+        let aux_start = (start + 1..aux_start)
+            .find(|&k| self.adjunct_at(k))
+            .unwrap_or(aux_start);
         if start < aux_start && self.looks_like_source(start, aux_start) {
             // "a war monitor and local sources said": both make the source.
             let first = start
