@@ -58,14 +58,16 @@ impl Ctx<'_> {
         (from < end).then(|| self.span(from, end))
     }
 
+    /// How many tokens from `i` spell `hedge` (0 when they do not).
     fn hedge_len(&self, i: usize, hedge: &str) -> usize {
-        let words: Vec<&str> = hedge.split(' ').collect();
-        let ok = words.iter().enumerate().all(|(k, w)| self.is(i + k, &[w]));
-        if ok {
-            words.len()
-        } else {
-            0
+        let mut n = 0;
+        for (k, w) in hedge.split(' ').enumerate() {
+            if !self.is(i + k, &[w]) {
+                return 0;
+            }
+            n += 1;
         }
+        n
     }
 }
 

@@ -160,6 +160,7 @@ impl ClaimFinder {
             let ctx = Ctx {
                 text,
                 toks: &tokens.list,
+                lower: &tokens.lower,
                 mentions: &mentions[lo..hi],
                 sentence: index,
                 lexicon: &self.lexicon,
@@ -181,10 +182,13 @@ impl ClaimFinder {
     }
 }
 
-/// Entities mentioned inside `span`, in order of first appearance.
+/// Entities mentioned inside `span`, in order of first appearance (`mentions` is sorted by
+/// position).
 fn entities_in(mentions: &[Mention], span: Span) -> Vec<EntityId> {
     let mut ids = Vec::new();
-    for m in mentions.iter().filter(|m| span.contains(m.span)) {
+    let first = mentions.partition_point(|m| m.span.start < span.start);
+    let inside = mentions[first..].iter().take_while(|m| m.span.start < span.end);
+    for m in inside.filter(|m| span.contains(m.span)) {
         if !ids.contains(&m.entity) {
             ids.push(m.entity);
         }
@@ -196,6 +200,8 @@ fn entities_in(mentions: &[Mention], span: Span) -> Vec<EntityId> {
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// `toks` in lower case.
+    lower: &'a [String],
     mentions: &'a [Mention],
     sentence: usize,
     lexicon: &'a Lexicon,
@@ -208,8 +214,8 @@ impl Ctx<'_> {
         self.toks[i].span.slice(self.text)
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    fn lower(&self, i: usize) -> &str {
+        &self.lower[i]
     }
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
@@ -231,7 +237,7 @@ impl Ctx<'_> {
 
     /// The cue form at token `i`, if it is one and written in lower case.
     fn cue_at(&self, i: usize) -> Option<&Cue> {
-        let cue = self.lexicon.get(&self.lower(i))?;
+        let cue = self.lexicon.get(self.lower(i))?;
         self.word(i).starts_with(char::is_lowercase).then_some(cue)
     }
 

@@ -73,7 +73,7 @@ impl Ctx<'_> {
 
     /// "SOURCE's claim that CONTENT" and "claims by SOURCE that CONTENT", with `i` at the noun.
     pub(super) fn nominal(&self, i: usize) -> Option<Claim> {
-        let cue = self.lexicon.get(&self.lower(i)).filter(|c| c.nominal)?;
+        let cue = self.lexicon.get(self.lower(i)).filter(|c| c.nominal)?;
         let (mut source, that) = if i > 0 && possessive(self.word(i - 1)).is_some() && self.is(i + 1, &["that"]) {
             let start = self.np_start(i);
             if start == i || !self.looks_like_source(start, i) {

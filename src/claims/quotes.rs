@@ -79,13 +79,19 @@ impl Ctx<'_> {
         for (k, tok) in self.toks.iter().enumerate().filter(|(_, t)| t.is_punct()) {
             let claim = if let Some(q) = self.quote_closed_at(tok.span) {
                 self.quote_then_source(q, k + 1)
-            } else if let Some(q) = self.quotes.iter().find(|q| q.open == tok.span) {
+            } else if let Some(q) = self.quote_opened_at(tok.span) {
                 self.source_then_quote(q, k)
             } else {
                 None
             };
             out.extend(claim);
         }
+    }
+
+    /// The quote whose opening mark is `span`.
+    pub(super) fn quote_opened_at(&self, span: Span) -> Option<&Quote> {
+        let i = self.quotes.partition_point(|q| q.open.start < span.start);
+        self.quotes.get(i).filter(|q| q.open == span)
     }
 
     /// The quote whose closing mark is `span`.

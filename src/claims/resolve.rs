@@ -47,6 +47,8 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                 speaker: false,
             });
         }
+        // Only the last few sentences matter; keeping the list short keeps this linear.
+        candidates.retain(|k| c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE);
         let Some(src) = c.source.as_mut() else { continue };
         let lower = src.span.slice(text).to_lowercase();
         if let Some(anaphor) = Anaphor::parse(&lower) {

@@ -41,9 +41,9 @@ impl Ctx<'_> {
         while j > 0 && end - j < 12 {
             let t = &self.toks[j - 1];
             let w = self.lower(j - 1);
-            let blocking_cue = self.lexicon.get(&w).is_some_and(|c| !c.nominal);
+            let blocking_cue = self.lexicon.get(w).is_some_and(|c| !c.nominal);
             let joiner = matches!(self.word(j - 1), "'" | "’" | "-" | "&") && !self.is_quote_mark(j - 1);
-            if (t.is_punct() && !joiner) || CLAUSE_WORDS.contains(&w.as_str()) || blocking_cue || self.verbish(j - 1) {
+            if (t.is_punct() && !joiner) || CLAUSE_WORDS.contains(&w) || blocking_cue || self.verbish(j - 1) {
                 break;
             }
             j -= 1;
@@ -58,13 +58,13 @@ impl Ctx<'_> {
     /// Token `k` opens or closes a quote.
     fn is_quote_mark(&self, k: usize) -> bool {
         let span = self.toks[k].span;
-        self.quote_closed_at(span).is_some() || self.quotes.iter().any(|q| q.open == span)
+        self.quote_closed_at(span).is_some() || self.quote_opened_at(span).is_some()
     }
 
     /// Where the noun phrase starting at `start` ends.
     pub(super) fn np_end(&self, start: usize) -> usize {
         let mut j = start;
-        while j < self.toks.len() && !self.toks[j].is_punct() && !CLAUSE_WORDS.contains(&self.lower(j).as_str()) {
+        while j < self.toks.len() && !self.toks[j].is_punct() && !CLAUSE_WORDS.contains(&self.lower(j)) {
             j += 1;
         }
         j
@@ -72,33 +72,26 @@ impl Ctx<'_> {
 
     /// A finite verb in lower case ("carried", "were", "hit"): never inside a source's name.
     pub(super) fn verbish(&self, i: usize) -> bool {
-        let w = self.word(i);
-        if !w.starts_with(char::is_lowercase) {
+        if !self.word(i).starts_with(char::is_lowercase) {
             return false;
         }
-        let w = w.to_lowercase();
-        (w.len() > 4
-            && w.ends_with("ed")
-            && !SOURCE_NOUNS.contains(&w.as_str())
-            && !ADJECTIVES_ED.contains(&w.as_str()))
-            || FINITE_VERBS.contains(&w.as_str())
+        let w = self.lower(i);
+        (w.len() > 4 && w.ends_with("ed") && !SOURCE_NOUNS.contains(&w) && !ADJECTIVES_ED.contains(&w))
+            || FINITE_VERBS.contains(&w)
     }
 
     /// The head noun of `[from, to)`: the last word before a post-modifier ("sources familiar
     /// with the matter", "a resident of Sweida"), lower case, possessive stripped.
-    fn head(&self, from: usize, to: usize) -> String {
+    fn head(&self, from: usize, to: usize) -> &str {
         let end = (from + 1..to).find(|&k| self.is(k, POST_MODIFIERS)).unwrap_or(to);
         let w = self.lower(end - 1);
-        w.strip_suffix("'s")
-            .or_else(|| w.strip_suffix("’s"))
-            .unwrap_or(&w)
-            .to_string()
+        w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
     }
 
     pub(super) fn looks_like_source(&self, from: usize, to: usize) -> bool {
         let last = self.lower(to - 1);
         let nobody = self.is(from, &["no", "none", "nobody", "neither"]);
-        if nobody || NOT_HEADS.contains(&last.as_str()) || to - from > 10 || (from..to).any(|k| self.verbish(k)) {
+        if nobody || NOT_HEADS.contains(&last) || to - from > 10 || (from..to).any(|k| self.verbish(k)) {
             return false;
         }
         let head = self.head(from, to);
@@ -107,8 +100,8 @@ impl Ctx<'_> {
         let capitalised =
             (from..to).any(|k| self.word(k).starts_with(char::is_uppercase) && !self.is(k, &["The", "A", "An"]));
         let named = self.mentions.iter().any(|m| span.contains(m.span)) || capitalised;
-        let nouny = is_source_noun(&head) || is_source_noun(&last);
-        let pronoun = to - from == 1 && PRONOUNS.contains(&head.as_str());
+        let nouny = is_source_noun(head) || is_source_noun(last);
+        let pronoun = to - from == 1 && PRONOUNS.contains(&head);
         // A gazetteer entity heading the phrase ("state news agency SANA") names it whatever comes first.
         let entity_head = self
             .mentions
@@ -123,8 +116,8 @@ impl Ctx<'_> {
     fn unnamed(&self, from: usize, to: usize) -> bool {
         let head = self.head(from, to);
         let singular = head.trim_end_matches('s');
-        let indefinite = self.is(from, INDEFINITE) && is_source_noun(&head);
-        indefinite || ANONYMOUS.contains(&head.as_str()) || ANONYMOUS.contains(&singular)
+        let indefinite = self.is(from, INDEFINITE) && is_source_noun(head);
+        indefinite || ANONYMOUS.contains(&head) || ANONYMOUS.contains(&singular)
     }
 
     /// "NAME, APPOSITIVE, CUE": where the source starts, when the tokens between the comma at
@@ -143,7 +136,7 @@ impl Ctx<'_> {
             let start = self.np_start(open);
             let source = start < open
                 && self.looks_like_source(start, open)
-                && (self.named(start, open) || is_source_noun(&self.head(start, open)));
+                && (self.named(start, open) || is_source_noun(self.head(start, open)));
             if source {
                 return Some(start);
             }
@@ -192,9 +185,9 @@ impl Ctx<'_> {
     pub(super) fn subject_at(&self, start: usize) -> Option<(usize, usize)> {
         let stops = |k: usize| {
             self.toks[k].is_punct()
-                || CLAUSE_WORDS.contains(&self.lower(k).as_str())
+                || CLAUSE_WORDS.contains(&self.lower(k))
                 || self.verbish(k)
-                || self.lexicon.get(&self.lower(k)).is_some()
+                || self.lexicon.get(self.lower(k)).is_some()
                 || (self.word_starts_lower(k) && self.word(k).ends_with("ly"))
         };
         let core = (start..self.toks.len()).find(|&k| stops(k))?;
@@ -213,7 +206,7 @@ impl Ctx<'_> {
     /// anonymity").
     fn appositive_opener(&self, k: usize) -> bool {
         let w = self.lower(k);
-        self.is(k, APPOSITIVE_OPENERS) || is_source_noun(&w) || (w.ends_with("ing") && self.word_starts_lower(k))
+        self.is(k, APPOSITIVE_OPENERS) || is_source_noun(w) || (w.ends_with("ing") && self.word_starts_lower(k))
     }
 
     /// A time, medium or recipient adjunct starts at `k`: "on Sunday", "in a statement", "to
@@ -224,7 +217,7 @@ impl Ctx<'_> {
         }
         let next_ok =
             |words: &[&str]| self.is(k + 1, words) || self.is(k + 1, &["a", "an", "its", "their", "his", "her"]);
-        match self.lower(k).as_str() {
+        match self.lower(k) {
             "in" | "on" | "at" => next_ok(DAYS_AND_MEDIA),
             "to" => self.capitalised(k + 1) || next_ok(&["reporters", "journalists"]),
             "by" => next_ok(&["phone", "telephone"]),
