@@ -606,3 +606,11 @@ fn claims_carry_rule_confidence_and_content_entities() {
     assert_eq!(c.rule, "source_cue_content");
     assert!((0.0..=1.0).contains(&c.confidence) && !c.disputed);
 }
+
+#[test]
+fn an_unresolved_pronoun_source_lowers_confidence() {
+    let x = EXTRACTOR.extract("He said the talks had failed.");
+    let c = &x.claims[0];
+    assert!(c.source.as_ref().unwrap().resolved.is_none());
+    assert!(c.confidence < 0.7, "{}", c.confidence);
+}
