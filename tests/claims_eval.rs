@@ -162,6 +162,10 @@ fn evaluate(data: &str) -> Report {
             if let Some(src) = p.and_then(|p| p.source.as_ref()).filter(|_| g.source.is_some()) {
                 r.unnamed.1 += 1;
                 r.unnamed.0 += usize::from(src.unnamed == g.unnamed);
+                if src.unnamed != g.unnamed {
+                    r.misses
+                        .push(format!("unnamed {} for {:?}", src.unnamed, src.span.slice(&case.text)));
+                }
             }
             let exact = p.is_some_and(|p| {
                 p.cue.span == g.cue && p.content == g.content && p.source.as_ref().map(|s| s.span) == g.source

@@ -126,6 +126,7 @@ impl Ctx<'_> {
         let (start, core, end) = self.source_before(aux).filter(|&(start, ..)| start == j)?;
         let source = self.source(start, end, core);
         let cue = match self.cue_at(i) {
+            Some(_) if self.quoted_as_saying_at(i) => self.quoted_as_saying_cue(aux, i),
             Some(cue) => self.cue_match(aux, i + 1, cue),
             None => self.quoted_as_saying_cue(aux, i),
         };

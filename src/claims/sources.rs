@@ -30,7 +30,7 @@ impl Ctx<'_> {
         Source {
             span,
             entity,
-            unnamed: self.unnamed(from, core_end),
+            unnamed: self.unnamed(from, core_end) && !self.names_in_appositive(core_end, to),
             resolved: None,
         }
     }
@@ -38,7 +38,7 @@ impl Ctx<'_> {
     /// Where the noun phrase ending right before `end` starts.
     pub(super) fn np_start(&self, end: usize) -> usize {
         let mut j = end;
-        while j > 0 && end - j < 12 {
+        while j > 0 && end - j < 16 {
             let t = &self.toks[j - 1];
             let w = self.lower(j - 1);
             let blocking_cue = self.lexicon.get(w).is_some_and(|c| !c.nominal);
@@ -91,7 +91,7 @@ impl Ctx<'_> {
     pub(super) fn looks_like_source(&self, from: usize, to: usize) -> bool {
         let last = self.lower(to - 1);
         let nobody = self.is(from, &["no", "none", "nobody", "neither"]);
-        if nobody || NOT_HEADS.contains(&last) || to - from > 10 || (from..to).any(|k| self.verbish(k)) {
+        if nobody || NOT_HEADS.contains(&last) || to - from > 14 || (from..to).any(|k| self.verbish(k)) {
             return false;
         }
         let head = self.head(from, to);
@@ -116,8 +116,28 @@ impl Ctx<'_> {
     fn unnamed(&self, from: usize, to: usize) -> bool {
         let head = self.head(from, to);
         let singular = head.trim_end_matches('s');
-        let indefinite = self.is(from, INDEFINITE) && is_source_noun(head);
-        indefinite || ANONYMOUS.contains(&head) || ANONYMOUS.contains(&singular)
+        let named =
+            (from..to).any(|k| self.capitalised(k) && self.mentions.iter().any(|m| m.span.contains(self.toks[k].span)));
+        let indefinite = self.is(from, INDEFINITE) && is_source_noun(head) && !named;
+        // A bare plural of an institution-like noun ("Monitors say", "Unconfirmed reports said")
+        // names nobody, though "The monitor said" does.
+        let bare_plural = !self.is(from, &["the"]) && head.ends_with('s') && ["monitor", "report"].contains(&singular);
+        indefinite || bare_plural || ANONYMOUS.contains(&head) || ANONYMOUS.contains(&singular)
+    }
+
+    /// An appositive in `[from, to)` is a bare name: "The SDF's spokesman, Farhad Shami".
+    fn names_in_appositive(&self, from: usize, to: usize) -> bool {
+        let mut segment_start = from;
+        for k in from..=to {
+            if k == to || self.is(k, &[","]) {
+                let segment = segment_start + 1..k;
+                if !segment.is_empty() && segment.clone().all(|j| self.capitalised(j)) {
+                    return true;
+                }
+                segment_start = k;
+            }
+        }
+        false
     }
 
     /// "NAME, APPOSITIVE, CUE": where the source starts, when the tokens between the comma at
@@ -346,6 +366,8 @@ const ANONYMOUS: &[&str] = &[
     "father",
     "man",
     "woman",
+    "critic",
+    "investigator",
 ];
 const SOURCE_NOUNS: &[&str] = &[
     "official",
@@ -456,4 +478,5 @@ const SOURCE_NOUNS: &[&str] = &[
     "investigator",
     "inspector",
     "monitors",
+    "critic",
 ];

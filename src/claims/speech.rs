@@ -221,6 +221,12 @@ impl Ctx<'_> {
     /// phrase, end), with an appositive between commas ("Sabrina Singh, a Pentagon spokesperson,").
     pub(super) fn source_before(&self, aux_start: usize) -> Option<(usize, usize, usize)> {
         let start = self.np_start(aux_start);
+        // "the base, which it described as temporary": a pronoun inside an object relative
+        // clause speaks about the clause's antecedent, inside someone else's claim.
+        let relative = start > 0 && self.is(start - 1, &["which", "that", "whom"]);
+        if relative && start + 1 == aux_start && PRONOUNS.contains(&self.lower(start)) {
+            return None;
+        }
         // "Kurdish-led forces on Friday accused": the time adjunct is not the source's.
         let aux_start = (start + 1..aux_start)
             .find(|&k| self.adjunct_at(k))
