@@ -4,7 +4,7 @@
 //! source with that noun or a mention of the fitting kind. Earlier speakers (claim sources) are
 //! preferred to mere mentions; a resolved source passes its referent on; only the previous few
 //! sentences are searched. The resolved source also takes its referent's `unnamed` flag; an
-//! unresolved one lowers its claim's confidence.
+//! unresolved pronoun lowers its claim's confidence.
 
 use super::sources::POST_MODIFIERS;
 use super::{Claim, Resolved};
@@ -70,8 +70,9 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                     entity: k.entity,
                 });
                 src.unnamed = k.unnamed;
-            } else {
-                // "he said" with nobody to point at tells an analyst little.
+            } else if !matches!(anaphor, Anaphor::Definite(_)) {
+                // "he said" with nobody to point at tells an analyst little ("the ministry" still
+                // says who).
                 c.confidence = (c.confidence - 0.2).max(0.0);
             }
             if let Some(r) = &src.resolved {
