@@ -26,17 +26,19 @@
 //!   mention count.
 //! - Claims: `kind` is `attributed` (with a `source`) or `hedged` (`source` null). `sentence`
 //!   is the sentence of the cue; the cue and source lie in it, and so does the content except
-//!   for a direct quote running over several sentences (the content is then the whole quote).
-//!   `source.entity`/`type`/`subtype` link a source inside the gazetteers (e.g. `organization`
-//!   / `monitor`, `media` / `state_media`); `source.unnamed` is true for "a security source",
-//!   "activists", "two officials familiar with the matter"; `source.resolved` is the earlier
-//!   source or mention a pronoun or bare "the ministry" refers to (its `entity` may be null).
-//!   `entities` are the entities (places included) mentioned in the content; `rule` names the
-//!   rule that fired, for auditing (`source_cue_content`, `source_cue_as`, `source_cue_accuse`,
-//!   `content_source_cue`, `content_cue_source`, `according_to`, `quote_source_cue`,
-//!   `quote_cue_source`, `source_cue_quote`, `passive_by`, `passive_it`, `quoted_as_saying`,
-//!   `nominal`, `shared_subject`, `hedge`; see `src/claims/`); `confidence` is in [0, 1]; `disputed` is true
-//!   when the same or the next sentence contradicts the claim.
+//!   for a direct quote running over several sentences (the content is then the whole quote)
+//!   and a quote continuing an attributed one (`quote_continued`: same source and cue, the
+//!   content in that sentence or the next). `source.entity`/`type`/`subtype` link a source
+//!   inside the gazetteers (e.g. `organization` / `monitor`, `media` / `state_media`);
+//!   `source.unnamed` is true for "a security source", "activists", "two officials familiar
+//!   with the matter"; `source.resolved` is the earlier source or mention a pronoun or bare
+//!   "the ministry" refers to (its `entity` may be null). `entities` are the entities (places
+//!   included) mentioned in the content; `rule` names the rule that fired, for auditing
+//!   (`source_cue_content`, `source_cue_as`, `source_cue_accuse`, `content_source_cue`,
+//!   `content_cue_source`, `according_to`, `quote_source_cue`, `quote_cue_source`,
+//!   `source_cue_quote`, `quote_continued`, `passive_by`, `passive_it`, `quoted_as_saying`,
+//!   `nominal`, `shared_subject`, `hedge`; see `src/claims/`); `confidence` is in [0, 1];
+//!   `disputed` is true when the same or the next sentence contradicts the claim.
 //! - Sentences, mentions and claims are in text order. Claim ids are `c1`, `c2`, ... in that
 //!   order. The same input and gazetteers give byte-identical output.
 //!

@@ -23,14 +23,15 @@
 //! Not claims: directives ("told his men to hold"), questions, future or expected speech ("is
 //! expected to announce", "will say"), negated speech ("did not say"), and non-body sentences.
 //!
-//! Known gaps (measured in `tests/claims_eval.rs`): a quote continued in the next sentence
-//! without a new attribution ("“...,” he said. “But not now.”"), hedges on a modifier
+//! Known gaps (measured in `tests/claims_eval.rs`): hedges on a modifier
 //! ("gunmen allegedly loyal to ..." hedges the whole clause), and sources with more than two
 //! comma-separated appositives.
 //!
 //! Invariants: a claim's `sentence` is the sentence of its cue; its cue and source lie inside
 //! that sentence; its content lies inside it too, except for a direct quote running over
-//! several sentences, whose content is the whole quote and touches the cue's sentence. Claims
+//! several sentences, whose content is the whole quote and touches the cue's sentence, and a
+//! quote continued after its attribution (`quote_continued`), which starts in the cue's
+//! sentence or the next one. Claims
 //! are sorted by (sentence, cue start); the same input gives the same claims.
 
 mod clauses;
@@ -173,6 +174,7 @@ impl ClaimFinder {
             ctx.hedged(&mut out, first);
             out[first..].sort_by_key(|c| (c.cue.span.start, c.content.start));
         }
+        quotes::add_continued(text, sentences, &quotes, &mut out);
         for c in &mut out {
             c.entities = entities_in(mentions, c.content);
         }

@@ -8,9 +8,12 @@
 //! and its final comma or period; it may start in an earlier sentence than the cue
 //! (`quote_source_cue`, `quote_cue_source`) or end in a later one (`source_cue_quote`).
 //! Quotes inside a sentence that no speech verb introduces ("were “a clear violation”") are
-//! left to the indirect-speech rules.
+//! left to the indirect-speech rules. A quote right after an attributed one, with no
+//! attribution of its own ("“We are ready,” he said. “But not now.”"), continues it
+//! (`quote_continued`): same source and cue, the new quote as content.
 
 use super::{Claim, ClaimKind, Ctx, Frame};
+use crate::segment::{Role, Sentence};
 use crate::span::Span;
 
 /// A quotation: its opening and closing marks and the quoted text.
@@ -71,6 +74,31 @@ fn push(text: &str, open: Span, close: Span, out: &mut Vec<Quote>) {
     if !inner.is_empty() && inner.len() <= MAX_QUOTE {
         out.push(Quote { open, close, inner });
     }
+}
+
+/// Adds a `quote_continued` claim for each unattributed quote that follows a quote claim's
+/// attribution in the same sentence or opens the next body sentence; `claims` stays sorted.
+pub(super) fn add_continued(text: &str, sentences: &[Sentence], quotes: &[Quote], claims: &mut Vec<Claim>) {
+    let mut extra = Vec::new();
+    for c in claims.iter().filter(|c| c.rule.starts_with("quote_")) {
+        let sentence = sentences[c.sentence].span;
+        let next = sentences.get(c.sentence + 1).filter(|s| s.role == Role::Body);
+        let i = quotes.partition_point(|q| q.open.start < c.cue.span.end);
+        let Some(q) = quotes.get(i) else { continue };
+        let same = q.open.start < sentence.end;
+        let opens_next = next.is_some_and(|n| n.span.start == q.open.start);
+        let attributed = claims.iter().any(|o| o.content.overlaps(q.inner));
+        if (same || opens_next) && !attributed && text[q.inner.start..q.inner.end].contains(' ') {
+            extra.push(Claim {
+                content: q.inner,
+                rule: "quote_continued",
+                confidence: 0.8,
+                ..c.clone()
+            });
+        }
+    }
+    claims.extend(extra);
+    claims.sort_by_key(|c| (c.sentence, c.cue.span.start, c.content.start));
 }
 
 impl Ctx<'_> {

@@ -614,3 +614,39 @@ fn an_unresolved_pronoun_source_lowers_confidence() {
     assert!(c.source.as_ref().unwrap().resolved.is_none());
     assert!(c.confidence < 0.7, "{}", c.confidence);
 }
+
+#[test]
+fn a_quote_continued_after_its_attribution_keeps_the_source() {
+    let text = "\"We are ready for talks,\" he said. \"But not under fire.\"\n\nThe army said it would keep fighting.";
+    let x = EXTRACTOR.extract(text);
+    let got: Vec<(&str, &str, &str, usize)> = x
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                c.source.as_ref().unwrap().span.slice(text),
+                c.content.slice(text),
+                c.rule,
+                c.sentence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("he", "We are ready for talks", "quote_source_cue", 0),
+            ("he", "But not under fire", "quote_continued", 0),
+            ("The army", "it would keep fighting", "source_cue_content", 2),
+        ]
+    );
+    let text = "“We are ready for dialogue,” the group said in a statement, “but not under fire.”";
+    let x = EXTRACTOR.extract(text);
+    assert_eq!(x.claims[1].content.slice(text), "but not under fire");
+    // A quote with its own attribution is not a continuation.
+    let text = "\"We are ready,\" he said. \"They are not,\" she added.";
+    assert!(EXTRACTOR
+        .extract(text)
+        .claims
+        .iter()
+        .all(|c| c.rule != "quote_continued"));
+}
