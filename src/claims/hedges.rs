@@ -4,8 +4,9 @@
 //!
 //! The content is the clause the hedge sits in, except that a hedge inside a participle phrase
 //! ("actors reportedly providing aid"), a relative clause ("the video, which purportedly
-//! shows the jet,") or an appositive ("the town, reportedly home to 20,000 people,") governs
-//! only what follows it. A hedge inside an attributed claim's source,
+//! shows the jet,"), an appositive ("the town, reportedly home to 20,000 people,") or an
+//! adjective phrase ("gunmen allegedly loyal to the former government ambushed") governs only
+//! that phrase. A hedge inside an attributed claim's source,
 //! cue or content is not a claim of its own.
 
 use super::{Claim, ClaimKind, Ctx, CueMatch};
@@ -54,8 +55,23 @@ impl Ctx<'_> {
         if relative && next + 1 < stop {
             return Some(self.span(next, stop));
         }
+        if let Some(verb) = self.modifier_end(i, len, end) {
+            return Some(self.span(next, verb));
+        }
         let from = if participle { next } else { start };
         (from < end).then(|| self.span(from, end))
+    }
+
+    /// "Gunmen allegedly loyal to the former government ambushed ...": a hedge between a noun
+    /// and an adjective phrase governs that phrase, up to the clause's verb (returned).
+    fn modifier_end(&self, i: usize, len: usize, end: usize) -> Option<usize> {
+        let next = i + len;
+        let after_noun = len == 1 && i > 0 && !self.toks[i - 1].is_punct() && !self.is(i - 1, NOT_NOUNS);
+        let adjective = next < end && self.word_starts_lower(next) && !self.verbish(next);
+        if !(after_noun && adjective) || self.word(next).ends_with("ing") {
+            return None;
+        }
+        (next + 2..end).find(|&k| self.verbish(k))
     }
 
     /// How many tokens from `i` spell `hedge` (0 when they do not).
@@ -71,6 +87,11 @@ impl Ctx<'_> {
     }
 }
 
+/// Words before a hedge that show it modifies a verb, not a noun ("was apparently hit").
+const NOT_NOUNS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "be", "been", "will", "would", "could", "can", "may", "might",
+    "which", "who", "that", "and", "or", "but", "also", "not",
+];
 const HEDGES: &[&str] = &[
     "reportedly",
     "allegedly",

@@ -23,9 +23,10 @@
 //! Not claims: directives ("told his men to hold"), questions, future or expected speech ("is
 //! expected to announce", "will say"), negated speech ("did not say"), and non-body sentences.
 //!
-//! Known gaps (measured in `tests/claims_eval.rs`): hedges on a modifier
-//! ("gunmen allegedly loyal to ..." hedges the whole clause), and sources with more than two
-//! comma-separated appositives.
+//! Known gaps (measured in `tests/claims_eval.rs`): speech inside a relative clause ("the
+//! convoy, which the ministry said carried aid,"), a participle clause after the content
+//! (", cutting electricity to ..." stays in it), sources with more than two comma-separated
+//! appositives, and pronouns whose antecedent is neither a source nor a gazetteer mention.
 //!
 //! Invariants: a claim's `sentence` is the sentence of its cue; its cue and source lie inside
 //! that sentence; its content lies inside it too, except for a direct quote running over
