@@ -975,6 +975,7 @@ def apply_extras(extra_dir, ents, errors):
 # ---------------------------------------------------------------------------
 # Finalisation: dedupe, filters, collisions
 # ---------------------------------------------------------------------------
+GENERIC_TAIL = re.compile(r" (?:fighters|militants|militia|militiamen|jihadists|gunmen)$")
 MODIFIER_SUFFIX = re.compile(r"-(?:led|backed|linked|affiliated|aligned|allied|based|sponsored|supported)$", re.I)
 
 
@@ -1019,6 +1020,9 @@ def finalise_aliases(ents):
                 continue
             seen[k] = a
             out.append(a)
+        # "HTS fighters" when "HTS" is an alias already: the mention is the name, not the name plus a noun
+        keys = {a.key for a in out}
+        out = [a for a in out if a.key == name_key or not (GENERIC_TAIL.search(a.key) and GENERIC_TAIL.sub("", a.key) in keys)]
         # canonical name first
         out.sort(key=lambda a: 0 if a.key == name_key else 1)
         e.aliases = out

@@ -63,10 +63,11 @@ impl Extractor {
     /// Compiles the matcher for `gazetteer`.
     pub fn new(gazetteer: Gazetteer) -> Extractor {
         let matcher = matcher::Matcher::new(&gazetteer);
+        let claims = claims::ClaimFinder::new(&gazetteer);
         Extractor {
             gazetteer,
             matcher,
-            claims: claims::ClaimFinder::default(),
+            claims,
         }
     }
 

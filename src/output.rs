@@ -9,10 +9,11 @@
 //!   "entities":  [ { "id", "name", "type", "subtype", ...attributes, "mentions" } ],
 //!   "mentions":  [ { "entity", "type", "text", "start", "end", "sentence" } ],
 //!   "claims":    [ { "id", "kind", "sentence",
-//!                    "source": { "text", "start", "end", "entity", "type", "subtype" } | null,
+//!                    "source": { "text", "start", "end", "entity", "type", "subtype", "unnamed",
+//!                                "resolved": { "text", "start", "end", "entity" } | null } | null,
 //!                    "cue": { "text", "start", "end", "lemma", "stance" },
 //!                    "content": { "text", "start", "end" },
-//!                    "entities": [ids], "rule", "confidence" } ] }
+//!                    "entities": [ids], "rule", "confidence", "disputed" } ] }
 //! ```
 //!
 //! - `start`/`end` are **Unicode code point** offsets into the original input, half-open, so
@@ -23,6 +24,21 @@
 //!   `affiliation`, `period`) appear only when the gazetteer sets them; `lat`/`lon` are numbers.
 //!   `entities` lists every entity mentioned or named as a claim source, sorted by id, with its
 //!   mention count.
+//! - Claims: `kind` is `attributed` (with a `source`) or `hedged` (`source` null). `sentence`
+//!   is the sentence of the cue; the cue and source lie in it, and so does the content except
+//!   for a direct quote running over several sentences (the content is then the whole quote)
+//!   and a quote continuing an attributed one (`quote_continued`: same source and cue, the
+//!   content in that sentence or the next). `source.entity`/`type`/`subtype` link a source
+//!   inside the gazetteers (e.g. `organization` / `monitor`, `media` / `state_media`);
+//!   `source.unnamed` is true for "a security source", "activists", "two officials familiar
+//!   with the matter"; `source.resolved` is the earlier source or mention a pronoun or bare
+//!   "the ministry" refers to (its `entity` may be null). `entities` are the entities (places
+//!   included) mentioned in the content; `rule` names the rule that fired, for auditing
+//!   (`source_cue_content`, `source_cue_as`, `source_cue_accuse`, `content_source_cue`,
+//!   `content_cue_source`, `according_to`, `quote_source_cue`, `quote_cue_source`,
+//!   `source_cue_quote`, `quote_continued`, `passive_by`, `passive_it`, `quoted_as_saying`,
+//!   `nominal`, `shared_subject`, `hedge`; see `src/claims/`); `confidence` is in [0, 1];
+//!   `disputed` is true when the same or the next sentence contradicts the claim.
 //! - Sentences, mentions and claims are in text order. Claim ids are `c1`, `c2`, ... in that
 //!   order. The same input and gazetteers give byte-identical output.
 //!
@@ -122,6 +138,15 @@ struct SourceOut<'a> {
     #[serde(rename = "type")]
     kind: Option<&'static str>,
     subtype: Option<&'a str>,
+    unnamed: bool,
+    resolved: Option<ResolvedOut<'a>>,
+}
+
+#[derive(Serialize, JsonSchema, Debug)]
+struct ResolvedOut<'a> {
+    #[serde(flatten)]
+    span: SpanOut<'a>,
+    entity: Option<&'a str>,
 }
 
 #[derive(Serialize, JsonSchema, Debug)]
@@ -143,6 +168,7 @@ struct ClaimOut<'a> {
     entities: Vec<&'a str>,
     rule: &'static str,
     confidence: f64,
+    disputed: bool,
 }
 
 /// Builds the serialisable document for `x`, an extraction of `text`.
@@ -163,7 +189,11 @@ pub fn document<'a>(
     for m in &x.mentions {
         counts.entry(id(m.entity)).or_insert((m.entity, 0)).1 += 1;
     }
-    for e in x.claims.iter().filter_map(|c| c.source.as_ref()?.entity) {
+    let sources = x.claims.iter().filter_map(|c| c.source.as_ref());
+    for e in sources
+        .flat_map(|s| [s.entity, s.resolved.as_ref().and_then(|r| r.entity)])
+        .flatten()
+    {
         counts.entry(id(e)).or_insert((e, 0));
     }
     Document {
@@ -224,6 +254,11 @@ pub fn document<'a>(
                         entity: e.map(|e| e.id.as_str()),
                         kind: e.map(|e| e.kind.as_str()),
                         subtype: e.map(|e| e.subtype.as_str()).filter(|s| !s.is_empty()),
+                        unnamed: s.unnamed,
+                        resolved: s.resolved.as_ref().map(|r| ResolvedOut {
+                            span: span(r.span),
+                            entity: r.entity.map(id),
+                        }),
                     }
                 }),
                 cue: CueOut {
@@ -236,6 +271,7 @@ pub fn document<'a>(
                 rule: c.rule,
                 // Two decimals: an f32 printed as f64 would read 0.8999999761581421.
                 confidence: (f64::from(c.confidence) * 100.0).round() / 100.0,
+                disputed: c.disputed,
             })
             .collect(),
     }

@@ -115,6 +115,17 @@ fn seed_article_has_what_an_analyst_expects() {
     assert_eq!(one("government forces"), one("government troops"));
     assert_eq!(count("druze"), 2, "{:?}", texts("druze"));
 
+    assert_eq!(json["document"]["byline"], "The Defense News");
+}
+
+/// The seed article's claims, checked apart from its mentions so that gazetteer data changes
+/// cannot hide a claims regression: exactly these three, nothing spurious.
+#[test]
+fn seed_article_keeps_its_three_claims() {
+    let (_, json) = extract(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/000_4c9a5fc32c7dd298.txt"
+    )));
     let claims = json["claims"].as_array().unwrap();
     let summary: Vec<_> = claims
         .iter()
@@ -124,16 +135,28 @@ fn seed_article_has_what_an_analyst_expects() {
                 c["source"]["text"].as_str(),
                 c["cue"]["text"].as_str().unwrap(),
                 c["content"]["text"].as_str().unwrap(),
+                c["disputed"].as_bool().unwrap(),
             )
         })
         .collect();
     assert_eq!(
         summary,
         [
-            ("attributed", Some("The Syrian Observatory for Human Rights"), "confirmed", "U.S. airstrikes targeting Iran-backed militias in the region exacerbated the challenges faced by pro-Assad forces"),
-            ("hedged", None, "reportedly", "providing training and logistical aid"),
-            ("attributed", Some("Syrian state media"), "has portrayed", "the situation as a temporary redeployment"),
+            ("attributed", Some("The Syrian Observatory for Human Rights"), "confirmed", "U.S. airstrikes targeting Iran-backed militias in the region exacerbated the challenges faced by pro-Assad forces", false),
+            ("hedged", None, "reportedly", "providing training and logistical aid", false),
+            ("attributed", Some("Syrian state media"), "has portrayed", "the situation as a temporary redeployment", true),
         ]
     );
-    assert_eq!(json["document"]["byline"], "The Defense News");
+    let sources: Vec<_> = claims
+        .iter()
+        .map(|c| (c["source"]["type"].as_str(), c["source"]["subtype"].as_str()))
+        .collect();
+    assert_eq!(
+        sources,
+        [
+            (Some("organization"), Some("monitor")),
+            (None, None),
+            (Some("media"), Some("state_media"))
+        ]
+    );
 }

@@ -36,7 +36,7 @@ fn both() -> [Article; 2] {
 #[test]
 fn the_tricky_text_exercises_what_it_should() {
     let a = article(TRICKY);
-    assert!(a.doc.claims.len() >= 3, "{:?}", a.doc.claims);
+    assert!(a.doc.claims.len() >= 2, "{:?}", a.doc.claims);
     assert!(a.doc.mentions.iter().any(|m| m.text == "Deir\nez-Zor"));
     assert!(a.doc.claims.iter().any(|c| a.claim_places(c).count() > 0));
 }

@@ -11,6 +11,8 @@ pub enum Frame {
     Describe,
     /// SOURCE CUE TARGET of CONTENT.
     Accuse,
+    /// A noun: SOURCE's CUE that CONTENT, CUE by SOURCE that CONTENT.
+    Nominal,
 }
 
 /// One cue form.
@@ -56,6 +58,7 @@ impl Lexicon {
                 "speech" => Frame::Speech,
                 "describe" => Frame::Describe,
                 "accuse" => Frame::Accuse,
+                "nominal" => Frame::Nominal,
                 other => return Err(format!("cues.tsv:{}: unknown frame {other:?}", i + 1)),
             };
             let nominal = !form.ends_with("ed") && !matches!(form, "said" | "says" | "told" | "tells" | "wrote");

@@ -32,14 +32,18 @@ static TOKEN: LazyLock<Regex> =
 pub struct Tokens {
     /// The tokens of the last sentence.
     pub list: Vec<Token>,
+    /// Each token in lower case, computed once per sentence for the word-list lookups.
+    pub lower: Vec<String>,
 }
 
 impl Tokens {
     /// Tokenises `span` of `text` into `self.list`.
     pub fn tokenize(&mut self, text: &str, span: Span) {
         self.list.clear();
+        self.lower.clear();
         for m in TOKEN.find_iter(span.slice(text)) {
             let word = m.as_str().starts_with(|c: char| c.is_alphanumeric());
+            self.lower.push(m.as_str().to_lowercase());
             self.list.push(Token {
                 span: Span::new(span.start + m.start(), span.start + m.end()),
                 word,

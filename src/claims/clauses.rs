@@ -1,0 +1,219 @@
+//! Clause bounds for the speech rules: where a content starts after its cue (skipping a
+//! recipient, "that" and attribution frames), where a clause ends (";", ", but", ", saying",
+//! ", and warned", a closing quote opened before it) and starts (after ";", ", but" or a
+//! dateline), and what may follow a trailing "SOURCE said".
+
+use super::{Ctx, Cue};
+use crate::span::Span;
+
+impl Ctx<'_> {
+    /// After "SOURCE CUE" preceded by a comma, nothing but adjuncts follow ("on Tuesday", "in a
+    /// statement", "told AFP by phone"): the content is before.
+    pub(super) fn trailing_ok(&self, after: usize, cue: &Cue) -> bool {
+        let end = self.clause_end_any(after);
+        if after >= end || self.is(after, &[","]) {
+            return true;
+        }
+        if end - after > 10 || (after..end).any(|k| self.is(k, &["that", ":"])) {
+            return false;
+        }
+        let k = if cue.lemma == "tell" {
+            self.recipient_end(after)
+        } else {
+            after
+        };
+        k == end || self.is(k, ADJUNCTS) || self.is(k, &[","])
+    }
+
+    /// After "told": a recipient of up to five words before "that" ("told the conference that"),
+    /// else a recognised one ([`Ctx::recipient_end`]).
+    fn tell_recipient_end(&self, j: usize) -> usize {
+        let limit = (j + 6).min(self.toks.len());
+        (j..limit)
+            .take_while(|&k| !self.toks[k].is_punct())
+            .find(|&k| self.is(k, &["that"]))
+            .unwrap_or_else(|| self.recipient_end(j))
+    }
+
+    /// The end of the recipient of "tell" starting at `j`: "Reuters", "The Associated Press",
+    /// "reporters"; `j` when there is none.
+    pub(super) fn recipient_end(&self, j: usize) -> usize {
+        let k = j + usize::from(self.is(j, &["the", "a", "an"]));
+        let caps = (k..self.toks.len()).take_while(|&m| self.name_part(m, k)).count();
+        if caps > 0 {
+            k + caps
+        } else if self.is(k, RECIPIENTS) {
+            k + 1
+        } else if self.word_starts_lower(k) && self.is(k + 1, RECIPIENTS) {
+            k + 2 // "state television", "local media"
+        } else {
+            j
+        }
+    }
+
+    /// The content starts after the cue, skipping a recipient ("told Reuters"), attribution
+    /// frames ("in a statement", "on Twitter", "on Sunday") and "that".
+    pub(super) fn content_start(&self, after: usize, cue: &Cue) -> usize {
+        let mut j = if cue.lemma == "tell" {
+            self.tell_recipient_end(after)
+        } else {
+            after
+        };
+        loop {
+            let before = j;
+            if self.is(j, ADJUNCTS) && !self.is(j + 1, &["least", "most"]) {
+                let limit = (j + 9).min(self.toks.len());
+                if let Some(k) = (j + 1..limit).find(|&k| self.is(k, &["that", ","])) {
+                    j = k + usize::from(self.is(k, &[","]));
+                } else if self.capitalised(j + 1) && j + 2 < self.toks.len() && !self.capitalised(j + 2) {
+                    j += 2;
+                }
+            }
+            // "say privately that", "warned of famine"
+            let adverb = j < self.toks.len() && self.word(j).ends_with("ly") && self.is(j + 1, &["that"]);
+            if adverb || (cue.lemma == "warn" && self.is(j, &["of"])) {
+                j += 1;
+            }
+            if self.is(j, &["that", ":"]) {
+                j += 1;
+            }
+            if j == before {
+                return j;
+            }
+        }
+    }
+
+    /// The token index where the clause starting at `start` ends (exclusive), if it holds at
+    /// least two tokens.
+    pub(super) fn clause_end(&self, start: usize) -> Option<usize> {
+        let j = self.clause_end_any(start);
+        (j > start + 1).then_some(j)
+    }
+
+    /// The token index where the clause starting at `start` ends (exclusive).
+    pub(super) fn clause_end_any(&self, start: usize) -> usize {
+        let mut j = start;
+        while j < self.toks.len() {
+            if self.is(j, &[";"]) || self.clause_break(j) || self.closes_earlier_quote(start, j) {
+                break;
+            }
+            j += 1;
+        }
+        while j > start && self.toks[j - 1].is_final_punct() {
+            j -= 1;
+        }
+        let opened = (start..j).filter(|&k| self.is(k, QUOTE_MARKS)).count();
+        if opened % 2 == 1 && self.is(j, &["\"", "”"]) {
+            j += 1;
+        }
+        j
+    }
+
+    /// A new clause starts at token `j`: ", but", ", saying", ", and warned", "but declined",
+    /// "and called" (a new speech act), ", without ..." or ", a claim rejected by ...".
+    fn clause_break(&self, j: usize) -> bool {
+        let comma = self.is(j, &[","]);
+        let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
+        (comma && (self.is(j + 1, CONTRAST_WORDS) || self.is(j + 1, PARTICIPLES)))
+            || (comma && self.is(j + 1, &["and"]) && (verb_after(j + 2) || self.is(j + 2, &["that"])))
+            || (self.is(j, &["but"]) && verb_after(j + 1))
+            || (self.is(j, &["and"]) && self.cue_at(j + 1).is_some())
+            || (comma && self.is(j + 1, &["without", "despite", "amid"]))
+            || (comma && self.is(j + 1, &["a", "an"]) && self.is(j + 2, SUMMARY_NOUNS))
+    }
+
+    /// Token `j` closes a quote opened before token `start`: "“The army said it would
+    /// protect us,” he said" ends the inner clause at the mark.
+    fn closes_earlier_quote(&self, start: usize, j: usize) -> bool {
+        self.is(j, QUOTE_MARKS)
+            && self
+                .quote_closed_at(self.toks[j].span)
+                .is_some_and(|q| q.open.start < self.toks[start].span.start)
+    }
+
+    /// Where the clause ending at token `end` starts: after the last ";", ", but" or a dateline
+    /// ("BEIRUT (Reuters) -").
+    pub(super) fn clause_start(&self, end: usize) -> usize {
+        (0..end)
+            .rev()
+            .find(|&j| {
+                self.is(j, &[";"])
+                    || (self.is(j, CONTRAST_WORDS) && j > 0 && self.is(j - 1, &[","]))
+                    || (self.is(j, &["—", "–", "-", "--"]) && j > 0 && self.is(j - 1, &[")"]))
+            })
+            .map_or(0, |j| j + 1)
+    }
+
+    /// The content span `[from, to)`, or None when it is too short to be a claim.
+    pub(super) fn content_span(&self, from: usize, to: usize) -> Option<Span> {
+        // A content opens with a clause, a noun phrase or a quote, never with punctuation, a
+        // finite verb, a preposition ("claims in the region remain") or "say little/nothing".
+        let punct = self.toks[from].is_punct() && !self.is(from, QUOTE_MARKS);
+        // ... except a quantity: "at least 12", "about 500", "over 100".
+        let quantity = self.is(from + 1, &["least", "most"])
+            || (from + 1 < self.toks.len() && self.word(from + 1).starts_with(|c: char| c.is_ascii_digit()));
+        let preposition = self.is(from, NOT_OPENERS) && !quantity;
+        if to <= from + 1 || punct || preposition || self.verbish(from) {
+            return None;
+        }
+        Some(self.span(from, to))
+    }
+}
+
+/// Nouns that sum up the clause before them: ", a claim rejected by the White Helmets".
+const SUMMARY_NOUNS: &[&str] = &[
+    "claim",
+    "charge",
+    "allegation",
+    "assertion",
+    "accusation",
+    "figure",
+    "move",
+    "step",
+];
+const NOT_OPENERS: &[&str] = &[
+    "to", "in", "on", "at", "of", "for", "from", "with", "into", "by", "about", "over", "under", "after", "before",
+    "during", "little", "nothing",
+];
+pub(super) const CONTRAST_WORDS: &[&str] = &["but", "though", "although", "while", "whereas", "yet"];
+pub(super) const PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "citing",
+    "noting",
+    "claiming",
+    "insisting",
+    "calling",
+    "speaking",
+    "writing",
+    "referring",
+    "asking",
+    "accusing",
+    "describing",
+    "warning",
+    "urging",
+    "vowing",
+    "denying",
+    "blaming",
+];
+const ADJUNCTS: &[&str] = &[
+    "in", "on", "at", "to", "via", "during", "late", "early", "earlier", "later", "last", "this", "by", "after",
+];
+const RECIPIENTS: &[&str] = &[
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "parliament",
+    "diplomats",
+    "delegates",
+    "supporters",
+    "crowds",
+    "television",
+    "tv",
+    "media",
+    "radio",
+    "newspaper",
+    "channel",
+    "broadcaster",
+];
+const QUOTE_MARKS: &[&str] = &["\"", "“", "”"];

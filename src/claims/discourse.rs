@@ -1,0 +1,94 @@
+//! `disputed`: a claim is disputed when the same sentence goes on to contradict it (", but
+//! ...", "; however ...", ", though the army denied it"), or the next sentence opens with "But",
+//! "However" or "Yet", or holds a denial pointing back ("State media denied the claim"). A concessive clause
+//! (", though ...") disputes only when it denies.
+
+use super::Claim;
+use crate::segment::Sentence;
+
+/// Sets `disputed` on every claim the text contradicts right after it.
+pub(super) fn mark_disputed(text: &str, sentences: &[Sentence], claims: &mut [Claim]) {
+    let denials: Vec<usize> = claims
+        .iter()
+        .filter(|c| c.cue.stance == "deny" && refers_back(c.content.slice(text)))
+        .map(|c| c.sentence)
+        .collect();
+    for c in claims.iter_mut() {
+        let end = sentences[c.sentence].span.end;
+        let rest = if c.content.end < end {
+            &text[c.content.end..end]
+        } else {
+            ""
+        };
+        let next = sentences.get(c.sentence + 1).map_or("", |s| s.span.slice(text));
+        let next_denies = c.cue.stance != "deny" && denials.contains(&(c.sentence + 1));
+        c.disputed = contrast_follows(rest) || NEXT_CONTRAST.iter().any(|p| next.starts_with(p)) || next_denies;
+    }
+}
+
+/// A denial whose content points back ("the claim", "the reports", "it"): it denies what came
+/// before rather than something new.
+fn refers_back(content: &str) -> bool {
+    let lower = content.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ANAPHORIC.contains(&w))
+}
+
+/// The rest of the sentence after a claim's content opens a contradicting clause.
+fn contrast_follows(rest: &str) -> bool {
+    let r = rest.trim_start_matches(['"', '”', '’', ' ']);
+    let lower = r.to_lowercase();
+    let concessive = [", though ", ", although ", ", while "]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    let denied = DENIALS.iter().any(|n| lower.contains(n));
+    STRONG_CONTRAST.iter().any(|p| lower.starts_with(p)) || (concessive && denied)
+}
+
+const ANAPHORIC: &[&str] = &[
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "it",
+    "this",
+    "charge",
+    "charges",
+    "account",
+];
+const STRONG_CONTRAST: &[&str] = &[", but ", "; but ", ", however", "; however", ", yet ", " but "];
+const NEXT_CONTRAST: &[&str] = &["But ", "However,", "However ", "Yet "];
+/// Words that make a concessive clause a contradiction (", though the army denied it"); a bare
+/// "not" does not (", though Reuters could not verify them").
+const DENIALS: &[&str] = &[
+    " denied",
+    " denies",
+    " dismissed",
+    " rejected",
+    " disputed",
+    " contradict",
+    " refuted",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::contrast_follows;
+
+    #[test]
+    fn contrasts() {
+        assert!(contrast_follows(
+            ", but the scope of losses indicates deeper structural issues."
+        ));
+        assert!(contrast_follows(", though the army denied it."));
+        assert!(!contrast_follows(", though specifics remain under wraps."));
+        assert!(!contrast_follows(
+            ", though Reuters could not independently verify them."
+        ));
+        assert!(!contrast_follows(" on Sunday."));
+    }
+}

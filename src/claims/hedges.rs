@@ -1,0 +1,117 @@
+//! Hedged claims: no source, but a hedge ("reportedly", "allegedly", "purportedly",
+//! "apparently", "unconfirmed reports", "is said to", "is believed to", "could not be
+//! independently verified").
+//!
+//! The content is the clause the hedge sits in, except that a hedge inside a participle phrase
+//! ("actors reportedly providing aid"), a relative clause ("the video, which purportedly
+//! shows the jet,"), an appositive ("the town, reportedly home to 20,000 people,") or an
+//! adjective phrase ("gunmen allegedly loyal to the former government ambushed") governs only
+//! that phrase. A hedge inside an attributed claim's source,
+//! cue or content is not a claim of its own.
+
+use super::{Claim, ClaimKind, Ctx, CueMatch};
+
+impl Ctx<'_> {
+    /// Hedged claims outside every claim found in this sentence from `first` on.
+    pub(super) fn hedged(&self, out: &mut Vec<Claim>, first: usize) {
+        for i in 0..self.toks.len() {
+            let Some(len) = HEDGES.iter().map(|h| self.hedge_len(i, h)).max().filter(|&n| n > 0) else {
+                continue;
+            };
+            let hedge = self.span(i, i + len);
+            let inside = out[first..].iter().any(|c| {
+                c.content.contains(hedge)
+                    || c.cue.span.overlaps(hedge)
+                    || c.source.as_ref().is_some_and(|s| s.span.overlaps(hedge))
+            });
+            // "could not be verified" qualifies a claim next to it, or a thing in a relative clause
+            // ("the footage, which could not be verified,"); alone it says nothing new.
+            let verification = self.word_range(i..i + len).contains("verif")
+                && (out.len() > first || !(i > 0 && self.is(i - 1, &["which", "that"])));
+            if inside || verification {
+                continue;
+            }
+            let Some(content) = self.hedged_content(i, len) else {
+                continue;
+            };
+            let cue = CueMatch {
+                span: hedge,
+                lemma: self.word_range(i..i + len).to_lowercase(),
+                stance: "hedge".into(),
+            };
+            out.push(self.claim(ClaimKind::Hedged, None, cue, content, "hedge", 0.6));
+        }
+    }
+
+    /// What the hedge of `len` tokens at `i` governs.
+    fn hedged_content(&self, i: usize, len: usize) -> Option<crate::span::Span> {
+        let start = self.clause_start(i);
+        let end = self.clause_end(start)?;
+        let next = i + len;
+        let participle = next < self.toks.len() && self.word(next).ends_with("ing");
+        // "the video, which purportedly shows the jet," / "the town, reportedly home to 20,000,"
+        let relative = len == 1 && i > 0 && self.is(i - 1, &["which", "who", "that", ","]);
+        let stop = (next..end).find(|&k| self.is(k, &[","])).unwrap_or(end);
+        if relative && next + 1 < stop {
+            return Some(self.span(next, stop));
+        }
+        if let Some(verb) = self.modifier_end(i, len, end) {
+            return Some(self.span(next, verb));
+        }
+        let from = if participle { next } else { start };
+        (from < end).then(|| self.span(from, end))
+    }
+
+    /// "Gunmen allegedly loyal to the former government ambushed ...": a hedge between a noun
+    /// and an adjective phrase governs that phrase, up to the clause's verb (returned).
+    fn modifier_end(&self, i: usize, len: usize, end: usize) -> Option<usize> {
+        let next = i + len;
+        let after_noun = len == 1 && i > 0 && !self.toks[i - 1].is_punct() && !self.is(i - 1, NOT_NOUNS);
+        let adjective = next < end && self.word_starts_lower(next) && !self.verbish(next);
+        if !(after_noun && adjective) || self.word(next).ends_with("ing") {
+            return None;
+        }
+        (next + 2..end).find(|&k| self.verbish(k))
+    }
+
+    /// How many tokens from `i` spell `hedge` (0 when they do not).
+    fn hedge_len(&self, i: usize, hedge: &str) -> usize {
+        let mut n = 0;
+        for (k, w) in hedge.split(' ').enumerate() {
+            if !self.is(i + k, &[w]) {
+                return 0;
+            }
+            n += 1;
+        }
+        n
+    }
+}
+
+/// Words before a hedge that show it modifies a verb, not a noun ("was apparently hit").
+const NOT_NOUNS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "be", "been", "will", "would", "could", "can", "may", "might",
+    "which", "who", "that", "and", "or", "but", "also", "not",
+];
+const HEDGES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "reputedly",
+    "supposedly",
+    "apparently",
+    "unconfirmed reports",
+    "is said to",
+    "are said to",
+    "was said to",
+    "were said to",
+    "is believed to",
+    "are believed to",
+    "was believed to",
+    "were believed to",
+    "is thought to",
+    "are thought to",
+    "is understood to",
+    "could not be independently verified",
+    "could not independently verify",
+    "could not be verified",
+];

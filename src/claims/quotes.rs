@@ -1,0 +1,223 @@
+//! Direct quotes: “CONTENT,” SOURCE said. / “CONTENT,” said SOURCE. / SOURCE said: “CONTENT.”
+//!
+//! Quotation marks are paired over the whole article first ([`find`]): curly marks by their
+//! shape, straight ones by the spaces around them, single quotes only when they open before a
+//! capital and close after punctuation (so apostrophes never pair). A quote may run over
+//! several sentences, and over paragraphs when each new paragraph reopens it (the news
+//! convention) or never closes it. The content of a quote claim is the quote without its marks
+//! and its final comma or period; it may start in an earlier sentence than the cue
+//! (`quote_source_cue`, `quote_cue_source`) or end in a later one (`source_cue_quote`).
+//! Quotes inside a sentence that no speech verb introduces ("were “a clear violation”") are
+//! left to the indirect-speech rules. A quote right after an attributed one, with no
+//! attribution of its own ("“We are ready,” he said. “But not now.”"), continues it
+//! (`quote_continued`): same source and cue, the new quote as content.
+
+use super::{Claim, ClaimKind, Ctx, Frame};
+use crate::segment::{Role, Sentence};
+use crate::span::Span;
+
+/// A quotation: its opening and closing marks and the quoted text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Quote {
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark.
+    pub close: Span,
+    /// The quoted text, trimmed of white space and a final comma or period.
+    pub inner: Span,
+}
+
+/// The longest quote kept, in bytes: an unclosed mark must not swallow an article.
+const MAX_QUOTE: usize = 3000;
+
+/// All quotes of `text`, in text order, never overlapping.
+pub(super) fn find(text: &str) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let (mut double, mut single): (Option<Span>, Option<Span>) = (None, None);
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let mark = Span::new(at, at + c.len_utf8());
+        let can_open =
+            prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p)) && next.is_some_and(|n| !n.is_whitespace());
+        let can_close = prev.is_some_and(|p| !p.is_whitespace())
+            && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n));
+        match c {
+            // Reopened in a new paragraph, a quote goes on and keeps its start. (A mark that can
+            // open cannot close: they need white space on opposite sides.)
+            '“' | '"' if can_open && double.is_none_or(|o| !text[o.end..at].contains('\n')) => double = Some(mark),
+            '”' | '"' if can_close => {
+                if let Some(open) = double.take() {
+                    push(text, open, mark, &mut out);
+                }
+            }
+            '‘' | '\'' if can_open && next.is_some_and(char::is_uppercase) => single = Some(mark),
+            '’' | '\'' if can_close && prev.is_some_and(|p| ",.?!".contains(p)) => {
+                if let Some(open) = single.take() {
+                    push(text, open, mark, &mut out);
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    out.sort_by_key(|q| q.open.start);
+    out.dedup_by(|b, a| b.open.start < a.close.end);
+    out
+}
+
+fn push(text: &str, open: Span, close: Span, out: &mut Vec<Quote>) {
+    let inner = Span::new(open.end, close.start)
+        .trim(text)
+        .trim_end_matches(text, &[',', '.']);
+    if !inner.is_empty() && inner.len() <= MAX_QUOTE {
+        out.push(Quote { open, close, inner });
+    }
+}
+
+/// Adds a `quote_continued` claim for each unattributed quote that follows a quote claim's
+/// attribution in the same sentence or opens the next body sentence; `claims` stays sorted.
+pub(super) fn add_continued(text: &str, sentences: &[Sentence], quotes: &[Quote], claims: &mut Vec<Claim>) {
+    let mut extra = Vec::new();
+    for c in claims.iter().filter(|c| c.rule.starts_with("quote_")) {
+        let sentence = sentences[c.sentence].span;
+        let next = sentences.get(c.sentence + 1).filter(|s| s.role == Role::Body);
+        let i = quotes.partition_point(|q| q.open.start < c.cue.span.end);
+        let Some(q) = quotes.get(i) else { continue };
+        let same = q.open.start < sentence.end;
+        let opens_next = next.is_some_and(|n| n.span.start == q.open.start);
+        let attributed = claims.iter().any(|o| o.content.overlaps(q.inner));
+        if (same || opens_next) && !attributed && text[q.inner.start..q.inner.end].contains(' ') {
+            extra.push(Claim {
+                content: q.inner,
+                rule: "quote_continued",
+                confidence: 0.8,
+                ..c.clone()
+            });
+        }
+    }
+    claims.extend(extra);
+    claims.sort_by_key(|c| (c.sentence, c.cue.span.start, c.content.start));
+}
+
+impl Ctx<'_> {
+    /// Quote claims of this sentence.
+    pub(super) fn quoted(&self, out: &mut Vec<Claim>) {
+        for (k, tok) in self.toks.iter().enumerate().filter(|(_, t)| t.is_punct()) {
+            let claim = if let Some(q) = self.quote_closed_at(tok.span) {
+                self.quote_then_source(q, k + 1)
+            } else if let Some(q) = self.quote_opened_at(tok.span) {
+                self.source_then_quote(q, k)
+            } else {
+                None
+            };
+            out.extend(claim);
+        }
+    }
+
+    /// The quote whose opening mark is `span`.
+    pub(super) fn quote_opened_at(&self, span: Span) -> Option<&Quote> {
+        let i = self.quotes.partition_point(|q| q.open.start < span.start);
+        self.quotes.get(i).filter(|q| q.open == span)
+    }
+
+    /// The quote whose closing mark is `span`.
+    pub(super) fn quote_closed_at(&self, span: Span) -> Option<&Quote> {
+        let i = self.quotes.partition_point(|q| q.close.start < span.start);
+        self.quotes.get(i).filter(|q| q.close == span)
+    }
+
+    /// “CONTENT,” SOURCE said / “CONTENT,” said SOURCE, with `j` right after the closing mark.
+    fn quote_then_source(&self, q: &Quote, j: usize) -> Option<Claim> {
+        let j = j + usize::from(self.is(j, &[","]));
+        if j >= self.toks.len() {
+            return None;
+        }
+        if let Some(cue) = self.cue_at(j).filter(|c| c.frame == Frame::Speech) {
+            let (core, end) = self.trailing_source(j + 1, self.clause_end_any(j + 1))?;
+            let source = self.source(j + 1, end, core);
+            let cue = self.cue_match(j, j + 1, cue);
+            return Some(self.claim(
+                ClaimKind::Attributed,
+                Some(source),
+                cue,
+                q.inner,
+                "quote_cue_source",
+                0.9,
+            ));
+        }
+        let limit = (j + 16).min(self.toks.len());
+        let speech = |i: usize| self.cue_at(i).is_some_and(|c| c.frame == Frame::Speech);
+        let i = (j + 1..limit).find(|&i| speech(i) || self.quoted_as_saying_at(i))?;
+        let aux = self.auxiliaries_before(i);
+        let (start, core, end) = self.source_before(aux).filter(|&(start, ..)| start == j)?;
+        let source = self.source(start, end, core);
+        let cue = match self.cue_at(i) {
+            Some(_) if self.quoted_as_saying_at(i) => self.quoted_as_saying_cue(aux, i),
+            Some(cue) => self.cue_match(aux, i + 1, cue),
+            None => self.quoted_as_saying_cue(aux, i),
+        };
+        Some(self.claim(
+            ClaimKind::Attributed,
+            Some(source),
+            cue,
+            q.inner,
+            "quote_source_cue",
+            0.9,
+        ))
+    }
+
+    /// SOURCE said: “CONTENT.” with `k` at the opening mark; the quote must end the sentence
+    /// (or run on past it), or it is a partial quote inside indirect speech.
+    fn source_then_quote(&self, q: &Quote, k: usize) -> Option<Claim> {
+        let colon = k > 0 && self.is(k - 1, &[":"]);
+        let c = k - usize::from(colon || (k > 0 && self.is(k - 1, &[","])));
+        let reach = if colon { 6 } else { 1 };
+        let i = (c.saturating_sub(reach)..c)
+            .rev()
+            .find(|&i| self.cue_at(i).is_some_and(|c| c.frame == Frame::Speech))?;
+        let after = self.text[q.close.end..].trim_start_matches(' ');
+        let ends =
+            after.is_empty() || after.starts_with(['.', '\n', ')']) || q.close.end > self.span(0, self.toks.len()).end;
+        let aux = self.auxiliaries_before(i);
+        if !ends || (aux > 0 && self.is(aux - 1, &["to", "will", "not", "never"])) {
+            return None;
+        }
+        let (start, core, end) = self.source_before(aux)?;
+        let source = self.source(start, end, core);
+        let cue = self.cue_match(aux, i + 1, self.cue_at(i)?);
+        Some(self.claim(
+            ClaimKind::Attributed,
+            Some(source),
+            cue,
+            q.inner,
+            "source_cue_quote",
+            0.9,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str) -> Vec<&str> {
+        find(text).iter().map(|q| q.inner.slice(text)).collect()
+    }
+
+    #[test]
+    fn pairs_straight_curly_single_and_multi_paragraph_quotes() {
+        assert_eq!(
+            inner(r#""We will stay," he said. It was "neutralised"."#),
+            ["We will stay", "neutralised"]
+        );
+        assert_eq!(inner("“No,” he said, “never.”"), ["No", "never"]);
+        assert_eq!(
+            inner("'The checkpoints fell,' a resident said. The group's men left."),
+            ["The checkpoints fell"]
+        );
+        assert_eq!(inner("\"One.\n\n\"Two,\" she said."), ["One.\n\n\"Two"]);
+        assert_eq!(inner("Rebels' gains and the army’s losses"), Vec::<&str>::new());
+    }
+}

@@ -1,0 +1,286 @@
+//! Resolving pronoun sources: "he"/"she" take the nearest earlier person (a person mention or
+//! a source headed by a person noun), "it" the nearest earlier institution, "they" the nearest
+//! plural source, and a bare "the ministry"/"the group"/"the sources" the nearest earlier
+//! source with that noun or a mention of the fitting kind. Earlier speakers (claim sources) are
+//! preferred to mere mentions; a resolved source passes its referent on; only the previous few
+//! sentences are searched. The resolved source also takes its referent's `unnamed` flag; an
+//! unresolved pronoun lowers its claim's confidence.
+
+use super::sources::POST_MODIFIERS;
+use super::{Claim, Resolved};
+use crate::gazetteer::{EntityId, EntityType};
+use crate::matcher::Mention;
+use crate::span::Span;
+
+/// What a pronoun or bare definite source may refer to.
+struct Candidate {
+    span: Span,
+    entity: Option<EntityId>,
+    kind: Option<EntityType>,
+    /// The lower-case text, to match "the ministry" against "Turkey's defence ministry".
+    lower: String,
+    unnamed: bool,
+    sentence: usize,
+    /// A claim's source rather than a mere mention.
+    speaker: bool,
+}
+
+/// Fills `resolved` (and `unnamed`) for pronoun and bare definite sources, from the sources
+/// of earlier claims and the mentions of earlier sentences.
+pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[EntityType], text: &str) {
+    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut next_mention = 0;
+    for c in claims.iter_mut() {
+        while next_mention < mentions.len() && mentions[next_mention].sentence < c.sentence {
+            let m = &mentions[next_mention];
+            next_mention += 1;
+            let possessive = text[m.span.end..].starts_with(['\'', '’']);
+            if possessive || candidates.iter().any(|k| k.span.contains(m.span)) {
+                continue; // a modifier ("Assad's forces"), or already there as (part of) a source
+            }
+            candidates.push(Candidate {
+                span: m.span,
+                entity: Some(m.entity),
+                kind: Some(kinds[m.entity]),
+                lower: m.span.slice(text).to_lowercase(),
+                unnamed: false,
+                sentence: m.sentence,
+                speaker: false,
+            });
+        }
+        // Only the last few sentences matter; keeping the list short keeps this linear.
+        candidates.retain(|k| c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE);
+        let Some(src) = c.source.as_mut() else { continue };
+        let lower = src.span.slice(text).to_lowercase();
+        if let Some(anaphor) = Anaphor::parse(&lower) {
+            // Earlier speakers first: "Residents said security forces ... They said" means the residents.
+            let near =
+                |k: &&Candidate| k.span.end <= src.span.start && c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE;
+            let fitting = |speaker: bool| {
+                candidates
+                    .iter()
+                    .rev()
+                    .filter(near)
+                    .find(|k| k.speaker == speaker && anaphor.fits(k))
+            };
+            let found = fitting(true).or_else(|| fitting(false));
+            if let Some(k) = found {
+                src.resolved = Some(Resolved {
+                    span: k.span,
+                    entity: k.entity,
+                });
+                src.unnamed = k.unnamed;
+            } else if !matches!(anaphor, Anaphor::Definite(_)) {
+                // "he said" with nobody to point at tells an analyst little ("the ministry" still
+                // says who).
+                c.confidence = (c.confidence - 0.2).max(0.0);
+            }
+            if let Some(r) = &src.resolved {
+                // A resolved source stands for its referent from now on.
+                candidates.push(Candidate {
+                    span: r.span,
+                    entity: r.entity,
+                    kind: r.entity.map(|e| kinds[e]),
+                    lower: r.span.slice(text).to_lowercase(),
+                    unnamed: src.unnamed,
+                    sentence: c.sentence,
+                    speaker: true,
+                });
+            }
+            continue;
+        }
+        candidates.push(Candidate {
+            span: src.span,
+            entity: src.entity,
+            kind: src.entity.map(|e| kinds[e]),
+            lower,
+            unnamed: src.unnamed,
+            sentence: c.sentence,
+            speaker: true,
+        });
+    }
+}
+
+/// The head word of a lower-case noun phrase: the last word before a post-modifier or comma
+/// ("residents of jableh" → "residents").
+fn head_of(lower: &str) -> &str {
+    let core = lower.split(',').next().unwrap_or_default();
+    let words: Vec<&str> = core.split_whitespace().collect();
+    let end = (1..words.len())
+        .find(|&i| POST_MODIFIERS.contains(&words[i]))
+        .unwrap_or(words.len());
+    words.get(end.wrapping_sub(1)).copied().unwrap_or_default()
+}
+
+/// How many sentences back a pronoun may reach.
+const MAX_DISTANCE: usize = 4;
+
+/// A source that needs an antecedent.
+enum Anaphor {
+    /// he, she
+    Person,
+    /// it
+    Institution,
+    /// they
+    Plural,
+    /// the ministry, the group, ...
+    Definite(String),
+}
+
+impl Anaphor {
+    fn parse(lower: &str) -> Option<Anaphor> {
+        match lower {
+            "he" | "she" => Some(Anaphor::Person),
+            "it" => Some(Anaphor::Institution),
+            "they" => Some(Anaphor::Plural),
+            _ => {
+                let noun = lower.strip_prefix("the ")?;
+                DEFINITE_HEADS
+                    .contains(&noun)
+                    .then(|| Anaphor::Definite(noun.to_string()))
+            }
+        }
+    }
+
+    fn fits(&self, k: &Candidate) -> bool {
+        let last = head_of(&k.lower);
+        let institution = matches!(
+            k.kind,
+            Some(EntityType::Organization | EntityType::Media | EntityType::ArmedGroup | EntityType::State)
+        );
+        match self {
+            Anaphor::Person => k.kind == Some(EntityType::Person) || PERSON_HEADS.contains(&last),
+            Anaphor::Institution => institution || (k.kind.is_none() && INSTITUTION_HEADS.contains(&last)),
+            Anaphor::Plural => {
+                matches!(k.kind, None | Some(EntityType::ArmedGroup)) && last.ends_with('s') && !last.ends_with("ss")
+            }
+            Anaphor::Definite(noun) => {
+                k.lower
+                    .split([' ', '-'])
+                    .any(|w| w == noun || w.strip_suffix("'s") == Some(noun))
+                    || match noun.as_str() {
+                        "group" | "militia" | "movement" | "faction" => k.kind == Some(EntityType::ArmedGroup),
+                        "monitor" | "observatory" | "organisation" | "organization" => {
+                            k.kind == Some(EntityType::Organization)
+                        }
+                        "agency" | "broadcaster" | "channel" => k.kind == Some(EntityType::Media),
+                        _ => false,
+                    }
+            }
+        }
+    }
+}
+
+/// Heads that "he" or "she" may refer to.
+const PERSON_HEADS: &[&str] = &[
+    "commander",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "minister",
+    "president",
+    "envoy",
+    "leader",
+    "fighter",
+    "resident",
+    "activist",
+    "witness",
+    "doctor",
+    "analyst",
+    "diplomat",
+    "source",
+    "chief",
+    "head",
+    "director",
+    "officer",
+    "soldier",
+    "man",
+    "woman",
+    "mother",
+    "father",
+    "senator",
+    "lawmaker",
+    "ambassador",
+    "general",
+    "colonel",
+    "mayor",
+    "governor",
+    "cleric",
+    "sheikh",
+    "lawyer",
+    "researcher",
+    "professor",
+    "reporter",
+    "negotiator",
+    "adviser",
+    "aide",
+    "representative",
+    "secretary",
+    "deputy",
+    "chairman",
+];
+/// Heads that "it" may refer to.
+const INSTITUTION_HEADS: &[&str] = &[
+    "ministry",
+    "army",
+    "military",
+    "group",
+    "government",
+    "agency",
+    "monitor",
+    "observatory",
+    "council",
+    "coalition",
+    "command",
+    "office",
+    "militia",
+    "movement",
+    "organisation",
+    "organization",
+    "media",
+    "television",
+    "channel",
+    "newspaper",
+    "regime",
+    "administration",
+    "kremlin",
+    "pentagon",
+];
+/// Nouns that make "the NOUN" a source to resolve.
+const DEFINITE_HEADS: &[&str] = &[
+    "ministry",
+    "group",
+    "army",
+    "military",
+    "monitor",
+    "observatory",
+    "agency",
+    "government",
+    "militia",
+    "movement",
+    "faction",
+    "organisation",
+    "organization",
+    "council",
+    "coalition",
+    "command",
+    "office",
+    "official",
+    "commander",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "broadcaster",
+    "channel",
+    "sources",
+    "officials",
+    "activists",
+    "residents",
+    "rebels",
+    "witnesses",
+    "militants",
+    "fighters",
+    "source",
+];

@@ -1,0 +1,482 @@
+//! Sources: the noun phrase that makes a claim, its appositive, and the `unnamed` flag.
+//!
+//! A source noun phrase is bounded by punctuation, clause words and unambiguous reporting
+//! verbs, and must look like a source: a name, a gazetteer mention, a pronoun, or a source noun
+//! ("officials", "a security source", "two sources familiar with the matter"). An appositive
+//! between commas belongs to it ("Sabrina Singh, a Pentagon spokesperson, said"; "said Rami
+//! Abdel Rahman, head of the Observatory."). Pronoun sources are resolved in
+//! [`super::resolve`].
+
+use super::{Ctx, Source};
+use crate::gazetteer::EntityType;
+
+impl Ctx<'_> {
+    /// The source over tokens `[from, to)`, whose own noun phrase (before any appositive) ends
+    /// at `core_end`.
+    pub(super) fn source(&self, from: usize, to: usize, core_end: usize) -> Source {
+        let span = self.span(from, to);
+        let head_end = (from + 1..core_end)
+            .find(|&k| self.is(k, POST_MODIFIERS))
+            .unwrap_or(core_end);
+        let core = self.span(from, head_end);
+        // A place names the source only as its head ("Damascus said"), not in a modifier
+        // ("a resident of Sweida").
+        let entity = self
+            .mentions
+            .iter()
+            .filter(|m| span.contains(m.span) && (self.kinds[m.entity] != EntityType::Place || m.span.end == core.end))
+            .max_by_key(|m| m.span.len())
+            .map(|m| m.entity);
+        Source {
+            span,
+            entity,
+            unnamed: self.unnamed(from, core_end) && !self.names_in_appositive(core_end, to),
+            resolved: None,
+        }
+    }
+
+    /// Where the noun phrase ending right before `end` starts.
+    pub(super) fn np_start(&self, end: usize) -> usize {
+        let mut j = end;
+        while j > 0 && end - j < 16 {
+            let t = &self.toks[j - 1];
+            let w = self.lower(j - 1);
+            let blocking_cue = self.lexicon.get(w).is_some_and(|c| !c.nominal);
+            let joiner = matches!(self.word(j - 1), "'" | "’" | "-" | "&") && !self.is_quote_mark(j - 1);
+            if (t.is_punct() && !joiner) || CLAUSE_WORDS.contains(&w) || blocking_cue || self.verbish(j - 1) {
+                break;
+            }
+            j -= 1;
+            // A determiner after a noun starts a new phrase: "a charge [that] the group denies".
+            if self.is(j, &["the", "a", "an"]) && j > 0 && !self.toks[j - 1].is_punct() && !self.is(j - 1, LINKS) {
+                break;
+            }
+        }
+        j
+    }
+
+    /// Token `k` opens or closes a quote.
+    fn is_quote_mark(&self, k: usize) -> bool {
+        let span = self.toks[k].span;
+        self.quote_closed_at(span).is_some() || self.quote_opened_at(span).is_some()
+    }
+
+    /// Where the noun phrase starting at `start` ends.
+    pub(super) fn np_end(&self, start: usize) -> usize {
+        let mut j = start;
+        while j < self.toks.len() && !self.toks[j].is_punct() && !CLAUSE_WORDS.contains(&self.lower(j)) {
+            j += 1;
+        }
+        j
+    }
+
+    /// A finite verb in lower case ("carried", "were", "hit"): never inside a source's name.
+    pub(super) fn verbish(&self, i: usize) -> bool {
+        if !self.word(i).starts_with(char::is_lowercase) {
+            return false;
+        }
+        let w = self.lower(i);
+        (w.len() > 4 && w.ends_with("ed") && !SOURCE_NOUNS.contains(&w) && !ADJECTIVES_ED.contains(&w))
+            || FINITE_VERBS.contains(&w)
+    }
+
+    /// The head noun of `[from, to)`: the last word before a post-modifier ("sources familiar
+    /// with the matter", "a resident of Sweida"), lower case, possessive stripped.
+    fn head(&self, from: usize, to: usize) -> &str {
+        let end = (from + 1..to).find(|&k| self.is(k, POST_MODIFIERS)).unwrap_or(to);
+        let w = self.lower(end - 1);
+        w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+    }
+
+    pub(super) fn looks_like_source(&self, from: usize, to: usize) -> bool {
+        let last = self.lower(to - 1);
+        let nobody = self.is(from, &["no", "none", "nobody", "neither"]);
+        if nobody || NOT_HEADS.contains(&last) || to - from > 14 || (from..to).any(|k| self.verbish(k)) {
+            return false;
+        }
+        let head = self.head(from, to);
+        let first = self.word(from);
+        let span = self.span(from, to);
+        let capitalised =
+            (from..to).any(|k| self.word(k).starts_with(char::is_uppercase) && !self.is(k, &["The", "A", "An"]));
+        let named = self.mentions.iter().any(|m| span.contains(m.span)) || capitalised;
+        let nouny = is_source_noun(head) || is_source_noun(last);
+        let pronoun = to - from == 1 && PRONOUNS.contains(&head);
+        // A gazetteer entity heading the phrase ("state news agency SANA") names it whatever comes first.
+        let entity_head = self
+            .mentions
+            .iter()
+            .any(|m| m.span.end == span.end && span.contains(m.span));
+        let determined = first.starts_with(char::is_uppercase) || DETERMINERS.contains(&first.to_lowercase().as_str());
+        (named && (determined || entity_head)) || nouny || pronoun
+    }
+
+    /// Nobody is named: an indefinite or bare source noun ("a security source", "activists"),
+    /// or a person noun that stands for an anonymous speaker ("the commander", "residents").
+    fn unnamed(&self, from: usize, to: usize) -> bool {
+        let head = self.head(from, to);
+        let singular = head.trim_end_matches('s');
+        let named =
+            (from..to).any(|k| self.capitalised(k) && self.mentions.iter().any(|m| m.span.contains(self.toks[k].span)));
+        let indefinite = self.is(from, INDEFINITE) && is_source_noun(head) && !named;
+        // A bare plural of an institution-like noun ("Monitors say", "Unconfirmed reports said")
+        // names nobody, though "The monitor said" does.
+        let bare_plural = !self.is(from, &["the"]) && head.ends_with('s') && ["monitor", "report"].contains(&singular);
+        indefinite || bare_plural || ANONYMOUS.contains(&head) || ANONYMOUS.contains(&singular)
+    }
+
+    /// An appositive in `[from, to)` is a bare name: "The SDF's spokesman, Farhad Shami".
+    fn names_in_appositive(&self, from: usize, to: usize) -> bool {
+        let mut segment_start = from;
+        for k in from..=to {
+            if k == to || self.is(k, &[","]) {
+                let segment = segment_start + 1..k;
+                if !segment.is_empty() && segment.clone().all(|j| self.capitalised(j)) {
+                    return true;
+                }
+                segment_start = k;
+            }
+        }
+        false
+    }
+
+    /// "NAME, APPOSITIVE, CUE": where the source starts, when the tokens between the comma at
+    /// `comma` and the one before it are an appositive or relative clause after a named source;
+    /// two such segments may follow the name ("The fighter, who gave only his first name,
+    /// Ahmed, described").
+    pub(super) fn appositive_start(&self, comma: usize) -> Option<usize> {
+        let mut comma = comma;
+        for _ in 0..2 {
+            let open = (comma.saturating_sub(16)..comma)
+                .rev()
+                .find(|&k| self.toks[k].is_punct() && !self.is(k, &["-", "'", "’"]))?;
+            if !self.is(open, &[","]) || open + 1 >= comma || !self.appositive_segment(open + 1, comma) {
+                return None;
+            }
+            let start = self.np_start(open);
+            let source = start < open
+                && self.looks_like_source(start, open)
+                && (self.named(start, open) || is_source_noun(self.head(start, open)));
+            if source {
+                return Some(start);
+            }
+            comma = open;
+        }
+        None
+    }
+
+    /// Tokens `[first, comma)` can be an appositive: opened by an article, a relative pronoun, a
+    /// source noun, a participle or an adjunct, or a bare name or age ("Rami Abdel Rahman",
+    /// "Mahmoud, 34,").
+    fn appositive_segment(&self, first: usize, comma: usize) -> bool {
+        let name_or_age = |k: usize| {
+            self.capitalised(k)
+                || self.is(k, &["al", "bin", "ibn", "-"])
+                || self.word(k).starts_with(|c: char| c.is_ascii_digit())
+        };
+        let name = (first..comma).all(name_or_age);
+        self.appositive_opener(first) || self.adjunct_at(first) || name
+    }
+
+    /// "said NAME[, APPOSITIVE]" up to the clause end at `end`: where the source's own noun
+    /// phrase ends and where the source ends, when the tokens from `start` are one.
+    pub(super) fn trailing_source(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let np = self.np_end(start).min(end);
+        let core = (start + 1..np).find(|&k| self.adjunct_at(k)).unwrap_or(np);
+        if core == start || !self.looks_like_source(start, core) {
+            return None;
+        }
+        if core == end || self.adjunct_at(core) {
+            return Some((core, core));
+        }
+        // Verbs only inside a relative clause: "a 57-year-old resident who fled the city".
+        let relative = (core + 1..end)
+            .find(|&k| self.is(k, &["who", "which", "whose"]))
+            .unwrap_or(end);
+        let appositive = self.is(core, &[","])
+            && end - core <= 14
+            && self.appositive_opener(core + 1)
+            && !(core + 2..end).any(|k| self.is(k, &["that", ","]) || (k < relative && self.verbish(k)));
+        appositive.then_some((core, end))
+    }
+
+    /// The subject noun phrase opening a clause at `start`, up to its verb: (end of its own
+    /// phrase, end with an appositive), when it looks like a source.
+    pub(super) fn subject_at(&self, start: usize) -> Option<(usize, usize)> {
+        let stops = |k: usize| {
+            self.toks[k].is_punct()
+                || CLAUSE_WORDS.contains(&self.lower(k))
+                || self.verbish(k)
+                || self.lexicon.get(self.lower(k)).is_some()
+                || (self.word_starts_lower(k) && self.word(k).ends_with("ly"))
+        };
+        let core = (start..self.toks.len()).find(|&k| stops(k))?;
+        if core == start || !self.looks_like_source(start, core) {
+            return None;
+        }
+        if !self.is(core, &[","]) || !self.appositive_opener(core + 1) {
+            return Some((core, core));
+        }
+        let close = (core + 1..(core + 16).min(self.toks.len())).find(|&k| self.is(k, &[","]))?;
+        Some((core, close))
+    }
+
+    /// An appositive or relative clause may open with token `k`: "a", "the", "which", "who",
+    /// a source noun ("head of the Observatory") or a participle ("speaking on condition of
+    /// anonymity").
+    fn appositive_opener(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        self.is(k, APPOSITIVE_OPENERS) || is_source_noun(w) || (w.ends_with("ing") && self.word_starts_lower(k))
+    }
+
+    /// A time, medium or recipient adjunct starts at `k`: "on Sunday", "in a statement", "to
+    /// Reuters", "by phone", "late on", "earlier".
+    pub(super) fn adjunct_at(&self, k: usize) -> bool {
+        if self.is(k, &["late", "earlier", "later", "last", "during", "via"]) {
+            return true;
+        }
+        let next_ok =
+            |words: &[&str]| self.is(k + 1, words) || self.is(k + 1, &["a", "an", "its", "their", "his", "her"]);
+        match self.lower(k) {
+            "in" | "on" | "at" => next_ok(DAYS_AND_MEDIA),
+            "to" => self.capitalised(k + 1) || next_ok(&["reporters", "journalists"]),
+            "by" => next_ok(&["phone", "telephone"]),
+            _ => false,
+        }
+    }
+
+    /// `[from, to)` holds a gazetteer mention or a capitalised word other than "The"/"A".
+    fn named(&self, from: usize, to: usize) -> bool {
+        let span = self.span(from, to);
+        self.mentions.iter().any(|m| span.contains(m.span))
+            || (from..to).any(|k| self.capitalised(k) && k > from)
+            || (self.capitalised(from) && !self.is(from, &["The", "A", "An"]))
+    }
+}
+
+fn is_source_noun(w: &str) -> bool {
+    SOURCE_NOUNS.contains(&w) || SOURCE_NOUNS.contains(&w.trim_end_matches('s'))
+}
+
+const CLAUSE_WORDS: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "while",
+    "but",
+    "when",
+    "after",
+    "before",
+    "because",
+    "although",
+    "though",
+    "if",
+    "whereas",
+    "since",
+    "as",
+    "where",
+    "meanwhile",
+    "however",
+    "and",
+    "or",
+];
+/// Words after "in", "on" or "at" that make an adjunct rather than part of a source's name.
+const DAYS_AND_MEDIA: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Twitter",
+    "X",
+    "Telegram",
+    "Facebook",
+    "condition",
+    "state",
+    "television",
+    "social",
+];
+/// Words after which a determiner continues the same noun phrase ("head of the Observatory").
+const LINKS: &[&str] = &[
+    "of", "for", "from", "in", "at", "on", "with", "to", "by", "near", "inside", "outside", "within", "among", "and",
+    "close", "familiar", "like", "against", "over", "under", "about", "into", "across",
+];
+const NOT_HEADS: &[&str] = &[
+    "the", "a", "an", "of", "for", "in", "on", "at", "to", "by", "with", "from", "and", "or", "it's", "is", "was",
+    "has", "have", "had", "be", "been", "this", "these", "those", "its", "their", "his", "her", "also", "not", "very",
+    "more", "most", "there", "here", "what", "now", "then", "so", "than",
+];
+const FINITE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "hit",
+    "struck", "took", "fled", "made", "left", "held", "fell", "won", "lost", "shot", "began", "came", "went",
+];
+/// Past participles used as adjectives in source names ("armed groups", "so-called").
+const ADJECTIVES_ED: &[&str] = &[
+    "armed",
+    "unnamed",
+    "unidentified",
+    "informed",
+    "concerned",
+    "united",
+    "detained",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "two", "three", "several", "some", "many", "local", "syrian", "other", "both", "all", "one",
+];
+const INDEFINITE: &[&str] = &[
+    "a", "an", "two", "three", "four", "five", "several", "some", "many", "one", "other", "local", "senior",
+];
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+pub(super) const POST_MODIFIERS: &[&str] = &[
+    "of", "from", "in", "at", "with", "familiar", "close", "for", "inside", "on", "who", "which", "based", "near",
+];
+const APPOSITIVE_OPENERS: &[&str] = &["a", "an", "the", "which", "who", "whose", "head", "chief", "director"];
+/// Person nouns that stand for a speaker the article does not name.
+const ANONYMOUS: &[&str] = &[
+    "source",
+    "official",
+    "activist",
+    "resident",
+    "witness",
+    "witnesse",
+    "diplomat",
+    "person",
+    "people",
+    "medic",
+    "doctor",
+    "commander",
+    "fighter",
+    "rebel",
+    "analyst",
+    "expert",
+    "observer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "member",
+    "worker",
+    "soldier",
+    "officer",
+    "journalist",
+    "mother",
+    "father",
+    "man",
+    "woman",
+    "critic",
+    "investigator",
+];
+const SOURCE_NOUNS: &[&str] = &[
+    "official",
+    "source",
+    "activist",
+    "resident",
+    "witness",
+    "witnesses",
+    "media",
+    "monitor",
+    "observatory",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ministry",
+    "army",
+    "military",
+    "group",
+    "government",
+    "agency",
+    "statement",
+    "report",
+    "analyst",
+    "expert",
+    "police",
+    "authorities",
+    "commander",
+    "fighter",
+    "rebel",
+    "observer",
+    "diplomat",
+    "doctor",
+    "medic",
+    "journalist",
+    "correspondent",
+    "minister",
+    "president",
+    "envoy",
+    "council",
+    "committee",
+    "coalition",
+    "force",
+    "faction",
+    "militia",
+    "militias",
+    "network",
+    "outlet",
+    "television",
+    "tv",
+    "channel",
+    "newspaper",
+    "daily",
+    "website",
+    "command",
+    "office",
+    "pentagon",
+    "kremlin",
+    "regime",
+    "administration",
+    "leader",
+    "people",
+    "person",
+    "member",
+    "worker",
+    "organization",
+    "organisation",
+    "ngo",
+    "head",
+    "chief",
+    "director",
+    "spokesmen",
+    "soldier",
+    "officer",
+    "mother",
+    "father",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "senator",
+    "lawmaker",
+    "congressman",
+    "ambassador",
+    "general",
+    "colonel",
+    "mayor",
+    "governor",
+    "cleric",
+    "sheikh",
+    "imam",
+    "lawyer",
+    "researcher",
+    "professor",
+    "scholar",
+    "historian",
+    "editor",
+    "writer",
+    "reporter",
+    "negotiator",
+    "mediator",
+    "adviser",
+    "advisor",
+    "aide",
+    "representative",
+    "secretary",
+    "deputy",
+    "chairman",
+    "investigator",
+    "inspector",
+    "monitors",
+    "critic",
+];

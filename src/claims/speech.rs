@@ -1,0 +1,400 @@
+//! Indirect speech and its relatives, around one cue word:
+//!
+//! - `source_cue_content`: SOURCE [aux/adverbs] CUE [recipient] [adjunct] (that) CONTENT, with
+//!   "in a statement", "on Twitter", "to Reuters", "at a news conference" skipped, and
+//!   `source_cue_as` / `source_cue_accuse` for describe ("portrayed X as Y", "called X Y") and
+//!   accuse ("accused X of Y") verbs;
+//! - `content_source_cue` and `content_cue_source`: "CONTENT, SOURCE said [on Tuesday]." and
+//!   "CONTENT, said SOURCE[, APPOSITIVE].";
+//! - `according_to`: "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE.";
+//! - `shared_subject`: "SOURCE VERBED ... but has said CONTENT";
+//! - passives, "was quoted as saying" and nominal claims are tried here too (see
+//!   [`super::passives`]).
+//!
+//! Speech that is not (yet) a claim is refused: a cue after "to", "will", "not" or "never"
+//! ("is expected to announce", "did not say"), and directives ("told his men to hold", "urged
+//! all parties to protect", "called on residents to leave").
+//!
+//! The content runs from the cue to the clause end ([`super::clauses`]): ";", ", but", ",
+//! saying" or the sentence end, without final punctuation but with a closing quote mark whose
+//! opening one it holds. Cues are tried right to left, so a cue inside an accepted claim's
+//! source or cue ("state" in "Syrian state media has portrayed") is not a cue; a content that
+//! runs into another claim's source stops before it ("X documented Y, it said").
+
+use super::sources::PRONOUNS;
+use super::{Claim, ClaimKind, Ctx, Cue, CueMatch, Frame};
+use crate::span::Span;
+
+impl Ctx<'_> {
+    /// Attributed claims from cue words, right to left; the cues and sources of claims already
+    /// found in this sentence (from `first` on) are taken.
+    pub(super) fn attributed(&self, out: &mut Vec<Claim>, first: usize) {
+        let mut taken: Vec<Span> = out[first..].iter().flat_map(taken_spans).collect();
+        if let Some(c) = self
+            .according_to()
+            .filter(|c| !taken_spans(c).any(|s| overlaps_any(&taken, s)))
+        {
+            taken.extend(taken_spans(&c));
+            out.push(c);
+        }
+        for i in (0..self.toks.len()).rev() {
+            if taken.iter().any(|t| t.overlaps(self.toks[i].span)) {
+                continue;
+            }
+            let claim = self
+                .nominal(i)
+                .or_else(|| self.cue_at(i).and_then(|cue| self.around_cue(i, cue)))
+                .or_else(|| self.quoted_as_saying(i));
+            let Some(c) = claim else { continue };
+            self.yield_to_outer(&c, out, first, &mut taken);
+            if let Some(c) = self.stop_before_taken(c, &taken) {
+                taken.extend(taken_spans(&c));
+                out.push(c);
+            }
+        }
+    }
+
+    /// "The monitor said it had documented 1,500 deaths": an inner claim whose pronoun source
+    /// opens `c`'s content is part of it, not a claim of its own; it is removed.
+    fn yield_to_outer(&self, c: &Claim, out: &mut Vec<Claim>, first: usize, taken: &mut Vec<Span>) {
+        let inner = out[first..].iter().position(|o| {
+            o.source.as_ref().is_some_and(|s| {
+                s.span.start == c.content.start && PRONOUNS.contains(&s.span.slice(self.text).to_lowercase().as_str())
+            })
+        });
+        if let Some(pos) = inner {
+            let inner = out.remove(first + pos);
+            taken.retain(|t| !taken_spans(&inner).any(|s| s == *t));
+        }
+    }
+
+    /// Cuts `c`'s content before the source or cue of another claim it runs into ("X
+    /// documented Y, it said": Y stops before ", it said"); None when too little is left.
+    fn stop_before_taken(&self, mut c: Claim, taken: &[Span]) -> Option<Claim> {
+        let Some(t) = taken
+            .iter()
+            .filter(|t| c.content.start < t.start && t.start < c.content.end)
+            .min()
+        else {
+            return Some(c);
+        };
+        let k = self.toks.iter().position(|tok| tok.span.start >= t.start)?;
+        let end = (0..k).rev().find(|&j| !self.toks[j].is_punct())? + 1;
+        c.content = self.content_span(self.toks.iter().position(|tok| tok.span.start >= c.content.start)?, end)?;
+        Some(c)
+    }
+
+    /// "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE".
+    fn according_to(&self) -> Option<super::Claim> {
+        let i =
+            (0..self.toks.len().saturating_sub(1)).find(|&i| self.is(i, &["according"]) && self.is(i + 1, &["to"]))?;
+        let src_end = (i + 2..self.toks.len())
+            .find(|&j| self.toks[j].is_punct() && !self.is(j, &["'", "’", "-"]))
+            .unwrap_or(self.toks.len());
+        if src_end == i + 2 || !self.looks_like_source(i + 2, src_end) {
+            return None;
+        }
+        let content = if self.clause_start(i) == i {
+            let start = src_end + usize::from(self.is(src_end, &[","]));
+            self.clause_end(start).map(|end| self.span(start, end))?
+        } else if self.is(i - 1, &[","]) {
+            self.content_span(self.clause_start(i - 1), i - 1)?
+        } else {
+            return None;
+        };
+        let cue = CueMatch {
+            span: self.span(i, i + 2),
+            lemma: "according to".into(),
+            stance: "assert".into(),
+        };
+        let source = self.source(i + 2, src_end, src_end);
+        Some(self.claim(ClaimKind::Attributed, Some(source), cue, content, "according_to", 0.9))
+    }
+
+    /// SOURCE CUE (that) CONTENT; CONTENT, SOURCE CUE; CONTENT, CUE SOURCE; passives.
+    fn around_cue(&self, i: usize, cue: &Cue) -> Option<Claim> {
+        let aux_start = self.auxiliaries_before(i);
+        if cue.frame == Frame::Nominal
+            || (aux_start > 0 && self.is(aux_start - 1, &["to", "will", "not", "never", "shall", "must"]))
+        {
+            return None;
+        }
+        if (aux_start..i).any(|k| self.is(k, BE)) {
+            return self.passive(aux_start, i, cue);
+        }
+        if self.directive(i, cue)
+            || self.naming(i, aux_start, cue)
+            || self.reduced_relative(i, aux_start)
+            || self.noun_use(i, cue)
+        {
+            return None;
+        }
+        match self.source_before(aux_start) {
+            Some(source) => self.source_then_cue(i, aux_start, cue, source),
+            None => self
+                .cue_then_source(i, aux_start, cue)
+                .or_else(|| self.shared_subject(i, aux_start, cue)),
+        }
+    }
+
+    /// "Israel rarely comments on strikes but has said CONTENT": the cue after "but"/"and"
+    /// shares the sentence's subject.
+    fn shared_subject(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
+        if aux_start == 0 || !self.is(aux_start - 1, &["but", "and"]) || cue.frame != Frame::Speech {
+            return None;
+        }
+        let start = self.clause_start(0);
+        let (core, end) = self.subject_at(start)?;
+        let content_start = self.content_start(i + 1, cue);
+        let content = self.content_span(content_start, self.clause_end(content_start)?)?;
+        let source = self.source(start, end, core);
+        let cue_match = self.cue_match(aux_start, i + 1, cue);
+        Some(self.claim(
+            ClaimKind::Attributed,
+            Some(source),
+            cue_match,
+            content,
+            "shared_subject",
+            0.7,
+        ))
+    }
+
+    /// SOURCE CUE (that) CONTENT and "CONTENT, SOURCE CUE [adjuncts]." with the source's
+    /// (start, core end, end) before the cue's auxiliaries at `aux_start`.
+    fn source_then_cue(&self, i: usize, aux_start: usize, cue: &Cue, src: (usize, usize, usize)) -> Option<Claim> {
+        let (src_start, core, src_end) = src;
+        let source = self.source(src_start, src_end, core);
+        let cue_match = self.cue_match(aux_start, i + 1, cue);
+        if src_start > 0 && self.is(src_start - 1, &[","]) && self.trailing_ok(i + 1, cue) {
+            let start = self.clause_start(src_start - 1);
+            // "The strikes, the ministry said, targeted depots": the claim is the whole clause.
+            let parenthetical = self.is(i + 1, &[","])
+                && i + 2 < self.toks.len()
+                && (self.verbish(i + 2) || self.is(i + 2, BE))
+                && self.clause_end(i + 2).is_some();
+            let end = if parenthetical {
+                self.clause_end(i + 2)?
+            } else {
+                src_start - 1
+            };
+            let content = self.content_span(start, end)?;
+            let rule = "content_source_cue";
+            return Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.85));
+        }
+        let start = self.content_start(i + 1, cue);
+        let content = self.content_span(start, self.clause_end(start)?)?;
+        let rule = match cue.frame {
+            Frame::Describe => "source_cue_as",
+            Frame::Accuse => "source_cue_accuse",
+            _ => "source_cue_content",
+        };
+        let confidence = match (source.entity.is_some(), source.unnamed) {
+            (true, _) => 0.9,
+            (false, false) => 0.8,
+            (false, true) => 0.7,
+        };
+        Some(self.claim(
+            ClaimKind::Attributed,
+            Some(source),
+            cue_match,
+            content,
+            rule,
+            confidence,
+        ))
+    }
+
+    /// "CONTENT, said SOURCE[, APPOSITIVE]."
+    fn cue_then_source(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
+        // "tell" needs its recipient after it: "..., told the BBC" names no source.
+        if cue.frame != Frame::Speech || cue.lemma == "tell" || aux_start < i || i == 0 || !self.is(i - 1, &[","]) {
+            return None;
+        }
+        let (core, end) = self.trailing_source(i + 1, self.clause_end_any(i + 1))?;
+        let content = self.content_span(self.clause_start(i - 1), i - 1)?;
+        let source = self.source(i + 1, end, core);
+        let cue_match = self.cue_match(i, i + 1, cue);
+        let rule = "content_cue_source";
+        Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.8))
+    }
+
+    /// The source before the cue's auxiliaries at `aux_start`: (start, end of its own noun
+    /// phrase, end), with an appositive between commas ("Sabrina Singh, a Pentagon spokesperson,").
+    pub(super) fn source_before(&self, aux_start: usize) -> Option<(usize, usize, usize)> {
+        let start = self.np_start(aux_start);
+        // "the base, which it described as temporary": a pronoun inside an object relative
+        // clause speaks about the clause's antecedent, inside someone else's claim.
+        let relative = start > 0 && self.is(start - 1, &["which", "that", "whom"]);
+        if relative && start + 1 == aux_start && PRONOUNS.contains(&self.lower(start)) {
+            return None;
+        }
+        // "Kurdish-led forces on Friday accused": the time adjunct is not the source's.
+        let aux_start = (start + 1..aux_start)
+            .find(|&k| self.adjunct_at(k))
+            .unwrap_or(aux_start);
+        if start < aux_start && self.looks_like_source(start, aux_start) {
+            // "a war monitor and local sources said": both make the source.
+            let first = start
+                .checked_sub(1)
+                .filter(|&k| self.is(k, &["and"]))
+                .map(|k| (self.np_start(k), k));
+            let start = match first {
+                Some((s, k)) if s < k && self.looks_like_source(s, k) => s,
+                _ => start,
+            };
+            return Some((start, aux_start, aux_start));
+        }
+        if aux_start == 0 || !self.is(aux_start - 1, &[","]) {
+            return None;
+        }
+        let start = self.appositive_start(aux_start - 1)?;
+        let core = (start..aux_start).find(|&k| self.is(k, &[","]))?;
+        // "The army, in a statement carried by SANA, said": the adjunct is not the source's.
+        let end = if self.adjunct_at(core + 1) { core } else { aux_start - 1 };
+        Some((start, core, end))
+    }
+
+    /// Auxiliaries and adverbs right before the cue: "has also", "had earlier".
+    pub(super) fn auxiliaries_before(&self, i: usize) -> usize {
+        let mut j = i;
+        while j > 0 && self.is(j - 1, AUXILIARIES) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// "told his men to hold", "urged all parties to protect", "called on residents to leave".
+    fn directive(&self, i: usize, cue: &Cue) -> bool {
+        if !DIRECTIVES.contains(&cue.lemma.as_str()) {
+            return false;
+        }
+        if cue.lemma == "call" && self.is(i + 1, &["on", "for", "upon"]) {
+            return true;
+        }
+        (i + 1..(i + 8).min(self.toks.len()))
+            .take_while(|&k| !self.is(k, &["that", ":"]) && !self.toks[k].is_punct())
+            .any(|k| self.is(k, &["to"]) && self.word_starts_lower(k + 1) && !self.is(k + 1, &["the", "a", "an"]))
+    }
+
+    /// "a faction called the Hamza Division were seen": a describe verb right after a common
+    /// noun, naming it, is not a claim.
+    fn naming(&self, i: usize, aux_start: usize, cue: &Cue) -> bool {
+        if cue.frame != Frame::Describe || aux_start < i || i == 0 || !self.word_starts_lower(i - 1) {
+            return false;
+        }
+        let k = i + 1 + usize::from(self.is(i + 1, &["the"]));
+        let caps = (k..self.toks.len()).take_while(|&m| self.name_part(m, k)).count();
+        let after = k + caps;
+        caps > 0 && (after >= self.toks.len() || self.toks[after].is_punct() || self.verbish(after))
+    }
+
+    /// "Turkey's territorial claims in the region": a cue form that is also a noun, after a
+    /// possessive, is the noun.
+    fn noun_use(&self, i: usize, cue: &Cue) -> bool {
+        cue.nominal
+            && (self.np_start(i)..i).any(|k| {
+                let w = self.word(k);
+                w.ends_with("'s") || w.ends_with("’s")
+            })
+    }
+
+    /// "arrested a former officer accused of ...": a bare past participle after an object is a
+    /// reduced relative clause, not the object's speech.
+    fn reduced_relative(&self, i: usize, aux_start: usize) -> bool {
+        if aux_start < i || !self.word(i).ends_with("ed") {
+            return false;
+        }
+        let start = self.np_start(i);
+        start > 0 && start < i && (self.verbish(start - 1) || self.is(start - 1, OBJECT_LINKS))
+    }
+
+    /// Token `m` continues a name begun at `first`: "Jaish al-Islam", "Men of Dignity".
+    pub(super) fn name_part(&self, m: usize, first: usize) -> bool {
+        let w = self.word(m);
+        self.capitalised(m)
+            || (m > first
+                && (self.is(m, &["of", "al", "bin", "ibn"])
+                    || ["al-", "el-", "ad-", "ash-"].iter().any(|p| w.starts_with(p))))
+    }
+
+    pub(super) fn word_starts_lower(&self, i: usize) -> bool {
+        i < self.toks.len() && self.word(i).starts_with(char::is_lowercase)
+    }
+}
+
+/// The spans a claim takes: its source and cue.
+fn taken_spans(c: &Claim) -> impl Iterator<Item = Span> + '_ {
+    c.source.iter().map(|s| s.span).chain(std::iter::once(c.cue.span))
+}
+
+fn overlaps_any(taken: &[Span], s: Span) -> bool {
+    taken.iter().any(|t| t.overlaps(s))
+}
+
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "would",
+    "also",
+    "later",
+    "earlier",
+    "repeatedly",
+    "previously",
+    "already",
+    "again",
+    "reportedly",
+    "publicly",
+    "officially",
+    "separately",
+    "further",
+    "recently",
+    "once",
+    "then",
+    "often",
+    "initially",
+    "first",
+    "did",
+    "does",
+    "do",
+    "could",
+    "may",
+    "might",
+    "is",
+    "was",
+    "are",
+    "were",
+    "been",
+    "being",
+    "be",
+    "privately",
+    "quickly",
+    "flatly",
+    "strongly",
+    "firmly",
+    "long",
+    "consistently",
+    "frequently",
+    "routinely",
+    "regularly",
+    "openly",
+    "explicitly",
+    "immediately",
+    "subsequently",
+    "still",
+    "now",
+    "swiftly",
+];
+/// Prepositions before an object noun phrase.
+const OBJECT_LINKS: &[&str] = &["of", "for", "from", "with", "against", "by", "to", "about", "among"];
+const BE: &[&str] = &["is", "are", "was", "were", "been", "be", "being"];
+const DIRECTIVES: &[&str] = &[
+    "tell",
+    "urge",
+    "ask",
+    "order",
+    "call",
+    "warn",
+    "instruct",
+    "advise",
+    "encourage",
+];

@@ -1,0 +1,652 @@
+//! Unit tests of the claim rules: one per construction and per negative, with exact spans.
+
+use super::*;
+use crate::Extractor;
+use std::sync::LazyLock;
+
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Gazetteer::embedded()));
+
+/// (source, cue, content, rule) of every claim in `text`.
+fn claims(text: &str) -> Vec<(String, String, String, &'static str)> {
+    EXTRACTOR
+        .extract(text)
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                c.source.as_ref().map_or("-", |s| s.span.slice(text)).to_string(),
+                c.cue.span.slice(text).to_string(),
+                c.content.slice(text).to_string(),
+                c.rule,
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str, source: &str, cue: &str, content: &str, rule: &str) {
+    let got = claims(text);
+    assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].1.as_str(), got[0].2.as_str(), got[0].3),
+        (source, cue, content, rule),
+        "{text:?}"
+    );
+}
+
+fn none(text: &str) {
+    assert_eq!(claims(text), [], "{text:?}");
+}
+
+#[test]
+fn indirect_speech_with_auxiliaries_adverbs_and_frames() {
+    one(
+        "The defence ministry had earlier confirmed that two soldiers were wounded.",
+        "The defence ministry",
+        "had earlier confirmed",
+        "two soldiers were wounded",
+        "source_cue_content",
+    );
+    one(
+        "Kurdish officials would later say the drones came from Turkey.",
+        "Kurdish officials",
+        "would later say",
+        "the drones came from Turkey",
+        "source_cue_content",
+    );
+    one(
+        "The Kremlin said in a statement that Russian forces would stay.",
+        "The Kremlin",
+        "said",
+        "Russian forces would stay",
+        "source_cue_content",
+    );
+    one(
+        "The minister said at a news conference in Ankara that Turkey would act.",
+        "The minister",
+        "said",
+        "Turkey would act",
+        "source_cue_content",
+    );
+    one(
+        "A senior official told Reuters that the strikes hit depots.",
+        "A senior official",
+        "told",
+        "the strikes hit depots",
+        "source_cue_content",
+    );
+}
+
+#[test]
+fn sources_with_appositives_and_unnamed_sources() {
+    let text = "Sabrina Singh, a Pentagon spokesperson, said U.S. forces acted in self-defence.";
+    one(
+        text,
+        "Sabrina Singh, a Pentagon spokesperson",
+        "said",
+        "U.S. forces acted in self-defence",
+        "source_cue_content",
+    );
+    let text = "Two sources familiar with the matter said the talks had stalled.";
+    one(
+        text,
+        "Two sources familiar with the matter",
+        "said",
+        "the talks had stalled",
+        "source_cue_content",
+    );
+    let x = EXTRACTOR.extract(text);
+    assert!(x.claims[0].source.as_ref().unwrap().unnamed);
+    let x = EXTRACTOR.extract("The Syrian Observatory for Human Rights said 20 fighters were killed.");
+    let src = x.claims[0].source.as_ref().unwrap();
+    assert!(!src.unnamed);
+    assert_eq!(EXTRACTOR.gazetteer().entity(src.entity.unwrap()).subtype, "monitor");
+}
+
+#[test]
+fn trailing_and_inverted_attribution() {
+    one(
+        "At least 30 people were killed, the Observatory said on Sunday.",
+        "the Observatory",
+        "said",
+        "At least 30 people were killed",
+        "content_source_cue",
+    );
+    one(
+        "Troops retook the village, said Rami Abdel Rahman, head of the Observatory.",
+        "Rami Abdel Rahman, head of the Observatory",
+        "said",
+        "Troops retook the village",
+        "content_cue_source",
+    );
+    one(
+        "Three children were among the dead, a local official told The Associated Press.",
+        "a local official",
+        "told",
+        "Three children were among the dead",
+        "content_source_cue",
+    );
+    one(
+        "The convoy carried food, according to the Syrian Arab Red Crescent.",
+        "the Syrian Arab Red Crescent",
+        "according to",
+        "The convoy carried food",
+        "according_to",
+    );
+    one(
+        "According to SANA, the explosion killed four people.",
+        "SANA",
+        "According to",
+        "the explosion killed four people",
+        "according_to",
+    );
+}
+
+#[test]
+fn direct_quotes() {
+    one(
+        "\"We will not withdraw,\" the commander told AFP.",
+        "the commander",
+        "told",
+        "We will not withdraw",
+        "quote_source_cue",
+    );
+    one(
+        "“The regime is collapsing,” said Hassan Abdul Ghani, a spokesman for the opposition.",
+        "Hassan Abdul Ghani, a spokesman for the opposition",
+        "said",
+        "The regime is collapsing",
+        "quote_cue_source",
+    );
+    one(
+        "The ministry said: \"Our air defences intercepted most of the missiles.\"",
+        "The ministry",
+        "said",
+        "Our air defences intercepted most of the missiles",
+        "source_cue_quote",
+    );
+    one(
+        "'The checkpoints were abandoned,' a resident of Sweida told Reuters.",
+        "a resident of Sweida",
+        "told",
+        "The checkpoints were abandoned",
+        "quote_source_cue",
+    );
+}
+
+#[test]
+fn quotes_over_sentences_and_paragraphs_keep_the_cue_sentence() {
+    let text = "\"There is no military solution. The only path is political,\" Pedersen told the council.";
+    one(
+        text,
+        "Pedersen",
+        "told",
+        "There is no military solution. The only path is political",
+        "quote_source_cue",
+    );
+    let x = EXTRACTOR.extract(text);
+    assert_eq!(x.sentences.len(), 2);
+    assert_eq!(x.claims[0].sentence, 1);
+    let text = "\"We were sleeping when the missiles hit.\n\n\"We lost everything,\" said Um Khaled.";
+    one(
+        text,
+        "Um Khaled",
+        "said",
+        "We were sleeping when the missiles hit.\n\n\"We lost everything",
+        "quote_cue_source",
+    );
+}
+
+#[test]
+fn mixed_quotes_stay_indirect_speech() {
+    one(
+        "Mazloum Abdi said the strikes were “a clear violation” of the truce.",
+        "Mazloum Abdi",
+        "said",
+        "the strikes were “a clear violation” of the truce",
+        "source_cue_content",
+    );
+    one(
+        "SANA said the attack was carried out by \"terrorist groups\".",
+        "SANA",
+        "said",
+        "the attack was carried out by \"terrorist groups\"",
+        "source_cue_content",
+    );
+}
+
+#[test]
+fn describe_accuse_and_deny_verbs() {
+    let cases = [
+        (
+            "Human Rights Watch described the attack as a war crime.",
+            "Human Rights Watch",
+            "described",
+            "the attack as a war crime",
+            "source_cue_as",
+        ),
+        (
+            "Damascus called the strike a flagrant violation.",
+            "Damascus",
+            "called",
+            "the strike a flagrant violation",
+            "source_cue_as",
+        ),
+        (
+            "The foreign ministry dismissed the reports as fabrications.",
+            "The foreign ministry",
+            "dismissed",
+            "the reports as fabrications",
+            "source_cue_as",
+        ),
+        (
+            "Ankara accused the YPG of firing rockets.",
+            "Ankara",
+            "accused",
+            "the YPG of firing rockets",
+            "source_cue_accuse",
+        ),
+        (
+            "The government has repeatedly denied that it used chemical weapons.",
+            "The government",
+            "has repeatedly denied",
+            "it used chemical weapons",
+            "source_cue_content",
+        ),
+    ];
+    for (text, source, cue, content, rule) in cases {
+        one(text, source, cue, content, rule);
+    }
+}
+
+#[test]
+fn passives() {
+    one(
+        "The deaths were confirmed by the World Health Organization.",
+        "the World Health Organization",
+        "were confirmed",
+        "The deaths",
+        "passive_by",
+    );
+    one(
+        "It was reported that dozens of soldiers defected.",
+        "-",
+        "It was reported",
+        "dozens of soldiers defected",
+        "passive_it",
+    );
+    one(
+        "The commander is said to have fled to Iraq.",
+        "-",
+        "is said to",
+        "The commander is said to have fled to Iraq",
+        "hedge",
+    );
+    one(
+        "The militia is believed to control the crossing.",
+        "-",
+        "is believed to",
+        "The militia is believed to control the crossing",
+        "hedge",
+    );
+}
+
+#[test]
+fn nominal_claims() {
+    one(
+        "The ministry's claim that its forces had secured the city was contradicted by footage.",
+        "The ministry",
+        "claim",
+        "its forces had secured the city",
+        "nominal",
+    );
+    one(
+        "Claims by the SDF that Turkish drones struck a hospital could not be verified.",
+        "the SDF",
+        "Claims",
+        "Turkish drones struck a hospital",
+        "nominal",
+    );
+    one(
+        "A statement from the Syrian Democratic Forces said its fighters repelled an attack.",
+        "A statement from the Syrian Democratic Forces",
+        "said",
+        "its fighters repelled an attack",
+        "source_cue_content",
+    );
+    one(
+        "Ahmed al-Sharaa was quoted as saying that minorities would be protected.",
+        "Ahmed al-Sharaa",
+        "was quoted as saying",
+        "minorities would be protected",
+        "quoted_as_saying",
+    );
+}
+
+#[test]
+fn hedges_without_a_source() {
+    one(
+        "The group reportedly seized three villages.",
+        "-",
+        "reportedly",
+        "The group reportedly seized three villages",
+        "hedge",
+    );
+    one(
+        "Government forces allegedly used barrel bombs.",
+        "-",
+        "allegedly",
+        "Government forces allegedly used barrel bombs",
+        "hedge",
+    );
+    one(
+        "The video, which purportedly shows the jet, spread online.",
+        "-",
+        "purportedly",
+        "shows the jet",
+        "hedge",
+    );
+    one(
+        "The convoy was apparently hit by a drone.",
+        "-",
+        "apparently",
+        "The convoy was apparently hit by a drone",
+        "hedge",
+    );
+    one(
+        "The footage, which could not be independently verified, showed tanks.",
+        "-",
+        "could not be independently verified",
+        "The footage, which could not be independently verified, showed tanks",
+        "hedge",
+    );
+    one(
+        "Unconfirmed reports said the governor fled.",
+        "Unconfirmed reports",
+        "said",
+        "the governor fled",
+        "source_cue_content",
+    );
+}
+
+#[test]
+fn pronoun_sources_resolve_to_earlier_sources_and_mentions() {
+    let text = "The Syrian Observatory for Human Rights said 20 fighters died. It added that the toll would rise.";
+    let x = EXTRACTOR.extract(text);
+    let src = x.claims[1].source.as_ref().unwrap();
+    assert_eq!(src.span.slice(text), "It");
+    let r = src.resolved.as_ref().unwrap();
+    assert_eq!(r.span.slice(text), "The Syrian Observatory for Human Rights");
+    assert_eq!(r.entity, x.claims[0].source.as_ref().unwrap().entity);
+    let text = "Mazloum Abdi spoke in Hasakah. He said the SDF would keep its weapons.";
+    let x = EXTRACTOR.extract(text);
+    let r = x.claims[0].source.as_ref().unwrap().resolved.as_ref().unwrap();
+    assert_eq!(r.span.slice(text), "Mazloum Abdi");
+    let text = "Turkey's defence ministry said its jets hit 12 targets. The ministry said the raids were lawful.";
+    let x = EXTRACTOR.extract(text);
+    let r = x.claims[1].source.as_ref().unwrap().resolved.as_ref().unwrap();
+    assert_eq!(r.span.slice(text), "Turkey's defence ministry");
+    let text = "Local activists said the road was cut. They said prices had doubled.";
+    let x = EXTRACTOR.extract(text);
+    let src = x.claims[1].source.as_ref().unwrap();
+    assert_eq!(src.resolved.as_ref().unwrap().span.slice(text), "Local activists");
+    assert!(src.unnamed);
+}
+
+#[test]
+fn disputed_by_the_same_or_the_next_sentence() {
+    let text = "The army said it had recaptured the hill, but residents said fighting went on.";
+    let x = EXTRACTOR.extract(text);
+    assert_eq!(x.claims.iter().map(|c| c.disputed).collect::<Vec<_>>(), [true, false]);
+    let text = "Rebels said they had taken the airport. State media denied the claim.";
+    let x = EXTRACTOR.extract(text);
+    assert_eq!(x.claims.iter().map(|c| c.disputed).collect::<Vec<_>>(), [true, false]);
+    let x = EXTRACTOR.extract("Rebels said they had taken the airport. The road was cut.");
+    assert!(!x.claims[0].disputed);
+    // A denial of something new is not a dispute of the previous claim.
+    let x = EXTRACTOR.extract("The government blamed the rebels. Officials denied that troops shot civilians.");
+    assert_eq!(x.claims.iter().map(|c| c.disputed).collect::<Vec<_>>(), [false, false]);
+}
+
+#[test]
+fn directives_are_not_claims() {
+    none("The commander told his men to hold their positions until dawn.");
+    none("The UN urged all parties to protect civilians.");
+    none("The government called on residents to evacuate the area.");
+}
+
+#[test]
+fn cue_words_used_otherwise_are_not_claims() {
+    none("Turkey's territorial claims in the region remain contested.");
+    none("Damascus and Moscow say little publicly about the negotiations.");
+    none("There were 30 reported cases of cholera in the camp.");
+    none("The decision, announced on Monday, surprised many.");
+    none("All told, some 13 million Syrians have been displaced.");
+}
+
+#[test]
+fn naming_is_not_a_claim() {
+    none("Fighters from a faction called the Hamza Division were seen looting shops.");
+    none("They joined a group called Jaish al-Islam.");
+}
+
+#[test]
+fn questions_are_not_claims() {
+    none("Did the army use chemical weapons in Douma?");
+    none("Why did the monitor say the toll was rising?");
+}
+
+#[test]
+fn future_expected_and_negated_speech_are_not_claims() {
+    none("The foreign minister is expected to announce new sanctions on Monday.");
+    none("The SDF will say on Monday that the offensive is over.");
+    none("Officials did not say how many troops would be deployed.");
+    none("The minister refused to say whether talks had resumed.");
+}
+
+#[test]
+fn boilerplate_is_not_claims() {
+    none("Syria news\n\nLeave a Comment: Officials said the page was reported.\n\nCopyright 2024 Reuters said.");
+}
+
+#[test]
+fn trailing_source_with_a_relative_clause() {
+    one(
+        "\"They killed my brother,\" said Ali Sheha, a resident who fled the city.",
+        "Ali Sheha, a resident who fled the city",
+        "said",
+        "They killed my brother",
+        "quote_cue_source",
+    );
+}
+
+#[test]
+fn a_subject_shared_by_two_verbs() {
+    one(
+        "Israel rarely comments on strikes in Syria but has said it will not allow Iran to entrench itself.",
+        "Israel",
+        "has said",
+        "it will not allow Iran to entrench itself",
+        "shared_subject",
+    );
+    one(
+        "Sheikh Hikmat al-Hijri, a Druze leader, called for calm but said the community would resist.",
+        "Sheikh Hikmat al-Hijri, a Druze leader",
+        "said",
+        "the community would resist",
+        "shared_subject",
+    );
+}
+
+#[test]
+fn a_new_speech_act_ends_the_content() {
+    one(
+        "Rubio condemned the attackers for the killings and called on Damascus to act.",
+        "Rubio",
+        "condemned",
+        "the attackers for the killings",
+        "source_cue_as",
+    );
+}
+
+#[test]
+fn sources_in_wire_copy() {
+    one(
+        "Its director, Rami Abdel Rahman, told Reuters that 10 fighters were killed.",
+        "Its director, Rami Abdel Rahman",
+        "told",
+        "10 fighters were killed",
+        "source_cue_content",
+    );
+    one(
+        "Clashes broke out in Sweida, a war monitor and local sources said.",
+        "a war monitor and local sources",
+        "said",
+        "Clashes broke out in Sweida",
+        "content_source_cue",
+    );
+    one(
+        "The army, in a statement carried by SANA, said seven soldiers were killed.",
+        "The army",
+        "said",
+        "seven soldiers were killed",
+        "source_cue_content",
+    );
+    one(
+        "The strikes, the ministry said, targeted ammunition depots.",
+        "the ministry",
+        "said",
+        "The strikes, the ministry said, targeted ammunition depots",
+        "content_source_cue",
+    );
+    one(
+        "A U.S. official, speaking on condition of anonymity, said the drone was Iranian.",
+        "A U.S. official, speaking on condition of anonymity",
+        "said",
+        "the drone was Iranian",
+        "source_cue_content",
+    );
+    one(
+        "\"Our air defences downed most of the missiles,\" a military source was quoted as saying by SANA.",
+        "a military source",
+        "was quoted as saying",
+        "Our air defences downed most of the missiles",
+        "quote_source_cue",
+    );
+}
+
+#[test]
+fn nested_attribution_keeps_both_claims_apart() {
+    let got = claims("Damascus condemned the strikes as a violation, state news agency SANA reported.");
+    let got: Vec<(&str, &str)> = got.iter().map(|c| (c.0.as_str(), c.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("Damascus", "the strikes as a violation"),
+            (
+                "state news agency SANA",
+                "Damascus condemned the strikes as a violation"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn attribution_frames_after_the_cue() {
+    one(
+        "Turkey's defence ministry said on Twitter that it had neutralised 21 militants.",
+        "Turkey's defence ministry",
+        "said",
+        "it had neutralised 21 militants",
+        "source_cue_content",
+    );
+    one(
+        "A senior commander said to Reuters that the front had collapsed.",
+        "A senior commander",
+        "said",
+        "the front had collapsed",
+        "source_cue_content",
+    );
+}
+
+#[test]
+fn unconfirmed_reports_hedge_their_clause() {
+    one(
+        "There were unconfirmed reports of clashes near Hama.",
+        "-",
+        "unconfirmed reports",
+        "There were unconfirmed reports of clashes near Hama",
+        "hedge",
+    );
+}
+
+#[test]
+fn the_group_resolves_to_an_armed_group_mention() {
+    let text = "Hayat Tahrir al-Sham fighters entered the city.\nThe group said it had taken the citadel.";
+    let x = EXTRACTOR.extract(text);
+    let r = x.claims[0].source.as_ref().unwrap().resolved.as_ref().unwrap();
+    assert_eq!(r.span.slice(text), "Hayat Tahrir al-Sham");
+    assert_eq!(
+        EXTRACTOR.gazetteer().entity(r.entity.unwrap()).kind,
+        EntityType::ArmedGroup
+    );
+}
+
+#[test]
+fn claims_carry_rule_confidence_and_content_entities() {
+    let text = "The Observatory said HTS fighters entered Hama and Homs.";
+    let x = EXTRACTOR.extract(text);
+    let c = &x.claims[0];
+    let inside: Vec<&str> = x
+        .mentions
+        .iter()
+        .filter(|m| c.entities.contains(&m.entity) && c.content.contains(m.span))
+        .map(|m| m.span.slice(text))
+        .collect();
+    assert_eq!(inside, ["HTS", "Hama", "Homs"]);
+    assert_eq!(c.rule, "source_cue_content");
+    assert!((0.0..=1.0).contains(&c.confidence) && !c.disputed);
+}
+
+#[test]
+fn an_unresolved_pronoun_source_lowers_confidence() {
+    let x = EXTRACTOR.extract("He said the talks had failed.");
+    let c = &x.claims[0];
+    assert!(c.source.as_ref().unwrap().resolved.is_none());
+    assert!(c.confidence < 0.7, "{}", c.confidence);
+}
+
+#[test]
+fn a_quote_continued_after_its_attribution_keeps_the_source() {
+    let text = "\"We are ready for talks,\" he said. \"But not under fire.\"\n\nThe army said it would keep fighting.";
+    let x = EXTRACTOR.extract(text);
+    let got: Vec<(&str, &str, &str, usize)> = x
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                c.source.as_ref().unwrap().span.slice(text),
+                c.content.slice(text),
+                c.rule,
+                c.sentence,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("he", "We are ready for talks", "quote_source_cue", 0),
+            ("he", "But not under fire", "quote_continued", 0),
+            ("The army", "it would keep fighting", "source_cue_content", 2),
+        ]
+    );
+    let text = "“We are ready for dialogue,” the group said in a statement, “but not under fire.”";
+    let x = EXTRACTOR.extract(text);
+    assert_eq!(x.claims[1].content.slice(text), "but not under fire");
+    // A quote with its own attribution is not a continuation.
+    let text = "\"We are ready,\" he said. \"They are not,\" she added.";
+    assert!(EXTRACTOR
+        .extract(text)
+        .claims
+        .iter()
+        .all(|c| c.rule != "quote_continued"));
+}
