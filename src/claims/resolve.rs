@@ -23,6 +23,19 @@ struct Candidate {
     sentence: usize,
     /// A claim's source rather than a mere mention.
     speaker: bool,
+    /// The phrase (before any appositive) looks like a personal name: "Rami Abdulrahman".
+    personal_name: bool,
+}
+
+/// Two to four capitalised words, as in "Rami Abdulrahman" or "Yasar Guler".
+fn looks_like_personal_name(phrase: &str) -> bool {
+    let core = phrase.split(',').next().unwrap_or_default();
+    let words: Vec<&str> = core.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && !matches!(words[0], "The" | "A" | "An")
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'))
 }
 
 /// Fills `resolved` (and `unnamed`) for pronoun and bare definite sources, from the sources
@@ -46,6 +59,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                 unnamed: false,
                 sentence: m.sentence,
                 speaker: false,
+                personal_name: false,
             });
         }
         // Only the last few sentences matter; keeping the list short keeps this linear.
@@ -85,6 +99,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                     unnamed: src.unnamed,
                     sentence: c.sentence,
                     speaker: true,
+                    personal_name: looks_like_personal_name(r.span.slice(text)),
                 });
             }
             continue;
@@ -97,6 +112,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
             unnamed: src.unnamed,
             sentence: c.sentence,
             speaker: true,
+            personal_name: looks_like_personal_name(src.span.slice(text)),
         });
     }
 }
@@ -149,7 +165,13 @@ impl Anaphor {
             Some(EntityType::Organization | EntityType::Media | EntityType::ArmedGroup | EntityType::State)
         );
         match self {
-            Anaphor::Person => k.kind == Some(EntityType::Person) || PERSON_HEADS.contains(&last),
+            Anaphor::Person => {
+                let appositive = k.lower.split_once(',').map_or("", |(_, a)| head_of(a.trim()));
+                k.kind == Some(EntityType::Person)
+                    || PERSON_HEADS.contains(&last)
+                    || PERSON_HEADS.contains(&appositive)
+                    || (k.kind.is_none() && k.personal_name)
+            }
             Anaphor::Institution => institution || (k.kind.is_none() && INSTITUTION_HEADS.contains(&last)),
             Anaphor::Plural => {
                 matches!(k.kind, None | Some(EntityType::ArmedGroup)) && last.ends_with('s') && !last.ends_with("ss")

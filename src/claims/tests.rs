@@ -650,3 +650,32 @@ fn a_quote_continued_after_its_attribution_keeps_the_source() {
         .iter()
         .all(|c| c.rule != "quote_continued"));
 }
+
+#[test]
+fn he_resolves_to_a_named_person_or_an_appositive_person() {
+    for (text, referent) in [
+        (
+            "\"We left,\" Rami Abdulrahman told Reuters. He said 12 people died.",
+            "Rami Abdulrahman",
+        ),
+        (
+            "Khaled Issa, the head of the council, said talks stalled. He said more would come.",
+            "Khaled Issa, the head of the council",
+        ),
+    ] {
+        let x = EXTRACTOR.extract(text);
+        let last = x.claims.last().unwrap();
+        let r = last.source.as_ref().unwrap().resolved.as_ref().expect(text);
+        assert_eq!(r.span.slice(text), referent, "{text}");
+    }
+    let x = EXTRACTOR.extract("The Pentagon Press Office said it was calm. He said nothing else happened.");
+    assert!(x.claims.last().unwrap().source.as_ref().unwrap().resolved.is_none());
+}
+
+#[test]
+fn a_title_abbreviation_stays_in_the_source() {
+    let text = "Lt. Gen. Ali Mahmoud said the U.S. was informed.";
+    let c = &EXTRACTOR.extract(text).claims[0];
+    assert_eq!(c.source.as_ref().unwrap().span.slice(text), "Lt. Gen. Ali Mahmoud");
+    assert_eq!(c.content.slice(text), "the U.S. was informed");
+}

@@ -24,8 +24,15 @@ impl Token {
     }
 }
 
-static TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\p{L}\.){2,}|[\p{L}\p{N}\p{M}]+(?:['’\-.,][\p{L}\p{N}\p{M}]+)*|\S").unwrap());
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{TITLES}|(?:\p{{L}}\.){{2,}}|[\p{{L}}\p{{N}}\p{{M}}]+(?:['’\-.,][\p{{L}}\p{{N}}\p{{M}}]+)*|\S"
+    ))
+    .unwrap()
+});
+
+/// Titles whose period is part of the word, so "Lt. Gen. Ali Mahmoud" stays one noun phrase.
+const TITLES: &str = r"\b(?:Gen|Lt|Col|Maj|Brig|Sgt|Capt|Cpl|Cmdr|Adm|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Prof|Rev|Amb|Pres)\.";
 
 /// A reusable token buffer.
 #[derive(Default)]
