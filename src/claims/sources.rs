@@ -9,6 +9,7 @@
 
 use super::{Ctx, Source};
 use crate::gazetteer::EntityType;
+use crate::matcher::Mention;
 
 impl Ctx<'_> {
     /// The source over tokens `[from, to)`, whose own noun phrase (before any appositive) ends
@@ -21,11 +22,20 @@ impl Ctx<'_> {
         let core = self.span(from, head_end);
         // A place names the source only as its head ("Damascus said"), not in a modifier
         // ("a resident of Sweida").
-        let entity = self
+        let inside = self
             .mentions
             .iter()
-            .filter(|m| span.contains(m.span) && (self.kinds[m.entity] != EntityType::Place || m.span.end == core.end))
-            .max_by_key(|m| m.span.len())
+            .filter(|m| span.contains(m.span) && (self.kinds[m.entity] != EntityType::Place || m.span.end == core.end));
+        // The head names the source: the last mention starting in the core that is not a
+        // possessive modifier ("Syria's state news agency SANA", "Turkish Defence Minister Yasar
+        // Guler", "Rami Abdulrahman, the head of the monitor"); else the longest one
+        // ("a spokesman for the Syrian Democratic Forces").
+        let possessive = |m: &Mention| self.text[m.span.end..].starts_with(['\'', '’']);
+        let entity = inside
+            .clone()
+            .filter(|m| m.span.start < core.end && !possessive(m))
+            .max_by_key(|m| m.span.start)
+            .or_else(|| inside.max_by_key(|m| m.span.len()))
             .map(|m| m.entity);
         Source {
             span,

@@ -679,3 +679,26 @@ fn a_title_abbreviation_stays_in_the_source() {
     assert_eq!(c.source.as_ref().unwrap().span.slice(text), "Lt. Gen. Ali Mahmoud");
     assert_eq!(c.content.slice(text), "the U.S. was informed");
 }
+
+#[test]
+fn the_head_of_the_source_names_its_entity() {
+    for (text, entity) in [
+        (
+            "Rami Abdulrahman, the head of the Britain-based monitor, said 12 died.",
+            "rami_abdulrahman",
+        ),
+        ("Syria's state news agency SANA said missiles were intercepted.", "sana"),
+        (
+            "Turkish Defence Minister Yasar Guler warned that Ankara would act.",
+            "yasar_guler",
+        ),
+        (
+            "A spokesman for the Syrian Democratic Forces said the town fell.",
+            "sdf",
+        ),
+    ] {
+        let x = EXTRACTOR.extract(text);
+        let e = x.claims[0].source.as_ref().unwrap().entity.expect(text);
+        assert_eq!(EXTRACTOR.gazetteer().entity(e).id, entity, "{text}");
+    }
+}
