@@ -6,8 +6,10 @@ mod cmd;
 use anyhow::Result;
 use claimex::Extractor;
 use clap::{Parser, Subcommand};
+use cmd::batch::{InputKind, Options};
 use cmd::io::{load_gazetteers, write_atomically, GazetteerArgs};
 use std::io;
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,13 +34,28 @@ enum Command {
         #[command(flatten)]
         gazetteers: GazetteerArgs,
     },
-    /// Extract every `*.txt` under DIR, in sorted path order, one JSON line per article.
+    /// Extract every `*.txt` under DIR (sorted path order), or every record of a JSON Lines
+    /// stream, on all cores: one JSON line per input, in input order.
     Batch {
-        /// The corpus folder, searched recursively.
-        dir: PathBuf,
+        /// The corpus folder, searched recursively; with `--input jsonl`, a JSON Lines file
+        /// (`-` or nothing: standard input).
+        #[arg(value_name = "DIR|FILE")]
+        path: Option<PathBuf>,
+        /// What the inputs are: `*.txt` files, or `{"id", "text", ...}` lines.
+        #[arg(long = "input", value_enum, default_value = "files")]
+        input: InputKind,
         /// Write the JSON Lines here (atomically, when complete) instead of stdout.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Worker threads [default: all cores].
+        #[arg(long, short = 'j', value_name = "N")]
+        threads: Option<NonZeroUsize>,
+        /// Replace invalid UTF-8 with U+FFFD instead of failing the input.
+        #[arg(long)]
+        lossy: bool,
+        /// No progress bar and no summary on stderr (errors are still reported).
+        #[arg(long, short)]
+        quiet: bool,
         #[command(flatten)]
         gazetteers: GazetteerArgs,
     },
@@ -78,22 +95,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Batch {
-            dir,
+            path,
+            input,
             output,
+            threads,
+            lossy,
+            quiet,
             gazetteers,
         } => {
             let extractor = Extractor::new(load_gazetteers(&gazetteers)?);
-            let (files, walk_errors) = cmd::batch::walk(&dir)?;
-            let failed = match &output {
-                Some(path) => write_atomically(path, |w| cmd::batch::run(&extractor, &files, &walk_errors, w))?,
-                None => cmd::batch::run(&extractor, &files, &walk_errors, &mut io::stdout().lock())?,
+            let inputs = cmd::batch::inputs(input, path.as_deref())?;
+            let threads = threads
+                .or_else(|| std::thread::available_parallelism().ok())
+                .map_or(1, NonZeroUsize::get);
+            let opts = Options { threads, lossy, quiet };
+            let tally = match &output {
+                Some(path) => write_atomically(path, |w| cmd::batch::run(&extractor, inputs, opts, w))?,
+                None => cmd::batch::run(&extractor, inputs, opts, &mut io::stdout().lock())?,
             };
-            eprintln!(
-                "claimex: {} articles, {} failed",
-                files.len() + walk_errors.len() - failed,
-                failed
-            );
-            Ok(if failed > 0 {
+            Ok(if tally.failed > 0 {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS

@@ -10,7 +10,7 @@ use std::path::Path;
 /// Extracts the article at `path` (or stdin for None / `-`) and writes its JSON to stdout.
 pub fn run(extractor: &Extractor, path: Option<&Path>, pretty: bool) -> Result<()> {
     let (text, meta) = match path.filter(|p| *p != Path::new("-")) {
-        Some(p) => (read_article(p)?, meta_for(p)),
+        Some(p) => (read_article(p, false)?, meta_for(p)),
         None => {
             let mut bytes = Vec::new();
             io::stdin().read_to_end(&mut bytes).context("reading standard input")?;

@@ -1,5 +1,10 @@
-//! The subcommands, one module each; `io` holds what they share.
+//! The subcommands, one module each; `io` holds what they share, and `batch` is built from
+//! `source` (inputs), `jsonl` (input records), `pipeline` (ordered parallel map) and `progress`.
 
 pub mod batch;
 pub mod extract;
 pub mod io;
+mod jsonl;
+mod pipeline;
+mod progress;
+mod source;
