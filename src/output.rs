@@ -30,7 +30,8 @@
 
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::span::Span;
-use crate::Extraction;
+use crate::{Claim, Extraction, Mention, Sentence};
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -49,14 +50,18 @@ pub struct DocumentMeta {
 }
 
 /// The serialisable view of one article's extraction.
-#[derive(Serialize, Debug)]
+///
+/// Serialising streams each list straight from the [`Extraction`]: no per-document vectors of
+/// output objects are built, so the memory beyond the extraction itself is the entity table.
+#[derive(Debug)]
 pub struct Document<'a> {
-    schema_version: u32,
-    document: DocumentOut<'a>,
-    sentences: Vec<SentenceOut<'a>>,
-    entities: Vec<EntityOut<'a>>,
-    mentions: Vec<MentionOut<'a>>,
-    claims: Vec<ClaimOut<'a>>,
+    text: &'a str,
+    x: &'a Extraction,
+    gazetteer: &'a Gazetteer,
+    meta: &'a DocumentMeta,
+    chars: CharIndex<'a>,
+    /// Entity id to (entity, mention count), for the sorted `entities` list.
+    counts: BTreeMap<&'a str, (EntityId, usize)>,
 }
 
 #[derive(Serialize, Debug)]
@@ -89,7 +94,7 @@ struct EntityOut<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     subtype: &'a str,
     #[serde(flatten)]
-    attributes: BTreeMap<&'static str, serde_json::Value>,
+    attributes: Attributes<'a>,
     mentions: usize,
 }
 
@@ -149,12 +154,6 @@ pub fn document<'a>(
     gazetteer: &'a Gazetteer,
     meta: &'a DocumentMeta,
 ) -> Document<'a> {
-    let chars = CharIndex::new(text);
-    let span = |s: Span| SpanOut {
-        text: s.slice(text),
-        start: chars.at(s.start),
-        end: chars.at(s.end),
-    };
     let id = |e: EntityId| gazetteer.entity(e).id.as_str();
     let mut counts: BTreeMap<&str, (EntityId, usize)> = BTreeMap::new();
     for m in &x.mentions {
@@ -164,107 +163,154 @@ pub fn document<'a>(
         counts.entry(id(e)).or_insert((e, 0));
     }
     Document {
-        schema_version: SCHEMA_VERSION,
-        document: DocumentOut {
-            id: &meta.id,
-            path: meta.path.as_deref(),
-            title: x.title.map(|s| s.slice(text)),
-            byline: x.byline.map(|s| s.slice(text)),
-            chars: chars.at(text.len()),
-            extra: &meta.extra,
-        },
-        sentences: x
-            .sentences
-            .iter()
-            .enumerate()
-            .map(|(index, s)| {
-                let o = span(s.span);
-                SentenceOut {
-                    index,
-                    start: o.start,
-                    end: o.end,
-                    text: o.text,
-                    paragraph: s.paragraph,
-                    role: s.role.as_str(),
+        text,
+        x,
+        gazetteer,
+        meta,
+        chars: CharIndex::new(text),
+        counts,
+    }
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (text, x, meta) = (self.text, self.x, self.meta);
+        let mut out = serializer.serialize_struct("Document", 6)?;
+        out.serialize_field("schema_version", &SCHEMA_VERSION)?;
+        out.serialize_field(
+            "document",
+            &DocumentOut {
+                id: &meta.id,
+                path: meta.path.as_deref(),
+                title: x.title.map(|s| s.slice(text)),
+                byline: x.byline.map(|s| s.slice(text)),
+                chars: self.chars.at(text.len()),
+                extra: &meta.extra,
+            },
+        )?;
+        out.serialize_field("sentences", &Seq(|| x.sentences.iter().enumerate().map(|(i, s)| self.sentence(i, s))))?;
+        out.serialize_field(
+            "entities",
+            &Seq(|| self.counts.values().map(|&(e, n)| entity(self.gazetteer, e, n))),
+        )?;
+        out.serialize_field("mentions", &Seq(|| x.mentions.iter().map(|m| self.mention(m))))?;
+        out.serialize_field("claims", &Seq(|| x.claims.iter().enumerate().map(|(i, c)| self.claim(i, c))))?;
+        out.end()
+    }
+}
+
+impl<'a> Document<'a> {
+    fn span(&self, s: Span) -> SpanOut<'a> {
+        SpanOut {
+            text: s.slice(self.text),
+            start: self.chars.at(s.start),
+            end: self.chars.at(s.end),
+        }
+    }
+
+    fn sentence(&self, index: usize, s: &Sentence) -> SentenceOut<'a> {
+        let o = self.span(s.span);
+        SentenceOut {
+            index,
+            start: o.start,
+            end: o.end,
+            text: o.text,
+            paragraph: s.paragraph,
+            role: s.role.as_str(),
+        }
+    }
+
+    fn mention(&self, m: &Mention) -> MentionOut<'a> {
+        let o = self.span(m.span);
+        let e = self.gazetteer.entity(m.entity);
+        MentionOut {
+            entity: &e.id,
+            kind: e.kind.as_str(),
+            text: o.text,
+            start: o.start,
+            end: o.end,
+            sentence: m.sentence,
+        }
+    }
+
+    fn claim(&self, i: usize, c: &'a Claim) -> ClaimOut<'a> {
+        let gazetteer = self.gazetteer;
+        ClaimOut {
+            id: format!("c{}", i + 1),
+            kind: c.kind.as_str(),
+            sentence: c.sentence,
+            source: c.source.as_ref().map(|s| {
+                let e = s.entity.map(|e| gazetteer.entity(e));
+                SourceOut {
+                    span: self.span(s.span),
+                    entity: e.map(|e| e.id.as_str()),
+                    kind: e.map(|e| e.kind.as_str()),
+                    subtype: e.map(|e| e.subtype.as_str()).filter(|s| !s.is_empty()),
                 }
-            })
-            .collect(),
-        entities: counts.values().map(|&(e, n)| entity(gazetteer, e, n)).collect(),
-        mentions: x
-            .mentions
-            .iter()
-            .map(|m| {
-                let o = span(m.span);
-                let e = gazetteer.entity(m.entity);
-                MentionOut {
-                    entity: &e.id,
-                    kind: e.kind.as_str(),
-                    text: o.text,
-                    start: o.start,
-                    end: o.end,
-                    sentence: m.sentence,
-                }
-            })
-            .collect(),
-        claims: x
-            .claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| ClaimOut {
-                id: format!("c{}", i + 1),
-                kind: c.kind.as_str(),
-                sentence: c.sentence,
-                source: c.source.as_ref().map(|s| {
-                    let e = s.entity.map(|e| gazetteer.entity(e));
-                    SourceOut {
-                        span: span(s.span),
-                        entity: e.map(|e| e.id.as_str()),
-                        kind: e.map(|e| e.kind.as_str()),
-                        subtype: e.map(|e| e.subtype.as_str()).filter(|s| !s.is_empty()),
-                    }
-                }),
-                cue: CueOut {
-                    span: span(c.cue.span),
-                    lemma: &c.cue.lemma,
-                    stance: &c.cue.stance,
-                },
-                content: span(c.content),
-                entities: c.entities.iter().map(|&e| id(e)).collect(),
-                rule: c.rule,
-                confidence: c.confidence,
-            })
-            .collect(),
+            }),
+            cue: CueOut {
+                span: self.span(c.cue.span),
+                lemma: &c.cue.lemma,
+                stance: &c.cue.stance,
+            },
+            content: self.span(c.content),
+            entities: c.entities.iter().map(|&e| gazetteer.entity(e).id.as_str()).collect(),
+            rule: c.rule,
+            confidence: c.confidence,
+        }
+    }
+}
+
+/// A list serialised from an iterator, made afresh on each call.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
     }
 }
 
 fn entity(gazetteer: &Gazetteer, e: EntityId, mentions: usize) -> EntityOut<'_> {
     let entity = gazetteer.entity(e);
-    let attributes = entity
-        .attributes
-        .iter()
-        .map(|(column, value)| {
-            let v = match *column {
-                "lat" | "lon" => value
-                    .parse::<f64>()
-                    .ok()
-                    .and_then(serde_json::Number::from_f64)
-                    .map(serde_json::Value::Number),
-                _ => None,
-            };
-            (*column, v.unwrap_or_else(|| serde_json::Value::String(value.clone())))
-        })
-        .collect();
     EntityOut {
         id: &entity.id,
         name: &entity.name,
         kind: entity.kind.as_str(),
         subtype: &entity.subtype,
-        attributes,
+        attributes: Attributes(entity.attributes.iter().map(|(c, v)| (*c, v.as_str())).collect()),
         mentions,
     }
 }
 
+/// An entity's attributes by column name; `lat`/`lon` are numbers when they parse.
+#[derive(Debug)]
+struct Attributes<'a>(BTreeMap<&'static str, &'a str>);
+
+impl Serialize for Attributes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(&column, &value)| {
+            let number = matches!(column, "lat" | "lon")
+                .then(|| value.parse::<f64>().ok().and_then(serde_json::Number::from_f64))
+                .flatten();
+            (column, number.map_or(Attribute::Text(value), Attribute::Number))
+        }))
+    }
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Attribute<'a> {
+    Number(serde_json::Number),
+    Text(&'a str),
+}
+
 /// Byte offset to code point offset, in O(1) plus a short scan.
+#[derive(Debug)]
 struct CharIndex<'a> {
     bytes: &'a [u8],
     /// Code points before each 256-byte block.
