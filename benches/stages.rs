@@ -52,9 +52,17 @@ fn stages(c: &mut Criterion) {
     let mut g = c.benchmark_group("stages");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.sample_size(10);
-    g.bench_function("segment", |b| b.iter(|| texts.iter().map(|t| segment(t).len()).sum::<usize>()));
+    g.bench_function("segment", |b| {
+        b.iter(|| texts.iter().map(|t| segment(t).len()).sum::<usize>())
+    });
     g.bench_function("match", |b| {
-        b.iter(|| texts.iter().zip(&sentences).map(|(t, s)| matcher.find(t, s).len()).sum::<usize>())
+        b.iter(|| {
+            texts
+                .iter()
+                .zip(&sentences)
+                .map(|(t, s)| matcher.find(t, s).len())
+                .sum::<usize>()
+        })
     });
     g.bench_function("claims", |b| {
         b.iter(|| {

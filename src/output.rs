@@ -188,13 +188,19 @@ impl Serialize for Document<'_> {
                 extra: &meta.extra,
             },
         )?;
-        out.serialize_field("sentences", &Seq(|| x.sentences.iter().enumerate().map(|(i, s)| self.sentence(i, s))))?;
+        out.serialize_field(
+            "sentences",
+            &Seq(|| x.sentences.iter().enumerate().map(|(i, s)| self.sentence(i, s))),
+        )?;
         out.serialize_field(
             "entities",
             &Seq(|| self.counts.values().map(|&(e, n)| entity(self.gazetteer, e, n))),
         )?;
         out.serialize_field("mentions", &Seq(|| x.mentions.iter().map(|m| self.mention(m))))?;
-        out.serialize_field("claims", &Seq(|| x.claims.iter().enumerate().map(|(i, c)| self.claim(i, c))))?;
+        out.serialize_field(
+            "claims",
+            &Seq(|| x.claims.iter().enumerate().map(|(i, c)| self.claim(i, c))),
+        )?;
         out.end()
     }
 }
