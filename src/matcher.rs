@@ -104,12 +104,14 @@ impl Matcher {
     /// Finds all mentions in `text`, sentence by sentence.
     pub fn find(&self, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
         let mut folded = Folded::default();
+        let mut lower = String::new();
         let mut candidates = Vec::new();
         let mut out = Vec::new();
         for (index, sentence) in sentences.iter().enumerate() {
             fold_into(sentence.span.slice(text), sentence.span.start, &mut folded);
+            folded.lowercase_into(&mut lower);
             candidates.clear();
-            self.insensitive.find(&folded.lowercase(), &mut candidates);
+            self.insensitive.find(&lower, &mut candidates);
             self.sensitive.find(&folded.text, &mut candidates);
             select(&mut candidates, &folded, index, &mut out);
         }
