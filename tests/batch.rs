@@ -265,23 +265,24 @@ fn output_file_is_replaced_only_when_complete_and_usage_errors_exit_2() {
     }
 }
 
-/// A single 1 MB line (no sentence break) goes through; the 100 MB case is
-/// `long_single_line_100mb`, run with `cargo test --release --test batch -- --ignored`.
+/// A single 1.2 MB line (no sentence break; big enough to be serialised straight into the
+/// output) goes through; the 100 MB case is `long_single_line_100mb`, run with
+/// `cargo test --release --test batch -- --ignored`.
 #[test]
 fn a_long_single_line_file() {
-    single_line(1);
+    single_line(1_200);
 }
 
 #[test]
 #[ignore = "100 MB: run in release, see a_long_single_line_file"]
 fn long_single_line_100mb() {
-    single_line(100);
+    single_line(100_000);
 }
 
-fn single_line(mb: usize) {
-    let dir = tempdir(&format!("long{mb}"));
+fn single_line(kb: usize) {
+    let dir = tempdir(&format!("long{kb}"));
     let unit = "Hama Homs HTS fighters entered the town of Saraqib and the villages around it ";
-    let text = unit.repeat(mb * 1_000_000 / unit.len());
+    let text = unit.repeat(kb * 1_000 / unit.len());
     std::fs::write(dir.join("long.txt"), &text).unwrap();
     let o = claimex(&["batch", "-q", s(&dir)], b"");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

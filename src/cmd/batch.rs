@@ -68,7 +68,13 @@ pub fn run(extractor: &Extractor, (inputs, totals): Inputs, opts: Options, out: 
         opts.threads,
         |input| process(extractor, input, opts.lossy),
         |outcome| {
-            out.write_all(&outcome.line)?;
+            match outcome.payload {
+                Payload::Line(line) => out.write_all(&line)?,
+                Payload::Deferred(big) => {
+                    write_document(&mut out, &big.text, &big.x, extractor, &big.meta)?;
+                    out.write_all(b"\n")?;
+                }
+            }
             out.flush()?;
             progress.record(outcome.bytes, outcome.counts);
             if let Some(reason) = &outcome.error {
@@ -87,7 +93,7 @@ pub fn run(extractor: &Extractor, (inputs, totals): Inputs, opts: Options, out: 
 /// Serialises one document, as one line without its `\n`, onto `out`. The one place a batch
 /// or extraction is turned into bytes.
 pub fn write_document(
-    out: &mut Vec<u8>,
+    out: impl Write,
     text: &str,
     x: &Extraction,
     extractor: &Extractor,
@@ -97,13 +103,30 @@ pub fn write_document(
     Ok(())
 }
 
+/// Articles above this size are serialised by the writer straight into the output rather
+/// than into a line buffer, since their JSON is 6-10 times their size.
+const DEFER_ABOVE: usize = 1 << 20;
+
 /// One input's output line and what the tally needs.
 struct Outcome {
-    line: Vec<u8>,
+    payload: Payload,
     bytes: u64,
     /// Claims and mentions, or None for a failed input.
     counts: Option<(usize, usize)>,
     error: Option<String>,
+}
+
+enum Payload {
+    /// The serialised line, `\n` included.
+    Line(Vec<u8>),
+    /// A big article's extraction, serialised by the writer.
+    Deferred(Box<Big>),
+}
+
+struct Big {
+    text: String,
+    x: Extraction,
+    meta: DocumentMeta,
 }
 
 fn process(extractor: &Extractor, input: Input, lossy: bool) -> Outcome {
@@ -112,7 +135,7 @@ fn process(extractor: &Extractor, input: Input, lossy: bool) -> Outcome {
         Input::File(path, _) => {
             let meta = meta_for(&path);
             match read_article(&path, lossy) {
-                Ok(text) => extracted(extractor, &text, &meta),
+                Ok(text) => extracted(extractor, text, meta),
                 Err(e) => failed(json!({"id": meta.id, "path": meta.path}), format!("{e:#}"), len),
             }
         }
@@ -126,36 +149,39 @@ fn process(extractor: &Extractor, input: Input, lossy: bool) -> Outcome {
             len,
         ),
         Input::Line(n, Ok(bytes)) => match jsonl::parse(n, bytes, lossy) {
-            Ok(record) => extracted(extractor, &record.text, &record.meta),
+            Ok(record) => extracted(extractor, record.text, record.meta),
             Err(bad) => failed(json!({"id": bad.id, "path": null, "line": n}), bad.reason, len),
         },
     }
 }
 
-fn extracted(extractor: &Extractor, text: &str, meta: &DocumentMeta) -> Outcome {
-    let run = || -> Result<Outcome> {
-        let x = extractor.extract(text);
+fn extracted(extractor: &Extractor, text: String, meta: DocumentMeta) -> Outcome {
+    let bytes = text.len() as u64;
+    let (id, path) = (meta.id.clone(), meta.path.clone());
+    let run = || -> Result<(Payload, (usize, usize))> {
+        let x = extractor.extract(&text);
+        let counts = (x.claims.len(), x.mentions.len());
+        if text.len() > DEFER_ABOVE {
+            return Ok((Payload::Deferred(Box::new(Big { text, x, meta })), counts));
+        }
         let mut line = Vec::with_capacity(text.len() * 8);
-        write_document(&mut line, text, &x, extractor, meta)?;
+        write_document(&mut line, &text, &x, extractor, &meta)?;
         line.push(b'\n');
-        Ok(Outcome {
-            line,
-            bytes: text.len() as u64,
-            counts: Some((x.claims.len(), x.mentions.len())),
-            error: None,
-        })
+        Ok((Payload::Line(line), counts))
     };
-    let document = || json!({"id": meta.id, "path": meta.path});
+    let document = || json!({"id": id, "path": path});
     match catch_unwind(AssertUnwindSafe(run)) {
-        Ok(Ok(outcome)) => outcome,
-        Ok(Err(e)) => failed(document(), format!("{}: {e:#}", meta.id), text.len() as u64),
+        Ok(Ok((payload, counts))) => Outcome {
+            counts: Some(counts),
+            payload,
+            bytes,
+            error: None,
+        },
+        Ok(Err(e)) => failed(document(), format!("{id}: {e:#}"), bytes),
         Err(_) => failed(
             document(),
-            format!(
-                "{}: internal error: extraction panicked (a bug; please report it)",
-                meta.id
-            ),
-            text.len() as u64,
+            format!("{id}: internal error: extraction panicked (a bug; please report it)"),
+            bytes,
         ),
     }
 }
@@ -166,7 +192,7 @@ fn failed(document: Value, reason: String, bytes: u64) -> Outcome {
     let mut line = serde_json::to_vec(&record).expect("a JSON value serialises");
     line.push(b'\n');
     Outcome {
-        line,
+        payload: Payload::Line(line),
         bytes,
         counts: None,
         error: Some(reason),
