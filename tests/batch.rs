@@ -290,3 +290,32 @@ fn single_line(kb: usize) {
     assert_eq!(r[0]["sentences"].as_array().unwrap().len(), 1);
     assert_eq!(r[0]["document"]["chars"], text.len());
 }
+
+#[test]
+fn a_killed_run_leaves_no_output_file_that_looks_whole() {
+    let dir = tempdir("killed");
+    let out = dir.join("out.jsonl");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimex"))
+        .args(["batch", "--input", "jsonl", "-q", "-o", s(&out)])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for i in 0..20 {
+        writeln!(stdin, r#"{{"id": "{i}", "text": "Hama."}}"#).unwrap();
+    }
+    stdin.flush().unwrap();
+    let partial = || {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .any(|e| e.file_name().to_string_lossy().starts_with(".out.jsonl.partial-"))
+    };
+    while !partial() {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(!out.exists(), "only the .partial file may exist after a kill");
+}
