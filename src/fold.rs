@@ -14,8 +14,8 @@
 //!   alef maqsura to `ي`;
 //! - every other non-alphanumeric run (spaces, line breaks, dashes, punctuation) is one space.
 //!
-//! Case is kept; [`Folded::lowercase_into`] gives the case-folded view with the same layout (only
-//! ASCII letters change case, so byte positions are shared by both views).
+//! Case is kept; [`Folded::make_lowercase`] turns it into the case-folded view with the same
+//! layout (only ASCII letters change case, so byte positions are shared by both views).
 //!
 //! Invariant: for any match of a space-wrapped pattern at `[s, e)` in the view,
 //! [`Folded::original_span`] returns the original span of the words inside, starting at the
@@ -51,12 +51,9 @@ impl Folded {
         Span::new(self.original(s + 1), self.original(e - 1))
     }
 
-    /// Writes the view with ASCII letters lower-cased (same byte layout) into `out`, reusing
-    /// its buffer.
-    pub fn lowercase_into(&self, out: &mut String) {
-        out.clear();
-        out.push_str(&self.text);
-        out.make_ascii_lowercase();
+    /// Lower-cases the view's ASCII letters in place (same byte layout, same map).
+    pub fn make_lowercase(&mut self) {
+        self.text.make_ascii_lowercase();
     }
 }
 

@@ -104,15 +104,16 @@ impl Matcher {
     /// Finds all mentions in `text`, sentence by sentence.
     pub fn find(&self, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
         let mut folded = Folded::default();
-        let mut lower = String::new();
         let mut candidates = Vec::new();
         let mut out = Vec::new();
         for (index, sentence) in sentences.iter().enumerate() {
             fold_into(sentence.span.slice(text), sentence.span.start, &mut folded);
-            folded.lowercase_into(&mut lower);
             candidates.clear();
-            self.insensitive.find(&lower, &mut candidates);
             self.sensitive.find(&folded.text, &mut candidates);
+            // In place, not a copy: a sentence can be a whole 100 MB article. `select` sorts
+            // the candidates, so the order of the two searches does not matter.
+            folded.make_lowercase();
+            self.insensitive.find(&folded.text, &mut candidates);
             select(&mut candidates, &folded, index, &mut out);
         }
         add_bracketed_acronyms(text, sentences, &mut out);
