@@ -86,6 +86,33 @@ mod tests {
     }
 
     #[test]
+    fn results_in_flight_are_bounded_by_the_thread_count() {
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        let (alive, most) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        let threads = 3;
+        ordered_map(
+            0..2000u64,
+            threads,
+            |i| {
+                let now = alive.fetch_add(1, SeqCst) + 1;
+                most.fetch_max(now, SeqCst);
+                i
+            },
+            |i| {
+                if i % 100 == 0 {
+                    // A slow writer: the workers must wait, not pile up results.
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                alive.fetch_sub(1, SeqCst);
+                Ok(())
+            },
+        )
+        .unwrap();
+        let most = most.into_inner();
+        assert!(most <= 5 * threads + 2, "{most} results alive at once");
+    }
+
+    #[test]
     fn a_failing_sink_stops_the_run() {
         let pulled = std::sync::atomic::AtomicUsize::new(0);
         let inputs = (0..100_000).inspect(|_| {
