@@ -340,7 +340,12 @@ impl<'a> CharIndex<'a> {
 
     fn at(&self, byte: usize) -> usize {
         let block = byte / BLOCK;
-        self.blocks[block]
+        let (start, offset) = (self.blocks[block], byte - block * BLOCK);
+        let block_len = BLOCK.min(self.bytes.len() - block * BLOCK);
+        if self.blocks.get(block + 1) == Some(&(start + block_len)) {
+            return start + offset; // no continuation byte in the block: one byte, one char
+        }
+        start
             + self.bytes[block * BLOCK..byte]
                 .iter()
                 .filter(|&&b| !is_continuation(b))
@@ -363,5 +368,10 @@ mod tests {
         assert_eq!(idx.at(0), 0);
         assert_eq!(idx.at(600), 300);
         assert_eq!(idx.at(text.len()), 304);
+        let mixed = "a".repeat(300) + "é" + &"b".repeat(300);
+        let idx = CharIndex::new(&mixed);
+        for byte in (0..=mixed.len()).filter(|&b| mixed.is_char_boundary(b)) {
+            assert_eq!(idx.at(byte), mixed[..byte].chars().count(), "{byte}");
+        }
     }
 }
