@@ -1,8 +1,8 @@
 //! Fuzz target: any bytes that are UTF-8 go through `extract` and the JSON output without a
 //! panic, and every span of the output slices the input to its text.
 //!
-//! Run (needs a nightly toolchain and `cargo install cargo-fuzz`):
-//! `cargo +nightly fuzz run extract -- -max_len=65536 -max_total_time=3600`
+//! Run with cargo-fuzz (nightly): `cargo +nightly fuzz run extract -- -max_len=65536`, or on
+//! stable with `fuzz/run-stable.sh [SECONDS]` (libFuzzer with the same coverage flags).
 #![no_main]
 
 use claimex::output::{document, DocumentMeta};
