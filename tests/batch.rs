@@ -286,9 +286,13 @@ fn single_line(kb: usize) {
     std::fs::write(dir.join("long.txt"), &text).unwrap();
     let o = claimex(&["batch", "-q", s(&dir)], b"");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let r = records(&o);
-    assert_eq!(r[0]["sentences"].as_array().unwrap().len(), 1);
-    assert_eq!(r[0]["document"]["chars"], text.len());
+    assert_eq!(o.stdout.iter().filter(|&&b| b == b'\n').count(), 1, "one line");
+    let chars = format!("\"chars\":{}}}", text.len());
+    assert!(o.stdout.windows(chars.len()).any(|w| w == chars.as_bytes()));
+    if kb < 10_000 {
+        // Parsing 600 MB of JSON into a Value tree would take gigabytes; small cases only.
+        assert_eq!(records(&o)[0]["sentences"].as_array().unwrap().len(), 1);
+    }
 }
 
 #[test]
