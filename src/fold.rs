@@ -14,8 +14,8 @@
 //!   alef maqsura to `ي`;
 //! - every other non-alphanumeric run (spaces, line breaks, dashes, punctuation) is one space.
 //!
-//! Case is kept; [`Folded::lowercase`] gives the case-folded view with the same layout (only
-//! ASCII letters change case, so byte positions are shared by both views).
+//! Case is kept; [`Folded::make_lowercase`] turns it into the case-folded view with the same
+//! layout (only ASCII letters change case, so byte positions are shared by both views).
 //!
 //! Invariant: for any match of a space-wrapped pattern at `[s, e)` in the view,
 //! [`Folded::original_span`] returns the original span of the words inside, starting at the
@@ -51,9 +51,9 @@ impl Folded {
         Span::new(self.original(s + 1), self.original(e - 1))
     }
 
-    /// The view with ASCII letters lower-cased (same byte layout).
-    pub fn lowercase(&self) -> String {
-        self.text.to_ascii_lowercase()
+    /// Lower-cases the view's ASCII letters in place (same byte layout, same map).
+    pub fn make_lowercase(&mut self) {
+        self.text.make_ascii_lowercase();
     }
 }
 
@@ -87,6 +87,13 @@ pub fn fold_into(text: &str, base: usize, out: &mut Folded) {
                 continue; // a transliteration mark: deleted, the word goes on
             }
             w.push_sep(i);
+        } else if c.is_ascii() {
+            // The common case, without the Unicode table look-ups below.
+            if c.is_ascii_alphanumeric() {
+                w.push_letter(i, c);
+            } else {
+                w.push_sep(i);
+            }
         } else if is_deleted_mark(c) {
             continue;
         } else if c.is_alphanumeric() {
@@ -125,10 +132,10 @@ impl Writer<'_> {
         self.mark(orig);
         let v0 = self.out.text.len();
         self.in_word = true;
-        if let Some(a) = arabic_fold(c) {
-            self.out.text.push(a);
-        } else if c.is_ascii() {
+        if c.is_ascii() {
             self.out.text.push(c);
+        } else if let Some(a) = arabic_fold(c) {
+            self.out.text.push(a);
         } else if let Some(s) = latin_special(c) {
             self.out.text.push_str(s);
         } else {

@@ -6,9 +6,11 @@ mod cmd;
 use anyhow::Result;
 use claimex::Extractor;
 use clap::{Parser, Subcommand};
+use cmd::batch::{InputKind, Options};
 use cmd::format::{FormatArgs, Sink};
 use cmd::io::{load_gazetteers, write_atomically, GazetteerArgs};
 use std::io::{self, Write};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,13 +37,28 @@ enum Command {
         #[command(flatten)]
         gazetteers: GazetteerArgs,
     },
-    /// Extract every `*.txt` under DIR, in sorted path order, one JSON line per article (or --format).
+    /// Extract every `*.txt` under DIR (sorted path order), or every record of a JSON Lines
+    /// stream, on all cores: one JSON line per input, in input order (or --format).
     Batch {
-        /// The corpus folder, searched recursively.
-        dir: PathBuf,
+        /// The corpus folder, searched recursively; with `--input jsonl`, a JSON Lines file
+        /// (`-` or nothing: standard input).
+        #[arg(value_name = "DIR|FILE")]
+        path: Option<PathBuf>,
+        /// What the inputs are: `*.txt` files, or `{"id", "text", ...}` lines.
+        #[arg(long = "input", value_enum, default_value = "files")]
+        input: InputKind,
         /// Write the JSON Lines here (atomically, when complete) instead of stdout.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Worker threads [default: all cores].
+        #[arg(long, short = 'j', value_name = "N")]
+        threads: Option<NonZeroUsize>,
+        /// Replace invalid UTF-8 with U+FFFD instead of failing the input.
+        #[arg(long)]
+        lossy: bool,
+        /// No progress bar and no summary on stderr (errors are still reported).
+        #[arg(long, short)]
+        quiet: bool,
         #[command(flatten)]
         format: FormatArgs,
         #[command(flatten)]
@@ -95,25 +112,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Batch {
-            dir,
+            path,
+            input,
             output,
+            threads,
+            lossy,
+            quiet,
             format,
             gazetteers,
         } => {
             let extractor = Extractor::new(load_gazetteers(&gazetteers)?);
-            let (files, walk_errors) = cmd::batch::walk(&dir)?;
+            let inputs = cmd::batch::inputs(input, path.as_deref())?;
+            let threads = threads
+                .or_else(|| std::thread::available_parallelism().ok())
+                .map_or(1, NonZeroUsize::get);
+            let opts = Options { threads, lossy, quiet };
             let mut sink = Sink::new(&format, false, true)?;
-            let mut run = |w: &mut dyn io::Write| cmd::batch::run(&extractor, &files, &walk_errors, w, &mut sink);
-            let failed = match &output {
+            let run = |w: &mut dyn io::Write| cmd::batch::run(&extractor, inputs, opts, w, &mut sink);
+            let tally = match &output {
                 Some(path) => write_atomically(path, run)?,
                 None => run(&mut io::stdout().lock())?,
             };
-            eprintln!(
-                "claimex: {} articles, {} failed",
-                files.len() + walk_errors.len() - failed,
-                failed
-            );
-            Ok(if failed > 0 {
+            Ok(if tally.failed > 0 {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS

@@ -126,8 +126,11 @@ impl Matcher {
         for (index, sentence) in sentences.iter().enumerate() {
             fold_into(sentence.span.slice(text), sentence.span.start, &mut folded);
             candidates.clear();
-            self.insensitive.find(&folded.lowercase(), &mut candidates);
             self.sensitive.find(&folded.text, &mut candidates);
+            // In place, not a copy: a sentence can be a whole 100 MB article. `select` sorts
+            // the candidates, so the order of the two searches does not matter.
+            folded.make_lowercase();
+            self.insensitive.find(&folded.text, &mut candidates);
             select(text, &mut candidates, &folded, index, &mut out);
         }
         add_bracketed_acronyms(text, sentences, &mut out);

@@ -48,8 +48,9 @@
 
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::span::Span;
-use crate::Extraction;
+use crate::{Claim, Extraction, Mention, Sentence};
 use schemars::JsonSchema;
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -68,8 +69,26 @@ pub struct DocumentMeta {
 }
 
 /// The serialisable view of one article's extraction.
-#[derive(Serialize, JsonSchema, Debug)]
+///
+/// Serialising streams each list straight from the [`Extraction`]: no per-document vectors of
+/// output objects are built, so the memory beyond the extraction itself is the entity table.
+#[derive(Debug)]
 pub struct Document<'a> {
+    text: &'a str,
+    x: &'a Extraction,
+    gazetteer: &'a Gazetteer,
+    meta: &'a DocumentMeta,
+    chars: CharIndex<'a>,
+    /// Entity id to (entity, mention count), for the sorted `entities` list.
+    counts: BTreeMap<&'a str, (EntityId, usize)>,
+}
+
+/// The shape [`Document`] serialises to, for [`json_schema`] only (the document itself is
+/// streamed by a hand-written `Serialize`; a test validates real output against this).
+#[derive(JsonSchema)]
+#[schemars(rename = "Document")]
+#[allow(dead_code)]
+struct DocumentSchema<'a> {
     schema_version: u32,
     document: DocumentOut<'a>,
     sentences: Vec<SentenceOut<'a>>,
@@ -108,7 +127,8 @@ struct EntityOut<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     subtype: &'a str,
     #[serde(flatten)]
-    attributes: BTreeMap<&'static str, serde_json::Value>,
+    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
+    attributes: Attributes<'a>,
     mentions: usize,
 }
 
@@ -178,142 +198,184 @@ pub fn document<'a>(
     gazetteer: &'a Gazetteer,
     meta: &'a DocumentMeta,
 ) -> Document<'a> {
-    let chars = CharIndex::new(text);
-    let span = |s: Span| SpanOut {
-        text: s.slice(text),
-        start: chars.at(s.start),
-        end: chars.at(s.end),
-    };
     let id = |e: EntityId| gazetteer.entity(e).id.as_str();
     let mut counts: BTreeMap<&str, (EntityId, usize)> = BTreeMap::new();
     for m in &x.mentions {
         counts.entry(id(m.entity)).or_insert((m.entity, 0)).1 += 1;
     }
-    let sources = x.claims.iter().filter_map(|c| c.source.as_ref());
-    for e in sources
-        .flat_map(|s| [s.entity, s.resolved.as_ref().and_then(|r| r.entity)])
-        .flatten()
-    {
+    for e in x.claims.iter().filter_map(|c| c.source.as_ref()?.entity) {
         counts.entry(id(e)).or_insert((e, 0));
     }
     Document {
-        schema_version: SCHEMA_VERSION,
-        document: DocumentOut {
-            id: &meta.id,
-            path: meta.path.as_deref(),
-            title: x.title.map(|s| s.slice(text)),
-            byline: x.byline.map(|s| s.slice(text)),
-            chars: chars.at(text.len()),
-            extra: &meta.extra,
-        },
-        sentences: x
-            .sentences
-            .iter()
-            .enumerate()
-            .map(|(index, s)| {
-                let o = span(s.span);
-                SentenceOut {
-                    index,
-                    start: o.start,
-                    end: o.end,
-                    text: o.text,
-                    paragraph: s.paragraph,
-                    role: s.role.as_str(),
+        text,
+        x,
+        gazetteer,
+        meta,
+        chars: CharIndex::new(text),
+        counts,
+    }
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (text, x, meta) = (self.text, self.x, self.meta);
+        let mut out = serializer.serialize_struct("Document", 6)?;
+        out.serialize_field("schema_version", &SCHEMA_VERSION)?;
+        out.serialize_field(
+            "document",
+            &DocumentOut {
+                id: &meta.id,
+                path: meta.path.as_deref(),
+                title: x.title.map(|s| s.slice(text)),
+                byline: x.byline.map(|s| s.slice(text)),
+                chars: self.chars.at(text.len()),
+                extra: &meta.extra,
+            },
+        )?;
+        out.serialize_field(
+            "sentences",
+            &Seq(|| x.sentences.iter().enumerate().map(|(i, s)| self.sentence(i, s))),
+        )?;
+        out.serialize_field(
+            "entities",
+            &Seq(|| self.counts.values().map(|&(e, n)| entity(self.gazetteer, e, n))),
+        )?;
+        out.serialize_field("mentions", &Seq(|| x.mentions.iter().map(|m| self.mention(m))))?;
+        out.serialize_field(
+            "claims",
+            &Seq(|| x.claims.iter().enumerate().map(|(i, c)| self.claim(i, c))),
+        )?;
+        out.end()
+    }
+}
+
+impl<'a> Document<'a> {
+    fn span(&self, s: Span) -> SpanOut<'a> {
+        SpanOut {
+            text: s.slice(self.text),
+            start: self.chars.at(s.start),
+            end: self.chars.at(s.end),
+        }
+    }
+
+    fn sentence(&self, index: usize, s: &Sentence) -> SentenceOut<'a> {
+        let o = self.span(s.span);
+        SentenceOut {
+            index,
+            start: o.start,
+            end: o.end,
+            text: o.text,
+            paragraph: s.paragraph,
+            role: s.role.as_str(),
+        }
+    }
+
+    fn mention(&self, m: &Mention) -> MentionOut<'a> {
+        let o = self.span(m.span);
+        let e = self.gazetteer.entity(m.entity);
+        MentionOut {
+            entity: &e.id,
+            kind: e.kind.as_str(),
+            text: o.text,
+            start: o.start,
+            end: o.end,
+            sentence: m.sentence,
+        }
+    }
+
+    fn claim(&self, i: usize, c: &'a Claim) -> ClaimOut<'a> {
+        let gazetteer = self.gazetteer;
+        ClaimOut {
+            id: format!("c{}", i + 1),
+            kind: c.kind.as_str(),
+            sentence: c.sentence,
+            source: c.source.as_ref().map(|s| {
+                let e = s.entity.map(|e| gazetteer.entity(e));
+                SourceOut {
+                    span: self.span(s.span),
+                    entity: e.map(|e| e.id.as_str()),
+                    kind: e.map(|e| e.kind.as_str()),
+                    subtype: e.map(|e| e.subtype.as_str()).filter(|s| !s.is_empty()),
+                    unnamed: s.unnamed,
+                    resolved: s.resolved.as_ref().map(|r| ResolvedOut {
+                        span: self.span(r.span),
+                        entity: r.entity.map(|e| gazetteer.entity(e).id.as_str()),
+                    }),
                 }
-            })
-            .collect(),
-        entities: counts.values().map(|&(e, n)| entity(gazetteer, e, n)).collect(),
-        mentions: x
-            .mentions
-            .iter()
-            .map(|m| {
-                let o = span(m.span);
-                let e = gazetteer.entity(m.entity);
-                MentionOut {
-                    entity: &e.id,
-                    kind: e.kind.as_str(),
-                    text: o.text,
-                    start: o.start,
-                    end: o.end,
-                    sentence: m.sentence,
-                }
-            })
-            .collect(),
-        claims: x
-            .claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| ClaimOut {
-                id: format!("c{}", i + 1),
-                kind: c.kind.as_str(),
-                sentence: c.sentence,
-                source: c.source.as_ref().map(|s| {
-                    let e = s.entity.map(|e| gazetteer.entity(e));
-                    SourceOut {
-                        span: span(s.span),
-                        entity: e.map(|e| e.id.as_str()),
-                        kind: e.map(|e| e.kind.as_str()),
-                        subtype: e.map(|e| e.subtype.as_str()).filter(|s| !s.is_empty()),
-                        unnamed: s.unnamed,
-                        resolved: s.resolved.as_ref().map(|r| ResolvedOut {
-                            span: span(r.span),
-                            entity: r.entity.map(id),
-                        }),
-                    }
-                }),
-                cue: CueOut {
-                    span: span(c.cue.span),
-                    lemma: &c.cue.lemma,
-                    stance: &c.cue.stance,
-                },
-                content: span(c.content),
-                entities: c.entities.iter().map(|&e| id(e)).collect(),
-                rule: c.rule,
-                // Two decimals: an f32 printed as f64 would read 0.8999999761581421.
-                confidence: (f64::from(c.confidence) * 100.0).round() / 100.0,
-                disputed: c.disputed,
-            })
-            .collect(),
+            }),
+            cue: CueOut {
+                span: self.span(c.cue.span),
+                lemma: &c.cue.lemma,
+                stance: &c.cue.stance,
+            },
+            content: self.span(c.content),
+            entities: c.entities.iter().map(|&e| gazetteer.entity(e).id.as_str()).collect(),
+            rule: c.rule,
+            // Two decimals: an f32 printed as f64 would read 0.8999999761581421.
+            confidence: (f64::from(c.confidence) * 100.0).round() / 100.0,
+            disputed: c.disputed,
+        }
+    }
+}
+
+/// A list serialised from an iterator, made afresh on each call.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
     }
 }
 
 fn entity(gazetteer: &Gazetteer, e: EntityId, mentions: usize) -> EntityOut<'_> {
     let entity = gazetteer.entity(e);
-    let attributes = entity
-        .attributes
-        .iter()
-        .map(|(column, value)| {
-            let v = match *column {
-                "lat" | "lon" => value
-                    .parse::<f64>()
-                    .ok()
-                    .and_then(serde_json::Number::from_f64)
-                    .map(serde_json::Value::Number),
-                _ => None,
-            };
-            (*column, v.unwrap_or_else(|| serde_json::Value::String(value.clone())))
-        })
-        .collect();
     EntityOut {
         id: &entity.id,
         name: &entity.name,
         kind: entity.kind.as_str(),
         subtype: &entity.subtype,
-        attributes,
+        attributes: Attributes(entity.attributes.iter().map(|(c, v)| (*c, v.as_str())).collect()),
         mentions,
     }
 }
 
-/// The JSON Schema (draft 2020-12) of [`Document`] as serialised, generated from the types
-/// above so it cannot drift.
+/// An entity's attributes by column name; `lat`/`lon` are numbers when they parse.
+#[derive(Debug)]
+struct Attributes<'a>(BTreeMap<&'static str, &'a str>);
+
+impl Serialize for Attributes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(&column, &value)| {
+            let number = matches!(column, "lat" | "lon")
+                .then(|| value.parse::<f64>().ok().and_then(serde_json::Number::from_f64))
+                .flatten();
+            (column, number.map_or(Attribute::Text(value), Attribute::Number))
+        }))
+    }
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Attribute<'a> {
+    Number(serde_json::Number),
+    Text(&'a str),
+}
+
+/// The JSON Schema (draft 2020-12) of the serialised [`Document`], generated from the types.
 pub fn json_schema() -> serde_json::Value {
     let generator = schemars::generate::SchemaSettings::draft2020_12()
         .for_serialize()
         .into_generator();
-    serde_json::to_value(generator.into_root_schema_for::<Document<'static>>()).expect("a schema is JSON")
+    serde_json::to_value(generator.into_root_schema_for::<DocumentSchema<'static>>()).expect("a schema is JSON")
 }
 
 /// Byte offset to code point offset, in O(1) plus a short scan.
+#[derive(Debug)]
 struct CharIndex<'a> {
     bytes: &'a [u8],
     /// Code points before each 256-byte block.
@@ -337,7 +399,12 @@ impl<'a> CharIndex<'a> {
 
     fn at(&self, byte: usize) -> usize {
         let block = byte / BLOCK;
-        self.blocks[block]
+        let (start, offset) = (self.blocks[block], byte - block * BLOCK);
+        let block_len = BLOCK.min(self.bytes.len() - block * BLOCK);
+        if self.blocks.get(block + 1) == Some(&(start + block_len)) {
+            return start + offset; // no continuation byte in the block: one byte, one char
+        }
+        start
             + self.bytes[block * BLOCK..byte]
                 .iter()
                 .filter(|&&b| !is_continuation(b))
@@ -360,5 +427,10 @@ mod tests {
         assert_eq!(idx.at(0), 0);
         assert_eq!(idx.at(600), 300);
         assert_eq!(idx.at(text.len()), 304);
+        let mixed = "a".repeat(300) + "é" + &"b".repeat(300);
+        let idx = CharIndex::new(&mixed);
+        for byte in (0..=mixed.len()).filter(|&b| mixed.is_char_boundary(b)) {
+            assert_eq!(idx.at(byte), mixed[..byte].chars().count(), "{byte}");
+        }
     }
 }

@@ -118,8 +118,34 @@ fn newsy() -> impl Strategy<Value = String> {
     prop::collection::vec(words, 0..60).prop_map(|w| w.join(" "))
 }
 
+/// Lines of up to ~50 KB with no line break.
+fn long_line() -> impl Strategy<Value = String> {
+    (newsy(), 1usize..200).prop_map(|(s, n)| s.replace('\n', " ").repeat(n))
+}
+
+/// Any code points at all (controls, unassigned, private use), opening with lone combining marks.
+fn marks_first() -> impl Strategy<Value = String> {
+    "(?s)[\u{300}-\u{36f}\u{64b}-\u{652}\u{200d}\u{feff}]{1,3}.{0,200}"
+}
+
+fn anything() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{0,300}",
+        "(?s).{0,300}",
+        marks_first(),
+        newsy(),
+        long_line(),
+        "[\\x00-\\x20a-zA-Z.'’\u{300}-\u{36f}\u{64b}-\u{652}\u{640} ]{0,200}",
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_code_points_opening_with_lone_marks(text in marks_first()) {
+        check(&text);
+    }
 
     #[test]
     fn any_unicode_text(text in "\\PC{0,300}") {
@@ -135,4 +161,29 @@ proptest! {
     fn newsy_word_salad(text in newsy()) {
         check(&text);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    #[test]
+    fn very_long_lines(text in long_line()) {
+        check(&text);
+    }
+}
+
+/// The stable stand-in for the cargo-fuzz target (`fuzz/`, nightly only): a long random run
+/// over every strategy above. `CLAIMEX_SOAK_CASES=200000 cargo test --release --test
+/// properties -- --ignored soak`.
+#[test]
+#[ignore = "long: a soak run, see the doc comment"]
+fn soak() {
+    let cases = std::env::var("CLAIMEX_SOAK_CASES").map_or(20_000, |v| v.parse().unwrap());
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(cases));
+    runner
+        .run(&anything(), |text| {
+            check(&text);
+            Ok(())
+        })
+        .unwrap();
 }

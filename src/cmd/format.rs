@@ -84,6 +84,12 @@ impl Sink {
         matches!(self.format, Format::Json | Format::Jsonl)
     }
 
+    /// True when each article is one unindented JSON line, which batch workers may serialise
+    /// themselves.
+    pub fn writes_json_lines(&self) -> bool {
+        self.takes_error_lines() && !self.pretty
+    }
+
     /// Writes what comes before the first article.
     pub fn begin(&mut self, out: &mut dyn Write) -> Result<()> {
         match self.format {

@@ -18,6 +18,7 @@ pub struct GazetteerArgs {
     pub gazetteer: Vec<PathBuf>,
 }
 
+/// The `document` metadata of an article file: its stem as id, and its path.
 pub fn meta_for(path: &Path) -> DocumentMeta {
     DocumentMeta {
         id: path
@@ -31,7 +32,7 @@ pub fn meta_for(path: &Path) -> DocumentMeta {
 /// The article at `path`, or standard input for None and `-`, with its metadata.
 pub fn read_input(path: Option<&Path>) -> Result<(String, DocumentMeta)> {
     match path.filter(|p| *p != Path::new("-")) {
-        Some(p) => Ok((read_article(p)?, meta_for(p))),
+        Some(p) => Ok((read_article(p, false)?, meta_for(p))),
         None => {
             let mut bytes = Vec::new();
             std::io::stdin()
@@ -47,17 +48,27 @@ pub fn read_input(path: Option<&Path>) -> Result<(String, DocumentMeta)> {
     }
 }
 
-pub fn read_article(path: &Path) -> Result<String> {
+/// The article at `path`, decoded by [`decode_bytes`].
+pub fn read_article(path: &Path, lossy: bool) -> Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    decode(bytes).with_context(|| path.display().to_string())
+    decode_bytes(bytes, lossy).with_context(|| path.display().to_string())
 }
 
 /// UTF-8 text without a byte-order mark; invalid UTF-8 is an error naming the byte.
 pub fn decode(bytes: Vec<u8>) -> Result<String> {
-    let mut text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        anyhow::anyhow!("not UTF-8: invalid byte 0x{:02X} at byte offset {at}", e.as_bytes()[at])
-    })?;
+    decode_bytes(bytes, false)
+}
+
+/// Like [`decode`], but with `lossy` invalid UTF-8 becomes U+FFFD instead of an error.
+pub fn decode_bytes(bytes: Vec<u8>, lossy: bool) -> Result<String> {
+    let mut text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) if lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            anyhow::bail!("not UTF-8: invalid byte 0x{:02X} at byte offset {at}", e.as_bytes()[at])
+        }
+    };
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }

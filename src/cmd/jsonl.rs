@@ -1,0 +1,102 @@
+//! JSON Lines input records: `{"id": ..., "text": ..., ...}`, one per line.
+//!
+//! `text` (a string) is required. `id` may be a string or a number; without one, the record's
+//! line number is its id. Every other field passes through into the output's `document`
+//! object; the names the output already uses there (`path`, `title`, `byline`, `chars`) are
+//! passed through as `input_path`, `input_title`, ... so no key appears twice.
+
+use super::io::decode_bytes;
+use claimex::output::DocumentMeta;
+use serde_json::{Map, Value};
+
+/// A good record: the article text and its `document` metadata.
+pub struct Record {
+    /// The article (without a leading byte-order mark).
+    pub text: String,
+    /// Id and passed-through fields.
+    pub meta: DocumentMeta,
+}
+
+/// A bad record: its id if it got that far, and what is wrong.
+pub struct BadRecord {
+    /// The record's id, when the line was a JSON object with one.
+    pub id: Option<String>,
+    /// What is wrong, for the error record.
+    pub reason: String,
+}
+
+const RESERVED: [&str; 4] = ["path", "title", "byline", "chars"];
+
+/// Parses line `number` (raw bytes, no terminator); `lossy` replaces invalid UTF-8.
+pub fn parse(number: usize, line: Vec<u8>, lossy: bool) -> Result<Record, BadRecord> {
+    let bad = |id: Option<String>, reason: String| BadRecord { id, reason };
+    let line = decode_bytes(line, lossy).map_err(|e| bad(None, format!("line {number}: {e:#}")))?;
+    if line.trim().is_empty() {
+        return Err(bad(None, format!("line {number}: empty line, expected a JSON object")));
+    }
+    let mut fields: Map<String, Value> =
+        serde_json::from_str(&line).map_err(|e| bad(None, format!("line {number}: not a JSON object: {e}")))?;
+    let id = match fields.remove("id") {
+        None => number.to_string(),
+        Some(Value::String(s)) => s,
+        Some(Value::Number(n)) => n.to_string(),
+        Some(other) => {
+            return Err(bad(
+                None,
+                format!("line {number}: \"id\" is {other}, not a string or number"),
+            ))
+        }
+    };
+    let text = match fields.remove("text") {
+        Some(Value::String(s)) => s,
+        _ => return Err(bad(Some(id), format!("line {number}: no \"text\" string"))),
+    };
+    let extra = fields
+        .into_iter()
+        .map(|(k, v)| match RESERVED.contains(&k.as_str()) {
+            true => (format!("input_{k}"), v),
+            false => (k, v),
+        })
+        .collect();
+    Ok(Record {
+        text: text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text),
+        meta: DocumentMeta { id, path: None, extra },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(line: &[u8]) -> String {
+        parse(7, line.to_vec(), false).err().unwrap().reason
+    }
+
+    #[test]
+    fn fields_pass_through_and_reserved_names_are_renamed() {
+        let r = parse(
+            1,
+            br#"{"id": 42, "text": "Hama.", "lang": "en", "title": "T"}"#.to_vec(),
+            false,
+        )
+        .ok();
+        let r = r.unwrap();
+        assert_eq!((r.text.as_str(), r.meta.id.as_str()), ("Hama.", "42"));
+        assert_eq!(
+            serde_json::to_string(&r.meta.extra).unwrap(),
+            r#"{"input_title":"T","lang":"en"}"#
+        );
+        let r = parse(3, br#"{"text": "x"}"#.to_vec(), false).ok().unwrap();
+        assert_eq!(r.meta.id, "3", "the line number is the default id");
+    }
+
+    #[test]
+    fn bad_lines_say_why() {
+        assert_eq!(reason(b""), "line 7: empty line, expected a JSON object");
+        assert!(reason(b"[1]").starts_with("line 7: not a JSON object"));
+        assert!(reason(b"{\"id\": \"a\"}").contains("no \"text\" string"));
+        assert!(reason(b"{\"text\": \"\xff\"}").contains("invalid byte 0xFF at byte offset 10"));
+        let lossy = parse(1, b"{\"text\": \"a\xffb\"}".to_vec(), true).ok().unwrap();
+        assert_eq!(lossy.text, "a\u{fffd}b");
+    }
+}

@@ -1,0 +1,129 @@
+//! Where batch inputs come from: the `*.txt` files under a folder, in sorted path order, or the
+//! lines of a JSON Lines stream, in order.
+//!
+//! Nothing is dropped here: a folder that cannot be listed and a `.txt` link that cannot be
+//! resolved become inputs too, so they get an error record in their place in the output.
+
+use anyhow::{Context, Result};
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+/// One unit of batch work.
+#[derive(Debug)]
+pub enum Input {
+    /// An article file, with its size when known (for progress).
+    File(PathBuf, u64),
+    /// Something under the corpus folder that could not be listed, and why.
+    Unreadable(PathBuf, String),
+    /// A JSON Lines record: its 1-based line number and raw bytes (no line terminator), or the
+    /// read error that ended the stream.
+    Line(usize, std::io::Result<Vec<u8>>),
+}
+
+impl Input {
+    /// The input's size in bytes, for progress: 0 when unknown.
+    pub fn len(&self) -> u64 {
+        match self {
+            Input::File(_, len) => *len,
+            Input::Line(_, Ok(bytes)) => bytes.len() as u64 + 1,
+            _ => 0,
+        }
+    }
+}
+
+/// Every `*.txt` file under `dir`, and every folder that could not be listed, sorted by path.
+/// Symbolic links to folders are not followed, so link loops cannot trap the walk; a `.txt`
+/// link is kept, and a dangling or looping one fails when read.
+pub fn walk(dir: &Path) -> Result<Vec<Input>> {
+    let meta = std::fs::metadata(dir).with_context(|| format!("{}: cannot open corpus folder", dir.display()))?;
+    anyhow::ensure!(meta.is_dir(), "{}: not a folder", dir.display());
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = match std::fs::read_dir(&d) {
+            Ok(e) => e,
+            Err(e) => {
+                out.push(Input::Unreadable(
+                    d.clone(),
+                    format!("{}: cannot read folder: {e}", d.display()),
+                ));
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    out.push(Input::Unreadable(
+                        d.clone(),
+                        format!("{}: cannot list folder: {e}", d.display()),
+                    ));
+                    break;
+                }
+            };
+            let path = entry.path();
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            if is_dir {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "txt") && !path.is_dir() {
+                let len = std::fs::metadata(&path).map_or(0, |m| m.len());
+                out.push(Input::File(path, len));
+            }
+        }
+    }
+    out.sort_by(|a, b| key(a).cmp(key(b)));
+    Ok(out)
+}
+
+fn key(input: &Input) -> &Path {
+    match input {
+        Input::File(p, _) | Input::Unreadable(p, _) => p,
+        Input::Line(..) => Path::new(""),
+    }
+}
+
+/// The lines of `reader` as inputs, numbered from 1, without their `\n` or `\r\n`. A read
+/// error is the last input.
+pub fn lines(mut reader: impl BufRead + Send) -> impl Iterator<Item = Input> + Send {
+    let mut number = 0;
+    let mut failed = false;
+    std::iter::from_fn(move || {
+        if failed {
+            return None;
+        }
+        let mut line = Vec::new();
+        number += 1;
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => None,
+            Ok(_) => {
+                if line.ends_with(b"\n") {
+                    line.pop();
+                    if line.ends_with(b"\r") {
+                        line.pop();
+                    }
+                }
+                Some(Input::Line(number, Ok(line)))
+            }
+            Err(e) => {
+                failed = true;
+                Some(Input::Line(number, Err(e)))
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_strip_terminators_and_keep_blank_lines() {
+        let got: Vec<_> = lines(&b"a\r\n\nb"[..])
+            .map(|i| match i {
+                Input::Line(n, Ok(b)) => (n, String::from_utf8(b).unwrap()),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(got, [(1, "a".into()), (2, "".into()), (3, "b".into())]);
+    }
+}
