@@ -15,6 +15,10 @@ impl Ctx<'_> {
     /// Hedged claims outside every claim found in this sentence from `first` on.
     pub(super) fn hedged(&self, out: &mut Vec<Claim>, first: usize) {
         for i in 0..self.toks.len() {
+            // Most words open no hedge: one lookup instead of trying every phrase.
+            if !HEDGE_OPENERS.contains(self.lower(i)) {
+                continue;
+            }
             let Some(len) = HEDGES.iter().map(|h| self.hedge_len(i, h)).max().filter(|&n| n > 0) else {
                 continue;
             };
@@ -86,6 +90,10 @@ impl Ctx<'_> {
         n
     }
 }
+
+/// The first words of the hedge phrases.
+static HEDGE_OPENERS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| HEDGES.iter().filter_map(|h| h.split(' ').next()).collect());
 
 /// Words before a hedge that show it modifies a verb, not a noun ("was apparently hit").
 const NOT_NOUNS: &[&str] = &[
