@@ -106,10 +106,11 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 const MAX_DATELINE: usize = 80;
 
 /// "BEIRUT, Dec 10 (Reuters) - ", "DAMASCUS, Syria (AP) — ", "IDLIB, Syria — ": a city in capitals,
-/// then a comma part or a bracketed agency, then a dash.
+/// then a comma part or a bracketed agency, then a dash; or "AMMAN — ": a city of four or more
+/// capitals right before an en or em dash.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\p{Lu}[\p{Lu}\p{M} .'’-]+(?:(?:,\s*[^,()\n–—-]+){1,2}\s*(?:\([^()\n]+\)\s*)?|\s*\([^()\n]+\)\s*)[-–—]{1,2}\s+",
+        r"^\p{Lu}[\p{Lu}\p{M} .'’-]+(?:(?:,\s*[^,()\n–—-]+){1,2}\s*(?:\([^()\n]+\)\s*)?|\s*\([^()\n]+\)\s*)[-–—]{1,2}\s+|^\p{Lu}{2}[\p{Lu}\p{M}’' -]*\p{Lu}{2}\s*[–—]\s+",
     )
     .unwrap()
 });
@@ -454,13 +455,21 @@ mod tests {
                 "DAMASCUS, Syria (AP) —",
             ),
             ("QAMISHLI (AFP) - Clashes erupted.", "QAMISHLI (AFP) -"),
+            ("AMMAN — Heavy clashes broke out.", "AMMAN —"),
+            ("DEIR EZ-ZOR – Fighting resumed.", "DEIR EZ-ZOR –"),
         ] {
             let s = segment(text);
             assert_eq!((s[0].span.slice(text), s[0].role), (dateline, Role::Dateline), "{text}");
             assert_eq!(s[1].role, Role::Body);
         }
-        let s = segment("HTS - the group said - left.");
-        assert_eq!((s.len(), s[0].role), (1, Role::Body));
+        for text in [
+            "HTS - the group said - left.",
+            "HTS — the group said — left.",
+            "The ISIS — era ended.",
+        ] {
+            let s = segment(text);
+            assert_eq!((s.len(), s[0].role), (1, Role::Body), "{text}");
+        }
     }
 
     #[test]

@@ -102,9 +102,16 @@ impl Ctx<'_> {
         while j > start && self.toks[j - 1].is_final_punct() {
             j -= 1;
         }
+        // An open quote takes its closing mark, with the stop inside it: `"to restore order."`.
         let opened = (start..j).filter(|&k| self.is(k, QUOTE_MARKS)).count();
-        if opened % 2 == 1 && self.is(j, &["\"", "”"]) {
-            j += 1;
+        if opened % 2 == 1 {
+            let mut k = j;
+            while k < self.toks.len() && self.toks[k].is_final_punct() && !self.is(k, &["\"", "”"]) {
+                k += 1;
+            }
+            if self.is(k, &["\"", "”"]) {
+                j = k + 1;
+            }
         }
         j
     }

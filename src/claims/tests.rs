@@ -702,3 +702,10 @@ fn the_head_of_the_source_names_its_entity() {
         assert_eq!(EXTRACTOR.gazetteer().entity(e).id, entity, "{text}");
     }
 }
+
+#[test]
+fn a_quote_at_the_end_of_the_content_keeps_its_closing_mark() {
+    let text = "The ministry said that forces would be deployed \"to restore order.\"";
+    let c = &EXTRACTOR.extract(text).claims[0];
+    assert_eq!(c.content.slice(text), "forces would be deployed \"to restore order.\"");
+}
