@@ -169,18 +169,36 @@ fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
 
 /// Splits a paragraph into blocks at hard line breaks.
 fn blocks(text: &str, para: Span) -> Vec<Span> {
+    let lines: Vec<Span> = lines(para.slice(text)).map(|l| l.offset(para.start)).collect();
+    let wrapped = is_hard_wrapped(text, &lines);
     let mut out: Vec<Span> = Vec::new();
     let mut soft_next = false;
-    for line in lines(para.slice(text)).map(|l| l.offset(para.start)) {
-        let s = line.slice(text);
-        let starts_lower = s.trim_start().chars().next().is_some_and(char::is_lowercase);
+    for line in lines {
+        let s = line.slice(text).trim();
+        let starts_lower = s.chars().next().is_some_and(char::is_lowercase);
+        let bullet = s.starts_with(['-', '*', '•', '–', '—']);
         match out.last_mut() {
-            Some(b) if soft_next || starts_lower => b.end = line.end,
+            Some(b) if (soft_next && !bullet) || starts_lower => b.end = line.end,
             _ => out.push(line),
         }
-        soft_next = s.trim_end().ends_with([',', '-']);
+        let open_end = !s.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')']);
+        let own_line = BOILERPLATE.is_match(s) || BYLINE.is_match(s);
+        soft_next = s.ends_with([',', '-']) || (wrapped && open_end && !own_line);
     }
     out
+}
+
+/// True for a paragraph wrapped at a fixed width: two or more lines, and the lines before the
+/// last one long (50+ bytes) and of about the same length.
+fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
+    let Some((_, body)) = lines.split_last() else {
+        return false;
+    };
+    let lens: Vec<usize> = body.iter().map(|l| l.slice(text).trim().len()).collect();
+    let (Some(&max), Some(&min)) = (lens.iter().max(), lens.iter().min()) else {
+        return false;
+    };
+    max >= 50 && (max - min) * 10 <= max * 3
 }
 
 /// Splits one block into trimmed sentence spans, correcting UAX #29 for news text.
@@ -421,6 +439,22 @@ mod tests {
         );
         let sentences = segment(text);
         assert_eq!(byline(text, &sentences).map(|s| s.slice(text)), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_join_their_lines() {
+        let text = "Turkish artillery shelled positions held by the Kurdish-led Syrian\nDemocratic Forces near Manbij overnight, the SDF said on Tuesday.\n\nKey points:\n- The SDF controls Raqqa.\n- Ankara considers the YPG a terrorist group.\n\nLeave a Comment: Don't Wast Time to Posting URLs in Comment Box\nNo comments available for this post.";
+        assert_eq!(
+            texts(text),
+            [
+                "Turkish artillery shelled positions held by the Kurdish-led Syrian\nDemocratic Forces near Manbij overnight, the SDF said on Tuesday.",
+                "Key points:",
+                "- The SDF controls Raqqa.",
+                "- Ankara considers the YPG a terrorist group.",
+                "Leave a Comment: Don't Wast Time to Posting URLs in Comment Box",
+                "No comments available for this post.",
+            ]
+        );
     }
 
     #[test]

@@ -200,6 +200,7 @@ const PERSON_HEADS: &[&str] = &[
     "spokeswoman",
     "spokesperson",
     "official",
+    "worker",
     "minister",
     "president",
     "envoy",
