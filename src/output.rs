@@ -37,7 +37,7 @@
 //!   (`source_cue_content`, `source_cue_as`, `source_cue_accuse`, `content_source_cue`,
 //!   `content_cue_source`, `according_to`, `quote_source_cue`, `quote_cue_source`,
 //!   `source_cue_quote`, `quote_continued`, `passive_by`, `passive_it`, `quoted_as_saying`,
-//!   `nominal`, `shared_subject`, `hedge`; see `src/claims/`); `confidence` is in [0, 1];
+//!   `nominal`, `shared_subject`, `follow_up`, `hedge`; see `src/claims/`); `confidence` is in [0, 1];
 //!   `disputed` is true when the same or the next sentence contradicts the claim.
 //! - Sentences, mentions and claims are in text order. Claim ids are `c1`, `c2`, ... in that
 //!   order. The same input and gazetteers give byte-identical output.

@@ -17,6 +17,7 @@
 //! - `sources.rs`: the source noun phrase (with its appositive) and the `unnamed` flag;
 //! - `resolve.rs`: pronoun sources ("he", "it", "the ministry") resolved to an earlier source or
 //!   mention;
+//! - `followup.rs`: ", adding that ..." / ", saying ..." after a claim, by the same source;
 //! - `hedges.rs`: hedged claims without a source;
 //! - `discourse.rs`: `disputed`, when the same or the next sentence contradicts a claim.
 //!
@@ -37,6 +38,7 @@
 
 mod clauses;
 mod discourse;
+mod followup;
 mod hedges;
 mod lexicon;
 mod passives;
@@ -172,6 +174,7 @@ impl ClaimFinder {
             let first = out.len();
             ctx.quoted(&mut out);
             ctx.attributed(&mut out, first);
+            ctx.follow_ups(&mut out, first);
             ctx.hedged(&mut out, first);
             out[first..].sort_by_key(|c| (c.cue.span.start, c.content.start));
         }

@@ -709,3 +709,37 @@ fn a_quote_at_the_end_of_the_content_keeps_its_closing_mark() {
     let c = &EXTRACTOR.extract(text).claims[0];
     assert_eq!(c.content.slice(text), "forces would be deployed \"to restore order.\"");
 }
+
+#[test]
+fn adding_that_is_a_second_claim_by_the_same_source() {
+    let text = "Turkish artillery shelled positions near Manbij, the SDF said on Tuesday, adding that two civilians were wounded.";
+    let x = EXTRACTOR.extract(text);
+    let got: Vec<_> = x
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                c.source.as_ref().unwrap().span.slice(text),
+                c.cue.span.slice(text),
+                c.content.slice(text),
+                c.rule,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "the SDF",
+                "said",
+                "Turkish artillery shelled positions near Manbij",
+                "content_source_cue"
+            ),
+            ("the SDF", "adding", "two civilians were wounded", "follow_up"),
+        ]
+    );
+    let text = "The ministry said the border was closed, saying: \"No one will cross.\"";
+    let x = EXTRACTOR.extract(text);
+    assert_eq!(x.claims.len(), 2, "{:?}", x.claims);
+    assert_eq!(x.claims[1].content.slice(text), "\"No one will cross.\"");
+}
