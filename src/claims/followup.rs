@@ -1,5 +1,6 @@
-//! Follow-up speech: "..., the SDF said, adding that two civilians were wounded." The
-//! participle after an attributed claim's cue opens a second claim by the same source.
+//! Follow-up speech: "..., the SDF said, adding that two civilians were wounded", "X rejected the
+//! deployment, calling it an invasion". The participle after an attributed claim opens a
+//! second claim by the same source.
 
 use super::{Claim, ClaimKind, Ctx, CueMatch};
 
@@ -13,6 +14,12 @@ const FOLLOW_UPS: &[(&str, &str, &str)] = &[
     ("explaining", "explain", "assert"),
     ("claiming", "claim", "assert"),
     ("warning", "warn", "warn"),
+    ("calling", "call", "describe"),
+    ("describing", "describe", "describe"),
+    ("accusing", "accuse", "accuse"),
+    ("blaming", "blame", "accuse"),
+    ("denying", "deny", "deny"),
+    ("vowing", "vow", "vow"),
 ];
 
 impl Ctx<'_> {

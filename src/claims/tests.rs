@@ -743,3 +743,19 @@ fn adding_that_is_a_second_claim_by_the_same_source() {
     assert_eq!(x.claims.len(), 2, "{:?}", x.claims);
     assert_eq!(x.claims[1].content.slice(text), "\"No one will cross.\"");
 }
+
+#[test]
+fn calling_it_describes_by_the_same_source() {
+    let text = "Sheikh Hikmat al-Hijri said the deployment was illegal, calling it an \"invasion.\"";
+    let x = EXTRACTOR.extract(text);
+    let last = x.claims.last().unwrap();
+    assert_eq!(
+        (
+            last.cue.span.slice(text),
+            last.cue.stance.as_str(),
+            last.content.slice(text)
+        ),
+        ("calling", "describe", "it an \"invasion.\"")
+    );
+    assert_eq!(last.source.as_ref().unwrap().span.slice(text), "Sheikh Hikmat al-Hijri");
+}
