@@ -47,7 +47,7 @@ impl Folded {
     /// The original span of a space-wrapped match `[s, e)` of the view: from the first
     /// character of its first word to the start of the separator after its last word.
     pub fn original_span(&self, s: usize, e: usize) -> Span {
-        debug_assert!(self.text.as_bytes()[s] == b' ' && self.text.as_bytes()[e - 1] == b' ');
+        debug_assert!(self.text.is_char_boundary(s + 1) && self.text.as_bytes()[e - 1] == b' ');
         Span::new(self.original(s + 1), self.original(e - 1))
     }
 
