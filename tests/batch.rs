@@ -6,23 +6,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/000_4c9a5fc32c7dd298.txt");
+mod common;
 
-fn claimex(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimex"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || input.write_all(&stdin));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    out
-}
+use common::{claimex, SEED};
 
 fn records(o: &Output) -> Vec<Value> {
     assert!(o.stdout.ends_with(b"\n") || o.stdout.is_empty());
