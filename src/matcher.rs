@@ -243,7 +243,9 @@ fn add_bracketed_acronyms(text: &str, sentences: &[Sentence], mentions: &mut Vec
         automaton.find(&folded.text, &mut candidates);
         for &(s, e, target) in &candidates {
             let span = folded.original_span(s, e);
-            if !mentions.iter().any(|m| m.span.overlaps(span)) {
+            // Mentions are sorted and disjoint: only the first one ending after `span.start` can overlap.
+            let next = mentions.partition_point(|m| m.span.end <= span.start);
+            if !mentions.get(next).is_some_and(|m| m.span.overlaps(span)) {
                 extra.push(Mention {
                     span,
                     entity: target.entity,
