@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 
 pub mod claims;
+pub mod decode;
 pub mod export;
 pub mod fold;
 pub mod gazetteer;

@@ -1,23 +1,17 @@
-//! The `claimex` command: wiring only. Parses arguments, calls the library through the
-//! subcommand modules, maps errors to exit codes (0 ok, 1 failure, 2 usage).
+//! The `claimex` command: wiring only. Parses the arguments and hands each subcommand's to its
+//! module in `cmd`, which does the work through the library and returns the exit code: 0 ok,
+//! 1 failure (the error on stderr), 2 usage (from clap). A closed standard output (`claimex
+//! ... | head`) ends the run quietly with 0, whatever the format.
 
 mod cmd;
 
-use anyhow::Result;
-use claimex::Extractor;
-use clap::{Parser, Subcommand};
-use cmd::batch::{InputKind, Options};
-use cmd::format::{FormatArgs, Sink};
-use cmd::io::{load_gazetteers, write_atomically, GazetteerArgs};
-use std::io::{self, Write};
-use std::num::NonZeroUsize;
-use std::path::PathBuf;
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Who claims what, about whom, where: gazetteer mentions and attributed claims in Syria
 /// conflict news, as JSON.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(name = "claimex", version, about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -25,130 +19,29 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract one article (a file, or `-` / nothing for stdin) to one JSON object (or --format).
-    Extract {
-        /// The article's path; `-` or nothing reads standard input.
-        path: Option<PathBuf>,
-        /// Indent the JSON.
-        #[arg(long)]
-        pretty: bool,
-        #[command(flatten)]
-        format: FormatArgs,
-        #[command(flatten)]
-        gazetteers: GazetteerArgs,
-    },
-    /// Extract every `*.txt` under DIR (sorted path order), or every record of a JSON Lines
-    /// stream, on all cores: one JSON line per input, in input order (or --format).
-    Batch {
-        /// The corpus folder, searched recursively; with `--input jsonl`, a JSON Lines file
-        /// (`-` or nothing: standard input).
-        #[arg(value_name = "DIR|FILE")]
-        path: Option<PathBuf>,
-        /// What the inputs are: `*.txt` files, or `{"id", "text", ...}` lines.
-        #[arg(long = "input", value_enum, default_value = "files")]
-        input: InputKind,
-        /// Write the JSON Lines here (atomically, when complete) instead of stdout.
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// Worker threads [default: all cores].
-        #[arg(long, short = 'j', value_name = "N")]
-        threads: Option<NonZeroUsize>,
-        /// Replace invalid UTF-8 with U+FFFD instead of failing the input.
-        #[arg(long)]
-        lossy: bool,
-        /// No progress bar and no summary on stderr (errors are still reported).
-        #[arg(long, short)]
-        quiet: bool,
-        #[command(flatten)]
-        format: FormatArgs,
-        #[command(flatten)]
-        gazetteers: GazetteerArgs,
-    },
-    /// Read one article's claims in the terminal, grouped by sentence, with entity counts.
-    ///
-    /// Sources, cues and contents are coloured when the output is a terminal and NO_COLOR is unset.
-    Review {
-        /// The article's path; `-` or nothing reads standard input.
-        path: Option<PathBuf>,
-        #[command(flatten)]
-        gazetteers: GazetteerArgs,
-    },
-    /// Print the JSON Schema of the JSON output.
-    Schema,
+    Extract(cmd::extract::Args),
+    Batch(cmd::batch::Args),
+    Review(cmd::review::Args),
+    Schema(cmd::schema::Args),
+    Completions(cmd::completions::Args),
+    Man(cmd::man::Args),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let result = match Cli::parse().command {
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::Batch(args) => cmd::batch::run(args),
+        Command::Review(args) => cmd::review::run(args),
+        Command::Schema(args) => cmd::schema::run(args),
+        Command::Completions(args) => cmd::completions::run(args, Cli::command()),
+        Command::Man(args) => cmd::man::run(args, Cli::command()),
+    };
+    match result {
         Ok(code) => code,
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(_) if cmd::io::pipe_closed() => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("claimex: {e:#}");
             ExitCode::from(1)
-        }
-    }
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        let kind = c.downcast_ref::<io::Error>().map(io::Error::kind);
-        let json_kind = c
-            .downcast_ref::<serde_json::Error>()
-            .and_then(serde_json::Error::io_error_kind);
-        kind.or(json_kind) == Some(io::ErrorKind::BrokenPipe)
-    })
-}
-
-fn run(cli: Cli) -> Result<ExitCode> {
-    match cli.command {
-        Command::Extract {
-            path,
-            pretty,
-            format,
-            gazetteers,
-        } => {
-            let extractor = Extractor::new(load_gazetteers(&gazetteers)?);
-            cmd::extract::run(&extractor, path.as_deref(), &mut Sink::new(&format, pretty, false)?)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Batch {
-            path,
-            input,
-            output,
-            threads,
-            lossy,
-            quiet,
-            format,
-            gazetteers,
-        } => {
-            let extractor = Extractor::new(load_gazetteers(&gazetteers)?);
-            let inputs = cmd::batch::inputs(input, path.as_deref())?;
-            let threads = threads
-                .or_else(|| std::thread::available_parallelism().ok())
-                .map_or(1, NonZeroUsize::get);
-            let opts = Options { threads, lossy, quiet };
-            let mut sink = Sink::new(&format, false, true)?;
-            let run = |w: &mut dyn io::Write| cmd::batch::run(&extractor, inputs, opts, w, &mut sink);
-            let tally = match &output {
-                Some(path) => write_atomically(path, run)?,
-                None => run(&mut io::stdout().lock())?,
-            };
-            Ok(if tally.failed > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Command::Review { path, gazetteers } => {
-            let extractor = Extractor::new(load_gazetteers(&gazetteers)?);
-            cmd::review::run(&extractor, path.as_deref())?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Schema => {
-            let mut out = io::stdout().lock();
-            serde_json::to_writer_pretty(&mut out, &claimex::output::json_schema())?;
-            writeln!(out)?;
-            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -309,3 +309,119 @@ fn a_killed_run_leaves_no_output_file_that_looks_whole() {
     child.wait().unwrap();
     assert!(!out.exists(), "only the .partial file may exist after a kill");
 }
+
+fn ids(o: &Output) -> Vec<String> {
+    records(o)
+        .iter()
+        .map(|r| r["document"]["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn files_and_folders_in_argument_order_and_quoted_globs() {
+    let dir = tempdir("paths");
+    let w = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    w("one/b.txt", "Activists said shelling hit Idlib.");
+    w("one/a.txt", "Hama.");
+    w("two/deep/c.txt", "Homs.");
+    w("two/notes.md", "not an article under a folder");
+    w("loose.md", "Officials said Daraa was quiet.");
+    // A file named on the command line is taken whatever its extension; folders give their
+    // *.txt files in sorted order; arguments keep their order.
+    let o = claimex(
+        &[
+            "batch",
+            "-q",
+            s(&dir.join("loose.md")),
+            s(&dir.join("one")),
+            s(&dir.join("two")),
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(ids(&o), ["loose", "a", "b", "c"]);
+    // The same file twice is two inputs, like `cat a a`.
+    let twice = claimex(
+        &["batch", "-q", s(&dir.join("one/a.txt")), s(&dir.join("one/a.txt"))],
+        b"",
+    );
+    assert_eq!(ids(&twice), ["a", "a"]);
+
+    // A pattern the shell did not expand (quoted here: no shell at all) is expanded by claimex.
+    let pattern = format!("{}/**/*.txt", dir.display());
+    let o = claimex(&["batch", "-q", &pattern], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(ids(&o), ["a", "b", "c"], "sorted matches");
+    let o = claimex(&["batch", "-q", &format!("{}/o*", dir.display())], b"");
+    assert_eq!(ids(&o), ["a", "b"], "a matched folder is walked");
+
+    // A typo fails before any work, naming the path; so does a pattern that matches nothing.
+    let missing = dir.join("nope.txt");
+    let o = claimex(&["batch", s(&dir.join("one")), s(&missing)], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty(), "nothing was extracted");
+    assert!(
+        stderr(&o).contains(&format!("{}: cannot open", missing.display())),
+        "{}",
+        stderr(&o)
+    );
+    let o = claimex(&["batch", &format!("{}/*.pdf", dir.display())], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no match as a glob pattern"), "{}", stderr(&o));
+    let o = claimex(&["batch"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("give article files or corpus folders"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn jsonl_takes_one_file() {
+    let dir = tempdir("jsonl-one");
+    let f = dir.join("in.jsonl");
+    std::fs::write(&f, "{\"id\": \"x\", \"text\": \"Hama.\"}\n").unwrap();
+    assert_eq!(ids(&claimex(&["batch", "-q", "--input", "jsonl", s(&f)], b"")), ["x"]);
+    let o = claimex(&["batch", "--input", "jsonl", s(&f), s(&f)], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--input jsonl reads one file"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_encoding_hint_per_failed_file_and_the_run_goes_on() {
+    let dir = tempdir("encodings");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Rebels said they took Hama.".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(dir.join("a_utf16.txt"), utf16).unwrap();
+    std::fs::write(
+        dir.join("b_cp1252.txt"),
+        b"The ministry\x92s statement said \x93calm\x94 returned.",
+    )
+    .unwrap();
+    std::fs::write(dir.join("c_ok.txt"), "Hama.").unwrap();
+    let o = claimex(&["batch", "-q", s(&dir)], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let r = records(&o);
+    assert_eq!(r.len(), 3);
+    let a = dir.join("a_utf16.txt");
+    let e = r[0]["error"].as_str().unwrap();
+    assert!(e.contains("at byte offset 0; it is UTF-16, little-endian"), "{e}");
+    assert!(
+        e.ends_with(&format!("iconv -f UTF-16 -t UTF-8 {} > out.txt", a.display())),
+        "{e}"
+    );
+    let e = r[1]["error"].as_str().unwrap();
+    assert!(
+        e.contains("invalid byte 0x92 at byte offset 12; it looks like Windows-1252"),
+        "{e}"
+    );
+    assert!(e.contains("iconv -f CP1252 -t UTF-8"), "{e}");
+    assert!(r[2]["error"].is_null());
+}

@@ -1,32 +1,69 @@
-//! `claimex batch`: a corpus folder or a JSON Lines stream to JSON Lines, on all cores.
+//! `claimex batch`: article files, corpus folders or a JSON Lines stream to JSON Lines, on all
+//! cores.
 //!
 //! Invariants: with `--format json`/`jsonl`, exactly one output line per input (a file, an
-//! unlistable folder, or an input line), in input order (sorted path order for folders),
-//! byte-identical whatever the thread count; a failed input becomes an error record in its
-//! place (other formats have no place for one: it is reported on stderr only) and the run goes
-//! on. Output is flushed input by input, so the command works as a streaming mapper.
+//! unlistable folder, or an input line), in input order (argument order, and sorted path order
+//! within a folder), byte-identical whatever the thread count; a failed input becomes an error
+//! record in its place (other formats have no place for one: it is reported on stderr only)
+//! and the run goes on. Output is flushed input by input, so the command works as a streaming
+//! mapper.
 //!
 //! JSON lines are serialised by the workers; articles for other formats (and very large ones)
 //! travel to the writer as extractions and go through the `--format` [`Sink`] there.
 
-use super::format::Sink;
-use super::io::{meta_for, read_article};
+use super::format::{FormatArgs, Sink};
+use super::io::{is_std, load_gazetteers, meta_for, read_article, stdin, write_output, GazetteerArgs};
 use super::jsonl;
 use super::pipeline::ordered_map;
 use super::progress::{summary, Progress, Tally};
-use super::source::{lines, walk, Input};
+use super::source::{files, lines, Input};
 use anyhow::{Context, Result};
 use claimex::output::{document, DocumentMeta, SCHEMA_VERSION};
 use claimex::{Extraction, Extractor};
 use serde_json::{json, Value};
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufReader, Write};
+use std::num::NonZeroUsize;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::Path;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Extract many articles on all cores: files, folders or a JSON Lines stream, one JSON line each.
+///
+/// Inputs are files, the `*.txt` files under folders (sorted path order), or the records of a
+/// JSON Lines stream; the output has one JSON line per input, in input order, whatever the
+/// thread count (or the chosen --format).
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Article files and corpus folders (searched recursively for `*.txt`), in this order; a
+    /// quoted glob ('news/**/*.txt') is expanded too. With `--input jsonl`: one JSON Lines file
+    /// (`-` or nothing: standard input).
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// What the inputs are: article files, or `{"id", "text", ...}` lines.
+    #[arg(long = "input", value_enum, default_value = "files")]
+    input: InputKind,
+    /// Write to FILE (atomically, when complete) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Worker threads [default: all cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<NonZeroUsize>,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing the input.
+    #[arg(long)]
+    lossy: bool,
+    /// No progress bar and no summary on stderr (errors are still reported).
+    #[arg(long, short)]
+    quiet: bool,
+    #[command(flatten)]
+    format: FormatArgs,
+    #[command(flatten)]
+    gazetteers: GazetteerArgs,
+}
 
 /// What the inputs are.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputKind {
-    /// `*.txt` files under a folder, in sorted path order.
+    /// Article files, and the `*.txt` files under folders, in sorted path order.
     Files,
     /// One `{"id", "text", ...}` object per line, from a file or standard input.
     Jsonl,
@@ -34,48 +71,74 @@ pub enum InputKind {
 
 /// How to run a batch.
 #[derive(Clone, Copy, Debug)]
-pub struct Options {
+struct Options {
     /// Worker threads (at least 1).
-    pub threads: usize,
+    threads: usize,
     /// Replace invalid UTF-8 with U+FFFD instead of failing the input.
-    pub lossy: bool,
+    lossy: bool,
     /// No progress bar and no summary.
-    pub quiet: bool,
+    quiet: bool,
 }
 
-/// The inputs at `path` (a folder, or a JSON Lines file with `-`/None for stdin), and for
-/// folders the number of files and their total size, for the progress bar.
-pub type Inputs = (Box<dyn Iterator<Item = Input> + Send>, Option<(u64, u64)>);
+/// Runs the batch: exit code 1 when any input failed.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let extractor = Extractor::new(load_gazetteers(&args.gazetteers)?);
+    let inputs = inputs(args.input, &args.paths)?;
+    let threads = args
+        .threads
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get);
+    let opts = Options {
+        threads,
+        lossy: args.lossy,
+        quiet: args.quiet,
+    };
+    let mut sink = Sink::new(&args.format, false, true)?;
+    let tally = write_output(args.output.as_deref(), |out| {
+        extract_all(&extractor, inputs, opts, out, &mut sink)
+    })?;
+    Ok(match tally.failed {
+        0 => ExitCode::SUCCESS,
+        _ => ExitCode::from(1),
+    })
+}
+
+/// The inputs, and for files the number of files and their total size, for the progress bar.
+type Inputs = (Box<dyn Iterator<Item = Input> + Send>, Option<(u64, u64)>);
 
 /// Opens the inputs of a batch.
-pub fn inputs(kind: InputKind, path: Option<&Path>) -> Result<Inputs> {
-    match (kind, path) {
-        (InputKind::Files, None) => anyhow::bail!("a corpus folder is needed (or --input jsonl)"),
-        (InputKind::Files, Some(dir)) => {
-            let files = walk(dir)?;
+fn inputs(kind: InputKind, paths: &[PathBuf]) -> Result<Inputs> {
+    match (kind, paths) {
+        (InputKind::Files, []) => {
+            anyhow::bail!("give article files or corpus folders (or --input jsonl for a JSON Lines stream)")
+        }
+        (InputKind::Files, paths) => {
+            let files = files(paths)?;
             let totals = (files.len() as u64, files.iter().map(Input::len).sum());
             Ok((Box::new(files.into_iter()), Some(totals)))
         }
-        (InputKind::Jsonl, Some(p)) if p != Path::new("-") => {
+        (InputKind::Jsonl, [_, _, ..]) => {
+            anyhow::bail!("--input jsonl reads one file (or standard input), not {}", paths.len())
+        }
+        (InputKind::Jsonl, [p]) if !is_std(Some(p)) => {
             let file = std::fs::File::open(p).with_context(|| format!("{}: cannot open", p.display()))?;
             Ok((Box::new(lines(BufReader::with_capacity(1 << 16, file))), None))
         }
-        (InputKind::Jsonl, _) => Ok((Box::new(lines(BufReader::new(std::io::stdin()))), None)),
+        (InputKind::Jsonl, _) => Ok((Box::new(lines(BufReader::new(stdin()))), None)),
     }
 }
 
 /// Extracts every input into `out` through `sink`, and returns the tally.
-pub fn run(
+fn extract_all(
     extractor: &Extractor,
     (inputs, totals): Inputs,
     opts: Options,
     out: &mut dyn Write,
     sink: &mut Sink,
 ) -> Result<Tally> {
-    let mut out = BufWriter::with_capacity(1 << 16, out);
     let mut progress = Progress::new(totals.map(|t| t.0), totals.map(|t| t.1), opts.quiet);
     let (lines, error_lines) = (sink.writes_json_lines(), sink.takes_error_lines());
-    sink.begin(&mut out)?;
+    sink.begin(out)?;
     ordered_map(
         inputs,
         opts.threads,
@@ -84,9 +147,7 @@ pub fn run(
             match outcome.payload {
                 Payload::Line(line) if outcome.error.is_none() || error_lines => out.write_all(&line)?,
                 Payload::Line(_) => {}
-                Payload::Deferred(big) => {
-                    sink.document(&mut out, &big.text, &big.x, extractor.gazetteer(), &big.meta)?
-                }
+                Payload::Deferred(big) => sink.document(out, &big.text, &big.x, extractor.gazetteer(), &big.meta)?,
             }
             out.flush()?;
             progress.record(outcome.bytes, outcome.counts);
@@ -96,7 +157,7 @@ pub fn run(
             Ok(())
         },
     )?;
-    sink.end(&mut out)?;
+    sink.end(out)?;
     out.flush()?;
     let (tally, elapsed) = progress.finish();
     if !opts.quiet {

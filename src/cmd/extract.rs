@@ -1,18 +1,42 @@
 //! `claimex extract`: one article to one document in the chosen format.
 
-use super::format::Sink;
-use super::io::read_input;
+use super::format::{FormatArgs, Sink};
+use super::io::{load_gazetteers, read_input, write_output, GazetteerArgs};
 use anyhow::Result;
 use claimex::Extractor;
-use std::io;
-use std::path::Path;
+use std::path::PathBuf;
+use std::process::ExitCode;
 
-/// Extracts the article at `path` (or stdin for None / `-`) and writes it to stdout via `sink`.
-pub fn run(extractor: &Extractor, path: Option<&Path>, sink: &mut Sink) -> Result<()> {
-    let (text, meta) = read_input(path)?;
+/// Extract one article (a file, or `-` / nothing for stdin) to one JSON object (or --format).
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The article's path; `-` or nothing reads standard input.
+    path: Option<PathBuf>,
+    /// Write to FILE (atomically, when complete) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Indent the JSON.
+    #[arg(long)]
+    pretty: bool,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    #[arg(long)]
+    lossy: bool,
+    #[command(flatten)]
+    format: FormatArgs,
+    #[command(flatten)]
+    gazetteers: GazetteerArgs,
+}
+
+/// Extracts the article and writes it through the `--format` sink.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let extractor = Extractor::new(load_gazetteers(&args.gazetteers)?);
+    let mut sink = Sink::new(&args.format, args.pretty, false)?;
+    let (text, meta) = read_input(args.path.as_deref(), args.lossy)?;
     let x = extractor.extract(&text);
-    let mut out = io::stdout().lock();
-    sink.begin(&mut out)?;
-    sink.document(&mut out, &text, &x, extractor.gazetteer(), &meta)?;
-    sink.end(&mut out)
+    write_output(args.output.as_deref(), |out| {
+        sink.begin(out)?;
+        sink.document(out, &text, &x, extractor.gazetteer(), &meta)?;
+        sink.end(out)
+    })?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,11 +1,14 @@
-//! File and stream helpers shared by the subcommands: reading articles and gazetteers,
-//! decoding UTF-8 with byte-precise errors, and atomic output files.
+//! File and stream helpers shared by the subcommands: reading articles (with encoding hints)
+//! and gazetteers, writing to standard output or atomically to a file, and noticing a closed
+//! standard output so the command can end quietly.
 
 use anyhow::{Context, Result};
+use claimex::decode::{decode, DecodeError};
 use claimex::output::DocumentMeta;
 use claimex::Gazetteer;
-use std::io::{Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Where the gazetteers come from.
 #[derive(clap::Args, Debug)]
@@ -29,16 +32,30 @@ pub fn meta_for(path: &Path) -> DocumentMeta {
     }
 }
 
-/// The article at `path`, or standard input for None and `-`, with its metadata.
-pub fn read_input(path: Option<&Path>) -> Result<(String, DocumentMeta)> {
-    match path.filter(|p| *p != Path::new("-")) {
-        Some(p) => Ok((read_article(p, false)?, meta_for(p))),
+/// True for None and `-`, which mean standard input (or output).
+pub fn is_std(path: Option<&Path>) -> bool {
+    path.is_none_or(|p| p == Path::new("-"))
+}
+
+/// Standard input, with a hint on stderr when it is a terminal (so the command does not seem
+/// to hang while it waits for an article).
+pub fn stdin() -> io::Stdin {
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        eprintln!("claimex: reading from standard input; pipe an article or give a path; Ctrl-D ends");
+    }
+    stdin
+}
+
+/// The article at `path`, or standard input for None and `-`, with its metadata; `lossy`
+/// replaces invalid UTF-8 with U+FFFD.
+pub fn read_input(path: Option<&Path>, lossy: bool) -> Result<(String, DocumentMeta)> {
+    match path.filter(|_| !is_std(path)) {
+        Some(p) => Ok((read_article(p, lossy)?, meta_for(p))),
         None => {
             let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("reading standard input")?;
-            let text = decode(bytes).context("standard input")?;
+            stdin().read_to_end(&mut bytes).context("reading standard input")?;
+            let text = decode(bytes, lossy).map_err(|e| not_text(None, e))?;
             let meta = DocumentMeta {
                 id: "stdin".into(),
                 ..DocumentMeta::default()
@@ -48,33 +65,40 @@ pub fn read_input(path: Option<&Path>) -> Result<(String, DocumentMeta)> {
     }
 }
 
-/// The article at `path`, decoded by [`decode_bytes`].
+/// The article at `path`; `lossy` replaces invalid UTF-8 with U+FFFD.
 pub fn read_article(path: &Path, lossy: bool) -> Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    decode_bytes(bytes, lossy).with_context(|| path.display().to_string())
+    decode(bytes, lossy).map_err(|e| not_text(Some(path), e))
 }
 
-/// UTF-8 text without a byte-order mark; invalid UTF-8 is an error naming the byte.
-pub fn decode(bytes: Vec<u8>) -> Result<String> {
-    decode_bytes(bytes, false)
-}
-
-/// Like [`decode`], but with `lossy` invalid UTF-8 becomes U+FFFD instead of an error.
-pub fn decode_bytes(bytes: Vec<u8>, lossy: bool) -> Result<String> {
-    let mut text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) if lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            anyhow::bail!("not UTF-8: invalid byte 0x{:02X} at byte offset {at}", e.as_bytes()[at])
-        }
-    };
-    if text.starts_with('\u{feff}') {
-        text.drain(..3);
+/// The error for bytes that are not UTF-8, naming the file (None: standard input) and, when
+/// the encoding is likely, the `iconv` command that converts it.
+fn not_text(path: Option<&Path>, e: DecodeError) -> anyhow::Error {
+    let what = path.map_or_else(|| "standard input".to_string(), |p| p.display().to_string());
+    match (e.likely, path) {
+        (None, _) => anyhow::anyhow!("{what}: {e}"),
+        (Some(l), Some(p)) => anyhow::anyhow!(
+            "{what}: {e}; convert it with: iconv -f {} -t UTF-8 {} > out.txt",
+            l.iconv_name(),
+            shell_quote(&p.display().to_string())
+        ),
+        (Some(l), None) => anyhow::anyhow!(
+            "{what}: {e}; convert it on the way in: iconv -f {} -t UTF-8 FILE | claimex ...",
+            l.iconv_name()
+        ),
     }
-    Ok(text)
 }
 
+/// `s` as one shell word: as is when it is plainly safe, else in single quotes.
+fn shell_quote(s: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "-_./+,:@%".contains(c);
+    match !s.is_empty() && s.chars().all(plain) {
+        true => s.to_string(),
+        false => format!("'{}'", s.replace('\'', r"'\''")),
+    }
+}
+
+/// The gazetteers `args` asks for: the embedded ones or a folder's, plus the extra files.
 pub fn load_gazetteers(args: &GazetteerArgs) -> Result<Gazetteer> {
     let mut g = match &args.gazetteers {
         None => Gazetteer::embedded(),
@@ -102,10 +126,24 @@ pub fn load_gazetteers(args: &GazetteerArgs) -> Result<Gazetteer> {
 }
 
 fn add_gazetteer(g: &mut Gazetteer, path: &Path) -> Result<()> {
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read gazetteer", path.display()))?;
-    let text = decode(bytes).with_context(|| path.display().to_string())?;
+    let text = read_article(path, false)?;
     g.add_file(&path.display().to_string(), &text)?;
     Ok(())
+}
+
+/// Runs `write` on the file at `path` (atomically, by [`write_atomically`]) or, for None and
+/// `-`, on standard output; buffered either way.
+pub fn write_output<T>(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
+    let buffered = |out: &mut dyn Write| {
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        let value = write(&mut out)?;
+        out.flush()?;
+        Ok(value)
+    };
+    match path.filter(|_| !is_std(path)) {
+        Some(p) => write_atomically(p, buffered),
+        None => buffered(&mut stdout()),
+    }
 }
 
 /// Runs `write` into a temporary file beside `path` and renames it into place on success,
@@ -133,5 +171,51 @@ pub fn write_atomically<T>(path: &Path, write: impl FnOnce(&mut dyn Write) -> Re
             let _ = std::fs::remove_file(&tmp);
             Err(e)
         }
+    }
+}
+
+static PIPE_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// True once a write to standard output found the reader gone (`claimex ... | head`). Every
+/// output format writes through [`stdout`], so however a writer wraps that error (csv,
+/// serde_json, anyhow), `main` can tell it apart and end quietly.
+pub fn pipe_closed() -> bool {
+    PIPE_CLOSED.load(Ordering::Relaxed)
+}
+
+/// Standard output, locked; a broken pipe is noted for [`pipe_closed`].
+pub fn stdout() -> Stdout {
+    Stdout(io::stdout().lock())
+}
+
+/// See [`stdout`].
+pub struct Stdout(io::StdoutLock<'static>);
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        noted(self.0.write(buf))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        noted(self.0.flush())
+    }
+}
+
+fn noted<T>(result: io::Result<T>) -> io::Result<T> {
+    if result.as_ref().is_err_and(|e| e.kind() == io::ErrorKind::BrokenPipe) {
+        PIPE_CLOSED.store(true, Ordering::Relaxed);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_quote_leaves_plain_paths_and_quotes_the_rest() {
+        assert_eq!(shell_quote("news/a-1.txt"), "news/a-1.txt");
+        assert_eq!(shell_quote("my news/it's.txt"), r"'my news/it'\''s.txt'");
+        assert_eq!(shell_quote("$(rm)"), "'$(rm)'");
     }
 }

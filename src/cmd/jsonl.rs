@@ -5,7 +5,7 @@
 //! object; the names the output already uses there (`path`, `title`, `byline`, `chars`) are
 //! passed through as `input_path`, `input_title`, ... so no key appears twice.
 
-use super::io::decode_bytes;
+use claimex::decode::decode;
 use claimex::output::DocumentMeta;
 use serde_json::{Map, Value};
 
@@ -30,7 +30,7 @@ const RESERVED: [&str; 4] = ["path", "title", "byline", "chars"];
 /// Parses line `number` (raw bytes, no terminator); `lossy` replaces invalid UTF-8.
 pub fn parse(number: usize, line: Vec<u8>, lossy: bool) -> Result<Record, BadRecord> {
     let bad = |id: Option<String>, reason: String| BadRecord { id, reason };
-    let line = decode_bytes(line, lossy).map_err(|e| bad(None, format!("line {number}: {e:#}")))?;
+    let line = decode(line, lossy).map_err(|e| bad(None, format!("line {number}: {e}")))?;
     if line.trim().is_empty() {
         return Err(bad(None, format!("line {number}: empty line, expected a JSON object")));
     }

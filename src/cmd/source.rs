@@ -1,5 +1,5 @@
-//! Where batch inputs come from: the `*.txt` files under a folder, in sorted path order, or the
-//! lines of a JSON Lines stream, in order.
+//! Where batch inputs come from: the files and folders named on the command line (a folder's
+//! `*.txt` files in sorted path order), or the lines of a JSON Lines stream, in order.
 //!
 //! Nothing is dropped here: a folder that cannot be listed and a `.txt` link that cannot be
 //! resolved become inputs too, so they get an error record in their place in the output.
@@ -29,6 +29,51 @@ impl Input {
             _ => 0,
         }
     }
+}
+
+/// The inputs named by `paths`, in argument order: a folder gives its `*.txt` files
+/// ([`walk`]), a file is itself whatever its name, and a path that does not exist but holds a
+/// glob pattern (`*`, `?`, `[...]`, `**`: a quoted pattern, or a shell that does not expand)
+/// gives the files and folders it matches, in sorted order. Any other path is an error before
+/// any work starts, so a typo does not cost a long run.
+pub fn files(paths: &[PathBuf]) -> Result<Vec<Input>> {
+    let mut out = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => out.extend(walk(path)?),
+            Ok(meta) => out.push(Input::File(path.clone(), meta.len())),
+            Err(e) => match path.to_str().filter(|p| p.contains(['*', '?', '['])) {
+                Some(pattern) => expand(pattern, &mut out)?,
+                None => return Err(e).with_context(|| format!("{}: cannot open", path.display())),
+            },
+        }
+    }
+    Ok(out)
+}
+
+/// The inputs that glob `pattern` matches, onto `out`.
+fn expand(pattern: &str, out: &mut Vec<Input>) -> Result<()> {
+    let matches = glob::glob(pattern).with_context(|| format!("{pattern}: not a valid glob pattern"))?;
+    let mut matched = false;
+    for m in matches {
+        matched = true;
+        match m {
+            Ok(path) if path.is_dir() => out.extend(walk(&path)?),
+            Ok(path) => {
+                let len = std::fs::metadata(&path).map_or(0, |m| m.len());
+                out.push(Input::File(path, len));
+            }
+            Err(e) => {
+                let reason = format!("{}: cannot read folder: {}", e.path().display(), e.error());
+                out.push(Input::Unreadable(e.path().to_path_buf(), reason));
+            }
+        }
+    }
+    anyhow::ensure!(
+        matched,
+        "{pattern}: no such file or folder, and no match as a glob pattern"
+    );
+    Ok(())
 }
 
 /// Every `*.txt` file under `dir`, and every folder that could not be listed, sorted by path.
