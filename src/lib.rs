@@ -9,7 +9,8 @@
 //! 5. [`export`]: that document as CSV, brat, Label Studio, GeoJSON, HTML or terminal text.
 //!
 //! Build an [`Extractor`] once (it compiles the automata), then call [`Extractor::extract`]
-//! for each article. The library does no I/O.
+//! for each article. The library does no I/O; [`decode`] turns an article's bytes into its
+//! text, and names the likely encoding (UTF-16, Windows-1252) of bytes that are not UTF-8.
 //!
 //! ```
 //! let extractor = claimex::Extractor::new(claimex::Gazetteer::embedded());
