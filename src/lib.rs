@@ -8,6 +8,8 @@
 //! 4. [`output`]: the versioned JSON document, with code-point offsets;
 //! 5. [`export`]: that document as CSV, brat, Label Studio, GeoJSON, HTML or terminal text.
 //!
+//! [`eval`] scores the whole pipeline against gold annotations (`claimex eval`).
+//!
 //! Build an [`Extractor`] once (it compiles the automata), then call [`Extractor::extract`]
 //! for each article. The library does no I/O; [`decode`] turns an article's bytes into its
 //! text, and names the likely encoding (UTF-16, Windows-1252) of bytes that are not UTF-8.
@@ -24,6 +26,7 @@
 
 pub mod claims;
 pub mod decode;
+pub mod eval;
 pub mod export;
 pub mod fold;
 pub mod gazetteer;
