@@ -381,6 +381,15 @@ pub const REGION: (f64, f64, f64, f64) = (34.0, 29.2, 45.0, 38.4);
 const MAP_W: f64 = 320.0;
 const PAD: f64 = 6.0;
 
+/// Neighbour names drawn faintly for orientation, at `(lon, lat)` away from the usual places.
+const COUNTRIES: [(&str, f64, f64); 5] = [
+    ("TURKEY", 36.2, 38.05),
+    ("IRAQ", 43.2, 33.6),
+    ("JORDAN", 37.0, 30.6),
+    ("LEBANON", 34.25, 34.6),
+    ("ISRAEL", 34.2, 30.6),
+];
+
 /// Equirectangular projection of [`REGION`] onto the map box.
 struct Projection {
     aspect: f64,
@@ -509,6 +518,12 @@ fn map(a: &Article, n: usize) -> String {
         proj.height,
         outline.join(" ")
     );
+    let mut countries: Vec<Box> = Vec::new();
+    for (name, lon, lat) in COUNTRIES {
+        let (x, y) = proj.xy(lat, lon);
+        countries.push((x, y - 8.0, x + 7.0 * name.len() as f64, y + 2.0));
+        let _ = write!(out, "<text class=\"country\" x=\"{x:.1}\" y=\"{y:.1}\">{name}</text>");
+    }
     let circles: Vec<(f64, f64, f64)> = inside
         .iter()
         .map(|(e, (lat, lon))| {
@@ -517,6 +532,7 @@ fn map(a: &Article, n: usize) -> String {
         })
         .collect();
     let mut taken: Vec<Box> = circles.iter().map(|&(x, y, r)| (x - r, y - r, x + r, y + r)).collect();
+    taken.extend(countries);
     let mut unlabelled = 0;
     for ((e, _), &(x, y, r)) in inside.iter().zip(&circles) {
         let claims = claims_of.get(e.id.as_str()).map_or(String::new(), |c| c.join(" "));
@@ -607,6 +623,7 @@ const CSS: &str = r#":root{--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--bg:#f8
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:16px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
 body{display:flex;flex-direction:column}
+body>*{min-width:0}
 .doc{max-width:1180px;width:100%;margin:0 auto;padding:24px 20px 8px;content-visibility:auto;contain-intrinsic-size:auto 1400px}
 .toc{order:-1;max-width:1180px;width:100%;margin:0 auto;padding:12px 20px 0}
 .toc .bar{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:8px;align-items:center;background:var(--bg);padding:8px 0;border-bottom:1px solid var(--line)}
@@ -618,6 +635,7 @@ body{display:flex;flex-direction:column}
 .toc li{margin:2px 0}
 .outside{margin:6px 0 0;display:flex;flex-wrap:wrap;gap:4px;align-items:center;font-size:.8rem;color:var(--muted)}
 .sea{fill:#f8fafc}
+.country{font-size:9px;fill:#94a3b8;letter-spacing:.12em}
 tr.off{display:none}
 h1{font-size:1.5rem;line-height:1.25;margin:0 0 4px}
 h2{font-size:1.1rem;margin:28px 0 8px}
@@ -659,7 +677,7 @@ table.claims{border-collapse:collapse;width:100%;font-size:.9rem}
 .stance{color:var(--muted);font-size:.8rem}
 .muted,.none{color:var(--muted)}
 footer{max-width:1180px;width:100%;margin:0 auto;padding:16px 20px 28px;color:var(--muted);font-size:.8rem}
-@media (max-width:820px){h1{font-size:1.2rem}.grid{grid-template-columns:1fr}aside{position:static}.doc{padding:16px 12px 4px}.text{padding:14px}.key{margin-left:0}
+@media (max-width:820px){h1{font-size:1.2rem}.grid{grid-template-columns:minmax(0,1fr)}aside{position:static}.doc{padding:16px 12px 4px}.text{padding:14px}.key{margin-left:0}
 .claims thead{display:none}.claims tr{display:block;border-bottom:1px solid var(--line);padding:6px 0}.claims td{display:block;border:0;padding:2px 12px}.claims td.con{border-left:3px solid var(--con);margin:4px 12px;padding-left:8px}}
 "#;
 
@@ -691,3 +709,56 @@ $("f-n").textContent=shown+" of "+docs.length+" articles"};
 let timer=0;bar.addEventListener("input",()=>{clearTimeout(timer);timer=setTimeout(apply,150)});
 });
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_never_overlap_each_other_or_points() {
+        // A tight grid of points, as in a crowded Idlib or Damascus countryside.
+        let points: Vec<(f64, f64, f64)> = (0..60)
+            .map(|i| (100.0 + 9.0 * (i % 8) as f64, 80.0 + 7.0 * (i / 8) as f64, 3.0))
+            .collect();
+        let mut taken: Vec<Box> = points.iter().map(|&(x, y, r)| (x - r, y - r, x + r, y + r)).collect();
+        let mut labels = Vec::new();
+        for &(x, y, r) in &points {
+            if let Some((.., b)) = place_label(x, y, r, 9, 300.0, &taken) {
+                taken.push(b);
+                labels.push(b);
+            }
+        }
+        assert!(
+            !labels.is_empty() && labels.len() < points.len(),
+            "some placed, some left out"
+        );
+        for (i, a) in labels.iter().enumerate() {
+            assert!(a.0 >= 0.0 && a.2 <= MAP_W, "on the map");
+            for b in &labels[i + 1..] {
+                assert!(!overlap(a, b), "{a:?} {b:?}");
+            }
+            for &(x, y, r) in &points {
+                assert!(!overlap(a, &(x - r, y - r, x + r, y + r)), "{a:?} covers a point");
+            }
+        }
+    }
+
+    #[test]
+    fn the_region_holds_syria_and_its_neighbours_capitals_only() {
+        for (lat, lon) in [
+            (33.51, 36.29),
+            (33.89, 35.50),
+            (31.95, 35.93),
+            (33.34, 44.40),
+            (36.2, 37.16),
+        ] {
+            assert!(Projection::contains(lat, lon), "{lat},{lon}");
+        }
+        for (lat, lon) in [(55.75, 37.62), (51.5, -0.13), (39.93, 32.86), (35.69, 51.39)] {
+            assert!(!Projection::contains(lat, lon), "{lat},{lon}");
+        }
+        let p = Projection::new();
+        let (x, y) = p.xy(REGION.1, REGION.2);
+        assert!((x - (MAP_W - PAD)).abs() < 1e-9 && (y - (p.height - PAD)).abs() < 1e-9);
+    }
+}
