@@ -41,6 +41,73 @@ fn the_tricky_text_exercises_what_it_should() {
     assert!(a.doc.claims.iter().any(|c| a.claim_places(c).count() > 0));
 }
 
+static VALIDATOR: LazyLock<jsonschema::Validator> =
+    LazyLock::new(|| jsonschema::validator_for(&json_schema()).unwrap());
+
+/// The typed view the exports read equals the JSON the `extract` command prints, which
+/// validates against the schema.
+fn check_view_matches_the_json(text: &str, a: &Article) {
+    let meta = DocumentMeta {
+        id: "doc".into(),
+        ..DocumentMeta::default()
+    };
+    let x = EXTRACTOR.extract(text);
+    let json = serde_json::to_value(document(text, &x, EXTRACTOR.gazetteer(), &meta)).unwrap();
+    let errors: Vec<String> = VALIDATOR.iter_errors(&json).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(json["claims"].as_array().unwrap().len(), a.doc.claims.len());
+    for (j, c) in json["claims"].as_array().unwrap().iter().zip(&a.doc.claims) {
+        assert_eq!(j["id"], c.id.as_str());
+        assert_eq!(j["rule"], c.rule);
+        assert_eq!(j["confidence"], c.confidence);
+        assert_eq!(j["disputed"], c.disputed);
+        assert_eq!(j["content"]["start"], c.content.start);
+        assert_eq!(j["cue"]["stance"], c.cue.stance.as_str());
+        let src = &j["source"];
+        match &c.source {
+            None => assert!(src.is_null()),
+            Some(s) => {
+                assert_eq!(src["start"], s.span.start);
+                assert_eq!(src["unnamed"], s.unnamed);
+                assert_eq!(src["subtype"].as_str(), s.subtype.as_deref());
+                assert_eq!(
+                    src["resolved"]["end"].as_u64(),
+                    s.resolved.as_ref().map(|r| r.span.end as u64)
+                );
+                assert_eq!(
+                    src["resolved"]["entity"].as_str(),
+                    s.resolved.as_ref().and_then(|r| r.entity.as_deref())
+                );
+            }
+        }
+    }
+    for (j, m) in json["mentions"].as_array().unwrap().iter().zip(&a.doc.mentions) {
+        assert_eq!(
+            (j["start"].as_u64(), j["sentence"].as_u64()),
+            (Some(m.start as u64), Some(m.sentence as u64))
+        );
+    }
+    for (j, e) in json["entities"].as_array().unwrap().iter().zip(&a.doc.entities) {
+        assert_eq!(j["id"], e.id.as_str());
+        assert_eq!(
+            (j["lat"].as_f64(), j["lon"].as_f64()),
+            e.lat_lon().map_or((None, None), |(a, b)| (Some(a), Some(b)))
+        );
+    }
+    for (j, s) in json["sentences"].as_array().unwrap().iter().zip(&a.doc.sentences) {
+        assert_eq!(j["text"], a.slice(s.start, s.end));
+        assert_eq!(j["role"], s.role);
+    }
+    assert_eq!(json["document"]["chars"], a.len_chars());
+}
+
+#[test]
+fn the_typed_view_equals_the_json() {
+    for text in [SEED, TRICKY] {
+        check_view_matches_the_json(text, &article(text));
+    }
+}
+
 #[test]
 fn csv_and_tsv_rows_slice_the_text() {
     both().iter().for_each(check_csv_and_tsv_rows_slice_the_text);
@@ -482,6 +549,7 @@ fn every_export_of_a_real_corpus_reads_back() {
             continue;
         };
         let a = article(&text);
+        check_view_matches_the_json(&text, &a);
         check_csv_and_tsv_rows_slice_the_text(&a);
         check_brat_annotations_slice_the_text(&a);
         check_label_studio_regions_slice_the_text(&a);
@@ -537,6 +605,7 @@ proptest! {
     #[test]
     fn every_export_reads_back_on_any_text(text in newsy()) {
         let a = article(&text);
+        check_view_matches_the_json(&text, &a);
         check_csv_and_tsv_rows_slice_the_text(&a);
         check_brat_annotations_slice_the_text(&a);
         check_label_studio_regions_slice_the_text(&a);
