@@ -422,6 +422,15 @@ fn terminal_review_is_plain_without_colour() {
     }
     assert!(plain.contains("    source   the Syrian Observatory for Human Rights (organization: sohr)"));
     assert!(plain.contains("  place"), "entity counts at the end:\n{plain}");
+    let pronoun =
+        article("The Syrian Observatory for Human Rights said jets struck Idlib.\nIt said ten people died.\n");
+    let mut out = Vec::new();
+    export::terminal::write(&mut out, &pronoun, false).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("    source   It → The Syrian Observatory for Human Rights (sohr)\n"),
+        "the antecedent is shown:\n{out}"
+    );
     let mut coloured = Vec::new();
     export::terminal::write(&mut coloured, &a, true).unwrap();
     let coloured = String::from_utf8(coloured).unwrap();
@@ -527,6 +536,15 @@ fn html_corpus_page_has_contents_search_and_filters() {
         }
     }
     assert!(foot.contains("<option value=\"Hama\">"), "entity suggestions");
+    let pronoun =
+        article("The Syrian Observatory for Human Rights said jets struck Idlib.\nIt said ten people died.\n");
+    let page = export::html::article(&pronoun, 0);
+    assert!(
+        page.contains(
+            "<span class=\"src\">It</span> <span class=\"muted\">→ Syrian Observatory for Human Rights</span>"
+        ),
+        "the claims table resolves the pronoun"
+    );
     assert!(
         !export::html::foot(&[]).contains("id=\"toc\""),
         "a single article has no contents"

@@ -321,7 +321,16 @@ fn claims_table(a: &Article, n: usize) -> String {
                 let kind = s.kind.map_or(String::new(), |k| {
                     format!("<span class=\"chip t-{k}\">{}</span>", k.replace('_', " "))
                 });
-                format!("<span class=\"src\">{}</span> {kind}", escape_xml(&s.span.text))
+                let resolved = s.resolved.as_ref().map_or(String::new(), |r| {
+                    format!(
+                        " <span class=\"muted\">→ {}</span>",
+                        escape_xml(a.source_name(c).unwrap_or(&r.span.text))
+                    )
+                });
+                format!(
+                    "<span class=\"src\">{}</span>{resolved} {kind}",
+                    escape_xml(&s.span.text)
+                )
             }
             None => format!("<span class=\"muted\">{} (no source)</span>", escape_xml(c.kind)),
         };
@@ -553,9 +562,10 @@ fn map(a: &Article, n: usize) -> String {
         let _ = write!(
             out,
             "<g class=\"pt\" data-c=\"{claims}\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"/>\
-             {text}<title>{} · {} · {} mention(s)</title></g>",
+             {text}<title>{}{} · {} mention(s)</title></g>",
             escape_xml(&e.name),
-            escape_xml(e.attr("admin1").unwrap_or_default()),
+            e.attr("admin1")
+                .map_or(String::new(), |a| format!(" · {}", escape_xml(a))),
             e.mentions
         );
     }
