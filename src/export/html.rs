@@ -6,8 +6,8 @@
 //! outline of Syria; no tiles). The map's extent is fixed to the region (Syria and its
 //! neighbours, [`REGION`]); places outside it are listed under the map, not drawn. Labels are
 //! placed greedily, most-mentioned place first, at the first of eight spots around the point
-//! whose box is clear of every point and label already placed; a label with no clear spot is
-//! left out (the point keeps its tooltip). Hovering or clicking a claim part, a table row or a
+//! (then the same further out, with a leader line) whose box is clear of every point and label
+//! already placed; a label with no clear spot is left out (the point keeps its tooltip). Hovering or clicking a claim part, a table row or a
 //! place highlights the claim everywhere (`page.html#d0-c1` opens with claim `c1` of the first
 //! article highlighted). A page is [`head`], one [`article`] per article, [`foot`]; a corpus
 //! page's foot carries a table of contents with search and filters (text, entity, source,
@@ -429,58 +429,47 @@ impl Projection {
 /// A box `(x0, y0, x1, y1)` taken on the map.
 type Box = (f64, f64, f64, f64);
 
+/// A label's spot: text position, `text-anchor`, its box, and a leader line from the point
+/// when the label sits away from it.
+type Spot = (f64, f64, &'static str, Box, Option<Box>);
+
 /// Where a label of `chars` characters goes beside a circle at `(x, y)`, radius `r`: the first
-/// of eight spots (right, left, below, above, then the corners) that stays on the map and is
-/// clear of `taken`; None when every spot collides.
-fn place_label(
-    x: f64,
-    y: f64,
-    r: f64,
-    chars: usize,
-    height: f64,
-    taken: &[Box],
-) -> Option<(f64, f64, &'static str, Box)> {
-    let w = 6.2 * chars as f64;
-    let (h, g) = (12.0, 2.0);
-    let d = r * 0.7 + g;
-    let candidates = [
-        (
-            x + r + g,
-            y + 3.5,
-            "start",
-            (x + r + g, y - h / 2.0, x + r + g + w, y + h / 2.0),
-        ),
-        (
-            x - r - g,
-            y + 3.5,
-            "end",
-            (x - r - g - w, y - h / 2.0, x - r - g, y + h / 2.0),
-        ),
-        (
-            x,
-            y + r + 11.0,
-            "middle",
-            (x - w / 2.0, y + r + 1.0, x + w / 2.0, y + r + 1.0 + h),
-        ),
-        (
-            x,
-            y - r - 3.0,
-            "middle",
-            (x - w / 2.0, y - r - 1.0 - h, x + w / 2.0, y - r - 1.0),
-        ),
-        (x + d, y - d, "start", (x + d, y - d - 9.0, x + d + w, y - d + 3.0)),
-        (
-            x + d,
-            y + d + 9.0,
-            "start",
-            (x + d, y + d - 1.0, x + d + w, y + d + 11.0),
-        ),
-        (x - d, y - d, "end", (x - d - w, y - d - 9.0, x - d, y - d + 3.0)),
-        (x - d, y + d + 9.0, "end", (x - d - w, y + d - 1.0, x - d, y + d + 11.0)),
+/// spot that stays on the map and is clear of `taken`, trying eight directions (right, left,
+/// below, above, then the corners) next to the circle, then the same a little and a lot
+/// further out (with a leader line); None when every spot collides.
+fn place_label(x: f64, y: f64, r: f64, chars: usize, height: f64, taken: &[Box]) -> Option<Spot> {
+    const DIRECTIONS: [(f64, f64); 8] = [
+        (1.0, 0.0),
+        (-1.0, 0.0),
+        (0.0, 1.0),
+        (0.0, -1.0),
+        (0.7, -0.7),
+        (0.7, 0.7),
+        (-0.7, -0.7),
+        (-0.7, 0.7),
     ];
+    let (w, h) = (6.2 * chars as f64, 12.0);
     let fits = |b: &Box| b.0 >= 0.0 && b.2 <= MAP_W && b.1 >= 0.0 && b.3 <= height;
     let clear = |b: &Box| !taken.iter().any(|t| overlap(b, t));
-    candidates.into_iter().find(|c| fits(&c.3) && clear(&c.3))
+    (0..3)
+        .flat_map(|ring| DIRECTIONS.map(|d| (ring, d)))
+        .find_map(|(ring, (dx, dy))| {
+            let dist = r + 2.0 + 14.0 * ring as f64;
+            let (ax, ay) = (x + dx * dist, y + dy * dist);
+            let (anchor, x0) = match dx {
+                dx if dx > 0.1 => ("start", ax),
+                dx if dx < -0.1 => ("end", ax - w),
+                _ => ("middle", ax - w / 2.0),
+            };
+            let (y0, baseline) = match dy {
+                dy if dy > 0.1 => (ay, ay + h - 2.5),
+                dy if dy < -0.1 => (ay - h, ay - 2.5),
+                _ => (ay - h / 2.0, ay + 3.5),
+            };
+            let boxed = (x0, y0, x0 + w, y0 + h);
+            let leader = (ring > 0).then_some((x + dx * r, y + dy * r, ax, ay));
+            (fits(&boxed) && clear(&boxed)).then_some((ax, baseline, anchor, boxed, leader))
+        })
 }
 
 fn overlap(a: &Box, b: &Box) -> bool {
@@ -547,10 +536,13 @@ fn map(a: &Article, n: usize) -> String {
         let claims = claims_of.get(e.id.as_str()).map_or(String::new(), |c| c.join(" "));
         let label = place_label(x, y, r, e.name.chars().count(), proj.height, &taken);
         let text = match label {
-            Some((lx, ly, anchor, boxed)) => {
+            Some((lx, ly, anchor, boxed, leader)) => {
                 taken.push(boxed);
+                let line = leader.map_or(String::new(), |(x1, y1, x2, y2)| {
+                    format!("<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\"/>")
+                });
                 format!(
-                    "<text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\">{}</text>",
+                    "{line}<text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\">{}</text>",
                     escape_xml(&e.name)
                 )
             }
@@ -663,6 +655,7 @@ aside{position:sticky;top:12px}
 .pt circle{fill:#16a34a;fill-opacity:.75;stroke:#fff;stroke-width:1.2}
 .pt text{font-size:10px;fill:#111827;paint-order:stroke;stroke:#fff;stroke-width:3px}
 .pt.on circle{fill:#f59e0b;fill-opacity:1}
+.pt line{stroke:#64748b;stroke-width:.8}
 .m{border-radius:3px;padding:0 1px}
 .r-title,.r-heading{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-weight:700}
 .r-title{font-size:1.08em}
@@ -733,7 +726,7 @@ mod tests {
         let mut taken: Vec<Box> = points.iter().map(|&(x, y, r)| (x - r, y - r, x + r, y + r)).collect();
         let mut labels = Vec::new();
         for &(x, y, r) in &points {
-            if let Some((.., b)) = place_label(x, y, r, 9, 300.0, &taken) {
+            if let Some((_, _, _, b, _)) = place_label(x, y, r, 9, 300.0, &taken) {
                 taken.push(b);
                 labels.push(b);
             }
