@@ -42,7 +42,11 @@
 //! - Sentences, mentions and claims are in text order. Claim ids are `c1`, `c2`, ... in that
 //!   order. The same input and gazetteers give byte-identical output.
 //!
-//! The same format as a JSON Schema: [`json_schema`] (`claimex schema`), derived from the types.
+//! An input `batch` cannot read or extract becomes an error record instead:
+//! `{ "schema_version", "document": { "id", "path", "line"? }, "error" }`.
+//!
+//! The same format as a JSON Schema: [`json_schema`] (`claimex schema`), derived from the types:
+//! `oneOf` a document or an error record.
 //!
 //! Version history: 1, the first.
 
@@ -78,7 +82,7 @@ pub struct Document<'a> {
     x: &'a Extraction,
     gazetteer: &'a Gazetteer,
     meta: &'a DocumentMeta,
-    chars: CharIndex<'a>,
+    pub(crate) chars: CharIndex,
     /// Entity id to (entity, mention count), for the sorted `entities` list.
     counts: BTreeMap<&'a str, (EntityId, usize)>,
 }
@@ -98,97 +102,97 @@ struct DocumentSchema<'a> {
 }
 
 #[derive(Serialize, JsonSchema, Debug)]
-struct DocumentOut<'a> {
-    id: &'a str,
-    path: Option<&'a str>,
-    title: Option<&'a str>,
-    byline: Option<&'a str>,
-    chars: usize,
+pub(crate) struct DocumentOut<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) path: Option<&'a str>,
+    pub(crate) title: Option<&'a str>,
+    pub(crate) byline: Option<&'a str>,
+    pub(crate) chars: usize,
     #[serde(flatten)]
-    extra: &'a serde_json::Map<String, serde_json::Value>,
+    pub(crate) extra: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Serialize, JsonSchema, Debug)]
-struct SentenceOut<'a> {
-    index: usize,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    paragraph: usize,
-    role: &'static str,
+pub(crate) struct SentenceOut<'a> {
+    pub(crate) index: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a str,
+    pub(crate) paragraph: usize,
+    pub(crate) role: &'static str,
 }
 
 #[derive(Serialize, JsonSchema, Debug)]
-struct EntityOut<'a> {
-    id: &'a str,
-    name: &'a str,
+pub(crate) struct EntityOut<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) name: &'a str,
     #[serde(rename = "type")]
-    kind: &'static str,
+    pub(crate) kind: &'static str,
     #[serde(skip_serializing_if = "str::is_empty")]
-    subtype: &'a str,
+    pub(crate) subtype: &'a str,
     #[serde(flatten)]
     #[schemars(with = "BTreeMap<String, serde_json::Value>")]
-    attributes: Attributes<'a>,
-    mentions: usize,
+    pub(crate) attributes: Attributes<'a>,
+    pub(crate) mentions: usize,
 }
 
 #[derive(Serialize, JsonSchema, Debug)]
-struct MentionOut<'a> {
-    entity: &'a str,
+pub(crate) struct MentionOut<'a> {
+    pub(crate) entity: &'a str,
     #[serde(rename = "type")]
-    kind: &'static str,
-    text: &'a str,
-    start: usize,
-    end: usize,
-    sentence: usize,
+    pub(crate) kind: &'static str,
+    pub(crate) text: &'a str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) sentence: usize,
 }
 
 #[derive(Serialize, JsonSchema, Debug)]
-struct SpanOut<'a> {
-    text: &'a str,
-    start: usize,
-    end: usize,
+pub(crate) struct SpanOut<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 #[derive(Serialize, JsonSchema, Debug)]
-struct SourceOut<'a> {
+pub(crate) struct SourceOut<'a> {
     #[serde(flatten)]
-    span: SpanOut<'a>,
-    entity: Option<&'a str>,
+    pub(crate) span: SpanOut<'a>,
+    pub(crate) entity: Option<&'a str>,
     #[serde(rename = "type")]
-    kind: Option<&'static str>,
-    subtype: Option<&'a str>,
-    unnamed: bool,
-    resolved: Option<ResolvedOut<'a>>,
+    pub(crate) kind: Option<&'static str>,
+    pub(crate) subtype: Option<&'a str>,
+    pub(crate) unnamed: bool,
+    pub(crate) resolved: Option<ResolvedOut<'a>>,
 }
 
 #[derive(Serialize, JsonSchema, Debug)]
-struct ResolvedOut<'a> {
+pub(crate) struct ResolvedOut<'a> {
     #[serde(flatten)]
-    span: SpanOut<'a>,
-    entity: Option<&'a str>,
+    pub(crate) span: SpanOut<'a>,
+    pub(crate) entity: Option<&'a str>,
 }
 
 #[derive(Serialize, JsonSchema, Debug)]
-struct CueOut<'a> {
+pub(crate) struct CueOut<'a> {
     #[serde(flatten)]
-    span: SpanOut<'a>,
-    lemma: &'a str,
-    stance: &'a str,
+    pub(crate) span: SpanOut<'a>,
+    pub(crate) lemma: &'a str,
+    pub(crate) stance: &'a str,
 }
 
 #[derive(Serialize, JsonSchema, Debug)]
-struct ClaimOut<'a> {
-    id: String,
-    kind: &'static str,
-    sentence: usize,
-    source: Option<SourceOut<'a>>,
-    cue: CueOut<'a>,
-    content: SpanOut<'a>,
-    entities: Vec<&'a str>,
-    rule: &'static str,
-    confidence: f64,
-    disputed: bool,
+pub(crate) struct ClaimOut<'a> {
+    pub(crate) id: String,
+    pub(crate) kind: &'static str,
+    pub(crate) sentence: usize,
+    pub(crate) source: Option<SourceOut<'a>>,
+    pub(crate) cue: CueOut<'a>,
+    pub(crate) content: SpanOut<'a>,
+    pub(crate) entities: Vec<&'a str>,
+    pub(crate) rule: &'static str,
+    pub(crate) confidence: f64,
+    pub(crate) disputed: bool,
 }
 
 /// Builds the serialisable document for `x`, an extraction of `text`.
@@ -218,43 +222,53 @@ pub fn document<'a>(
 
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (text, x, meta) = (self.text, self.x, self.meta);
         let mut out = serializer.serialize_struct("Document", 6)?;
         out.serialize_field("schema_version", &SCHEMA_VERSION)?;
-        out.serialize_field(
-            "document",
-            &DocumentOut {
-                id: &meta.id,
-                path: meta.path.as_deref(),
-                title: x.title.map(|s| s.slice(text)),
-                byline: x.byline.map(|s| s.slice(text)),
-                chars: self.chars.at(text.len()),
-                extra: &meta.extra,
-            },
-        )?;
-        out.serialize_field(
-            "sentences",
-            &Seq(|| x.sentences.iter().enumerate().map(|(i, s)| self.sentence(i, s))),
-        )?;
-        out.serialize_field(
-            "entities",
-            &Seq(|| self.counts.values().map(|&(e, n)| entity(self.gazetteer, e, n))),
-        )?;
-        out.serialize_field("mentions", &Seq(|| x.mentions.iter().map(|m| self.mention(m))))?;
-        out.serialize_field(
-            "claims",
-            &Seq(|| x.claims.iter().enumerate().map(|(i, c)| self.claim(i, c))),
-        )?;
+        out.serialize_field("document", &self.info())?;
+        out.serialize_field("sentences", &Seq(|| self.sentences()))?;
+        out.serialize_field("entities", &Seq(|| self.entities()))?;
+        out.serialize_field("mentions", &Seq(|| self.mentions()))?;
+        out.serialize_field("claims", &Seq(|| self.claims()))?;
         out.end()
     }
 }
 
+/// Each part of the document as the typed output objects: what the JSON serialises and what
+/// [`crate::export`] reads, so both see the same values and code points are counted once.
 impl<'a> Document<'a> {
+    pub(crate) fn info(&self) -> DocumentOut<'a> {
+        let (text, x, meta) = (self.text, self.x, self.meta);
+        DocumentOut {
+            id: &meta.id,
+            path: meta.path.as_deref(),
+            title: x.title.map(|s| s.slice(text)),
+            byline: x.byline.map(|s| s.slice(text)),
+            chars: self.chars.at(text, text.len()),
+            extra: &meta.extra,
+        }
+    }
+
+    pub(crate) fn sentences(&self) -> impl Iterator<Item = SentenceOut<'a>> + '_ {
+        self.x.sentences.iter().enumerate().map(|(i, s)| self.sentence(i, s))
+    }
+
+    pub(crate) fn entities(&self) -> impl Iterator<Item = EntityOut<'a>> + '_ {
+        self.counts.values().map(|&(e, n)| entity(self.gazetteer, e, n))
+    }
+
+    pub(crate) fn mentions(&self) -> impl Iterator<Item = MentionOut<'a>> + '_ {
+        self.x.mentions.iter().map(|m| self.mention(m))
+    }
+
+    pub(crate) fn claims(&self) -> impl Iterator<Item = ClaimOut<'a>> + '_ {
+        self.x.claims.iter().enumerate().map(|(i, c)| self.claim(i, c))
+    }
+
     fn span(&self, s: Span) -> SpanOut<'a> {
         SpanOut {
             text: s.slice(self.text),
-            start: self.chars.at(s.start),
-            end: self.chars.at(s.end),
+            start: self.chars.at(self.text, s.start),
+            end: self.chars.at(self.text, s.end),
         }
     }
 
@@ -346,7 +360,7 @@ fn entity(gazetteer: &Gazetteer, e: EntityId, mentions: usize) -> EntityOut<'_> 
 
 /// An entity's attributes by column name; `lat`/`lon` are numbers when they parse.
 #[derive(Debug)]
-struct Attributes<'a>(BTreeMap<&'static str, &'a str>);
+pub(crate) struct Attributes<'a>(pub(crate) BTreeMap<&'static str, &'a str>);
 
 impl Serialize for Attributes<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -366,49 +380,120 @@ enum Attribute<'a> {
     Text(&'a str),
 }
 
-/// The JSON Schema (draft 2020-12) of the serialised [`Document`], generated from the types.
+/// The shape of the record `batch` writes in place of a document for an input it could not
+/// read or extract: `{"schema_version", "document": {"id", "path", "line"?}, "error"}`.
+#[derive(JsonSchema)]
+#[schemars(rename = "ErrorRecord")]
+#[allow(dead_code)]
+struct ErrorRecordSchema {
+    schema_version: u32,
+    document: ErrorDocumentSchema,
+    /// What went wrong, naming the file or line.
+    error: String,
+}
+
+/// The `document` object of an error record.
+#[derive(JsonSchema)]
+#[schemars(rename = "ErrorDocument")]
+#[allow(dead_code)]
+struct ErrorDocumentSchema {
+    /// Document id, when one is known.
+    id: Option<String>,
+    /// The path as given (null for JSON Lines input).
+    path: Option<String>,
+    /// The 1-based line of a JSON Lines input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+}
+
+/// One line of output: a document or an error record.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum RecordSchema<'a> {
+    Document(DocumentSchema<'a>),
+    Error(ErrorRecordSchema),
+}
+
+/// The JSON Schema (draft 2020-12) of one output record: a [`Document`] or an error record
+/// (`oneOf`; an error record has `error` and no `sentences`), generated from the types.
 pub fn json_schema() -> serde_json::Value {
     let generator = schemars::generate::SchemaSettings::draft2020_12()
         .for_serialize()
         .into_generator();
-    serde_json::to_value(generator.into_root_schema_for::<DocumentSchema<'static>>()).expect("a schema is JSON")
+    let mut schema =
+        serde_json::to_value(generator.into_root_schema_for::<RecordSchema<'static>>()).expect("a schema is JSON");
+    let root = schema.as_object_mut().expect("a schema is an object");
+    // An untagged enum derives `anyOf`; the two shapes are disjoint, so say so.
+    if let Some(any) = root.remove("anyOf") {
+        root.insert("oneOf".into(), any);
+    }
+    schema
 }
 
-/// Byte offset to code point offset, in O(1) plus a short scan.
-#[derive(Debug)]
-struct CharIndex<'a> {
-    bytes: &'a [u8],
-    /// Code points before each 256-byte block.
+/// Byte offset to code point offset and back, in O(1) (O(log n) back) plus a scan of at most
+/// one 256-byte block; it keeps one count per block, not one per character.
+#[derive(Clone, Debug)]
+pub(crate) struct CharIndex {
+    /// Code points before each 256-byte block, and the total at the end.
     blocks: Vec<usize>,
 }
 
 const BLOCK: usize = 256;
 
-impl<'a> CharIndex<'a> {
-    fn new(text: &'a str) -> CharIndex<'a> {
+impl CharIndex {
+    pub(crate) fn new(text: &str) -> CharIndex {
         let bytes = text.as_bytes();
-        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 2);
         let mut count = 0;
         for chunk in bytes.chunks(BLOCK) {
             blocks.push(count);
             count += chunk.iter().filter(|&&b| !is_continuation(b)).count();
         }
         blocks.push(count);
-        CharIndex { bytes, blocks }
+        CharIndex { blocks }
     }
 
-    fn at(&self, byte: usize) -> usize {
+    /// The text's length in code points.
+    pub(crate) fn len(&self) -> usize {
+        self.blocks[self.blocks.len() - 1]
+    }
+
+    /// The code point offset of byte offset `byte` (a char boundary) of `text`.
+    pub(crate) fn at(&self, text: &str, byte: usize) -> usize {
+        let bytes = text.as_bytes();
         let block = byte / BLOCK;
         let (start, offset) = (self.blocks[block], byte - block * BLOCK);
-        let block_len = BLOCK.min(self.bytes.len() - block * BLOCK);
+        let block_len = BLOCK.min(bytes.len() - block * BLOCK);
         if self.blocks.get(block + 1) == Some(&(start + block_len)) {
             return start + offset; // no continuation byte in the block: one byte, one char
         }
         start
-            + self.bytes[block * BLOCK..byte]
+            + bytes[block * BLOCK..byte]
                 .iter()
                 .filter(|&&b| !is_continuation(b))
                 .count()
+    }
+
+    /// The byte offset of code point offset `cp` (at most [`CharIndex::len`]) of `text`.
+    pub(crate) fn byte(&self, text: &str, cp: usize) -> usize {
+        // The last block whose first char is numbered `cp` or less, then a walk inside it: the
+        // first char starting at or after a block's start is numbered with that block's count.
+        let block = self.blocks[..self.blocks.len() - 1]
+            .partition_point(|&b| b <= cp)
+            .max(1)
+            - 1;
+        let mut count = self.blocks[block];
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate().skip(block * BLOCK) {
+            if !is_continuation(b) {
+                if count == cp {
+                    return i;
+                }
+                count += 1;
+            }
+        }
+        bytes.len()
     }
 }
 
@@ -424,13 +509,17 @@ mod tests {
     fn char_offsets_count_code_points() {
         let text = "é".repeat(300) + "Hama";
         let idx = CharIndex::new(&text);
-        assert_eq!(idx.at(0), 0);
-        assert_eq!(idx.at(600), 300);
-        assert_eq!(idx.at(text.len()), 304);
-        let mixed = "a".repeat(300) + "é" + &"b".repeat(300);
+        assert_eq!(idx.at(&text, 0), 0);
+        assert_eq!(idx.at(&text, 600), 300);
+        assert_eq!(idx.at(&text, text.len()), 304);
+        assert_eq!(idx.len(), 304);
+        let mixed = "a".repeat(300) + "é" + &"b".repeat(300) + &"🔥".repeat(100) + "z";
         let idx = CharIndex::new(&mixed);
         for byte in (0..=mixed.len()).filter(|&b| mixed.is_char_boundary(b)) {
-            assert_eq!(idx.at(byte), mixed[..byte].chars().count(), "{byte}");
+            let cp = mixed[..byte].chars().count();
+            assert_eq!(idx.at(&mixed, byte), cp, "{byte}");
+            assert_eq!(idx.byte(&mixed, cp), byte, "{cp}");
         }
+        assert_eq!(CharIndex::new("").byte("", 0), 0);
     }
 }

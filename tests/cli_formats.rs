@@ -155,8 +155,99 @@ fn labelstudio_out_dir_gets_the_config_and_html_batch_is_one_page() {
 }
 
 #[test]
-fn schema_prints_a_draft_2020_12_schema() {
+fn schema_prints_a_draft_2020_12_schema_that_real_batch_output_validates() {
     let schema: serde_json::Value = serde_json::from_str(&stdout(&claimex(&["schema"], &[]))).unwrap();
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
-    assert!(schema["properties"]["claims"].is_object());
+    assert!(
+        schema["$defs"]["Document"]["properties"]["claims"].is_object(),
+        "{schema}"
+    );
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let dir = corpus("schema");
+    let out = claimex(&["batch", arg(&dir.join("corpus"))], &[]);
+    assert_eq!(out.status.code(), Some(1), "bad.txt fails");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    let errors: Vec<&serde_json::Value> = lines.iter().filter(|l| l.get("error").is_some()).collect();
+    assert_eq!(errors.len(), 1, "the bad UTF-8 file gives an error record");
+    for line in &lines {
+        let problems: Vec<String> = validator.iter_errors(line).map(|e| e.to_string()).collect();
+        assert!(problems.is_empty(), "{line}: {problems:#?}");
+    }
+}
+
+#[test]
+fn csv_tables_cover_claims_mentions_and_entities() {
+    let dir = corpus("tables");
+    // An article with places but no claim must still show up in the mentions table.
+    std::fs::write(dir.join("corpus/c.txt"), "Hama and Aleppo lie north of Homs.\n").unwrap();
+    let table = |name: &str| {
+        let out = claimex(
+            &["batch", arg(&dir.join("corpus")), "--format", "csv", "--table", name],
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(1), "bad.txt fails");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(text.matches("doc_id,").count(), 1, "one header");
+        (header, rows)
+    };
+    let (header, claims) = table("claims");
+    assert_eq!(claims.len(), 2 * claims_in_seed());
+    for column in [
+        "confidence",
+        "rule",
+        "disputed",
+        "source_unnamed",
+        "resolved_source",
+        "source_name",
+    ] {
+        assert!(header.iter().any(|h| h == column), "{column}");
+    }
+    let (header, mentions) = table("mentions");
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let c_rows: Vec<_> = mentions.iter().filter(|r| &r[col("doc_id")] == "c").collect();
+    assert_eq!(c_rows.len(), 3, "{c_rows:?}");
+    for r in &c_rows {
+        assert!(r[col("claim_id")].is_empty());
+        let lat: f64 = r[col("lat")].parse().unwrap();
+        assert!((34.0..37.0).contains(&lat), "{r:?}");
+    }
+    assert!(mentions
+        .iter()
+        .any(|r| &r[col("doc_id")] == "a" && !r[col("claim_id")].is_empty()));
+    let (header, entities) = table("entities");
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert!(entities
+        .iter()
+        .any(|r| &r[col("doc_id")] == "c" && &r[col("name")] == "Homs" && &r[col("mentions")] == "1"));
+    let out = claimex(&["extract", SEED, "--table", "mentions"], &[]);
+    assert!(!out.status.success(), "--table needs csv or tsv");
+}
+
+#[test]
+fn brat_conf_is_the_same_whatever_the_articles() {
+    let dir = tempdir("brat-conf");
+    let hedged = dir.join("h.txt");
+    std::fs::write(&hedged, "Reportedly, jets struck Idlib.\n").unwrap();
+    let conf = |input: &str, out: &str| {
+        let out_dir = dir.join(out);
+        stdout(&claimex(
+            &["extract", input, "--format", "brat", "--out-dir", arg(&out_dir)],
+            &[],
+        ));
+        std::fs::read_to_string(out_dir.join("annotation.conf")).unwrap()
+    };
+    let (seed, hedge) = (conf(SEED, "one"), conf(arg(&hedged), "two"));
+    assert_eq!(seed, hedge, "one folder stays valid across runs");
+    let stances = seed.lines().find(|l| l.starts_with("Stance\t")).unwrap();
+    for stance in ["assert", "deny", "hedge", "accuse"] {
+        assert!(stances.split(['|', ':']).any(|v| v == stance), "{stance} in {stances}");
+    }
 }

@@ -22,6 +22,11 @@ const FOLLOW_UPS: &[(&str, &str, &str)] = &[
     ("vowing", "vow", "vow"),
 ];
 
+/// The stances follow-ups give.
+pub(super) fn stances() -> impl Iterator<Item = &'static str> {
+    FOLLOW_UPS.iter().map(|f| f.2)
+}
+
 impl Ctx<'_> {
     /// Adds a claim for each ", adding that ..." that follows the cue of an attributed claim
     /// found in this sentence (from `first` on).

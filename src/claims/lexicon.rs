@@ -79,6 +79,11 @@ impl Lexicon {
     pub fn get(&self, lower: &str) -> Option<&Cue> {
         self.forms.get(lower)
     }
+
+    /// Every stance some form has.
+    pub fn stances(&self) -> impl Iterator<Item = &str> {
+        self.forms.values().map(|c| c.stance.as_str())
+    }
 }
 
 #[cfg(test)]

@@ -56,6 +56,17 @@ pub use lexicon::{Cue, Frame, Lexicon};
 use quotes::Quote;
 use tokens::{Token, Tokens};
 
+/// Every cue stance claims can carry: the lexicon's, the follow-ups', `assert` (speech and
+/// passive rules) and `hedge` (hedges), sorted. Exports that must declare their values up
+/// front (brat's `annotation.conf`) list these.
+pub fn stances() -> std::collections::BTreeSet<String> {
+    let lexicon = Lexicon::embedded();
+    let fixed = ["assert", "hedge"].into_iter().chain(followup::stances());
+    let mut all: std::collections::BTreeSet<String> = fixed.map(str::to_owned).collect();
+    all.extend(lexicon.stances().map(str::to_owned));
+    all
+}
+
 /// Attributed to a source, or hedged without one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ClaimKind {
@@ -66,6 +77,9 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// Every kind.
+    pub const ALL: [ClaimKind; 2] = [ClaimKind::Attributed, ClaimKind::Hedged];
+
     /// The name used in the JSON output.
     pub fn as_str(self) -> &'static str {
         match self {

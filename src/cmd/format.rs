@@ -19,9 +19,9 @@ pub enum Format {
     Json,
     /// One JSON document per line, never indented.
     Jsonl,
-    /// One row per claim, comma-separated, with a header.
+    /// A --table (claims, mentions or entities), comma-separated, with a header.
     Csv,
-    /// One row per claim, tab-separated, with a header.
+    /// A --table (claims, mentions or entities), tab-separated, with a header.
     Tsv,
     /// brat standoff: `<id>.txt` and `<id>.ann` per article (`<id>~2.*` for a repeated id), and
     /// `annotation.conf`, in --out-dir.
@@ -43,17 +43,45 @@ pub struct FormatArgs {
     /// Folder for files of their own: required by brat; receives the Label Studio config.
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+    /// Which table --format csv/tsv writes: one row per claim, per mention (with the claim
+    /// whose content holds it), or per entity.
+    #[arg(long, value_enum, default_value_t)]
+    pub table: Table,
+}
+
+/// The tables of --format csv/tsv.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Table {
+    /// One row per claim.
+    #[default]
+    Claims,
+    /// One row per mention and claim containing it.
+    Mentions,
+    /// One row per entity per article.
+    Entities,
+}
+
+impl From<Table> for export::csv::Table {
+    fn from(t: Table) -> export::csv::Table {
+        match t {
+            Table::Claims => export::csv::Table::Claims,
+            Table::Mentions => export::csv::Table::Mentions,
+            Table::Entities => export::csv::Table::Entities,
+        }
+    }
 }
 
 /// Writes articles in one format.
 pub struct Sink {
     format: Format,
+    table: export::csv::Table,
     out_dir: Option<PathBuf>,
     pretty: bool,
     corpus: bool,
     written: usize,
     places: export::geojson::Collection,
-    stances: BTreeSet<String>,
+    /// HTML: the table of contents of a corpus page.
+    toc: Vec<export::html::TocEntry>,
     /// brat file stems written so far: two articles with one id must not overwrite each other.
     stems: BTreeSet<String>,
 }
@@ -64,17 +92,21 @@ impl Sink {
         if args.format == Format::Brat && args.out_dir.is_none() {
             anyhow::bail!("--format brat writes files: give --out-dir DIR");
         }
+        if args.table != Table::Claims && !matches!(args.format, Format::Csv | Format::Tsv) {
+            anyhow::bail!("--table picks a table of --format csv or tsv");
+        }
         if let Some(dir) = &args.out_dir {
             std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create folder", dir.display()))?;
         }
         Ok(Sink {
             format: args.format,
+            table: args.table.into(),
             out_dir: args.out_dir.clone(),
             pretty: pretty && args.format == Format::Json,
             corpus,
             written: 0,
             places: Default::default(),
-            stances: BTreeSet::new(),
+            toc: Vec::new(),
             stems: BTreeSet::new(),
         })
     }
@@ -93,7 +125,7 @@ impl Sink {
     /// Writes what comes before the first article.
     pub fn begin(&mut self, out: &mut dyn Write) -> Result<()> {
         match self.format {
-            Format::Csv | Format::Tsv => export::csv::header(out, self.delimiter())?,
+            Format::Csv | Format::Tsv => export::csv::header(out, self.table, self.delimiter())?,
             Format::Labelstudio => out.write_all(b"[")?,
             _ => {}
         }
@@ -120,7 +152,7 @@ impl Sink {
         }
         let article = Article::new(text, x, gazetteer, meta);
         match self.format {
-            Format::Csv | Format::Tsv => export::csv::rows(out, &article, self.delimiter())?,
+            Format::Csv | Format::Tsv => export::csv::rows(out, &article, self.table, self.delimiter())?,
             Format::Brat => self.brat(&article)?,
             Format::Labelstudio => {
                 let sep = if self.written == 0 { "\n" } else { ",\n" };
@@ -141,7 +173,10 @@ impl Sink {
                     };
                     out.write_all(export::html::head(title).as_bytes())?;
                 }
-                out.write_all(export::html::article(&article, self.written).as_bytes())?;
+                export::html::write_article(out, &article, self.written)?;
+                if self.corpus {
+                    self.toc.push(export::html::TocEntry::new(&article, self.written));
+                }
             }
             Format::Json | Format::Jsonl => unreachable!("written above"),
         }
@@ -164,11 +199,10 @@ impl Sink {
                 if self.written == 0 {
                     out.write_all(export::html::head("claimex: no articles").as_bytes())?;
                 }
-                out.write_all(export::html::foot().as_bytes())?;
+                out.write_all(export::html::foot(&self.toc).as_bytes())?;
             }
             Format::Brat => {
-                let conf = export::brat::annotation_conf(self.stances.iter().map(String::as_str));
-                self.side_file("annotation.conf", &conf)?;
+                self.side_file("annotation.conf", &export::brat::annotation_conf())?;
             }
             _ => {}
         }
@@ -185,8 +219,6 @@ impl Sink {
     }
 
     fn brat(&mut self, article: &Article) -> Result<()> {
-        self.stances
-            .extend(article.doc.claims.iter().map(|c| c.cue.stance.clone()));
         let id = &article.doc.document.id;
         let stem = (1..)
             .map(|n| if n == 1 { id.clone() } else { format!("{id}~{n}") })

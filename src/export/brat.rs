@@ -7,10 +7,11 @@
 //!   relations from the cue, `HasSource` and `HasContent`, with `Kind` and `Stance` attributes on
 //!   the cue.
 //! - Offsets are **code points** (brat reads the `.txt` as Unicode text), copied from the JSON.
-//!   brat forbids newlines inside a fragment, so a span across a line break becomes
-//!   discontinuous (`0 4;5 11`), its fragments joined by spaces in the text column.
+//!   brat forbids newlines inside a fragment (and a tab would split the `.ann` line), so a
+//!   span across a line break or tab becomes discontinuous (`0 4;5 11`), its fragments joined
+//!   by spaces in the text column.
 //!
-//! [`annotation_conf`] gives the matching `annotation.conf`.
+//! [`annotation_conf`] gives the matching `annotation.conf`, the same for every article.
 
 use super::{Article, SpanText};
 use std::fmt::Write;
@@ -27,7 +28,7 @@ pub fn ann(article: &Article) -> String {
         t
     };
     for m in &article.doc.mentions {
-        let id = text_bound(&mut out, &m.kind, m.start, m.end);
+        let id = text_bound(&mut out, m.kind, m.start, m.end);
         n += 1;
         let _ = writeln!(out, "N{n}\tReference T{id} claimex:{}\t{}", m.entity, m.entity);
         if let Some(g) = article.entity(&m.entity).and_then(|e| e.attr("geonames")) {
@@ -48,7 +49,7 @@ pub fn ann(article: &Article) -> String {
                 let _ = writeln!(out, "R{r}\t{role} Arg1:T{cue} Arg2:T{arg}");
             }
         }
-        for (name, value) in [("Kind", &c.kind), ("Stance", &c.cue.stance)] {
+        for (name, value) in [("Kind", c.kind), ("Stance", c.cue.stance.as_str())] {
             a += 1;
             let _ = writeln!(out, "A{a}\t{name} T{cue} {value}");
         }
@@ -62,7 +63,7 @@ fn fragments(article: &Article, start: usize, end: usize) -> (String, String) {
     let mut from = start;
     for (i, c) in article.slice(start, end).chars().chain(['\n']).enumerate() {
         let at = start + i;
-        if c == '\n' || c == '\r' {
+        if matches!(c, '\n' | '\r' | '\t') {
             if at > from {
                 frags.push(format!("{from} {at}"));
                 texts.push(article.slice(from, at));
@@ -73,22 +74,20 @@ fn fragments(article: &Article, start: usize, end: usize) -> (String, String) {
     (frags.join(";"), texts.join(" "))
 }
 
-/// The `annotation.conf` declaring the types, relations and attributes [`ann`] uses;
-/// `stances` are the cue stances seen in the exported articles (brat wants every value listed).
-pub fn annotation_conf<'a>(stances: impl IntoIterator<Item = &'a str>) -> String {
+/// The `annotation.conf` declaring every type, relation and attribute value [`ann`] can write:
+/// all entity types, both claim kinds and every stance the claim rules and the cue lexicon
+/// can give ([`crate::claims::stances`]). It depends on no article, so one folder filled by
+/// several runs stays valid.
+pub fn annotation_conf() -> String {
     let entities: Vec<&str> = crate::EntityType::ALL.iter().map(|t| t.as_str()).collect();
-    let stances: std::collections::BTreeSet<&str> = stances.into_iter().collect();
-    let stance = match stances.is_empty() {
-        true => String::new(),
-        false => format!(
-            "Stance\tArg:Cue, Value:{}\n",
-            stances.into_iter().collect::<Vec<_>>().join("|")
-        ),
-    };
+    let kinds: Vec<&str> = crate::ClaimKind::ALL.iter().map(|k| k.as_str()).collect();
+    let stances: Vec<String> = crate::claims::stances().into_iter().collect();
     format!(
         "[entities]\n{}\nSource\nCue\nContent\n\n[relations]\n\
          HasSource\tArg1:Cue, Arg2:Source\nHasContent\tArg1:Cue, Arg2:Content\n\n[events]\n\n[attributes]\n\
-         Kind\tArg:Cue, Value:attributed|hedged\n{stance}",
-        entities.join("\n")
+         Kind\tArg:Cue, Value:{}\nStance\tArg:Cue, Value:{}\n",
+        entities.join("\n"),
+        kinds.join("|"),
+        stances.join("|")
     )
 }

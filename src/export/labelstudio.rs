@@ -20,7 +20,7 @@ const CLAIM_LABELS: [(&str, &str); 3] = [("source", "#7c3aed"), ("cue", "#dc2626
 pub fn task(article: &Article) -> Value {
     let mut result = Vec::new();
     for (i, m) in article.doc.mentions.iter().enumerate() {
-        result.push(region(&format!("m{}", i + 1), &m.kind, m.start, m.end, &m.text, None));
+        result.push(region(&format!("m{}", i + 1), m.kind, m.start, m.end, &m.text, None));
     }
     for c in &article.doc.claims {
         let cue = format!("{}-cue", c.id);

@@ -1,10 +1,12 @@
 //! Exports of the JSON view to the tools analysts already use, and the review views.
 //!
 //! Every export reads the same thing: an [`Article`], which is the original text plus the
-//! [`output::Document`](crate::output::Document) read back into owned, typed form ([`Doc`]).
-//! The JSON view is the single source of truth for offsets: they are **code points** into the
-//! original text, and every format that carries offsets (CSV, brat, Label Studio, GeoJSON,
-//! HTML) copies them from there, so `text[start:end]` in Python gives the annotated text.
+//! [`output::Document`](crate::output::Document)'s typed parts in owned form ([`Doc`]), built
+//! without a JSON round trip. The JSON view is the single source of truth for offsets: they are
+//! **code points** into the original text, counted once per article, and every format that
+//! carries offsets (CSV, brat, Label Studio, GeoJSON, HTML) copies them from there, so
+//! `text[start:end]` in Python gives the annotated text. Every export is linear in the article
+//! (plus a log factor for sorting and lookups by id).
 //!
 //! One module per format, each writing to an `impl Write` or returning a `String`:
 //! [`csv`] (and TSV), [`brat`], [`labelstudio`], [`geojson`], [`html`], and [`terminal`] (the
@@ -18,9 +20,9 @@ pub mod labelstudio;
 pub mod terminal;
 mod view;
 
-pub use view::{Claim, ClaimCue, ClaimSource, Doc, DocInfo, Entity, Mention, Sentence, SpanText};
+pub use view::{Claim, ClaimCue, ClaimSource, Doc, DocInfo, Entity, Mention, Resolved, Sentence, SpanText};
 
-use crate::output::{document, DocumentMeta};
+use crate::output::{document, CharIndex, DocumentMeta};
 use crate::{Extraction, Gazetteer};
 
 /// One article ready for export: its text and its JSON view.
@@ -28,33 +30,32 @@ use crate::{Extraction, Gazetteer};
 pub struct Article {
     /// The original text; offsets in [`Article::doc`] are code points into it.
     pub text: String,
-    /// The JSON view, read back.
+    /// The JSON view.
     pub doc: Doc,
-    /// Byte offset of each code point, plus the text length at the end.
-    bytes: Vec<usize>,
+    /// Code point offsets to bytes, shared with the JSON view that counted them.
+    chars: CharIndex,
 }
 
 impl Article {
-    /// Builds the JSON view of `x` (an extraction of `text`) and reads it back.
+    /// Builds the JSON view of `x` (an extraction of `text`) in typed form.
     pub fn new(text: &str, x: &Extraction, gazetteer: &Gazetteer, meta: &DocumentMeta) -> Article {
-        let value = serde_json::to_value(document(text, x, gazetteer, meta)).expect("the JSON view is JSON");
-        let doc = serde_json::from_value(value).expect("the JSON view reads back into export::Doc");
-        let bytes = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
+        let d = document(text, x, gazetteer, meta);
+        let doc = Doc::new(&d);
         Article {
             text: text.to_owned(),
             doc,
-            bytes,
+            chars: d.chars,
         }
     }
 
     /// The text between code point offsets `start` and `end`.
     pub fn slice(&self, start: usize, end: usize) -> &str {
-        &self.text[self.bytes[start]..self.bytes[end]]
+        &self.text[self.chars.byte(&self.text, start)..self.chars.byte(&self.text, end)]
     }
 
     /// The text's length in code points.
     pub fn len_chars(&self) -> usize {
-        self.bytes.len() - 1
+        self.chars.len()
     }
 
     /// The entity with this id, if the document lists it.
@@ -72,7 +73,20 @@ impl Article {
             .entities
             .iter()
             .filter_map(|id| self.entity(id))
-            .filter(|e| e.kind == "place" && e.lat_lon().is_some())
+            .filter(|e| e.is_located_place())
+    }
+
+    /// Who makes claim `c`, for people: the canonical name of its entity (its own or that of
+    /// the phrase a pronoun refers to), else that phrase, else the source text; None when the
+    /// claim has no source.
+    pub fn source_name<'a>(&'a self, c: &'a Claim) -> Option<&'a str> {
+        let s = c.source.as_ref()?;
+        let entity = s.effective_entity().and_then(|id| self.entity(id));
+        Some(match (entity, &s.resolved) {
+            (Some(e), _) => &e.name,
+            (None, Some(r)) => &r.span.text,
+            (None, None) => &s.span.text,
+        })
     }
 
     /// The entities other than places a claim's content mentions, in order.

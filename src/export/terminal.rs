@@ -71,7 +71,11 @@ pub fn write(out: &mut impl Write, article: &Article, color: bool) -> io::Result
                 Some(s) => {
                     let entity = s.entity.as_ref().zip(s.kind.as_ref());
                     let entity = entity.map_or(String::new(), |(e, k)| format!(" {}({k}: {e}){}", p.dim, p.reset));
-                    format!("{}{}{}{entity}", p.source, s.span.text, p.reset)
+                    let resolved = s.resolved.as_ref().map_or(String::new(), |r| {
+                        let e = r.entity.as_deref().map_or(String::new(), |e| format!(" ({e})"));
+                        format!(" {}→ {}{e}{}", p.dim, r.span.text, p.reset)
+                    });
+                    format!("{}{}{}{entity}{resolved}", p.source, s.span.text, p.reset)
                 }
                 None => format!("{}(unattributed){}", p.dim, p.reset),
             };
