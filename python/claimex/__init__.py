@@ -62,8 +62,13 @@ class Extractor:
     def __init__(self, gazetteers: Sequence[PathLike] = (), replace: bool = False) -> None:
         if isinstance(gazetteers, (str, bytes, _os.PathLike)):
             gazetteers = [gazetteers]
-        paths = [_os.fspath(p) for p in gazetteers]
-        self._native = _Native(paths, bool(replace))
+        self._args = ([_os.fspath(p) for p in gazetteers], bool(replace))
+        self._native = _Native(*self._args)
+
+    def __reduce__(self) -> tuple:
+        # Pickled as its arguments (for Spark closures): the gazetteer paths must exist where
+        # it is unpickled, and it is rebuilt there.
+        return (Extractor, self._args)
 
     @property
     def entity_count(self) -> int:

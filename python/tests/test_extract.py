@@ -3,6 +3,7 @@
 import datetime
 import doctest
 import json
+import pickle
 import threading
 import time
 from pathlib import Path
@@ -89,13 +90,18 @@ def test_extract_is_the_first_of_extract_many_and_threads_keep_order():
 
 
 def test_extract_many_releases_the_gil():
-    """While one native call runs on another thread, this thread keeps running Python."""
+    """While one native call runs on another thread, this thread keeps running Python: with
+    the GIL held, its longest pause would be the whole call."""
     native = claimex._extractor()._native
     records = [(str(i), read(SEED), None, None) for i in range(150)]
-    began = time.perf_counter()
-    native.extract_batch(records[:30], 1)
-    per_call = (time.perf_counter() - began) * 5
-    worker = threading.Thread(target=native.extract_batch, args=(records, 1))
+    took = []
+
+    def call():
+        began = time.perf_counter()
+        native.extract_batch(records, 1)
+        took.append(time.perf_counter() - began)
+
+    worker = threading.Thread(target=call)
     ticks = [time.perf_counter()]
     worker.start()
     while worker.is_alive():
@@ -103,7 +109,16 @@ def test_extract_many_releases_the_gil():
     worker.join()
     longest = max(b - a for a, b in zip(ticks, ticks[1:]))
     assert len(ticks) > 1000
-    assert longest < per_call / 2, (longest, per_call)
+    assert longest < took[0] / 2, (longest, took)
+
+
+def test_extractor_pickles_as_its_arguments(tmp_path):
+    tsv = tmp_path / "mine.tsv"
+    tsv.write_text("id\tname\ttype\taliases\nwadi_x\tWadi Xanadu\tplace\tXanadu Valley\n", encoding="utf-8")
+    mine = claimex.Extractor([tsv])
+    again = pickle.loads(pickle.dumps(mine))
+    text = "Fighting was reported in Xanadu Valley."
+    assert again.extract_json(text) == mine.extract_json(text) != claimex.extract_json(text)
 
 
 def test_date_passes_through_into_the_document():
