@@ -23,7 +23,7 @@ import json as _json
 import os as _os
 import threading as _threading
 from itertools import islice as _islice
-from typing import Any, Iterable, Iterator, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Sequence, Tuple, Union, overload
 
 from ._claimex import SCHEMA_VERSION, NativeExtractor as _Native, __version__
 from ._pandas import to_pandas
@@ -40,6 +40,9 @@ __all__ = [
 
 PathLike = Union[str, "_os.PathLike[str]"]
 Date = Union[str, _dt.date, None]
+# One article's JSON document (see the `claimex` README, "The JSON").
+Document = Dict[str, Any]
+Item = Union[str, Mapping[str, Any]]
 
 # Names the output's `document` object already uses: a passed-through field with one of them
 # is renamed `input_<name>`, exactly as `claimex batch --input jsonl` does.
@@ -65,7 +68,7 @@ class Extractor:
         self._args = ([_os.fspath(p) for p in gazetteers], bool(replace))
         self._native = _Native(*self._args)
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> Tuple[Any, ...]:
         # Pickled as its arguments (for Spark closures): the gazetteer paths must exist where
         # it is unpickled, and it is rebuilt there.
         return (Extractor, self._args)
@@ -102,17 +105,18 @@ class Extractor:
         id: Union[str, int] = 1,
         path: Optional[str] = None,
         meta: Optional[Mapping[str, Any]] = None,
-    ) -> dict:
+    ) -> Document:
         """One article to its JSON document as a dict; see :meth:`extract_json`."""
-        return _json.loads(self.extract_json(text, date, id=id, path=path, meta=meta))
+        doc: Document = _json.loads(self.extract_json(text, date, id=id, path=path, meta=meta))
+        return doc
 
+    @overload
     def extract_many(
-        self,
-        items: Iterable[Union[str, Mapping[str, Any]]],
-        threads: Optional[int] = None,
-        *,
-        raw: bool = False,
-    ) -> list:
+        self, items: Iterable[Item], threads: Optional[int] = None, *, raw: Literal[False] = False
+    ) -> List[Document]: ...
+    @overload
+    def extract_many(self, items: Iterable[Item], threads: Optional[int] = None, *, raw: Literal[True]) -> List[str]: ...
+    def extract_many(self, items: Iterable[Item], threads: Optional[int] = None, *, raw: bool = False) -> List[Any]:
         """Many articles to their documents, in input order, on ``threads`` threads.
 
         Each item is a text, or a record like a JSON Lines input line: a mapping with a
@@ -127,7 +131,7 @@ class Extractor:
 
     def iter_many(
         self,
-        items: Iterable[Union[str, Mapping[str, Any]]],
+        items: Iterable[Item],
         threads: Optional[int] = None,
         *,
         raw: bool = False,
@@ -152,7 +156,7 @@ def _threads(threads: Optional[int]) -> int:
     return threads
 
 
-def _fields(text: Any, date: Date, id: Any, meta: Optional[Mapping[str, Any]]) -> dict:
+def _fields(text: Any, date: Date, id: Any, meta: Optional[Mapping[str, Any]]) -> Dict[str, Any]:
     """The JSON Lines record for one `extract` call."""
     fields = dict(meta or {})
     if date is not None:
@@ -161,7 +165,7 @@ def _fields(text: Any, date: Date, id: Any, meta: Optional[Mapping[str, Any]]) -
     return fields
 
 
-def _record(item: Any, number: int) -> tuple:
+def _record(item: Any, number: int) -> Tuple[str, str, Optional[str], Optional[str]]:
     """(id, text, path, extra JSON) for the native side, from a text or a record mapping."""
     if isinstance(item, str):
         return (str(number), item, None, None)
@@ -200,7 +204,7 @@ def extract(
     id: Union[str, int] = 1,
     path: Optional[str] = None,
     meta: Optional[Mapping[str, Any]] = None,
-) -> dict:
+) -> Document:
     """One article to its JSON document (a dict), with the embedded gazetteers.
 
     See :meth:`Extractor.extract_json` for the arguments.
@@ -220,14 +224,13 @@ def extract_json(
     return _extractor().extract_json(text, date, id=id, path=path, meta=meta)
 
 
-def extract_many(
-    items: Iterable[Union[str, Mapping[str, Any]]],
-    threads: Optional[int] = None,
-    *,
-    raw: bool = False,
-) -> list:
+@overload
+def extract_many(items: Iterable[Item], threads: Optional[int] = None, *, raw: Literal[False] = False) -> List[Document]: ...
+@overload
+def extract_many(items: Iterable[Item], threads: Optional[int] = None, *, raw: Literal[True]) -> List[str]: ...
+def extract_many(items: Iterable[Item], threads: Optional[int] = None, *, raw: bool = False) -> List[Any]:
     """Many articles to documents, in order, on ``threads`` threads with the GIL released.
 
     See :meth:`Extractor.extract_many`.
     """
-    return _extractor().extract_many(items, threads, raw=raw)
+    return list(_extractor().iter_many(items, threads, raw=raw))
