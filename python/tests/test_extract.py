@@ -157,6 +157,8 @@ def test_bad_gazetteers_and_inputs_raise(tmp_path):
         claimex.extract_many(["Hama.", 42])
     with pytest.raises(TypeError, match="no 'text' string"):
         claimex.extract_many([{"id": 1}])
+    with pytest.raises(ValueError, match="JSON compliant"):
+        claimex.extract("Hama.", meta={"score": float("nan")})
     with pytest.raises(ValueError, match="threads"):
         claimex.extract_many(["Hama."], threads=0)
 
