@@ -11,8 +11,9 @@
 //! distance to the nearest cue candidate on each side, the gazetteer type of the mention under
 //! it, quote state, position, and the two previous labels (greedy left-to-right decoding; an
 //! `I-` label only follows its own `B-`/`I-`). Hashing is FNV-1a into 2^18 buckets; weights
-//! are averaged, then quantised to i16. Training is deterministic: a fixed seed shuffles the
-//! sentences, and everything else is in input order.
+//! are averaged, then quantised to i16. Training sees every sentence also with its commas and
+//! apostrophes stripped (as FA-KES prints news). Training is deterministic: a fixed seed
+//! shuffles the sentences, and everything else is in input order.
 
 use super::tokens::Tokens;
 use super::{Claim, ClaimKind, Ctx, CueMatch, Lexicon, Source};
@@ -423,14 +424,44 @@ fn examples(extractor: &Extractor, lexicon: &Lexicon, doc: &GoldDoc, out: &mut V
                 (tag, _) => tag,
             })
             .collect();
-        out.push(Example {
+        let example = Example {
             words: toks.iter().map(|t| t.span.slice(text).to_string()).collect(),
             lower: tokens.lower.clone(),
             cue,
             mention,
             gold,
-        });
+        };
+        if let Some(stripped) = strip_commas(&example, lexicon) {
+            out.push(stripped);
+        }
+        out.push(example);
     }
+}
+
+/// The example as some news sources print it, with commas and apostrophes stripped (FA-KES):
+/// the rules lean on commas, so the tagger learns to do without them. None when it has none.
+fn strip_commas(e: &Example, lexicon: &Lexicon) -> Option<Example> {
+    let keep: Vec<usize> = (0..e.words.len()).filter(|&i| e.words[i] != ",").collect();
+    let apostrophe = |w: &String| w.replace(['\'', '’'], "");
+    let changed = keep.len() < e.words.len() || e.words.iter().any(|w| w.contains(['\'', '’']));
+    if !changed || keep.is_empty() {
+        return None;
+    }
+    let lower: Vec<String> = keep.iter().map(|&i| apostrophe(&e.lower[i])).collect();
+    let mut gold: Vec<u8> = keep.iter().map(|&i| e.gold[i]).collect();
+    // A run that lost its first token starts again with B.
+    for i in 0..gold.len() {
+        if is_inside(gold[i]) && (i == 0 || kind(gold[i - 1]) != kind(gold[i])) {
+            gold[i] -= 1;
+        }
+    }
+    Some(Example {
+        words: keep.iter().map(|&i| apostrophe(&e.words[i])).collect(),
+        cue: cue_candidates(lexicon, &lower),
+        lower,
+        mention: keep.iter().map(|&i| e.mention[i]).collect(),
+        gold,
+    })
 }
 
 /// Trains a model on `docs` (PolNeAR train): `epochs` passes over the sentences with a cue
@@ -712,6 +743,31 @@ mod tests {
             assert!(!c.content.is_empty() && text.is_char_boundary(c.content.start));
             assert!(r.claims.iter().all(|k| !k.cue.span.overlaps(c.cue.span)));
         }
+    }
+
+    #[test]
+    fn stripping_commas_keeps_labels_aligned() {
+        let words = ["“", "Calm", ",", "”", "the", "mayor’s", "aide", "said"];
+        let e = Example {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            lower: words.iter().map(|w| w.to_lowercase()).collect(),
+            cue: vec![false; 8],
+            mention: vec![None; 8],
+            // A content whose comma is its second token, then a source and a cue.
+            gold: vec![5, 6, 6, 0, 1, 2, 2, 3],
+        };
+        let s = strip_commas(&e, &Lexicon::embedded()).unwrap();
+        assert_eq!(s.words, ["“", "Calm", "”", "the", "mayors", "aide", "said"]);
+        assert_eq!(s.gold, [5, 6, 0, 1, 2, 2, 3]);
+        assert_eq!(s.cue, [false, false, false, false, false, false, true]);
+        let plain = Example {
+            words: vec!["said".into()],
+            lower: vec!["said".into()],
+            cue: vec![true],
+            mention: vec![None],
+            gold: vec![3],
+        };
+        assert!(strip_commas(&plain, &Lexicon::embedded()).is_none());
     }
 
     #[test]
