@@ -76,6 +76,12 @@ impl Extractor {
         }
     }
 
+    /// Turns the learned claim tagger ([`claims::tagger`]) on or off (off by default).
+    pub fn with_learned_layer(mut self, on: bool) -> Extractor {
+        self.claims = self.claims.with_learned_layer(on);
+        self
+    }
+
     /// The gazetteer mentions refer to.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer

@@ -85,12 +85,16 @@ fn a_bad_gold_line_names_file_and_line() {
 
 /// The report for a gold file under `../shared/data`, or None when it is absent.
 fn score(rel: &str) -> Option<Report> {
+    score_with(rel, false)
+}
+
+fn score_with(rel: &str, learned: bool) -> Option<Report> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data").join(rel);
     let Ok(data) = std::fs::read_to_string(&path) else {
         eprintln!("skipped: {} is absent", path.display());
         return None;
     };
-    let x = Extractor::new(Gazetteer::embedded());
+    let x = Extractor::new(Gazetteer::embedded()).with_learned_layer(learned);
     let mut eval = Evaluation::new(&x);
     for (i, line) in data.lines().enumerate() {
         eval.add(&GoldDoc::parse(line, i + 1).unwrap());
@@ -134,4 +138,19 @@ fn polnear_dev_scores_stay_above_floors() {
     floor("polnear content F1", o.content.f1(), 0.34);
     floor("polnear all F1", o.all.f1(), 0.34);
     floor("polnear all P", o.all.precision(), 0.58);
+}
+
+#[test]
+fn the_learned_layer_adds_recall_on_syria_dev_gold() {
+    let (Some(rules), Some(learned)) = (
+        score("syria-dev-gold/syria_dev_gold.jsonl"),
+        score_with("syria-dev-gold/syria_dev_gold.jsonl", true),
+    ) else {
+        return;
+    };
+    let (r, l) = (rules.claims.overlap.content, learned.claims.overlap.content);
+    floor("syria content R, learned layer", l.recall(), 0.54);
+    assert!(l.recall() > r.recall(), "learned {l:?} vs rules {r:?}");
+    assert!(learned.claims.by_rule.contains_key("tagger"));
+    assert!(!rules.claims.by_rule.contains_key("tagger"));
 }

@@ -20,6 +20,7 @@
 //! - `followup.rs`: ", adding that ..." / ", saying ..." after a claim, by the same source;
 //! - `hedges.rs`: hedged claims without a source;
 //! - `discourse.rs`: `disputed`, when the same or the next sentence contradicts a claim.
+//! - `tagger.rs`: the learned layer (off by default), claims the rules missed.
 //!
 //! Not claims: directives ("told his men to hold"), questions, future or expected speech ("is
 //! expected to announce", "will say"), negated speech ("did not say"), and non-body sentences.
@@ -46,6 +47,7 @@ mod quotes;
 mod resolve;
 mod sources;
 mod speech;
+pub mod tagger;
 mod tokens;
 
 use crate::gazetteer::{EntityId, EntityType, Gazetteer};
@@ -152,6 +154,8 @@ pub struct ClaimFinder {
     lexicon: Lexicon,
     /// Entity types by [`EntityId`], to resolve pronouns to fitting entities.
     kinds: Vec<EntityType>,
+    /// Run the learned layer ([`tagger`]) after the rules.
+    learned: bool,
 }
 
 impl ClaimFinder {
@@ -160,7 +164,13 @@ impl ClaimFinder {
         ClaimFinder {
             lexicon: Lexicon::embedded(),
             kinds: gazetteer.entities().iter().map(|e| e.kind).collect(),
+            learned: false,
         }
+    }
+
+    /// Turns the learned layer on or off.
+    pub fn with_learned_layer(self, learned: bool) -> ClaimFinder {
+        ClaimFinder { learned, ..self }
     }
 
     /// All claims in `text`.
@@ -190,6 +200,9 @@ impl ClaimFinder {
             ctx.attributed(&mut out, first);
             ctx.follow_ups(&mut out, first);
             ctx.hedged(&mut out, first);
+            if self.learned {
+                ctx.learned(tagger::Model::embedded(), &mut out, first);
+            }
             out[first..].sort_by_key(|c| (c.cue.span.start, c.content.start));
         }
         quotes::add_continued(text, sentences, &quotes, &mut out);

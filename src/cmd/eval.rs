@@ -20,6 +20,9 @@ pub struct Args {
     /// Also list every missed, spurious or partly wrong claim and mention (text format).
     #[arg(long, short)]
     verbose: bool,
+    /// Also run the learned claim layer (off by default).
+    #[arg(long)]
+    learned: bool,
     #[command(flatten)]
     gazetteers: GazetteerArgs,
 }
@@ -33,7 +36,7 @@ enum Format {
 
 /// Runs `claimex eval`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let extractor = Extractor::new(load_gazetteers(&args.gazetteers)?);
+    let extractor = Extractor::new(load_gazetteers(&args.gazetteers)?).with_learned_layer(args.learned);
     let data = read_article(&args.gold, false)?;
     let mut eval = Evaluation::new(&extractor);
     for (i, line) in data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {

@@ -1,0 +1,779 @@
+//! The learned layer: a hashed averaged-perceptron BIO tagger over source / cue / content,
+//! trained on PolNeAR train (`examples/train_tagger.rs`), whose weights (`tagger.bin`, hashed
+//! feature buckets, no text) are embedded.
+//!
+//! It runs only on sentences with a cue candidate (a form of `cues.tsv`, or "according to")
+//! and only adds a claim where the rules found none: its cue must contain a lexicon cue and
+//! overlap no rule claim's cue or source. Off by default; `Extractor::with_learned_layer`
+//! turns it on.
+//!
+//! Features per token: the word and its ±2 window, suffix, shape, cue-candidate flag and the
+//! distance to the nearest cue candidate on each side, the gazetteer type of the mention under
+//! it, quote state, position, and the two previous labels (greedy left-to-right decoding; an
+//! `I-` label only follows its own `B-`/`I-`). Hashing is FNV-1a into 2^18 buckets; weights
+//! are averaged, then quantised to i16. Training sees every sentence also with its commas and
+//! apostrophes stripped (as FA-KES prints news). Training is deterministic: a fixed seed
+//! shuffles the sentences, and everything else is in input order.
+
+use super::tokens::Tokens;
+use super::{Claim, ClaimKind, Ctx, CueMatch, Lexicon, Source};
+use crate::eval::GoldDoc;
+use crate::gazetteer::EntityType;
+use crate::span::Span;
+use crate::Extractor;
+use std::sync::LazyLock;
+
+const BITS: u32 = 18;
+const BUCKETS: usize = 1 << BITS;
+/// O, then B/I for source, cue and content.
+const LABELS: usize = 7;
+const O: u8 = 0;
+const SOURCE: u8 = 1;
+const CUE: u8 = 3;
+const CONTENT: u8 = 5;
+const MAGIC: &[u8; 8] = b"CLXTAG01";
+
+/// The tag kind of a label: 0 for O, else SOURCE, CUE or CONTENT.
+fn kind(label: u8) -> u8 {
+    if label == O {
+        O
+    } else {
+        label - (label - 1) % 2
+    }
+}
+
+fn is_inside(label: u8) -> bool {
+    label != O && (label - 1) % 2 == 1
+}
+
+/// A trained model: `weights[bucket * LABELS + label] * scale`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    weights: Vec<i16>,
+    scale: f32,
+}
+
+static EMBEDDED: LazyLock<Model> =
+    LazyLock::new(|| Model::from_bytes(include_bytes!("tagger.bin")).expect("embedded tagger.bin is valid"));
+
+impl Model {
+    /// The embedded model.
+    pub fn embedded() -> &'static Model {
+        &EMBEDDED
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+        let n = BUCKETS * LABELS;
+        if b.len() != 12 + 2 * n || &b[..8] != MAGIC {
+            return Err(format!("not a tagger model of {} buckets ({} bytes)", BUCKETS, b.len()));
+        }
+        let scale = f32::from_le_bytes(b[8..12].try_into().expect("4 bytes"));
+        let weights = b[12..]
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Ok(Model { weights, scale })
+    }
+
+    /// The model as bytes: magic, scale (f32 LE), then the i16 LE weights.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(12 + 2 * self.weights.len());
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&self.scale.to_le_bytes());
+        for w in &self.weights {
+            b.extend_from_slice(&w.to_le_bytes());
+        }
+        b
+    }
+
+    fn score(&self, feats: &[u32], out: &mut [i32; LABELS]) {
+        *out = [0; LABELS];
+        for &f in feats {
+            let row = &self.weights[f as usize * LABELS..][..LABELS];
+            for (o, w) in out.iter_mut().zip(row) {
+                *o += i32::from(*w);
+            }
+        }
+    }
+}
+
+/// Greedy choice among labels allowed after `prev`.
+fn best<T: PartialOrd + Copy>(scores: &[T; LABELS], prev: u8) -> u8 {
+    let mut best = O;
+    for l in 1..LABELS as u8 {
+        let allowed = !is_inside(l) || (prev != O && kind(prev) == kind(l));
+        if allowed && scores[l as usize] > scores[best as usize] {
+            best = l;
+        }
+    }
+    best
+}
+
+/// What the features look at, for one sentence.
+pub(crate) struct View<'a> {
+    /// Lower-cased tokens.
+    pub lower: &'a [String],
+    /// Original tokens.
+    pub words: Vec<&'a str>,
+    /// Token is a cue candidate.
+    pub cue: Vec<bool>,
+    /// Gazetteer type of the mention over the token, if any.
+    pub mention: Vec<Option<EntityType>>,
+    /// Token lies inside quote marks.
+    pub quoted: Vec<bool>,
+    left: Vec<usize>,
+    right: Vec<usize>,
+}
+
+impl<'a> View<'a> {
+    pub(crate) fn new(
+        words: Vec<&'a str>,
+        lower: &'a [String],
+        cue: Vec<bool>,
+        mention: Vec<Option<EntityType>>,
+    ) -> View<'a> {
+        let n = words.len();
+        let mut quoted = Vec::with_capacity(n);
+        let mut inside = false;
+        for w in &words {
+            match *w {
+                "“" => inside = true,
+                "”" => inside = false,
+                "\"" => inside = !inside,
+                _ => {}
+            }
+            quoted.push(inside);
+        }
+        let (mut left, mut right) = (vec![usize::MAX; n], vec![usize::MAX; n]);
+        let mut last = None;
+        for i in 0..n {
+            if let Some(j) = last {
+                left[i] = i - j;
+            }
+            if cue[i] {
+                last = Some(i);
+            }
+        }
+        last = None;
+        for i in (0..n).rev() {
+            if let Some(j) = last {
+                right[i] = j - i;
+            }
+            if cue[i] {
+                last = Some(i);
+            }
+        }
+        View {
+            lower,
+            words,
+            cue,
+            mention,
+            quoted,
+            left,
+            right,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    fn features(&self, i: usize, prev: u8, prev2: u8, out: &mut Vec<u32>) {
+        out.clear();
+        let w = |k: isize| -> &str {
+            let j = i as isize + k;
+            if j < 0 {
+                "<s>"
+            } else if j as usize >= self.len() {
+                "</s>"
+            } else {
+                &self.lower[j as usize]
+            }
+        };
+        let shape = |k: isize| -> &str {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= self.len() {
+                return "-";
+            }
+            let s = self.words[j as usize];
+            let first = s.chars().next().unwrap_or(' ');
+            if first.is_uppercase() {
+                if s.chars().all(|c| !c.is_lowercase()) && s.chars().count() > 1 {
+                    "XX"
+                } else {
+                    "Xx"
+                }
+            } else if first.is_lowercase() {
+                "x"
+            } else if first.is_numeric() {
+                "d"
+            } else {
+                s
+            }
+        };
+        let bucket = |d: usize| -> &str {
+            match d {
+                0 => "0",
+                1 => "1",
+                2 => "2",
+                3..=5 => "3-5",
+                6..=10 => "6-10",
+                11..=20 => "11-20",
+                usize::MAX => "none",
+                _ => "far",
+            }
+        };
+        let mention = |k: isize| -> &str {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= self.len() {
+                return "-";
+            }
+            self.mention[j as usize].map_or("-", EntityType::as_str)
+        };
+        let suffix: String = {
+            let s = &self.lower[i];
+            let n = s.chars().count();
+            s.chars().skip(n.saturating_sub(3)).collect()
+        };
+        let cue = if self.cue[i] { "1" } else { "0" };
+        let (dl, dr) = (bucket(self.left[i]), bucket(self.right[i]));
+        let pos = bucket(i);
+        let labels = [b'0' + prev, b'0' + prev2];
+        let p = std::str::from_utf8(&labels[..1]).expect("ascii");
+        let pp = std::str::from_utf8(&labels).expect("ascii");
+        let q = if self.quoted[i] { "q" } else { "-" };
+        let templates: [&[&str]; 26] = [
+            &[],
+            &[w(0)],
+            &[w(-1)],
+            &[w(-2)],
+            &[w(1)],
+            &[w(2)],
+            &[&suffix],
+            &[shape(0)],
+            &[shape(-1), shape(0)],
+            &[shape(0), shape(1)],
+            &[cue],
+            &[cue, w(0)],
+            &[dl],
+            &[dr],
+            &[dl, dr],
+            &[mention(0)],
+            &[mention(-1), mention(1)],
+            &[q],
+            &[q, dl, dr],
+            &[pos],
+            &[p],
+            &[pp],
+            &[p, w(0)],
+            &[p, dl, dr],
+            &[w(-1), w(0)],
+            &[w(0), w(1)],
+        ];
+        for (t, parts) in templates.iter().enumerate() {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ t as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+            for part in *parts {
+                for b in part.bytes().chain([0xff]) {
+                    h ^= u64::from(b);
+                    h = h.wrapping_mul(0x0100_0000_01b3);
+                }
+            }
+            out.push((h >> (64 - BITS)) as u32);
+        }
+    }
+
+    /// The label of every token, greedily.
+    pub(crate) fn tag(&self, model: &Model) -> Vec<u8> {
+        let mut labels = Vec::with_capacity(self.len());
+        let mut feats = Vec::new();
+        let mut scores = [0; LABELS];
+        let (mut prev, mut prev2) = (O, O);
+        for i in 0..self.len() {
+            self.features(i, prev, prev2, &mut feats);
+            model.score(&feats, &mut scores);
+            let l = best(&scores, prev);
+            labels.push(l);
+            (prev2, prev) = (prev, l);
+        }
+        labels
+    }
+}
+
+/// Maximal runs of one tag kind: (kind, first token, one past the last).
+fn runs(labels: &[u8]) -> Vec<(u8, usize, usize)> {
+    let mut out: Vec<(u8, usize, usize)> = Vec::new();
+    for (i, &l) in labels.iter().enumerate() {
+        match out.last_mut() {
+            Some(r) if is_inside(l) && r.0 == kind(l) && r.2 == i => r.2 = i + 1,
+            _ if l != O => out.push((kind(l), i, i + 1)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Training: an averaged perceptron over sentences given as views and gold labels.
+pub(crate) struct Trainer {
+    w: Vec<i32>,
+    u: Vec<i64>,
+    c: i64,
+}
+
+impl Trainer {
+    pub(crate) fn new() -> Trainer {
+        Trainer {
+            w: vec![0; BUCKETS * LABELS],
+            u: vec![0; BUCKETS * LABELS],
+            c: 1,
+        }
+    }
+
+    /// One pass over one sentence: tags it with the current weights and corrects mistakes.
+    pub(crate) fn learn(&mut self, view: &View<'_>, gold: &[u8]) {
+        let mut feats = Vec::new();
+        let (mut prev, mut prev2) = (O, O);
+        for (i, &g) in gold.iter().enumerate() {
+            view.features(i, prev, prev2, &mut feats);
+            let mut scores = [0i64; LABELS];
+            for &f in &feats {
+                for (l, s) in scores.iter_mut().enumerate() {
+                    *s += i64::from(self.w[f as usize * LABELS + l]);
+                }
+            }
+            let p = best(&scores, prev);
+            if p != g {
+                for &f in &feats {
+                    for (l, d) in [(g, 1), (p, -1)] {
+                        let k = f as usize * LABELS + l as usize;
+                        self.w[k] += d;
+                        self.u[k] += self.c * i64::from(d);
+                    }
+                }
+            }
+            self.c += 1;
+            (prev2, prev) = (prev, p);
+        }
+    }
+
+    /// The averaged weights, quantised.
+    pub(crate) fn finish(self) -> Model {
+        let c = self.c as f64;
+        let avg: Vec<f64> = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| f64::from(w) - u as f64 / c)
+            .collect();
+        let max = avg.iter().fold(0.0f64, |m, x| m.max(x.abs())).max(1e-9);
+        let scale = max / f64::from(i16::MAX);
+        Model {
+            weights: avg.iter().map(|x| (x / scale).round() as i16).collect(),
+            scale: scale as f32,
+        }
+    }
+}
+
+/// One training sentence, owned.
+struct Example {
+    words: Vec<String>,
+    lower: Vec<String>,
+    cue: Vec<bool>,
+    mention: Vec<Option<EntityType>>,
+    gold: Vec<u8>,
+}
+
+/// The sentences of `doc` with a cue candidate, with gold labels from its attributions (cue
+/// and source win over a content around them).
+fn examples(extractor: &Extractor, lexicon: &Lexicon, doc: &GoldDoc, out: &mut Vec<Example>) {
+    let text = doc.text.as_str();
+    let x = extractor.extract(text);
+    let mut tokens = Tokens::default();
+    for s in &x.sentences {
+        tokens.tokenize(text, s.span);
+        let cue = cue_candidates(lexicon, &tokens.lower);
+        if !cue.contains(&true) {
+            continue;
+        }
+        let toks = &tokens.list;
+        let lo = x.mentions.partition_point(|m| m.span.end <= s.span.start);
+        let hi = x.mentions.partition_point(|m| m.span.start < s.span.end);
+        let mention = mention_types(toks, &x.mentions[lo..hi.max(lo)], |e| {
+            extractor.gazetteer().entity(e).kind
+        });
+        // (kind, attribution) per token, then B at the start of each run.
+        let mut owner: Vec<(u8, usize)> = vec![(O, usize::MAX); toks.len()];
+        for (a, g) in doc.claims.iter().enumerate() {
+            if !g.cue.overlaps(s.span) && !g.content.overlaps(s.span) {
+                continue;
+            }
+            for (span, tag) in [(Some(g.content), CONTENT), (g.source, SOURCE), (Some(g.cue), CUE)] {
+                let Some(span) = span else { continue };
+                for (i, t) in toks.iter().enumerate() {
+                    if span.overlaps(t.span) {
+                        owner[i] = (tag, a);
+                    }
+                }
+            }
+        }
+        let gold = (0..toks.len())
+            .map(|i| match owner[i] {
+                (O, _) => O,
+                (tag, a) if i > 0 && owner[i - 1] == (tag, a) => tag + 1,
+                (tag, _) => tag,
+            })
+            .collect();
+        let example = Example {
+            words: toks.iter().map(|t| t.span.slice(text).to_string()).collect(),
+            lower: tokens.lower.clone(),
+            cue,
+            mention,
+            gold,
+        };
+        if let Some(stripped) = strip_commas(&example, lexicon) {
+            out.push(stripped);
+        }
+        out.push(example);
+    }
+}
+
+/// The example as some news sources print it, with commas and apostrophes stripped (FA-KES):
+/// the rules lean on commas, so the tagger learns to do without them. None when it has none.
+fn strip_commas(e: &Example, lexicon: &Lexicon) -> Option<Example> {
+    let keep: Vec<usize> = (0..e.words.len()).filter(|&i| e.words[i] != ",").collect();
+    let apostrophe = |w: &String| w.replace(['\'', '’'], "");
+    let changed = keep.len() < e.words.len() || e.words.iter().any(|w| w.contains(['\'', '’']));
+    if !changed || keep.is_empty() {
+        return None;
+    }
+    let lower: Vec<String> = keep.iter().map(|&i| apostrophe(&e.lower[i])).collect();
+    let mut gold: Vec<u8> = keep.iter().map(|&i| e.gold[i]).collect();
+    // A run that lost its first token starts again with B.
+    for i in 0..gold.len() {
+        if is_inside(gold[i]) && (i == 0 || kind(gold[i - 1]) != kind(gold[i])) {
+            gold[i] -= 1;
+        }
+    }
+    Some(Example {
+        words: keep.iter().map(|&i| apostrophe(&e.words[i])).collect(),
+        cue: cue_candidates(lexicon, &lower),
+        lower,
+        mention: keep.iter().map(|&i| e.mention[i]).collect(),
+        gold,
+    })
+}
+
+/// Trains a model on `docs` (PolNeAR train): `epochs` passes over the sentences with a cue
+/// candidate, shuffled by a xorshift generator seeded with `seed`. Same input, same model.
+pub fn train(extractor: &Extractor, docs: &[GoldDoc], epochs: usize, seed: u64) -> Model {
+    let lexicon = Lexicon::embedded();
+    let mut data = Vec::new();
+    for doc in docs {
+        examples(extractor, &lexicon, doc, &mut data);
+    }
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut state = seed.max(1);
+    let mut trainer = Trainer::new();
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            order.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        for &k in &order {
+            let e = &data[k];
+            let view = View::new(
+                e.words.iter().map(String::as_str).collect(),
+                &e.lower,
+                e.cue.clone(),
+                e.mention.clone(),
+            );
+            trainer.learn(&view, &e.gold);
+        }
+    }
+    trainer.finish()
+}
+
+/// The gazetteer type over each token. Tokens and mentions are sorted by position and
+/// mentions do not overlap, so this is one pass over both.
+fn mention_types(
+    toks: &[super::Token],
+    mentions: &[crate::Mention],
+    kind: impl Fn(crate::EntityId) -> EntityType,
+) -> Vec<Option<EntityType>> {
+    let mut out = vec![None; toks.len()];
+    let mut t = 0;
+    for m in mentions {
+        while t < toks.len() && toks[t].span.end <= m.span.start {
+            t += 1;
+        }
+        let mut k = t;
+        while k < toks.len() && toks[k].span.start < m.span.end {
+            out[k] = Some(kind(m.entity));
+            k += 1;
+        }
+    }
+    out
+}
+
+/// The cue candidates of a sentence: lexicon forms and "according" before "to".
+pub(crate) fn cue_candidates(lexicon: &super::Lexicon, lower: &[String]) -> Vec<bool> {
+    (0..lower.len())
+        .map(|i| {
+            lexicon.get(&lower[i]).is_some() || (lower[i] == "according" && lower.get(i + 1).is_some_and(|w| w == "to"))
+        })
+        .collect()
+}
+
+impl Ctx<'_> {
+    /// Adds the tagger's claims where the rules found none.
+    pub(super) fn learned(&self, model: &Model, out: &mut Vec<Claim>, first: usize) {
+        let cue = cue_candidates(self.lexicon, self.lower);
+        if !cue.contains(&true) {
+            return;
+        }
+        let mention = mention_types(self.toks, self.mentions, |e| self.kinds[e]);
+        let words = (0..self.toks.len()).map(|i| self.word(i)).collect();
+        let view = View::new(words, self.lower, cue, mention);
+        let labels = view.tag(model);
+        let runs = runs(&labels);
+        let mut added = Vec::new();
+        for (k, &(tag, from, to)) in runs.iter().enumerate() {
+            if tag != CUE {
+                continue;
+            }
+            let Some(c) = (from..to).find(|&i| view.cue[i]) else {
+                continue;
+            };
+            let lemma = match self.lexicon.get(self.lower(c)) {
+                Some(cue) => (cue.lemma.clone(), cue.stance.clone()),
+                None => ("according to".to_string(), "assert".to_string()),
+            };
+            let cue_span = self.span(from, to);
+            // The nearest source and content runs between the neighbouring cues.
+            let lo = runs[..k].iter().rposition(|r| r.0 == CUE).map_or(0, |j| j + 1);
+            let hi = runs[k + 1..]
+                .iter()
+                .position(|r| r.0 == CUE)
+                .map_or(runs.len(), |j| k + 1 + j);
+            let window = &runs[lo..hi];
+            // The source: the run nearest the cue.
+            let source = window
+                .iter()
+                .filter(|r| r.0 == SOURCE)
+                .min_by_key(|r| if r.2 <= from { from - r.2 } else { r.1 - to })
+                .map(|r| {
+                    // With its determiner: "the/O Observatory/B-S".
+                    let det = r.1 > 0 && matches!(self.lower(r.1 - 1), "the" | "a" | "an");
+                    self.span(r.1 - usize::from(det), r.2)
+                });
+            // Greedy tagging breaks a content into pieces: take the side of the cue with more
+            // content tokens, and the envelope of its pieces.
+            let count = |before: bool| -> usize {
+                window
+                    .iter()
+                    .filter(|r| r.0 == CONTENT && (r.2 <= from) == before)
+                    .map(|r| r.2 - r.1)
+                    .sum()
+            };
+            let before = count(true) > count(false);
+            let side = window.iter().filter(|r| r.0 == CONTENT && (r.2 <= from) == before);
+            let (mut a, mut b) = side.fold((usize::MAX, 0), |(a, b), r| (a.min(r.1), b.max(r.2)));
+            if a == usize::MAX {
+                continue;
+            }
+            if before {
+                // A content before its source runs back over untagged words to the clause start
+                // (text with stripped commas loses "CONTENT, X said").
+                while a > 0 && kind(labels[a - 1]) != CUE && !self.toks[a - 1].is_punct() {
+                    a -= 1;
+                }
+                // ... and forward to the source or cue.
+                let stop = source
+                    .filter(|s| s.start >= self.toks[b - 1].span.end)
+                    .map_or(cue_span.start, |s| s.start);
+                while b < from && self.toks[b].span.end <= stop && labels[b] == O {
+                    b += 1;
+                }
+            } else if (to..a).all(|i| !self.toks[i].is_punct()) {
+                // A content after the cue starts right after it when only words lie between.
+                a = to;
+            }
+            let content = self.trim_content(self.span(a, b));
+            let (Some(source), Some(content)) = (source, content) else {
+                continue;
+            };
+            let taken = out[first..].iter().any(|r| {
+                r.cue.span.overlaps(cue_span)
+                    || r.source
+                        .as_ref()
+                        .is_some_and(|s| s.span.overlaps(cue_span) || s.span.overlaps(source))
+            });
+            if taken {
+                continue;
+            }
+            let cue = CueMatch {
+                span: cue_span,
+                lemma: lemma.0,
+                stance: lemma.1,
+            };
+            let source = Source {
+                span: source,
+                entity: self.mentions.iter().find(|m| source.contains(m.span)).map(|m| m.entity),
+                unnamed: false,
+                resolved: None,
+            };
+            added.push(self.claim(ClaimKind::Attributed, Some(source), cue, content, "tagger", 0.5));
+        }
+        out.extend(added);
+    }
+
+    /// The claimex content conventions on a tagged PolNeAR-style span: no leading "that", no
+    /// enclosing quote marks, no trailing punctuation.
+    fn trim_content(&self, span: Span) -> Option<Span> {
+        let s = span.slice(self.text);
+        let mut start = span.start;
+        let mut t = s;
+        if let Some(rest) = t.strip_prefix("that ") {
+            start += 4;
+            t = rest;
+        }
+        let lead = t.len() - t.trim_start_matches(['"', '“', ' ']).len();
+        start += lead;
+        let end = span.end;
+        let trimmed = Span::new(start, end).trim_end_matches(self.text, &['.', ',', '"', '”', ';', ':']);
+        (!trimmed.is_empty()).then_some(trimmed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_kinds_and_runs() {
+        assert_eq!(
+            (kind(1), kind(2), kind(3), kind(4), kind(5), kind(6)),
+            (1, 1, 3, 3, 5, 5)
+        );
+        assert!(is_inside(2) && !is_inside(1) && !is_inside(O));
+        // B-S I-S B-C O B-N I-N I-N
+        assert_eq!(runs(&[1, 2, 3, 0, 5, 6, 6]), [(1, 0, 2), (3, 2, 3), (5, 4, 7)]);
+    }
+
+    #[test]
+    fn inside_labels_only_follow_their_own_kind() {
+        let mut s = [0i32; LABELS];
+        s[6] = 10; // I-content wins on score
+        s[5] = 5;
+        assert_eq!(best(&s, O), 5);
+        assert_eq!(best(&s, 5), 6);
+        assert_eq!(best(&s, 3), 5);
+    }
+
+    #[test]
+    fn model_bytes_round_trip_and_bad_bytes_fail() {
+        let m = Model {
+            weights: (0..BUCKETS * LABELS).map(|i| (i % 611) as i16 - 300).collect(),
+            scale: 0.25,
+        };
+        assert_eq!(Model::from_bytes(&m.to_bytes()).unwrap(), m);
+        assert!(Model::from_bytes(b"CLXTAG01abcd").is_err());
+    }
+
+    fn own_doc(text: &str, source: &str, cue: &str, content: &str) -> GoldDoc {
+        let at = |n: &str| {
+            let i = text.find(n).unwrap();
+            Span::new(i, i + n.len())
+        };
+        GoldDoc {
+            id: "own".into(),
+            text: text.into(),
+            claims: vec![crate::eval::GoldClaim {
+                source: Some(at(source)),
+                cue: at(cue),
+                content: at(content),
+            }],
+            mentions: None,
+        }
+    }
+
+    #[test]
+    fn training_is_deterministic_and_fits_its_data() {
+        let docs = [
+            own_doc(
+                "Local officials said the ferry resumed crossings on Friday.",
+                "Local officials",
+                "said",
+                "the ferry resumed crossings on Friday",
+            ),
+            own_doc(
+                "The farmers' union warned that wheat prices would double.",
+                "The farmers' union",
+                "warned",
+                "that wheat prices would double",
+            ),
+        ];
+        let x = Extractor::new(crate::Gazetteer::embedded());
+        let a = train(&x, &docs, 4, 7);
+        assert_eq!(a.to_bytes(), train(&x, &docs, 4, 7).to_bytes());
+        let text = docs[0].text.as_str();
+        let mut t = Tokens::default();
+        t.tokenize(text, Span::new(0, text.len()));
+        let words: Vec<&str> = t.list.iter().map(|k| k.span.slice(text)).collect();
+        let cue = cue_candidates(&Lexicon::embedded(), &t.lower);
+        let n = words.len();
+        let labels = View::new(words, &t.lower, cue, vec![None; n]).tag(&a);
+        // Local officials said the ferry ... Friday .
+        assert_eq!(labels, [1, 2, 3, 5, 6, 6, 6, 6, 6, 0]);
+    }
+
+    #[test]
+    fn the_learned_layer_is_off_by_default_and_only_adds() {
+        let text = "Aid workers in Raqqa said the clinic had run out of insulin. \
+                    The governor in Hama insisted the roads were open by Tuesday night.";
+        let rules = Extractor::new(crate::Gazetteer::embedded());
+        let learned = rules.clone().with_learned_layer(true);
+        let (r, l) = (rules.extract(text), learned.extract(text));
+        assert!(r.claims.iter().all(|c| c.rule != "tagger"));
+        assert!(r.claims.iter().all(|c| l.claims.contains(c)), "a rule claim was lost");
+        for c in l.claims.iter().filter(|c| c.rule == "tagger") {
+            assert!(!c.content.is_empty() && text.is_char_boundary(c.content.start));
+            assert!(r.claims.iter().all(|k| !k.cue.span.overlaps(c.cue.span)));
+        }
+    }
+
+    #[test]
+    fn stripping_commas_keeps_labels_aligned() {
+        let words = ["“", "Calm", ",", "”", "the", "mayor’s", "aide", "said"];
+        let e = Example {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            lower: words.iter().map(|w| w.to_lowercase()).collect(),
+            cue: vec![false; 8],
+            mention: vec![None; 8],
+            // A content whose comma is its second token, then a source and a cue.
+            gold: vec![5, 6, 6, 0, 1, 2, 2, 3],
+        };
+        let s = strip_commas(&e, &Lexicon::embedded()).unwrap();
+        assert_eq!(s.words, ["“", "Calm", "”", "the", "mayors", "aide", "said"]);
+        assert_eq!(s.gold, [5, 6, 0, 1, 2, 2, 3]);
+        assert_eq!(s.cue, [false, false, false, false, false, false, true]);
+        let plain = Example {
+            words: vec!["said".into()],
+            lower: vec!["said".into()],
+            cue: vec![true],
+            mention: vec![None],
+            gold: vec![3],
+        };
+        assert!(strip_commas(&plain, &Lexicon::embedded()).is_none());
+    }
+
+    #[test]
+    fn the_embedded_model_loads() {
+        let m = Model::embedded();
+        assert!(m.scale > 0.0);
+        assert!(m.weights.iter().any(|&w| w != 0));
+    }
+}
