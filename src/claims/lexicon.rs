@@ -79,6 +79,16 @@ enum_names! {
         Vow = "vow",
         /// Warns of it.
         Warn = "warn",
+        /// Evidence shows it ("Flight data show that ...").
+        Evidence = "evidence",
+        /// Wants, hopes or plans it.
+        Intend = "intend",
+        /// Asks or questions it.
+        Question = "question",
+        /// Criticises someone ("criticized X for Y").
+        Criticize = "criticize",
+        /// Praises someone.
+        Praise = "praise",
     }
 }
 
@@ -165,6 +175,8 @@ enum_names! {
         ObjectLink = "object_link",
         /// ", PARTICIPLE" ends a content clause.
         Participle = "participle",
+        /// A speech participant: I, we, you.
+        Participant = "participant",
         /// "he"/"she" may refer to a source with this head.
         Person = "person",
         /// Ends a source's head noun.
@@ -215,6 +227,8 @@ pub struct Cue {
     pub nominal: bool,
     /// "CUE OBJECT to VERB" is an order, not a claim ("told his men to hold").
     pub directive: bool,
+    /// A content after the cue needs "that" ("found that ...", not "found a way").
+    pub needs_that: bool,
 }
 
 /// A hedge phrase.
@@ -362,12 +376,13 @@ impl Lexicon {
             "nominal" => Frame::Nominal,
             other => return Err(format!("unknown frame {other:?}")),
         };
-        let (mut nominal, mut directive) = (false, false);
+        let (mut nominal, mut directive, mut needs_that) = (false, false, false);
         for c in split_classes(classes) {
             match c {
                 "noun" => nominal = true,
                 "directive" => directive = true,
-                other => return Err(format!("unknown cue class {other:?} (expected noun, directive)")),
+                "that" => needs_that = true,
+                other => return Err(format!("unknown cue class {other:?} (expected noun, directive, that)")),
             }
         }
         let cue = Cue {
@@ -376,6 +391,7 @@ impl Lexicon {
             frame,
             nominal,
             directive,
+            needs_that,
         };
         let form = form.to_lowercase().into_boxed_str();
         match self.forms.get(&form) {

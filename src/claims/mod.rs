@@ -37,6 +37,7 @@
 //! sentence or the next one. Claims
 //! are sorted by (sentence, cue start); the same input gives the same claims.
 
+mod attitude;
 mod clauses;
 mod discourse;
 mod followup;
@@ -225,6 +226,7 @@ impl ClaimFinder {
             let first = out.len();
             ctx.quoted(&mut out);
             ctx.attributed(&mut out, first);
+            ctx.drop_participant_attitudes(&mut out, first);
             ctx.follow_ups(&mut out, first);
             ctx.hedged(&mut out, first);
             out[first..].sort_by_key(|c| (c.cue.span.start, c.content.start));
