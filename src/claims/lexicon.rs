@@ -181,6 +181,8 @@ enum_names! {
         Person = "person",
         /// Ends a source's head noun.
         PostModifier = "post_modifier",
+        /// A preposition: a cue-noun in the noun phrase after it is a noun.
+        Preposition = "preposition",
         /// A pronoun source.
         Pronoun = "pronoun",
         /// May follow "told".

@@ -47,6 +47,7 @@ mod discourse;
 mod followup;
 mod hedges;
 pub mod lexicon;
+mod nouns;
 mod passives;
 mod quotes;
 mod resolve;

@@ -134,6 +134,7 @@ impl Ctx<'_> {
             || self.naming(i, aux_start, cue)
             || self.reduced_relative(i, aux_start)
             || self.noun_use(i, cue)
+            || self.noun_after_preposition(i, aux_start, cue)
         {
             return None;
         }
