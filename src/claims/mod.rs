@@ -45,6 +45,7 @@ mod attitude;
 mod clauses;
 mod discourse;
 mod followup;
+mod frames;
 mod hedges;
 pub mod lexicon;
 mod nouns;

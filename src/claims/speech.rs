@@ -135,6 +135,7 @@ impl Ctx<'_> {
             || self.reduced_relative(i, aux_start)
             || self.noun_use(i, cue)
             || self.noun_after_preposition(i, aux_start, cue)
+            || self.frame_refuses(i, aux_start, cue)
         {
             return None;
         }
