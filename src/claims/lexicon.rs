@@ -668,6 +668,21 @@ mod merged_lists {
     }
 
     #[test]
+    fn stating_and_criticizing_follow_up() {
+        assert_eq!(
+            claims("The minister rejected the plan, stating that the border would stay closed."),
+            [
+                ("The minister", "rejected", "the plan"),
+                ("The minister", "stating", "the border would stay closed")
+            ]
+        );
+        assert_eq!(
+            claims("The council condemned the raid, criticizing the militia for shelling homes.")[1],
+            ("The council", "criticizing", "the militia for shelling homes")
+        );
+    }
+
+    #[test]
     fn pvt_is_a_title() {
         assert_eq!(
             claims("Pvt. Omar Haddad said the checkpoint was abandoned."),
