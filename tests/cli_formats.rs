@@ -204,6 +204,7 @@ fn csv_tables_cover_claims_mentions_and_entities() {
         "confidence",
         "rule",
         "disputed",
+        "unverified",
         "source_unnamed",
         "resolved_source",
         "source_name",

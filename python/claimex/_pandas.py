@@ -42,6 +42,7 @@ CLAIM_COLUMNS: Dict[str, str] = {
     "rule": "string",
     "confidence": "float64",
     "disputed": "bool",
+    "unverified": "bool",
 }
 
 MENTION_COLUMNS: Dict[str, str] = {
@@ -140,6 +141,7 @@ def _claim_row(doc_id: str, c: Dict[str, Any]) -> Dict[str, Any]:
         "rule": c["rule"],
         "confidence": c["confidence"],
         "disputed": c["disputed"],
+        "unverified": c["unverified"],
     }
 
 

@@ -16,7 +16,7 @@
 //! shuffles the sentences, and everything else is in input order.
 
 use super::tokens::Tokens;
-use super::{Claim, ClaimKind, Ctx, CueMatch, Lexicon, Source};
+use super::{Claim, ClaimKind, Ctx, CueMatch, Lexicon, Rule, Source, Stance};
 use crate::eval::GoldDoc;
 use crate::gazetteer::EntityType;
 use crate::span::Span;
@@ -390,9 +390,11 @@ fn examples(extractor: &Extractor, lexicon: &Lexicon, doc: &GoldDoc, out: &mut V
     let text = doc.text.as_str();
     let x = extractor.extract(text);
     let mut tokens = Tokens::default();
+    let token = lexicon.token_regex();
     for s in &x.sentences {
-        tokens.tokenize(text, s.span);
-        let cue = cue_candidates(lexicon, &tokens.lower);
+        tokens.tokenize(text, s.span, &token, lexicon);
+        let lower = lower_words(&tokens);
+        let cue = cue_candidates(lexicon, &lower);
         if !cue.contains(&true) {
             continue;
         }
@@ -426,7 +428,7 @@ fn examples(extractor: &Extractor, lexicon: &Lexicon, doc: &GoldDoc, out: &mut V
             .collect();
         let example = Example {
             words: toks.iter().map(|t| t.span.slice(text).to_string()).collect(),
-            lower: tokens.lower.clone(),
+            lower,
             cue,
             mention,
             gold,
@@ -518,6 +520,11 @@ fn mention_types(
     out
 }
 
+/// The lower-case form of each token.
+fn lower_words(tokens: &Tokens) -> Vec<String> {
+    (0..tokens.list.len()).map(|i| tokens.lower(i).to_owned()).collect()
+}
+
 /// The cue candidates of a sentence: lexicon forms and "according" before "to".
 pub(crate) fn cue_candidates(lexicon: &super::Lexicon, lower: &[String]) -> Vec<bool> {
     (0..lower.len())
@@ -530,13 +537,14 @@ pub(crate) fn cue_candidates(lexicon: &super::Lexicon, lower: &[String]) -> Vec<
 impl Ctx<'_> {
     /// Adds the tagger's claims where the rules found none.
     pub(super) fn learned(&self, model: &Model, out: &mut Vec<Claim>, first: usize) {
-        let cue = cue_candidates(self.lexicon, self.lower);
+        let lower: Vec<String> = (0..self.toks.len()).map(|i| self.lower(i).to_owned()).collect();
+        let cue = cue_candidates(self.lexicon, &lower);
         if !cue.contains(&true) {
             return;
         }
         let mention = mention_types(self.toks, self.mentions, |e| self.kinds[e]);
         let words = (0..self.toks.len()).map(|i| self.word(i)).collect();
-        let view = View::new(words, self.lower, cue, mention);
+        let view = View::new(words, &lower, cue, mention);
         let labels = view.tag(model);
         let runs = runs(&labels);
         let mut added = Vec::new();
@@ -548,8 +556,8 @@ impl Ctx<'_> {
                 continue;
             };
             let lemma = match self.lexicon.get(self.lower(c)) {
-                Some(cue) => (cue.lemma.clone(), cue.stance.clone()),
-                None => ("according to".to_string(), "assert".to_string()),
+                Some(cue) => (cue.lemma.clone(), cue.stance),
+                None => ("according to".to_string(), Stance::Assert),
             };
             let cue_span = self.span(from, to);
             // The nearest source and content runs between the neighbouring cues.
@@ -625,7 +633,7 @@ impl Ctx<'_> {
                 unnamed: false,
                 resolved: None,
             };
-            added.push(self.claim(ClaimKind::Attributed, Some(source), cue, content, "tagger", 0.5));
+            added.push(self.claim(ClaimKind::Attributed, Some(source), cue, content, Rule::Tagger, 0.5));
         }
         out.extend(added);
     }
@@ -721,11 +729,13 @@ mod tests {
         assert_eq!(a.to_bytes(), train(&x, &docs, 4, 7).to_bytes());
         let text = docs[0].text.as_str();
         let mut t = Tokens::default();
-        t.tokenize(text, Span::new(0, text.len()));
+        let lexicon = Lexicon::embedded();
+        t.tokenize(text, Span::new(0, text.len()), &lexicon.token_regex(), &lexicon);
         let words: Vec<&str> = t.list.iter().map(|k| k.span.slice(text)).collect();
-        let cue = cue_candidates(&Lexicon::embedded(), &t.lower);
+        let lower = lower_words(&t);
+        let cue = cue_candidates(&lexicon, &lower);
         let n = words.len();
-        let labels = View::new(words, &t.lower, cue, vec![None; n]).tag(&a);
+        let labels = View::new(words, &lower, cue, vec![None; n]).tag(&a);
         // Local officials said the ferry ... Friday .
         assert_eq!(labels, [1, 2, 3, 5, 6, 6, 6, 6, 6, 0]);
     }
@@ -737,9 +747,9 @@ mod tests {
         let rules = Extractor::new(crate::Gazetteer::embedded());
         let learned = rules.clone().with_learned_layer(true);
         let (r, l) = (rules.extract(text), learned.extract(text));
-        assert!(r.claims.iter().all(|c| c.rule != "tagger"));
+        assert!(r.claims.iter().all(|c| c.rule != Rule::Tagger));
         assert!(r.claims.iter().all(|c| l.claims.contains(c)), "a rule claim was lost");
-        for c in l.claims.iter().filter(|c| c.rule == "tagger") {
+        for c in l.claims.iter().filter(|c| c.rule == Rule::Tagger) {
             assert!(!c.content.is_empty() && text.is_char_boundary(c.content.start));
             assert!(r.claims.iter().all(|k| !k.cue.span.overlaps(c.cue.span)));
         }

@@ -1,6 +1,6 @@
 //! Three tables, as CSV or TSV, one typed value per cell, for pandas, R or a spreadsheet.
 //!
-//! - [`Table::Claims`]: one row per claim: ids, `kind`, `rule`, `confidence`, `disputed`, the
+//! - [`Table::Claims`]: one row per claim: ids, `kind`, `rule`, `confidence`, `disputed`, `unverified`, the
 //!   sentence, the source (text, offsets, entity, type, subtype, `source_unnamed`, the
 //!   `resolved_*` antecedent of a pronoun, and `source_name`: the entity's canonical name, else
 //!   the antecedent's text, else the source text), the cue (lemma, stance) and the content.
@@ -38,13 +38,14 @@ pub enum Table {
     Entities,
 }
 
-const CLAIMS: [&str; 31] = [
+const CLAIMS: [&str; 32] = [
     "doc_id",
     "claim_id",
     "kind",
     "rule",
     "confidence",
     "disputed",
+    "unverified",
     "sentence",
     "sentence_text",
     "source",
@@ -150,6 +151,7 @@ fn claim_row(article: &Article, c: &Claim) -> [String; CLAIMS.len()] {
         c.rule.into(),
         c.confidence.to_string(),
         c.disputed.to_string(),
+        c.unverified.to_string(),
         c.sentence.to_string(),
         {
             let s = &article.doc.sentences[c.sentence];

@@ -241,6 +241,8 @@ pub struct Claim {
     pub confidence: f64,
     /// True when the same or the next sentence contradicts it.
     pub disputed: bool,
+    /// True when a verification disclaimer qualifies it.
+    pub unverified: bool,
 }
 
 impl From<ClaimOut<'_>> for Claim {
@@ -270,6 +272,7 @@ impl From<ClaimOut<'_>> for Claim {
             rule: c.rule,
             confidence: c.confidence,
             disputed: c.disputed,
+            unverified: c.unverified,
         }
     }
 }
