@@ -35,6 +35,7 @@ TYPE_FILES = {
     "media": "media.tsv",
     "person": "persons.tsv",
     "community": "communities.tsv",
+    "nationality": "nationalities.tsv",
 }
 ID_RE = re.compile(r"^[a-z0-9_.:-]+$")
 _DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
@@ -118,12 +119,13 @@ def clean_arabic(s):
 # Aliases
 # ---------------------------------------------------------------------------
 class Alias:
-    __slots__ = ("text", "cs", "shared", "curated", "explicit")
+    __slots__ = ("text", "cs", "shared", "weak", "curated", "explicit")
 
-    def __init__(self, text, cs=False, shared=False, curated=False):
+    def __init__(self, text, cs=False, shared=False, curated=False, weak=False):
         self.text = text
         self.cs = cs            # explicitly '='
         self.shared = shared    # '?'
+        self.weak = weak        # '~': counts only with evidence (see README, weak names)
         self.curated = curated  # from the curated/extra sources (never auto-dropped on collision)
         self.explicit = False   # written in scripts/gazetteer_extra (wins over the same alias from a source)
 
@@ -142,20 +144,20 @@ class Alias:
         return self.cs or (any(c.isupper() for c in self.text) and not any(c.islower() for c in self.text))
 
     def render(self):
-        pre = "?" if self.shared else ""
+        pre = ("?" if self.shared else "") + ("~" if self.weak else "")
         if self.cs and not self.auto_cs():
             pre += "="
         return pre + self.text
 
 
 def parse_alias(raw, curated=False):
+    """'?~=Harem' -> Alias; the markers ? (shared), ~ (weak), = (case-sensitive) come in any order."""
     a = raw.strip()
-    shared = cs = False
-    if a.startswith("?"):
-        shared, a = True, a[1:]
-    if a.startswith("="):
-        cs, a = True, a[1:]
-    return Alias(a.strip(), cs=cs, shared=shared, curated=curated)
+    flags = set()
+    while a[:1] in ("?", "~", "="):
+        flags.add(a[0])
+        a = a[1:]
+    return Alias(a.strip(), cs="=" in flags, shared="?" in flags, curated=curated, weak="~" in flags)
 
 
 # ---------------------------------------------------------------------------
@@ -959,7 +961,7 @@ def apply_extras(extra_dir, ents, errors):
                 if raw == "-*":
                     e.aliases = [a for a in e.aliases if a.curated]
                 elif raw.startswith("-"):
-                    k = fold(raw[1:].lstrip("?="))
+                    k = fold(raw[1:].lstrip("?=~"))
                     e.aliases = [a for a in e.aliases if a.key != k]
                     e.removed = getattr(e, "removed", set()) | {k}
                 else:
