@@ -14,8 +14,8 @@
 //!   alef maqsura to `ي`;
 //! - every other non-alphanumeric run (spaces, line breaks, dashes, punctuation) is one space.
 //!
-//! Case is kept; [`Folded::make_lowercase`] turns it into the case-folded view with the same
-//! layout (only ASCII letters change case, so byte positions are shared by both views).
+//! Case is kept: the matcher compares ASCII letters case-insensitively where an alias allows it
+//! (non-ASCII Latin letters decompose to ASCII ones, so that covers them).
 //!
 //! Invariant: for any match of a space-wrapped pattern at `[s, e)` in the view,
 //! [`Folded::original_span`] returns the original span of the words inside, starting at the
@@ -49,11 +49,6 @@ impl Folded {
     pub fn original_span(&self, s: usize, e: usize) -> Span {
         debug_assert!(self.text.is_char_boundary(s + 1) && self.text.as_bytes()[e - 1] == b' ');
         Span::new(self.original(s + 1), self.original(e - 1))
-    }
-
-    /// Lower-cases the view's ASCII letters in place (same byte layout, same map).
-    pub fn make_lowercase(&mut self) {
-        self.text.make_ascii_lowercase();
     }
 }
 

@@ -32,6 +32,9 @@ enum Command {
         /// Indent the JSON.
         #[arg(long)]
         pretty: bool,
+        /// The article's date (YYYY-MM-DD), to tell apart actors of different periods.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<claimex::Date>,
         #[command(flatten)]
         format: FormatArgs,
         #[command(flatten)]
@@ -59,6 +62,9 @@ enum Command {
         /// No progress bar and no summary on stderr (errors are still reported).
         #[arg(long, short)]
         quiet: bool,
+        /// The articles' date (YYYY-MM-DD) where a JSON Lines record has no `date` of its own.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<claimex::Date>,
         #[command(flatten)]
         format: FormatArgs,
         #[command(flatten)]
@@ -104,11 +110,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract {
             path,
             pretty,
+            date,
             format,
             gazetteers,
         } => {
             let extractor = Extractor::new(load_gazetteers(&gazetteers)?);
-            cmd::extract::run(&extractor, path.as_deref(), &mut Sink::new(&format, pretty, false)?)?;
+            cmd::extract::run(
+                &extractor,
+                path.as_deref(),
+                date,
+                &mut Sink::new(&format, pretty, false)?,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Batch {
@@ -118,6 +130,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             threads,
             lossy,
             quiet,
+            date,
             format,
             gazetteers,
         } => {
@@ -126,7 +139,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let threads = threads
                 .or_else(|| std::thread::available_parallelism().ok())
                 .map_or(1, NonZeroUsize::get);
-            let opts = Options { threads, lossy, quiet };
+            let opts = Options {
+                threads,
+                lossy,
+                quiet,
+                date,
+            };
             let mut sink = Sink::new(&format, false, true)?;
             let run = |w: &mut dyn io::Write| cmd::batch::run(&extractor, inputs, opts, w, &mut sink);
             let tally = match &output {
