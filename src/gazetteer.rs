@@ -6,7 +6,9 @@
 //! `geonames`, `pcode`, `affiliation`, `period`, `priority`. Aliases are `|`-separated; a
 //! leading `=` makes an alias case-sensitive (an alias without lower-case letters, like `HTS`,
 //! is case-sensitive anyway); a leading `?` marks an alias shared with another entity on
-//! purpose. The canonical name is an alias too, unless it ends with a bracketed qualifier
+//! purpose; a leading `~` marks a weak alias, a name that needs evidence in the text before it
+//! counts (the matcher decides what evidence is). The markers combine in any order (`?~=Harem`).
+//! The canonical name is an alias too, unless it ends with a bracketed qualifier
 //! ("National Guard (Sweida)"), which marks it as ambiguous without one.
 //!
 //! The library never reads files: callers pass each file's name and content, and errors name
@@ -40,11 +42,14 @@ pub enum EntityType {
     Person,
     /// Communities: Druze, Kurds, Alawites...
     Community,
+    /// Nationalities, named by their demonyms ("Syrian", "Lebanese"); `country` holds the ISO code.
+    /// Never a place: they have no coordinates.
+    Nationality,
 }
 
 impl EntityType {
     /// All types, in the order used for output.
-    pub const ALL: [EntityType; 7] = [
+    pub const ALL: [EntityType; 8] = [
         EntityType::Place,
         EntityType::ArmedGroup,
         EntityType::State,
@@ -52,6 +57,7 @@ impl EntityType {
         EntityType::Media,
         EntityType::Person,
         EntityType::Community,
+        EntityType::Nationality,
     ];
 
     /// The name used in TSV files and JSON.
@@ -64,6 +70,7 @@ impl EntityType {
             EntityType::Media => "media",
             EntityType::Person => "person",
             EntityType::Community => "community",
+            EntityType::Nationality => "nationality",
         }
     }
 
@@ -115,6 +122,9 @@ pub struct Alias {
     pub case_sensitive: bool,
     /// Marked as shared with other entities on purpose.
     pub shared: bool,
+    /// Marked weak (`~`): a name that counts only with evidence (a place cue, Arabic script,
+    /// a nearby place); see `gazetteers/README.md`.
+    pub weak: bool,
     /// Line in the file, for lint messages.
     pub line: usize,
 }
@@ -151,6 +161,7 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("media.tsv", include_str!("../gazetteers/media.tsv")),
     ("persons.tsv", include_str!("../gazetteers/persons.tsv")),
     ("communities.tsv", include_str!("../gazetteers/communities.tsv")),
+    ("nationalities.tsv", include_str!("../gazetteers/nationalities.tsv")),
 ];
 
 /// A malformed gazetteer row or header.
@@ -348,14 +359,21 @@ fn parse_header(cells: &[&str]) -> Result<Vec<&'static str>, String> {
 }
 
 fn parse_alias(raw: &str, entity: EntityId, line: usize) -> Result<Alias, String> {
-    let (shared, rest) = match raw.strip_prefix('?') {
-        Some(r) => (true, r),
-        None => (false, raw),
-    };
-    let (marked, text) = match rest.strip_prefix('=') {
-        Some(r) => (true, r),
-        None => (false, rest),
-    };
+    let (mut shared, mut marked, mut weak) = (false, false, false);
+    let mut text = raw;
+    loop {
+        let flag = match text.chars().next() {
+            Some('?') => &mut shared,
+            Some('=') => &mut marked,
+            Some('~') => &mut weak,
+            _ => break,
+        };
+        if *flag {
+            return Err(format!("alias {raw:?} repeats the marker {:?}", &text[..1]));
+        }
+        *flag = true;
+        text = &text[1..];
+    }
     if text.contains(['(', ')', '[', ']']) {
         return Err(format!(
             "alias {raw:?} contains a bracket; give the bracketed form as its own alias"
@@ -377,6 +395,7 @@ fn parse_alias(raw: &str, entity: EntityId, line: usize) -> Result<Alias, String
         entity,
         case_sensitive,
         shared,
+        weak,
         line,
     })
 }
@@ -432,10 +451,38 @@ mod tests {
     }
 
     #[test]
+    fn weak_marker_combines_with_the_others_in_any_order() {
+        let g = load(
+            "x\tHarem\tplace\ttown\t~Harem|?~=Kafr|=~?Sarmin|~حارم|Harim\t\t\nn\tSyrians\tnationality\t\tSyrian\t\t\n",
+        )
+        .unwrap();
+        let a: Vec<_> = g
+            .aliases()
+            .iter()
+            .map(|a| (a.text.as_str(), a.weak, a.shared, a.case_sensitive))
+            .collect();
+        assert_eq!(
+            a,
+            [
+                ("Harem", true, false, false),
+                ("Kafr", true, true, true),
+                ("Sarmin", true, true, true),
+                ("حارم", true, false, true),
+                ("Harim", false, false, false),
+                ("Syrian", false, false, false),
+                ("Syrians", false, false, false),
+            ]
+        );
+        assert_eq!(g.entity(1).kind, EntityType::Nationality);
+        assert_eq!(g.entity(1).kind.as_str(), "nationality");
+    }
+
+    #[test]
     fn errors_name_file_line_and_problem() {
         let cases = [
             ("x\tX\tplace\t\tXxx\t\t\nx\tY\tplace\t\tYyy\t\t\n", "test.tsv:3: duplicate id \"x\" (first defined at test.tsv:2)"),
-            ("x\tX\tcity\t\tXxx\t\t\n", "test.tsv:2: type \"city\" is not one of place, armed_group, state, organization, media, person, community"),
+            ("x\tX\tcity\t\tXxx\t\t\n", "test.tsv:2: type \"city\" is not one of place, armed_group, state, organization, media, person, community, nationality"),
+            ("x\tXyz\tplace\t\t~?~Harem\t\t\n", "test.tsv:2: alias \"~?~Harem\" repeats the marker \"~\""),
             ("x\tX\tplace\t\tXxx\t91\t\n", "test.tsv:2: lat 91 is out of range"),
             ("x\tX\tplace\t\tXxx\tnorth\t\n", "test.tsv:2: lat \"north\" is not a number"),
             ("x\tXyz\tplace\t\tal\t\t\n", "test.tsv:2: alias \"al\" is too short to match case-insensitively; mark it case-sensitive with a leading '='"),

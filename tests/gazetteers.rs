@@ -84,6 +84,15 @@ fn traps_resolve_with_exact_spans() {
         ),
         ("Tripoli was calm.", &[("Tripoli", "gn-266826")]),
         (
+            "Syrian fighters and Lebanese officials left Syria; السوريين",
+            &[
+                ("Syrian", "nat-sy"),
+                ("Lebanese", "nat-lb"),
+                ("Syria", "country-sy"),
+                ("السوريين", "nat-sy"),
+            ],
+        ),
+        (
             "قصف على حلب وحمص والحسكة وبدمشق",
             &[
                 ("حلب", "gn-170063"),
@@ -147,4 +156,29 @@ fn places_carry_coordinates_and_admin_areas() {
     let districts = g.entities().iter().filter(|e| e.subtype == "district").count();
     let subdistricts = g.entities().iter().filter(|e| e.subtype == "subdistrict").count();
     assert_eq!((governorates, districts, subdistricts), (14, 62, 272));
+}
+
+/// Demonyms are nationalities with a country code, never places or countries: they carry no
+/// coordinates, and no country entity keeps a demonym alias.
+#[test]
+fn demonyms_are_nationalities_without_coordinates() {
+    use claimex::EntityType;
+    let g = Gazetteer::embedded();
+    let nationalities: Vec<_> = g
+        .entities()
+        .iter()
+        .filter(|e| e.kind == EntityType::Nationality)
+        .collect();
+    assert!(nationalities.len() >= 50, "only {} nationalities", nationalities.len());
+    for e in &nationalities {
+        let code = e.attribute("country").unwrap_or_default();
+        assert_eq!(e.id, format!("nat-{}", code.to_ascii_lowercase()), "{}", e.origin);
+        assert_eq!((e.attribute("lat"), e.attribute("lon")), (None, None), "{}", e.origin);
+    }
+    for a in g.aliases() {
+        let kind = g.entity(a.entity).kind;
+        if ["Syrian", "Syrians", "Lebanese", "Russian", "Turkish"].contains(&a.text.as_str()) {
+            assert_eq!(kind, EntityType::Nationality, "{:?} at line {}", a.text, a.line);
+        }
+    }
 }

@@ -86,7 +86,7 @@ impl Article {
 }
 
 /// Entity types with their highlight colours (HTML highlights, Label Studio labels).
-pub const TYPE_COLOURS: [(&str, &str); 7] = [
+pub const TYPE_COLOURS: [(&str, &str); 8] = [
     ("place", "#16a34a"),
     ("armed_group", "#dc6803"),
     ("state", "#2563eb"),
@@ -94,6 +94,7 @@ pub const TYPE_COLOURS: [(&str, &str); 7] = [
     ("media", "#db2777"),
     ("person", "#0d9488"),
     ("community", "#a16207"),
+    ("nationality", "#64748b"),
 ];
 
 /// Escapes `&`, `<`, `>`, `"` and `'` for HTML and XML text and attribute values.
