@@ -1,6 +1,7 @@
-//! The matcher's context words, from `lexicon/matcher.tsv`: place cues, titles, the words that
-//! turn a place name into another thing's name, and the common English words that short aliases
-//! spell. The file documents each kind; errors name `file:line`.
+//! The matcher's context words: place cues, titles, the words that turn a place name into another
+//! thing's name, and the common English words that short aliases spell (all from
+//! `lexicon/matcher.tsv`, which documents each kind); and the given names of the gazetteer
+//! build's sources. Errors name `file:line`.
 //!
 //! Invariant: every phrase folds (see [`crate::fold`]) to at least one word.
 
@@ -10,6 +11,13 @@ use std::collections::BTreeSet;
 
 /// The lexicon compiled into the binary.
 const EMBEDDED: (&str, &str) = ("lexicon/matcher.tsv", include_str!("../../lexicon/matcher.tsv"));
+
+/// Given names (the gazetteer build's source, `name` in the first column): a capitalised given
+/// name right before a place name makes it a person's ("Ahmad Khalil").
+const GIVEN_NAMES: (&str, &str) = (
+    "data/sources/given-names/given_names.tsv",
+    include_str!("../../data/sources/given-names/given_names.tsv"),
+);
 
 /// Kinds of context phrase, as bits (a phrase may be of several kinds).
 pub mod cue {
@@ -42,6 +50,36 @@ impl Lexicon {
             .add_file(EMBEDDED.0, EMBEDDED.1)
             .expect("the embedded lexicon is valid (checked by tests)");
         lexicon
+            .add_given_names(GIVEN_NAMES.0, GIVEN_NAMES.1)
+            .expect("the embedded given names are valid (checked by tests)");
+        lexicon
+    }
+
+    /// Adds the given names of a TSV file whose header's first column is `name`.
+    pub fn add_given_names(&mut self, file: &str, content: &str) -> Result<(), GazetteerError> {
+        let mut rows = content
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+        let err = |line: usize, message: String| GazetteerError {
+            file: file.to_string(),
+            line,
+            message,
+        };
+        match rows.next() {
+            Some((_, header)) if header.split('\t').next() == Some("name") => {}
+            Some((i, _)) => return Err(err(i + 1, "the header's first column must be `name`".into())),
+            None => return Err(err(1, "no header row".into())),
+        }
+        for (i, row) in rows {
+            let name = row.split('\t').next().unwrap_or("");
+            let folded = fold_str(name).to_ascii_lowercase();
+            if folded.trim().is_empty() {
+                return Err(err(i + 1, format!("name {name:?} has no letters or digits")));
+            }
+            self.add_cue(folded.trim_end(), cue::GIVEN_NAME);
+        }
+        Ok(())
     }
 
     /// Adds the phrases of one `kind<TAB>phrase` file.
@@ -80,9 +118,11 @@ impl Lexicon {
                     self.common_words.insert(folded.trim().to_string());
                     continue;
                 }
-                _ => return Err(err(format!(
+                _ => {
+                    return Err(err(format!(
                     "kind {kind:?} is not one of place_before, place_after, title, given_name, name_after, common_word"
-                ))),
+                )))
+                }
             };
             self.add_cue(folded.trim_end(), bits);
         }
@@ -105,6 +145,20 @@ mod tests {
         assert!(l.common_words.contains("who"));
         assert!(l.cues.contains(&(" village of".to_string(), cue::PLACE_BEFORE)));
         assert!(l.cues.contains(&(" queen".to_string(), cue::PERSON_BEFORE)));
+        assert!(l.cues.contains(&(" ahmad".to_string(), cue::GIVEN_NAME)));
+        let mut l = Lexicon::default();
+        assert_eq!(
+            l.add_given_names("g.tsv", "# c\nfirst\tgender\n")
+                .unwrap_err()
+                .to_string(),
+            "g.tsv:2: the header's first column must be `name`"
+        );
+        assert_eq!(
+            l.add_given_names("g.tsv", "name\tgender\nAli\tM\n--\tM\n")
+                .unwrap_err()
+                .to_string(),
+            "g.tsv:3: name \"--\" has no letters or digits"
+        );
     }
 
     #[test]

@@ -122,7 +122,7 @@ impl Matcher {
             let mut target = Target {
                 entity: alias.entity,
                 exact: None,
-                weak: false, // MERGE: alias.weak
+                weak: alias.weak,
                 dot: alias.text.ends_with('.'),
                 genitive: alias.text.starts_with(char::is_uppercase)
                     && last.len() >= 4
@@ -145,7 +145,11 @@ impl Matcher {
             }
         }
         for (phrase, bits) in &lexicon.cues {
-            keys.entry(phrase.clone()).or_default().1 |= bits;
+            let entry = keys.entry(phrase.clone()).or_default();
+            // A given name that is also a strong alias ("Jordan") is that name, not a person cue.
+            if *bits != cue::GIVEN_NAME || entry.0.iter().all(|t| t.weak) {
+                entry.1 |= bits;
+            }
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -222,6 +226,9 @@ impl Matcher {
     fn candidates(&self, text: &str, folded: &Folded, sentence: usize, raw: &[Raw], found: &mut context::Found) {
         let view = folded.text.as_bytes();
         // Context cues by where they end and where they start, and the spans of whole-word aliases.
+        // A person cue counts only when nothing but spaces separates it from the name ("Queen
+        // Rania", not "the Queen, Rania"), so it is kept apart with its original end.
+        let mut people: Vec<(usize, usize)> = Vec::new();
         let mut ends: Vec<(usize, u8)> = Vec::new();
         let mut starts: Vec<(usize, u8)> = Vec::new();
         let mut words: Vec<(usize, usize)> = Vec::new();
@@ -230,17 +237,18 @@ impl Matcher {
             if p.targets.0 < p.targets.1 {
                 words.push((r.start, r.end));
             }
-            let mut bits = p.cues & !cue::GIVEN_NAME;
-            if p.cues & cue::GIVEN_NAME != 0
-                && text[folded.original_span(r.start, r.end + 1).start..].starts_with(char::is_uppercase)
-            {
-                bits |= cue::PERSON_BEFORE;
+            let bits = p.cues & !(cue::GIVEN_NAME | cue::PERSON_BEFORE);
+            let original = folded.original_span(r.start, r.end + 1);
+            let capitalised = text[original.start..].starts_with(char::is_uppercase);
+            if p.cues & cue::PERSON_BEFORE != 0 || (p.cues & cue::GIVEN_NAME != 0 && capitalised) {
+                people.push((r.end, original.end));
             }
             if bits != 0 {
                 ends.push((r.end, bits));
                 starts.push((r.start, bits));
             }
         }
+        people.sort_unstable();
         ends.sort_unstable();
         starts.sort_unstable();
         let bits_at = |list: &[(usize, u8)], at: usize| {
@@ -269,6 +277,11 @@ impl Matcher {
                 continue;
             }
             let before = bits_at(&ends, r.start);
+            let i = people.partition_point(|&(p, _)| p < r.start);
+            let person = people[i..]
+                .iter()
+                .take_while(|&&(p, _)| p == r.start)
+                .any(|&(_, end)| text[end..span.start].trim().is_empty());
             let next = bits_at(&starts, after);
             let based = view[after..]
                 .get(..7)
@@ -281,10 +294,9 @@ impl Matcher {
                 let word = &view[r.start + 1..r.end];
                 let case_ok = r.declitic || t.exact.is_none_or(|x| self.exact[x as usize].as_bytes() == word);
                 let kind = self.entities.kind(t.entity);
-                let located = matches!(kind, EntityType::Place | EntityType::State);
-                let person =
-                    kind == EntityType::Place && (before & cue::PERSON_BEFORE != 0 || next & cue::NAME_AFTER != 0);
-                if !case_ok || (genitive && !t.genitive) || (t.common && shouting) || (based && located) || person {
+                let located = matches!(kind, EntityType::Place | EntityType::State | EntityType::Nationality);
+                let named = kind == EntityType::Place && (person || next & cue::NAME_AFTER != 0);
+                if !case_ok || (genitive && !t.genitive) || (t.common && shouting) || (based && located) || named {
                     continue;
                 }
                 found.viable.push(Viable {

@@ -19,6 +19,7 @@ mallah_a\tMallah (Aleppo)\tplace\t?Mallah\tAleppo\tMount Simeon\t36.25\t37.17\t\
 mallah_s\tMallah (Sweida)\tplace\t?Mallah\tAs-Suwayda\tShahba\t32.85\t36.6\t\t2
 nsa\tNew Syrian Army\tarmed_group\t?government forces\t\t\t\t\t2024-12-08-\t52
 quds\tJerusalem\tplace\tal-Quds\t\t\t31.78\t35.22\t\t
+sarin\tSarin\tplace\t~Sarin|سارين\tAleppo\tAl-Bab\t36.3\t37.5\t\t
 rania\tRania\tplace\t\t\t\t36.25\t44.88\t\t
 saa\tSyrian Arab Army\tarmed_group\t?government forces\t\t\t\t\t2011-2024-12-08\t56
 sdf\tSyrian Democratic Forces\tarmed_group\t\t\t\t\t\t\t
@@ -30,15 +31,16 @@ us\tUnited States\tstate\tU.S.|=US\t\t\t\t\t\t
 who\tWorld Health Organization\torganization\t=WHO\t\t\t\t\t\t
 ";
 
-fn gazetteer() -> Gazetteer {
+/// The test gazetteer and its matcher, built once.
+static MATCHER: std::sync::LazyLock<(Gazetteer, Matcher)> = std::sync::LazyLock::new(|| {
     let mut g = Gazetteer::default();
     g.add_file("t.tsv", GAZ).unwrap();
-    g
-}
+    let m = Matcher::new(&g);
+    (g, m)
+});
 
 fn find_dated<'a>(text: &'a str, date: Option<&str>) -> Vec<(&'a str, String)> {
-    let g = gazetteer();
-    let m = Matcher::new(&g);
+    let (g, m) = &*MATCHER;
     m.find_dated(text, &segment(text), date.map(|d| d.parse().unwrap()))
         .into_iter()
         .map(|m| (m.span.slice(text), g.entity(m.entity).id.clone()))
@@ -149,6 +151,32 @@ fn people_and_organisations_are_not_places() {
         ("A Syrian-based NGO", &[]),
         ("Doctors at al-Quds hospital in Aleppo.", &[("Aleppo", "aleppo")]),
         ("Pilgrims reached al-Quds.", &[("al-Quds", "quds")]),
+    ]);
+}
+
+#[test]
+fn weak_names_need_evidence() {
+    check(&[
+        ("Sarin was used, inspectors said.", &[]),
+        ("Shells hit the village of Sarin.", &[("Sarin", "sarin")]),
+        ("Shells hit Sarin countryside.", &[("Sarin", "sarin")]),
+        ("Shells hit سارين.", &[("سارين", "sarin")]),
+        // A strong place of the same governorate is evidence too.
+        (
+            "Sarin and Aleppo were shelled.",
+            &[("Sarin", "sarin"), ("Aleppo", "aleppo")],
+        ),
+        ("Sarin and Homs were shelled.", &[("Homs", "homs")]),
+    ]);
+}
+
+#[test]
+fn a_place_after_a_given_name_or_title_is_a_person() {
+    check(&[
+        ("Ahmad Khalil said so.", &[]),
+        ("Khalil is a city.", &[("Khalil", "hebron")]),
+        ("The Queen, Rania officials said.", &[("Rania", "rania")]),
+        ("Queen Rania spoke.", &[]),
     ]);
 }
 
