@@ -93,7 +93,7 @@ fn classes(d: &Data, text: &str, m: &Mention, mentions: &[Mention]) -> Vec<&'sta
         out.push("demonym as place");
     }
     let next = words(after).next().unwrap_or("");
-    if place && after.starts_with(|c: char| c == '-' || c == '‐' || c == ' ') && next.eq_ignore_ascii_case("based") {
+    if place && after.starts_with(['-', '‐', ' ']) && next.eq_ignore_ascii_case("based") {
         out.push("-based place");
     }
     let own = d.aliases.get(&(m.entity, k.clone()));
