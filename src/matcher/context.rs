@@ -80,7 +80,7 @@ struct Anchors {
 }
 
 impl Entities {
-    pub fn new(gazetteer: &Gazetteer) -> Entities {
+    pub fn new<'g>(gazetteer: &'g Gazetteer) -> Entities {
         let all = gazetteer.entities();
         let mut order: Vec<EntityId> = (0..all.len()).collect();
         order.sort_by(|&a, &b| {
@@ -93,11 +93,11 @@ impl Entities {
         for (r, &e) in order.iter().enumerate() {
             rank[e] = r as u32;
         }
-        let mut names: BTreeMap<String, u32> = BTreeMap::new();
-        let mut intern = |e: &crate::Entity, column: &str| {
+        let mut names: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+        let mut intern = |e: &'g crate::Entity, column: &'static str| {
             let v = e.attribute(column)?;
             let next = names.len() as u32;
-            Some(*names.entry(format!("{column}:{v}")).or_insert(next))
+            Some(*names.entry((column, v)).or_insert(next))
         };
         let info = all
             .iter()

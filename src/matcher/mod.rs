@@ -29,6 +29,7 @@
 
 mod acronyms;
 mod context;
+mod index;
 pub mod lexicon;
 
 use crate::date::Date;
@@ -36,10 +37,8 @@ use crate::fold::{fold_into, Folded};
 use crate::gazetteer::{EntityId, EntityType, Gazetteer};
 use crate::segment::Sentence;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use context::{Candidate, Viable};
 use lexicon::{cue, Lexicon};
-use std::collections::BTreeMap;
 
 /// A gazetteer entity found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,10 +51,10 @@ pub struct Mention {
     pub sentence: usize,
 }
 
-/// The compiled automaton for one gazetteer and lexicon.
+/// The compiled phrase index for one gazetteer and lexicon.
 #[derive(Clone, Debug)]
 pub struct Matcher {
-    ac: AhoCorasick,
+    index: index::Index,
     /// What each pattern id names.
     patterns: Vec<Pattern>,
     /// The alias targets, in ranges per pattern.
@@ -105,14 +104,23 @@ const BREAKS: &[char] = &[
 ];
 
 impl Matcher {
-    /// Compiles the automaton for `gazetteer` with the embedded lexicon.
+    /// Compiles the phrase index for `gazetteer` with the embedded lexicon.
     pub fn new(gazetteer: &Gazetteer) -> Matcher {
         Matcher::with_lexicon(gazetteer, &Lexicon::embedded())
     }
 
-    /// Compiles the automaton for `gazetteer` and `lexicon`.
+    /// Compiles the phrase index for `gazetteer` and `lexicon`.
     pub fn with_lexicon(gazetteer: &Gazetteer, lexicon: &Lexicon) -> Matcher {
-        let mut keys: BTreeMap<String, (Vec<Target>, u8)> = BTreeMap::new();
+        // Pattern ids in first-seen order (aliases in load order, then cues): deterministic.
+        let mut index = index::Index::default();
+        let mut keys: Vec<(Vec<Target>, u8)> = Vec::new();
+        let mut id = |key: &str, keys: &mut Vec<(Vec<Target>, u8)>| -> usize {
+            let k = index.insert(key, keys.len() as u32) as usize;
+            if k == keys.len() {
+                keys.push(Default::default());
+            }
+            k
+        };
         let mut exact = Vec::new();
         for alias in gazetteer.aliases() {
             let folded = alias.folded.trim_end();
@@ -130,7 +138,8 @@ impl Matcher {
                     && !last.ends_with(['s', 'S']),
                 common: lexicon.common_words.contains(lower.trim_start()),
             };
-            let targets = &mut keys.entry(lower).or_default().0;
+            let k = id(&lower, &mut keys);
+            let targets = &mut keys[k].0;
             if alias.case_sensitive {
                 let same = targets
                     .iter()
@@ -145,20 +154,16 @@ impl Matcher {
             }
         }
         for (phrase, bits) in &lexicon.cues {
-            let entry = keys.entry(phrase.clone()).or_default();
+            let k = id(phrase, &mut keys);
+            let entry = &mut keys[k];
             // A given name that is also a strong alias ("Jordan") is that name, not a person cue.
             if *bits != cue::GIVEN_NAME || entry.0.iter().all(|t| t.weak) {
                 entry.1 |= bits;
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(keys.keys())
-            .expect("gazetteer automaton fits in memory");
         let mut patterns = Vec::with_capacity(keys.len());
         let mut all = Vec::new();
-        for (list, cues) in keys.into_values() {
+        for (list, cues) in keys {
             let first = all.len() as u32;
             all.extend(list);
             patterns.push(Pattern {
@@ -167,7 +172,7 @@ impl Matcher {
             });
         }
         Matcher {
-            ac,
+            index,
             patterns,
             targets: all,
             exact,
@@ -184,16 +189,19 @@ impl Matcher {
     /// alias by their `period`.
     pub fn find_dated(&self, text: &str, sentences: &[Sentence], date: Option<Date>) -> Vec<Mention> {
         let mut folded = Folded::default();
-        let mut declitic = String::new();
+        let (mut lower, mut declitic) = (String::new(), String::new());
         let mut raw = Vec::new();
         let mut found = context::Found::default();
         for (index, sentence) in sentences.iter().enumerate() {
             fold_into(sentence.span.slice(text), sentence.span.start, &mut folded);
             raw.clear();
-            self.search(&folded.text, None, &mut raw);
+            lower.clear();
+            lower.push_str(&folded.text);
+            lower.make_ascii_lowercase();
+            self.search(&lower, None, &mut raw);
             for clitics in 1..=2 {
-                if let Some(view) = without_arabic_clitics(&folded.text, clitics, &mut declitic) {
-                    self.search(view, Some(&folded.text), &mut raw);
+                if let Some(view) = without_arabic_clitics(&lower, clitics, &mut declitic) {
+                    self.search(view, Some(&lower), &mut raw);
                 }
             }
             raw.sort_unstable();
@@ -205,21 +213,19 @@ impl Matcher {
         mentions
     }
 
-    /// Pushes every match of the automaton in `view`; for a view with Arabic prefixes blanked
-    /// out, only the matches that differ from the `main` view.
+    /// Pushes every phrase at a word start of the lower-cased `view`; for a view with Arabic
+    /// prefixes blanked out, only the matches that differ from the `main` view.
     fn search(&self, view: &str, main: Option<&str>, out: &mut Vec<Raw>) {
-        for m in self.ac.find_overlapping_iter(view) {
-            let (start, end) = (m.start(), m.end());
-            if main.is_some_and(|main| main.as_bytes()[start..end] == view.as_bytes()[start..end]) {
-                continue;
+        self.index.walk(view, |start, end, pattern| {
+            if main.is_none_or(|main| main.as_bytes()[start..end] != view.as_bytes()[start..end]) {
+                out.push(Raw {
+                    start,
+                    end,
+                    pattern,
+                    declitic: main.is_some(),
+                });
             }
-            out.push(Raw {
-                start,
-                end,
-                pattern: m.pattern().as_usize(),
-                declitic: main.is_some(),
-            });
-        }
+        });
     }
 
     /// Turns one sentence's matches into candidates with the entities they may name.
