@@ -122,11 +122,16 @@ impl Matcher {
             k
         };
         let mut exact = Vec::new();
+        // The first words of place names ("al", "tal", "wadi"): given names too, but no person cues.
+        let mut place_words = std::collections::BTreeSet::new();
         for alias in gazetteer.aliases() {
             let folded = alias.folded.trim_end();
             let word = folded.trim_start();
             let lower = folded.to_ascii_lowercase();
             let last = word.rsplit(' ').next().unwrap_or(word);
+            if gazetteer.entity(alias.entity).kind == EntityType::Place && word.contains(' ') {
+                place_words.insert(lower.split(' ').nth(1).unwrap_or("").to_string());
+            }
             let mut target = Target {
                 entity: alias.entity,
                 exact: None,
@@ -154,6 +159,9 @@ impl Matcher {
             }
         }
         for (phrase, bits) in &lexicon.cues {
+            if *bits == cue::GIVEN_NAME && place_words.contains(phrase.trim_start()) {
+                continue;
+            }
             let k = id(phrase, &mut keys);
             let entry = &mut keys[k];
             // A given name that is also a strong alias ("Jordan") is that name, not a person cue.

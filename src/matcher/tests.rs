@@ -20,7 +20,7 @@ mallah_s\tMallah (Sweida)\tplace\t?Mallah\tAs-Suwayda\tShahba\t32.85\t36.6\t\t2
 nsa\tNew Syrian Army\tarmed_group\t?government forces\t\t\t\t\t2024-12-08-\t52
 quds\tJerusalem\tplace\tal-Quds\t\t\t31.78\t35.22\t\t
 sarin\tSarin\tplace\t~Sarin|سارين\tAleppo\tAl-Bab\t36.3\t37.5\t\t
-rania\tRania\tplace\t\t\t\t36.25\t44.88\t\t
+rania\tRania\tplace\tAl Rania\t\t\t36.25\t44.88\t\t
 saa\tSyrian Arab Army\tarmed_group\t?government forces\t\t\t\t\t2011-2024-12-08\t56
 sdf\tSyrian Democratic Forces\tarmed_group\t\t\t\t\t\t\t
 sweida\tSweida\tplace\t\tAs-Suwayda\tAs-Suwayda\t32.7\t36.57\t\t10
@@ -177,6 +177,8 @@ fn a_place_after_a_given_name_or_title_is_a_person() {
         ("Khalil is a city.", &[("Khalil", "hebron")]),
         ("The Queen, Rania officials said.", &[("Rania", "rania")]),
         ("Queen Rania spoke.", &[]),
+        // "Al" is a given name, but also how place names begin ("Al Rania" below): no person cue.
+        ("Al Homs was calm.", &[("Homs", "homs")]),
     ]);
 }
 
