@@ -89,6 +89,9 @@ pub fn fold_into(text: &str, base: usize, out: &mut Folded) {
             } else {
                 w.push_sep(i);
             }
+        } else if is_plain_arabic(c) {
+            // Arabic letters that stay as they are, without the Unicode table look-ups below.
+            w.push_plain(i, c);
         } else if is_deleted_mark(c) {
             continue;
         } else if c.is_alphanumeric() {
@@ -123,6 +126,14 @@ impl Writer<'_> {
         }
     }
 
+    /// Pushes a letter that folds to itself.
+    fn push_plain(&mut self, orig: usize, c: char) {
+        self.mark(orig);
+        self.in_word = true;
+        self.out.text.push(c);
+        self.predicted = orig + c.len_utf8();
+    }
+
     fn push_letter(&mut self, orig: usize, c: char) {
         self.mark(orig);
         let v0 = self.out.text.len();
@@ -150,6 +161,12 @@ impl Writer<'_> {
         // char changed length, the next char's `mark` sees the mismatch and re-anchors.
         self.predicted = orig + (self.out.text.len() - v0);
     }
+}
+
+/// Arabic letters with no fold and no decomposition: ا to غ and ف to ي, less ة and ى (which
+/// fold) and the hamza carriers آ أ ؤ إ ئ (which decompose).
+fn is_plain_arabic(c: char) -> bool {
+    matches!(c, '\u{0627}'..='\u{063A}' | '\u{0641}'..='\u{064A}') && !matches!(c, 'ة' | 'ى')
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -196,4 +213,23 @@ fn latin_special(c: char) -> Option<&'static str> {
         'Œ' => "OE",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_arabic_letters_fold_to_themselves_as_the_general_path_would() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            if !is_plain_arabic(c) {
+                continue;
+            }
+            let mut parts = Vec::new();
+            decompose_canonical(c, |d| parts.push(d));
+            let general = c.is_alphanumeric() && !is_deleted_mark(c) && arabic_fold(c).is_none();
+            assert!(general && parts == [c], "{c:?} U+{:04X}", c as u32);
+        }
+        assert_eq!(fold_str("وحلب دير الزور ؤ أ ة"), " وحلب دير الزور و ا ه ");
+    }
 }

@@ -52,13 +52,16 @@ impl Index {
             );
         }
         for (i, _) in phrase.match_indices(' ').skip(1) {
-            self.map
-                .entry(phrase[..i].into())
-                .or_insert(Entry {
-                    pattern: NONE,
-                    continues: false,
-                })
-                .continues = true;
+            match self.map.get_mut(&phrase[..i]) {
+                Some(e) => e.continues = true,
+                None => {
+                    let e = Entry {
+                        pattern: NONE,
+                        continues: true,
+                    };
+                    self.map.insert(phrase[..i].into(), e);
+                }
+            }
         }
         next
     }

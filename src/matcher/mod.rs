@@ -122,15 +122,20 @@ impl Matcher {
             k
         };
         let mut exact = Vec::new();
-        // The first words of place names ("al", "tal", "wadi"): given names too, but no person cues.
-        let mut place_words = std::collections::BTreeSet::new();
+        // Given names that begin place names ("al", "tal", "wadi") are no person cues: marked here.
+        let mut given: std::collections::HashMap<&str, bool> = (lexicon.cues.iter())
+            .filter(|(_, bits)| *bits == cue::GIVEN_NAME)
+            .map(|(p, _)| (p.trim_start(), false))
+            .collect();
         for alias in gazetteer.aliases() {
             let folded = alias.folded.trim_end();
             let word = folded.trim_start();
             let lower = folded.to_ascii_lowercase();
             let last = word.rsplit(' ').next().unwrap_or(word);
             if gazetteer.entity(alias.entity).kind == EntityType::Place && word.contains(' ') {
-                place_words.insert(lower.split(' ').nth(1).unwrap_or("").to_string());
+                if let Some(starts_place) = given.get_mut(lower.split(' ').nth(1).unwrap_or("")) {
+                    *starts_place = true;
+                }
             }
             let mut target = Target {
                 entity: alias.entity,
@@ -159,7 +164,7 @@ impl Matcher {
             }
         }
         for (phrase, bits) in &lexicon.cues {
-            if *bits == cue::GIVEN_NAME && place_words.contains(phrase.trim_start()) {
+            if *bits == cue::GIVEN_NAME && given.get(phrase.trim_start()) == Some(&true) {
                 continue;
             }
             let k = id(phrase, &mut keys);
