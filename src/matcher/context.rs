@@ -8,7 +8,9 @@
 //!    article's *anchors*, summarised as sets of governorates, districts and countries and at
 //!    most [`MAX_POINTS`] coordinates;
 //! 3. a weak alias keeps an entity only with evidence: its own (Arabic script, a place cue next
-//!    to it) or an anchor in the same district or governorate;
+//!    to it) or an anchor in the same district, or in the same governorate when the anchor is
+//!    more specific than a city ("sarin" is no village of Aleppo governorate because the article
+//!    names Aleppo);
 //! 4. of the entities left, the best fit wins: same district, then governorate, then country as
 //!    an anchor; then (when the best-ranked entity is a place) the nearest to an anchor; then
 //!    priority and id;
@@ -68,12 +70,17 @@ struct Info {
     admin2: Option<u32>,
     country: Option<u32>,
     point: Option<(f32, f32)>,
+    /// A governorate, region or city: named in most articles of its governorate, so it is no
+    /// evidence for a weak name elsewhere in that governorate (only in its own district).
+    broad: bool,
 }
 
 /// The article's strong places, summarised.
 #[derive(Debug, Default)]
 struct Anchors {
     admin1: Vec<u32>,
+    /// The governorates of the anchors that are not [`Info::broad`].
+    admin1_specific: Vec<u32>,
     admin2: Vec<u32>,
     countries: Vec<u32>,
     points: Vec<(f32, f32)>,
@@ -112,6 +119,10 @@ impl Entities {
                     admin2: intern(e, "admin2"),
                     country: intern(e, "country"),
                     point: num("lat").zip(num("lon")),
+                    broad: matches!(
+                        e.subtype.as_str(),
+                        "governorate" | "region" | "country_region" | "city" | "capital"
+                    ),
                 }
             })
             .collect();
@@ -143,7 +154,7 @@ impl Entities {
             for v in targets.iter_mut().filter(|v| v.weak && !v.evidence) {
                 let i = &self.info[v.entity];
                 let near = i.admin2.is_some_and(|a| anchors.admin2.contains(&a))
-                    || i.admin1.is_some_and(|a| anchors.admin1.contains(&a));
+                    || i.admin1.is_some_and(|a| anchors.admin1_specific.contains(&a));
                 v.alive &= near;
             }
             chosen.push(self.choose(targets, &anchors));
@@ -194,6 +205,9 @@ impl Entities {
             add(&mut a.countries, i.country);
             if i.kind == EntityType::Place {
                 add(&mut a.admin1, i.admin1);
+                if !i.broad {
+                    add(&mut a.admin1_specific, i.admin1);
+                }
                 add(&mut a.admin2, i.admin2);
                 if let Some(p) = i
                     .point

@@ -3,32 +3,34 @@
 use super::*;
 use crate::segment::segment;
 
-const GAZ: &str = "id\tname\ttype\taliases\tadmin1\tadmin2\tlat\tlon\tperiod\tpriority
-aleppo\tAleppo\tplace\t\tAleppo\tMount Simeon\t36.2\t37.16\t\t10
-benghazi\tBenghazi\tplace\t\t\t\t32.12\t20.07\t\t
-assad\tBashar al-Assad\tperson\t=Assad\t\t\t\t\t\t
-dez\tDeir ez-Zor\tplace\tDeir Ezzor|دير الزور\tDeir ez-Zor\tDeir ez-Zor\t35.33\t40.14\t\t
-hama\tHama\tplace\tHamah|حماة\tHama\tHama\t35.13\t36.75\t\t1
-hamas\tHamas\tarmed_group\t\t\t\t\t\t\t
-hebron\tHebron\tplace\tKhalil\t\t\t31.53\t35.09\t\t
-homs\tHoms\tplace\tHims|حمص\tHoms\tHoms\t34.73\t36.71\t\t
-hts\tHay'at Tahrir al-Sham\tarmed_group\tHTS\t\t\t\t\t\t
-is\tIslamic State\tarmed_group\tIS|ISIS|IS group\t\t\t\t\t\t
-london\tLondon\tplace\t\t\t\t51.5\t-0.13\t\t
-mallah_a\tMallah (Aleppo)\tplace\t?Mallah\tAleppo\tMount Simeon\t36.25\t37.17\t\t1
-mallah_s\tMallah (Sweida)\tplace\t?Mallah\tAs-Suwayda\tShahba\t32.85\t36.6\t\t2
-nsa\tNew Syrian Army\tarmed_group\t?government forces\t\t\t\t\t2024-12-08-\t52
-quds\tJerusalem\tplace\tal-Quds\t\t\t31.78\t35.22\t\t
-sarin\tSarin\tplace\t~Sarin|سارين\tAleppo\tAl-Bab\t36.3\t37.5\t\t
-rania\tRania\tplace\tAl Rania\t\t\t36.25\t44.88\t\t
-saa\tSyrian Arab Army\tarmed_group\t?government forces\t\t\t\t\t2011-2024-12-08\t56
-sdf\tSyrian Democratic Forces\tarmed_group\t\t\t\t\t\t\t
-sweida\tSweida\tplace\t\tAs-Suwayda\tAs-Suwayda\t32.7\t36.57\t\t10
-syria\tSyria\tstate\tSyrian\t\t\t33.5\t36.3\t\t
-tripoli_lb\tTripoli\tplace\t?Tripoli\t\t\t34.43\t35.84\t\t1
-tripoli_ly\tTripoli (Libya)\tplace\t?Tripoli\t\t\t32.89\t13.19\t\t
-us\tUnited States\tstate\tU.S.|=US\t\t\t\t\t\t
-who\tWorld Health Organization\torganization\t=WHO\t\t\t\t\t\t
+const GAZ: &str = "id\tname\ttype\tsubtype\taliases\tadmin1\tadmin2\tlat\tlon\tperiod\tpriority
+bab\tBab\tplace\ttown\t\tAleppo\tAl-Bab\t36.37\t37.51\t\t
+dana\tDana\tplace\ttown\t\tAleppo\tJebel Saman West\t36.2\t36.9\t\t
+aleppo\tAleppo\tplace\tcity\t\tAleppo\tMount Simeon\t36.2\t37.16\t\t10
+benghazi\tBenghazi\tplace\t\t\t\t\t32.12\t20.07\t\t
+assad\tBashar al-Assad\tperson\t\t=Assad\t\t\t\t\t\t
+dez\tDeir ez-Zor\tplace\t\tDeir Ezzor|دير الزور\tDeir ez-Zor\tDeir ez-Zor\t35.33\t40.14\t\t
+hama\tHama\tplace\t\tHamah|حماة\tHama\tHama\t35.13\t36.75\t\t1
+hamas\tHamas\tarmed_group\t\t\t\t\t\t\t\t
+hebron\tHebron\tplace\t\tKhalil\t\t\t31.53\t35.09\t\t
+homs\tHoms\tplace\t\tHims|حمص\tHoms\tHoms\t34.73\t36.71\t\t
+hts\tHay'at Tahrir al-Sham\tarmed_group\t\tHTS\t\t\t\t\t\t
+is\tIslamic State\tarmed_group\t\tIS|ISIS|IS group\t\t\t\t\t\t
+london\tLondon\tplace\t\t\t\t\t51.5\t-0.13\t\t
+mallah_a\tMallah (Aleppo)\tplace\t\t?Mallah\tAleppo\tMount Simeon\t36.25\t37.17\t\t1
+mallah_s\tMallah (Sweida)\tplace\t\t?Mallah\tAs-Suwayda\tShahba\t32.85\t36.6\t\t2
+nsa\tNew Syrian Army\tarmed_group\t\t?government forces\t\t\t\t\t2024-12-08-\t52
+quds\tJerusalem\tplace\t\tal-Quds\t\t\t31.78\t35.22\t\t
+sarin\tSarin\tplace\t\t~Sarin|سارين\tAleppo\tAl-Bab\t36.3\t37.5\t\t
+rania\tRania\tplace\t\tAl Rania\t\t\t36.25\t44.88\t\t
+saa\tSyrian Arab Army\tarmed_group\t\t?government forces\t\t\t\t\t2011-2024-12-08\t56
+sdf\tSyrian Democratic Forces\tarmed_group\t\t\t\t\t\t\t\t
+sweida\tSweida\tplace\t\t\tAs-Suwayda\tAs-Suwayda\t32.7\t36.57\t\t10
+syria\tSyria\tstate\t\tSyrian\t\t\t33.5\t36.3\t\t
+tripoli_lb\tTripoli\tplace\t\t?Tripoli\t\t\t34.43\t35.84\t\t1
+tripoli_ly\tTripoli (Libya)\tplace\t\t?Tripoli\t\t\t32.89\t13.19\t\t
+us\tUnited States\tstate\t\tU.S.|=US\t\t\t\t\t\t
+who\tWorld Health Organization\torganization\t\t=WHO\t\t\t\t\t\t
 ";
 
 /// The test gazetteer and its matcher, built once.
@@ -161,11 +163,11 @@ fn weak_names_need_evidence() {
         ("Shells hit the village of Sarin.", &[("Sarin", "sarin")]),
         ("Shells hit Sarin countryside.", &[("Sarin", "sarin")]),
         ("Shells hit سارين.", &[("سارين", "sarin")]),
-        // A strong place of the same governorate is evidence too.
-        (
-            "Sarin and Aleppo were shelled.",
-            &[("Sarin", "sarin"), ("Aleppo", "aleppo")],
-        ),
+        // A strong place of the same district is evidence, and of the same governorate unless
+        // it is a city or governorate: those are named in most articles of the region.
+        ("Sarin and Bab were shelled.", &[("Sarin", "sarin"), ("Bab", "bab")]),
+        ("Sarin and Dana were shelled.", &[("Sarin", "sarin"), ("Dana", "dana")]),
+        ("Sarin and Aleppo were shelled.", &[("Aleppo", "aleppo")]),
         ("Sarin and Homs were shelled.", &[("Homs", "homs")]),
     ]);
 }
