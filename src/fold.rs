@@ -54,9 +54,33 @@ impl Folded {
 
 /// Folds a standalone string (a gazetteer alias or a cue) to its word view, without the map.
 pub fn fold_str(s: &str) -> String {
+    if s.is_ascii() && !s.contains(['\'', '`']) {
+        return fold_ascii(s);
+    }
     let mut f = Folded::default();
     fold_into(s, 0, &mut f);
     f.text
+}
+
+/// [`fold_str`] for ASCII without apostrophes (most aliases): letters and digits stay, every
+/// other run is one space.
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(' ');
+    let mut in_word = false;
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+            in_word = true;
+        } else if in_word {
+            out.push(' ');
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(' ');
+    }
+    out
 }
 
 /// Folds `text` (which starts at byte `base` of the original) into `out`, reusing its buffers.
@@ -231,5 +255,24 @@ mod tests {
             assert!(general && parts == [c], "{c:?} U+{:04X}", c as u32);
         }
         assert_eq!(fold_str("وحلب دير الزور ؤ أ ة"), " وحلب دير الزور و ا ه ");
+    }
+
+    #[test]
+    fn the_ascii_path_folds_as_the_general_path() {
+        for s in [
+            "",
+            " ",
+            "Deir ez-Zor",
+            "  U.S.-led  ",
+            "HTS",
+            "a--b",
+            "x ",
+            "Kafr Nabl 2",
+            "-",
+        ] {
+            let mut f = Folded::default();
+            fold_into(s, 0, &mut f);
+            assert_eq!(fold_ascii(s), f.text, "{s:?}");
+        }
     }
 }
