@@ -38,8 +38,13 @@ impl Data {
         let lexicon = Lexicon::embedded();
         let mut aliases = BTreeMap::new();
         let mut demonyms = BTreeSet::new();
+        // Given names that begin place names ("Al Mallah", "Tal Abyad") are no person cues.
+        let mut place_words = BTreeSet::new();
         for a in gazetteer.aliases() {
             let k = key(&a.text);
+            if gazetteer.entity(a.entity).kind == EntityType::Place && k.contains(' ') {
+                place_words.insert(k.split(' ').next().unwrap_or("").to_string());
+            }
             if gazetteer.entity(a.entity).kind == EntityType::Nationality {
                 demonyms.insert(k.clone());
             }
@@ -54,7 +59,13 @@ impl Data {
         Data {
             before: phrases(cue::PLACE_BEFORE),
             after: phrases(cue::PLACE_AFTER),
-            person: phrases(cue::PERSON_BEFORE | cue::GIVEN_NAME),
+            person: (phrases(cue::PERSON_BEFORE).into_iter())
+                .chain(
+                    phrases(cue::GIVEN_NAME)
+                        .into_iter()
+                        .filter(|g| !place_words.contains(g)),
+                )
+                .collect(),
             common: lexicon.common_words.clone(),
             gazetteer,
             demonyms,
