@@ -11,8 +11,12 @@ Inputs:
   <data>/iso3166-pycountry/countries_iso3166-1.tsv
   <data>/phoenix-dictionaries/syria_region_actor_extract.tsv   (hand-mapped entries only)
   <data>/curated-syria-actors/{actors,media_sources}.tsv
+  <data>/whosonfirst-levant/SY_places.tsv                        (villages, neighbourhoods)
+  <data>/english-words/words.txt, <data>/given-names/given_names.tsv   (weak-name reasons)
+  scripts/gazetteer_weak.tsv         hand-listed weak names (chemicals, weapons, institutions)
   scripts/gazetteer_extra/*.tsv      hand-curated rows (same columns as the output)
   scripts/gazetteer_stoplist.txt     aliases never to emit
+<data> defaults to data/sources. Also writes <out>/report/weak_aliases.tsv (every weak alias and why).
 See gazetteers/README.md for the output format.
 """
 
@@ -656,6 +660,157 @@ def add_governorate_qualified(gov_ent, ents):
 
 
 # ---------------------------------------------------------------------------
+# Places: Who's On First villages and neighbourhoods
+# ---------------------------------------------------------------------------
+WOF_REGION = {"Aleppo": "sy-aleppo", "Ar Raqqah": "sy-raqqa", "As Suwayda'": "sy-as-suwayda",
+              "Damascus": "sy-damascus", "Dar`a": "sy-daraa", "Days Az Zawr": "sy-deir-ez-zor",
+              "Hamah": "sy-hama", "Hasaka (Al Haksa)": "sy-al-hasakah", "Homs (Hims)": "sy-homs",
+              "Idlib": "sy-idlib", "Lattakia": "sy-latakia", "Quneitra": "sy-quneitra",
+              "Rif Dimashq": "sy-rif-dimashq", "Tartus": "sy-tartus"}
+WOF_PLACETYPES = {"locality": "village", "neighbourhood": "neighbourhood"}
+VILLAGE_PRIORITY = {"village": 25, "neighbourhood": 28}
+# News spellings of the GeoNames/BGN romanisation, token by token: the first form is the one news
+# prefers, the others are further variants.
+NEWS_TOKENS = {"dayr": ["Deir"], "tall": ["Tal", "Tell"], "ayn": ["Ain"], "shaykh": ["Sheikh"],
+               "khirbat": ["Khirbet"], "kafr": ["Kafr", "Kfar"], "jabal": ["Jebel", "Jabal"],
+               "bayt": ["Beit"], "qaryat": ["Qaryat"], "hayy": ["Hay"], "ras": ["Ras"],
+               "zawr": ["Zor", "Zour"], "mazraat": ["Mazraat"], "tallat": ["Tallet"]}
+ARTICLES = {"al", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "el", "ed", "en", "er", "es",
+            "esh", "et", "ez"}
+
+
+def _cap(w):
+    return w[:1].upper() + w[1:]
+
+
+def news_variants(name):
+    """News spellings of a GeoNames romanisation, by rule: 'Dayr al `Adas' -> 'Deir al-Adas';
+    'Tall Tamr' -> 'Tal Tamr', 'Tell Tamr'; 'Ayn al Arab' -> 'Ain al-Arab'; assimilated articles
+    ('ash Shaykh') also as 'al-Sheikh'; final -ah also as -a; doubled letters once; 'Kafr Nabl' also
+    joined ('Kafrnabl'); 'az'/'ash' also as 'ez'/'esh'. Returns display forms, first the main news form; dedupe by fold is the caller's."""
+    base = asciify(name).replace("`", "'")
+    words = [w.strip("'") for w in base.split()]
+    words = [w for w in words if w]
+    if not words:
+        return []
+
+    def render(ws, article, alt=0, collapse=False, final_a=True):
+        out = []
+        i = 0
+        while i < len(ws):
+            w = ws[i]
+            low = w.lower().replace("'", "")
+            if low in ARTICLES and i + 1 < len(ws):
+                keep = low if low != "el" else "al"
+                art = {"keep": keep, "al": "al", "e": "e" + keep[1:]}[article]
+                nxt = render_word(ws[i + 1], alt, collapse, final_a)
+                out.append("%s-%s" % (art if out else _cap(art), nxt))
+                i += 2
+                continue
+            out.append(render_word(w, alt, collapse, final_a))
+            i += 1
+        return " ".join(out)
+
+    def render_word(w, alt, collapse, final_a):
+        low = w.lower().replace("'", "")
+        forms = NEWS_TOKENS.get(low)
+        if forms:
+            w = forms[min(alt, len(forms) - 1)]
+        if collapse:
+            w = re.sub(r"([bcdfghjklmnpqrstvwxz])\1", r"\1", w)
+        if final_a and len(w) > 4 and w.endswith("ah") and w[-3] not in "aeiou":
+            w = w[:-1]
+        return _cap(w)
+
+    out = [render(words, "keep"), render(words, "al"), render(words, "al", collapse=True),
+           " ".join(_cap(w) for w in words)]
+    first = words[0].lower()
+    if first == "kafr" and len(words) == 2:
+        head = render_word(words[0], 0, False, True)
+        out.append(head + words[1].lower().replace("'", ""))
+    return out
+
+
+def long_enough(v):
+    return is_arabic(v) or len(fold(v).replace(" ", "")) >= 4
+
+
+def build_wof_villages(data, ents, notes):
+    """Syrian localities (villages) and neighbourhoods from Who's On First that the other sources lack.
+    admin1 comes from the WOF region, else from the nearest OpenSyria sub-district centroid; admin2 is the
+    district of the nearest sub-district centroid in the governorate (approximate, like other towns).
+    A village alias that another entity already has is dropped (a village called Homs does not take Homs);
+    a village left with no alias of its own is dropped."""
+    og = os.path.join(data, "opensyria-geography")
+    govs = {g["id"]: g["name"]["en"] for g in load_json(os.path.join(og, "governorates.json"))}
+    dists = {d["id"]: d["name"]["en"] for d in load_json(os.path.join(og, "districts.json"))}
+    subs = [(s["governorateId"], float(s["centroid"]["latitude"]), float(s["centroid"]["longitude"]),
+             dists[s["districtId"]]) for s in load_json(os.path.join(og, "subdistricts.json"))]
+    taken = {}
+    sy_places = []
+    for e in ents.values():
+        for a in e.aliases:
+            taken.setdefault(a.key, e.id)
+        if e.type == "place" and e.country == "SY" and e.lat != "":
+            sy_places.append((float(e.lat), float(e.lon), {a.key for a in e.aliases}, e.id))
+    rows = read_tsv(os.path.join(data, "whosonfirst-levant", "SY_places.tsv"))
+    counts = {"rows": 0, "known": 0, "duplicate": 0, "no_alias": 0, "added": 0, "admin_from_coords": 0}
+    village_keys = {}
+    for r in sorted(rows, key=lambda r: int(r["wof_id"])):
+        sub = WOF_PLACETYPES.get(r["placetype"])
+        if not sub or r["deprecated"] or r["country"] != "SY":
+            continue
+        counts["rows"] += 1
+        gid = r["gn_id"]
+        eid = "gn-" + gid if gid else "wof-" + r["wof_id"]
+        if eid in ents:
+            counts["known"] += 1
+            continue
+        lat, lon = float(r["lat"]), float(r["lon"])
+        ar = uniq_folded([x for x in (clean_arabic(x) for x in split_bar(r["names_arabic_script"])) if x])
+        # French transliterations ('Abou', 'Moutouasta') are not news spellings
+        latin = [r["name"]] + [v for v in split_bar(r["names_latin_variants"])
+                               if "ou" not in v.lower() and good_latin_variant(v, [r["name"]], ar[:1], syrian=True)]
+        forms = []
+        for v in latin:
+            forms += news_variants(v)
+        forms = [v for v in uniq_folded(forms) if long_enough(v) and fold(v) not in STOP and good_plain(v)]
+        keys = {fold(v) for v in forms + ar}
+        # the same place from another source (a cities500 town or a seat town), within 5 km
+        if any(keys & ks and haversine(lat, lon, la, lo) < 5 for la, lo, ks, _ in sy_places):
+            counts["duplicate"] += 1
+            continue
+        gov = WOF_REGION.get(r["region"], "")
+        near = [(haversine(lat, lon, la, lo), g, dn) for g, la, lo, dn in subs if not gov or g == gov]
+        near.sort()
+        if not gov:
+            counts["admin_from_coords"] += 1
+            gov = near[0][1]
+        name = forms[0] if forms else asciify(r["name"])
+        e = Entity(eid, name, "place", sub, country="SY", admin1=govs[gov], admin2=near[0][2],
+                   lat=r["lat"], lon=r["lon"], geonames=gid, origin="wof")
+        e.priority = VILLAGE_PRIORITY[sub]
+        for v in forms + ar[:2]:
+            if fold(v) in taken:
+                notes.append("village alias taken by %s: %s %s" % (taken[fold(v)], eid, v))
+                continue
+            e.add(v)
+        if not e.aliases:
+            counts["no_alias"] += 1
+            continue
+        if not any(a.key == fold(name) for a in e.aliases):
+            latin_left = [a.text for a in e.aliases if not is_arabic(a.text)]
+            # only Arabic aliases left: a bracketed name is not an implicit alias (see README)
+            e.name = latin_left[0] if latin_left else "%s (%s)" % (asciify(r["name"]), govs[gov])
+        for a in e.aliases:
+            village_keys.setdefault(a.key, []).append(eid)
+        ents[eid] = e
+        counts["added"] += 1
+    notes.append("wof villages: %s" % " ".join("%s=%d" % kv for kv in sorted(counts.items())))
+    return counts
+
+
+# ---------------------------------------------------------------------------
 # Places: neighbours and world capitals
 # ---------------------------------------------------------------------------
 NEIGHBOURS = {"LB", "IQ", "JO", "TR", "IL", "PS", "CY"}
@@ -906,8 +1061,12 @@ def load_stoplist(path):
     return stop
 
 
-def apply_extras(extra_dir, ents, errors):
-    files = sorted(glob.glob(os.path.join(extra_dir, "*.tsv")))
+VILLAGE_EXTRAS = "villages.tsv"    # applied after the villages are built (the others before)
+
+
+def apply_extras(extra_dir, ents, errors, villages=False):
+    files = sorted(p for p in glob.glob(os.path.join(extra_dir, "*.tsv"))
+                   if (os.path.basename(p) == VILLAGE_EXTRAS) == villages)
     for path in files:
         rel = os.path.relpath(path)
         with open(path, encoding="utf-8") as f:
@@ -1067,6 +1226,98 @@ def resolve_collisions(ents, notes):
                 a.shared = True
 
 
+# ---------------------------------------------------------------------------
+# Weak names: aliases that count only with evidence ('~')
+# ---------------------------------------------------------------------------
+WEAK_REASONS = ("chemical_or_weapon", "institution_name", "english_word", "given_name", "bigger_place_elsewhere")
+WEAK_EXEMPT_SUBTYPES = {"governorate", "district", "subdistrict"}   # their aliases are qualified forms
+MAJOR_PLACE_PRIORITY = 70     # governorate capitals and big cities are never weak
+ARTICLE_WORDS = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en", "er", "es", "esh",
+                 "et", "ez"}
+
+
+def load_weak_hand(path, errors):
+    hand = {}
+    rel = os.path.relpath(path)
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    header = None
+    for no, ln in enumerate(lines, 1):
+        if not ln.strip() or ln.startswith("#"):
+            continue
+        cells = ln.split("\t")
+        if header is None:
+            header = cells
+            continue
+        if len(cells) != 3 or cells[1] not in WEAK_REASONS[:2]:
+            errors.append("%s:%d: expected 'alias<TAB>reason<TAB>note' with reason %s" %
+                          (rel, no, " or ".join(WEAK_REASONS[:2])))
+            continue
+        hand[fold(cells[0])] = (cells[1], cells[2])
+    return hand
+
+
+def load_words(path, column=None):
+    """A lower-cased word set from a one-word-a-line file, or from a TSV column."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if column is None:
+        return {fold(w) for w in lines if w.strip()}
+    header = lines[0].split("\t")
+    i = header.index(column)
+    return {fold(ln.split("\t")[i]) for ln in lines[1:] if ln.strip()}
+
+
+def mark_weak(ents, hand, english, given):
+    """Mark place aliases weak and return the report rows (entity id, alias, reason, detail).
+
+    A place alias is weak when it is a chemical/weapon or an institution's name (hand list), an English
+    word (a one-word alias, article aside), a given name (idem), or when a bigger place (a higher priority)
+    elsewhere has the same alias. Arabic-script aliases, countries, admin units and major cities (priority
+    >= 70) are never weak."""
+    owners = {}
+    for e in ents.values():
+        for a in e.aliases:
+            owners.setdefault(a.key, []).append(e)
+    report = []
+    for e in sorted(ents.values(), key=lambda x: x.id):
+        prio = int(e.priority or 0)
+        if e.type != "place" or e.subtype in WEAK_EXEMPT_SUBTYPES or prio >= MAJOR_PLACE_PRIORITY:
+            continue
+        for a in e.aliases:
+            if is_arabic(a.text):
+                continue
+            k = a.key
+            words = k.split()
+            core = " ".join(words[1:]) if len(words) > 1 and words[0] in ARTICLE_WORDS else k
+            reason = detail = None
+            if k in hand or core in hand:
+                reason, detail = hand.get(k) or hand[core]
+            elif " " not in core and core in english:
+                reason, detail = "english_word", core
+            elif " " not in core and core in given:
+                reason, detail = "given_name", core
+            else:
+                bigger = [o for o in owners.get(k, []) if o is not e and int(o.priority or 0) > prio]
+                if bigger:
+                    top = max(bigger, key=lambda o: (int(o.priority or 0), o.id))
+                    reason, detail = "bigger_place_elsewhere", "%s %s (%s)" % (top.id, top.name, top.country)
+            if reason:
+                a.weak = True
+                report.append((e.id, a.text, reason, detail))
+    return report
+
+
+def write_weak_report(out_dir, report):
+    lines = ["# Generated by scripts/build_gazetteers.py - every weak ('~') alias and why; do not edit",
+             "entity\talias\treason\tdetail"]
+    lines += ["\t".join(r) for r in sorted(report)]
+    # in a subfolder: `claimex --gazetteers DIR` loads every *.tsv in DIR as a gazetteer
+    os.makedirs(os.path.join(out_dir, "report"), exist_ok=True)
+    with open(os.path.join(out_dir, "report", "weak_aliases.tsv"), "wb") as f:
+        f.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+
 def lint(out_dir, files_rows, errors):
     """Lint the rendered output. files_rows: {filename: [(line_no, row_values)]}"""
     ids = {}
@@ -1120,6 +1371,8 @@ def lint(out_dir, files_rows, errors):
                 seen.add(k)
                 if k in STOP and not a.case_protected():
                     errors.append("%s: alias %r is on the stop-list" % (loc, raw))
+                if a.weak and is_arabic(a.text):
+                    errors.append("%s: Arabic-script alias %r is marked weak" % (loc, raw))
                 owners.setdefault(k, []).append((eid, a.shared, loc))
     for k in sorted(owners):
         lst = owners[k]
@@ -1138,6 +1391,7 @@ def main():
     ap.add_argument("--out", default=os.path.join(repo, "gazetteers"))
     ap.add_argument("--extra", default=os.path.join(here, "gazetteer_extra"))
     ap.add_argument("--stoplist", default=os.path.join(here, "gazetteer_stoplist.txt"))
+    ap.add_argument("--weak", default=os.path.join(here, "gazetteer_weak.tsv"))
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
 
@@ -1154,6 +1408,8 @@ def main():
     apply_extras(args.extra, ents, errors)
     add_phoenix(args.data, ents, notes)
     add_governorate_qualified(gov_ent, ents)
+    village_counts = build_wof_villages(args.data, ents, notes)
+    apply_extras(args.extra, ents, errors, villages=True)
     finalise_aliases(ents)
     resolve_collisions(ents, notes)
     # drop entities left without aliases, and source entities whose own name is stop-listed
@@ -1166,6 +1422,9 @@ def main():
         if not e.aliases:
             notes.append("entity without aliases dropped: %s" % eid)
             del ents[eid]
+    english = load_words(os.path.join(args.data, "english-words", "words.txt"))
+    given = load_words(os.path.join(args.data, "given-names", "given_names.tsv"), "name")
+    weak_report = mark_weak(ents, load_weak_hand(args.weak, errors), english, given)
 
     if errors:
         for m in errors:
@@ -1191,6 +1450,7 @@ def main():
     for e in ents.values():
         if e.type not in TYPE_FILES:
             errors.append("%s: unknown type %r for %s" % (getattr(e, "extra_src", "?"), e.type, e.id))
+    write_weak_report(args.out, weak_report)
     lint(args.out, files_rows, errors)
     if args.verbose:
         for n in notes:
@@ -1205,6 +1465,12 @@ def main():
         total_a += na
         print("%-18s %8d %8d" % (fn, ne, na))
     print("%-18s %8d %8d" % ("total", total_e, total_a))
+    print("wof: %s" % " ".join("%s=%d" % kv for kv in sorted(village_counts.items())))
+    by_reason = {}
+    for r in weak_report:
+        by_reason[r[2]] = by_reason.get(r[2], 0) + 1
+    print("weak aliases: %d (%s), listed in report/weak_aliases.tsv" % (
+        len(weak_report), ", ".join("%s %d" % (k, by_reason.get(k, 0)) for k in WEAK_REASONS)))
     if errors:
         for m in errors:
             print(m, file=sys.stderr)

@@ -245,8 +245,7 @@ impl Gazetteer {
                     format!("expected {} tab-separated cells, found {}", columns.len(), cells.len()),
                 ));
             }
-            let row: BTreeMap<&str, &str> = columns.iter().copied().zip(cells.iter().map(|c| c.trim())).collect();
-            self.add_row(file, line, &row).map_err(|m| err(line, m))?;
+            self.add_row(file, line, columns, &cells).map_err(|m| err(line, m))?;
         }
         if header.is_none() {
             return Err(err(
@@ -257,8 +256,10 @@ impl Gazetteer {
         Ok(())
     }
 
-    fn add_row(&mut self, file: &str, line: usize, row: &BTreeMap<&str, &str>) -> Result<(), String> {
-        let get = |c: &str| row.get(c).copied().unwrap_or("");
+    /// Adds one row; `cells[i]` is the value of `columns[i]` (a linear lookup: at most 15 columns,
+    /// and no map to build per row, which counted at start-up with ten thousand rows).
+    fn add_row(&mut self, file: &str, line: usize, columns: &[&str], cells: &[&str]) -> Result<(), String> {
+        let get = |c: &str| columns.iter().position(|k| *k == c).map_or("", |i| cells[i].trim());
         let id = get("id");
         if id.is_empty()
             || !id

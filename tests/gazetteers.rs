@@ -84,6 +84,41 @@ fn traps_resolve_with_exact_spans() {
         ),
         ("Tripoli was calm.", &[("Tripoli", "gn-266826")]),
         (
+            "Shelling hit Deir al-Adas and دير العدس; Jamraya was calm.",
+            &[
+                ("Deir al-Adas", "gn-170819"),
+                ("دير العدس", "gn-170819"),
+                ("Jamraya", "gn-11262053"),
+            ],
+        ),
+        (
+            "Security forces and terrorist groups clashed; UN peacekeepers withdrew.",
+            &[
+                ("Security forces", "security_forces"),
+                ("terrorist groups", "terrorists_label"),
+                ("UN peacekeepers", "un_peacekeepers"),
+            ],
+        ),
+        (
+            "Obama, Kerry and Ban Ki-moon spoke of Raqa, and Busra is in Daraa.",
+            &[
+                ("Obama", "barack_obama"),
+                ("Kerry", "john_kerry"),
+                ("Ban Ki-moon", "ban_ki_moon"),
+                ("Raqa", "gn-172955"),
+                ("Busra", "gn-171126"),
+                ("Daraa", "gn-170905"),
+            ],
+        ),
+        (
+            "The Local Coordination Committees, NNA and Interfax reported it.",
+            &[
+                ("Local Coordination Committees", "lcc"),
+                ("NNA", "nna"),
+                ("Interfax", "interfax"),
+            ],
+        ),
+        (
             "Syrian fighters and Lebanese officials left Syria; السوريين",
             &[
                 ("Syrian", "nat-sy"),
@@ -180,5 +215,85 @@ fn demonyms_are_nationalities_without_coordinates() {
         if ["Syrian", "Syrians", "Lebanese", "Russian", "Turkish"].contains(&a.text.as_str()) {
             assert_eq!(kind, EntityType::Nationality, "{:?} at line {}", a.text, a.line);
         }
+    }
+}
+
+/// Weak aliases (`~`): the known traps are weak, Arabic script and major cities never are, and
+/// the generated report lists exactly the weak aliases.
+#[test]
+fn weak_aliases_are_marked_and_reported() {
+    let g = Gazetteer::embedded();
+    let weak = |id: &str, text: &str| {
+        let e = g.find(id).unwrap();
+        let a = g.aliases().iter().find(|a| a.entity == e && a.text == text);
+        a.unwrap_or_else(|| panic!("{id} has no alias {text:?}")).weak
+    };
+    for (id, text) in [
+        ("gn-164071", "Sarin"),
+        ("gn-285066", "Khalil"),
+        ("gn-92052", "Rania"),
+        ("gn-165997", "Jassim"),
+        ("gn-281184", "Al-Quds"),
+    ] {
+        assert!(weak(id, text), "{id} {text:?} should be weak");
+    }
+    for (id, text) in [("gn-169577", "Homs"), ("gn-170063", "Aleppo"), ("gn-285066", "Hebron")] {
+        assert!(!weak(id, text), "{id} {text:?} should not be weak");
+    }
+    let arabic = |s: &str| s.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c));
+    assert!(g.aliases().iter().all(|a| !(a.weak && arabic(&a.text))));
+    let report = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/gazetteers/report/weak_aliases.tsv"
+    ))
+    .unwrap();
+    let mut listed: Vec<(String, String)> = report
+        .lines()
+        .skip(2)
+        .map(|l| {
+            let c: Vec<_> = l.split('\t').collect();
+            (c[0].to_string(), c[1].to_string())
+        })
+        .collect();
+    let mut marked: Vec<(String, String)> = g
+        .aliases()
+        .iter()
+        .filter(|a| a.weak)
+        .map(|a| (g.entity(a.entity).id.clone(), a.text.clone()))
+        .collect();
+    listed.sort();
+    marked.sort();
+    assert!(marked.len() > 100, "only {} weak aliases", marked.len());
+    assert_eq!(listed, marked);
+}
+
+/// Villages from Who's On First: about ten thousand, each inside Syria with a governorate and a
+/// district.
+#[test]
+fn villages_have_coordinates_and_admin_areas() {
+    let g = Gazetteer::embedded();
+    let governorates: Vec<_> = g
+        .entities()
+        .iter()
+        .filter(|e| e.subtype == "governorate")
+        .map(|e| e.name.trim_end_matches(" Governorate").to_string())
+        .collect();
+    let villages: Vec<_> = g.entities().iter().filter(|e| e.subtype == "village").collect();
+    assert!(villages.len() > 9000, "only {} villages", villages.len());
+    for v in villages {
+        let admin1 = v.attribute("admin1").unwrap_or_default();
+        assert!(
+            governorates.iter().any(|g| g == admin1),
+            "{}: admin1 {admin1:?}",
+            v.origin
+        );
+        assert!(v.attribute("admin2").is_some(), "{}: no admin2", v.origin);
+        let lat: f64 = v.attribute("lat").unwrap().parse().unwrap();
+        let lon: f64 = v.attribute("lon").unwrap().parse().unwrap();
+        assert!(
+            (32.2..37.4).contains(&lat) && (35.6..42.5).contains(&lon),
+            "{}: {lat},{lon}",
+            v.origin
+        );
     }
 }
