@@ -113,81 +113,81 @@ impl Matcher {
     pub fn with_lexicon(gazetteer: &Gazetteer, lexicon: &Lexicon) -> Matcher {
         // Pattern ids in first-seen order (aliases in load order, then cues): deterministic.
         let mut index = index::Index::default();
-        let mut keys: Vec<(Vec<Target>, u8)> = Vec::new();
-        let mut id = |key: &str, keys: &mut Vec<(Vec<Target>, u8)>| -> usize {
-            let k = index.insert(key, keys.len() as u32) as usize;
-            if k == keys.len() {
-                keys.push(Default::default());
-            }
-            k
-        };
+        let mut pairs: Vec<(u32, Target)> = Vec::with_capacity(gazetteer.aliases().len());
         let mut exact = Vec::new();
+        let mut next = 0;
         // Given names that begin place names ("al", "tal", "wadi") are no person cues: marked here.
         let mut given: std::collections::HashMap<&str, bool> = (lexicon.cues.iter())
             .filter(|(_, bits)| *bits == cue::GIVEN_NAME)
             .map(|(p, _)| (p.trim_start(), false))
             .collect();
+        let mut lower = String::new();
         for alias in gazetteer.aliases() {
             let folded = alias.folded.trim_end();
             let word = folded.trim_start();
-            let lower = folded.to_ascii_lowercase();
+            lower.clear();
+            lower.push_str(folded);
+            lower.make_ascii_lowercase();
             let last = word.rsplit(' ').next().unwrap_or(word);
             if gazetteer.entity(alias.entity).kind == EntityType::Place && word.contains(' ') {
                 if let Some(starts_place) = given.get_mut(lower.split(' ').nth(1).unwrap_or("")) {
                     *starts_place = true;
                 }
             }
-            let mut target = Target {
-                entity: alias.entity,
-                exact: None,
-                weak: alias.weak,
-                dot: alias.text.ends_with('.'),
-                genitive: alias.text.starts_with(char::is_uppercase)
-                    && last.len() >= 4
-                    && last.bytes().all(|b| b.is_ascii_alphabetic())
-                    && !last.ends_with(['s', 'S']),
-                common: lexicon.common_words.contains(lower.trim_start()),
-            };
-            let k = id(&lower, &mut keys);
-            let targets = &mut keys[k].0;
-            if alias.case_sensitive {
-                let same = targets
-                    .iter()
-                    .find(|t| t.exact.is_some_and(|x| exact[x as usize] == word));
-                target.exact = Some(same.map_or(exact.len() as u32, |t| t.exact.unwrap_or(0)));
-                if same.is_none() {
-                    exact.push(word.to_string());
-                }
+            let k = index.insert(&lower, next);
+            next += u32::from(k == next);
+            // Only ASCII letters have case in the view: other case-sensitive aliases (Arabic)
+            // need no check.
+            let cased = alias.case_sensitive && word.bytes().any(|b| b.is_ascii_alphabetic());
+            pairs.push((
+                k,
+                Target {
+                    entity: alias.entity,
+                    exact: cased.then(|| {
+                        exact.push(word.to_string());
+                        exact.len() as u32 - 1
+                    }),
+                    weak: alias.weak,
+                    dot: alias.text.ends_with('.'),
+                    genitive: alias.text.starts_with(char::is_uppercase)
+                        && last.len() >= 4
+                        && last.bytes().all(|b| b.is_ascii_alphabetic())
+                        && !last.ends_with(['s', 'S']),
+                    common: lexicon.common_words.contains(lower.trim_start()),
+                },
+            ));
+        }
+        pairs.sort_by_key(|&(k, _)| k);
+        pairs.dedup();
+        let mut patterns = vec![Pattern::default(); next as usize];
+        let targets: Vec<Target> = pairs.iter().map(|&(_, t)| t).collect();
+        for (i, &(k, _)) in pairs.iter().enumerate() {
+            let p = &mut patterns[k as usize];
+            if p.targets.0 == p.targets.1 {
+                p.targets.0 = i as u32;
             }
-            if !targets.contains(&target) {
-                targets.push(target);
-            }
+            p.targets.1 = i as u32 + 1;
         }
         for (phrase, bits) in &lexicon.cues {
             if *bits == cue::GIVEN_NAME && given.get(phrase.trim_start()) == Some(&true) {
                 continue;
             }
-            let k = id(phrase, &mut keys);
-            let entry = &mut keys[k];
-            // A given name that is also a strong alias ("Jordan") is that name, not a person cue.
-            if *bits != cue::GIVEN_NAME || entry.0.iter().all(|t| t.weak) {
-                entry.1 |= bits;
+            let k = index.insert(phrase, next) as usize;
+            if k == patterns.len() {
+                next += 1;
+                patterns.push(Pattern::default());
             }
-        }
-        let mut patterns = Vec::with_capacity(keys.len());
-        let mut all = Vec::new();
-        for (list, cues) in keys {
-            let first = all.len() as u32;
-            all.extend(list);
-            patterns.push(Pattern {
-                targets: (first, all.len() as u32),
-                cues,
-            });
+            let p = &mut patterns[k];
+            let range = &targets[p.targets.0 as usize..p.targets.1 as usize];
+            // A given name that is also a strong alias ("Jordan") is that name, not a person cue.
+            if *bits != cue::GIVEN_NAME || range.iter().all(|t| t.weak) {
+                p.cues |= bits;
+            }
         }
         Matcher {
             index,
             patterns,
-            targets: all,
+            targets,
             exact,
             entities: context::Entities::new(gazetteer),
         }
