@@ -1229,7 +1229,9 @@ def resolve_collisions(ents, notes):
 # ---------------------------------------------------------------------------
 # Weak names: aliases that count only with evidence ('~')
 # ---------------------------------------------------------------------------
-WEAK_REASONS = ("chemical_or_weapon", "institution_name", "english_word", "given_name", "bigger_place_elsewhere")
+WEAK_REASONS = ("chemical_or_weapon", "institution_name", "english_word", "given_name", "bigger_place_elsewhere",
+                "common_place_name")
+COMMON_PLACE_NAME = 3     # an alias of this many places or more is a common noun ("al-Qasr", "Burj")
 WEAK_EXEMPT_SUBTYPES = {"governorate", "district", "subdistrict"}   # their aliases are qualified forms
 MAJOR_PLACE_PRIORITY = 70     # governorate capitals and big cities are never weak
 ARTICLE_WORDS = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en", "er", "es", "esh",
@@ -1272,8 +1274,8 @@ def mark_weak(ents, hand, english, given):
     """Mark place aliases weak and return the report rows (entity id, alias, reason, detail).
 
     A place alias is weak when it is a chemical/weapon or an institution's name (hand list), an English
-    word (a one-word alias, article aside), a given name (idem), or when a bigger place (a higher priority)
-    elsewhere has the same alias. Arabic-script aliases, countries, admin units and major cities (priority
+    word (a one-word alias, article aside), a given name (idem), when a bigger place (a higher priority)
+    elsewhere has the same alias, or (for villages) when COMMON_PLACE_NAME or more places share it (a common noun). Arabic-script aliases, countries, admin units and major cities (priority
     >= 70) are never weak."""
     owners = {}
     for e in ents.values():
@@ -1299,9 +1301,12 @@ def mark_weak(ents, hand, english, given):
                 reason, detail = "given_name", core
             else:
                 bigger = [o for o in owners.get(k, []) if o is not e and int(o.priority or 0) > prio]
+                places = {o.id for o in owners.get(k, []) if o.type == "place"}
                 if bigger:
                     top = max(bigger, key=lambda o: (int(o.priority or 0), o.id))
                     reason, detail = "bigger_place_elsewhere", "%s %s (%s)" % (top.id, top.name, top.country)
+                elif len(places) >= COMMON_PLACE_NAME and e.subtype in WOF_PLACETYPES.values():
+                    reason, detail = "common_place_name", "%d places" % len(places)
             if reason:
                 a.weak = True
                 report.append((e.id, a.text, reason, detail))

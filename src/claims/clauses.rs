@@ -155,6 +155,9 @@ impl Ctx<'_> {
     pub(super) fn content_span(&self, from: usize, to: usize) -> Option<Span> {
         // A content opens with a clause, a noun phrase or a quote, never with punctuation, a
         // finite verb, a preposition ("claims in the region remain") or "say little/nothing".
+        if from >= self.toks.len() {
+            return None; // nothing after the cue (a nominal cue at the end of a sentence)
+        }
         let punct = self.toks[from].is_punct() && !self.is(from, QUOTE_MARKS);
         // ... except a quantity: "at least 12", "about 500", "over 100".
         let quantity = self.is(from + 1, &["least", "most"])
