@@ -95,6 +95,9 @@ fn stages(c: &mut Criterion) {
     });
     g.finish();
     c.bench_function("build_extractor", |b| b.iter(|| Extractor::new(gazetteer.clone())));
+    // Start-up as the CLI pays it: parse the embedded gazetteers, then compile everything.
+    c.bench_function("startup", |b| b.iter(|| Extractor::new(Gazetteer::embedded())));
+    c.bench_function("build_matcher", |b| b.iter(|| Matcher::new(&gazetteer)));
 }
 
 criterion_group!(benches, stages);

@@ -14,8 +14,8 @@
 //!   alef maqsura to `ي`;
 //! - every other non-alphanumeric run (spaces, line breaks, dashes, punctuation) is one space.
 //!
-//! Case is kept; [`Folded::make_lowercase`] turns it into the case-folded view with the same
-//! layout (only ASCII letters change case, so byte positions are shared by both views).
+//! Case is kept: the matcher compares ASCII letters case-insensitively where an alias allows it
+//! (non-ASCII Latin letters decompose to ASCII ones, so that covers them).
 //!
 //! Invariant: for any match of a space-wrapped pattern at `[s, e)` in the view,
 //! [`Folded::original_span`] returns the original span of the words inside, starting at the
@@ -50,18 +50,37 @@ impl Folded {
         debug_assert!(self.text.is_char_boundary(s + 1) && self.text.as_bytes()[e - 1] == b' ');
         Span::new(self.original(s + 1), self.original(e - 1))
     }
-
-    /// Lower-cases the view's ASCII letters in place (same byte layout, same map).
-    pub fn make_lowercase(&mut self) {
-        self.text.make_ascii_lowercase();
-    }
 }
 
 /// Folds a standalone string (a gazetteer alias or a cue) to its word view, without the map.
 pub fn fold_str(s: &str) -> String {
+    if s.is_ascii() && !s.contains(['\'', '`']) {
+        return fold_ascii(s);
+    }
     let mut f = Folded::default();
     fold_into(s, 0, &mut f);
     f.text
+}
+
+/// [`fold_str`] for ASCII without apostrophes (most aliases): letters and digits stay, every
+/// other run is one space.
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(' ');
+    let mut in_word = false;
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+            in_word = true;
+        } else if in_word {
+            out.push(' ');
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(' ');
+    }
+    out
 }
 
 /// Folds `text` (which starts at byte `base` of the original) into `out`, reusing its buffers.
@@ -94,6 +113,9 @@ pub fn fold_into(text: &str, base: usize, out: &mut Folded) {
             } else {
                 w.push_sep(i);
             }
+        } else if is_plain_arabic(c) {
+            // Arabic letters that stay as they are, without the Unicode table look-ups below.
+            w.push_plain(i, c);
         } else if is_deleted_mark(c) {
             continue;
         } else if c.is_alphanumeric() {
@@ -128,6 +150,14 @@ impl Writer<'_> {
         }
     }
 
+    /// Pushes a letter that folds to itself.
+    fn push_plain(&mut self, orig: usize, c: char) {
+        self.mark(orig);
+        self.in_word = true;
+        self.out.text.push(c);
+        self.predicted = orig + c.len_utf8();
+    }
+
     fn push_letter(&mut self, orig: usize, c: char) {
         self.mark(orig);
         let v0 = self.out.text.len();
@@ -155,6 +185,12 @@ impl Writer<'_> {
         // char changed length, the next char's `mark` sees the mismatch and re-anchors.
         self.predicted = orig + (self.out.text.len() - v0);
     }
+}
+
+/// Arabic letters with no fold and no decomposition: ا to غ and ف to ي, less ة and ى (which
+/// fold) and the hamza carriers آ أ ؤ إ ئ (which decompose).
+fn is_plain_arabic(c: char) -> bool {
+    matches!(c, '\u{0627}'..='\u{063A}' | '\u{0641}'..='\u{064A}') && !matches!(c, 'ة' | 'ى')
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -201,4 +237,42 @@ fn latin_special(c: char) -> Option<&'static str> {
         'Œ' => "OE",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_arabic_letters_fold_to_themselves_as_the_general_path_would() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            if !is_plain_arabic(c) {
+                continue;
+            }
+            let mut parts = Vec::new();
+            decompose_canonical(c, |d| parts.push(d));
+            let general = c.is_alphanumeric() && !is_deleted_mark(c) && arabic_fold(c).is_none();
+            assert!(general && parts == [c], "{c:?} U+{:04X}", c as u32);
+        }
+        assert_eq!(fold_str("وحلب دير الزور ؤ أ ة"), " وحلب دير الزور و ا ه ");
+    }
+
+    #[test]
+    fn the_ascii_path_folds_as_the_general_path() {
+        for s in [
+            "",
+            " ",
+            "Deir ez-Zor",
+            "  U.S.-led  ",
+            "HTS",
+            "a--b",
+            "x ",
+            "Kafr Nabl 2",
+            "-",
+        ] {
+            let mut f = Folded::default();
+            fold_into(s, 0, &mut f);
+            assert_eq!(fold_ascii(s), f.text, "{s:?}");
+        }
+    }
 }

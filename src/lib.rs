@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 
 pub mod claims;
+pub mod date;
 pub mod decode;
 pub mod eval;
 pub mod export;
@@ -36,6 +37,7 @@ pub mod segment;
 pub mod span;
 
 pub use claims::{Claim, ClaimKind, Lexicon, LexiconError, Rule, Stance};
+pub use date::Date;
 pub use gazetteer::{Entity, EntityId, EntityType, Gazetteer, GazetteerError};
 pub use matcher::Mention;
 pub use segment::{Role, Sentence};
@@ -54,6 +56,9 @@ pub struct Extraction {
     pub title: Option<Span>,
     /// The byline's name part, if the article has one.
     pub byline: Option<Span>,
+    /// The article date used to tell apart entities by their `period`: the caller's, or the
+    /// first full date in the article's head (see [`date::find_in_head`]); None when neither.
+    pub date: Option<Date>,
 }
 
 /// The whole pipeline, built once and used for many articles.
@@ -92,10 +97,19 @@ impl Extractor {
         &self.gazetteer
     }
 
-    /// Runs the pipeline on one article.
+    /// Runs the pipeline on one article, dated by the first full date in its head if it has one.
     pub fn extract(&self, text: &str) -> Extraction {
+        self.extract_dated(text, None)
+    }
+
+    /// Runs the pipeline on one article published on `date`. Without a date, the first full
+    /// date in the article's head ("Sat Mar 12 2016", a dateline) is used; without either, an
+    /// alias shared by entities of different periods ("government forces") names the one with
+    /// the highest priority.
+    pub fn extract_dated(&self, text: &str, date: Option<Date>) -> Extraction {
         let sentences = segment::segment(text);
-        let mentions = self.matcher.find(text, &sentences);
+        let date = date.or_else(|| date::find_in_head(text));
+        let mentions = self.matcher.find_dated(text, &sentences, date);
         let claims = self.claims.find(text, &sentences, &mentions);
         let title = sentences.iter().find(|s| s.role == Role::Title).map(|s| s.span);
         let byline = segment::byline(text, &sentences);
@@ -105,6 +119,7 @@ impl Extractor {
             claims,
             title,
             byline,
+            date,
         }
     }
 }

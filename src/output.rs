@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! { "schema_version": 1,
-//!   "document":  { "id", "path" (null for stdin), "title", "byline", "chars", ...passed-through fields },
+//!   "document":  { "id", "path" (null for stdin), "title", "byline", "date", "chars", ...passed-through fields },
 //!   "sentences": [ { "index", "start", "end", "text", "paragraph", "role" } ],
 //!   "entities":  [ { "id", "name", "type", "subtype", ...attributes, "mentions" } ],
 //!   "mentions":  [ { "entity", "type", "text", "start", "end", "sentence" } ],
@@ -18,6 +18,10 @@
 //!
 //! - `start`/`end` are **Unicode code point** offsets into the original input, half-open, so
 //!   `input[start:end] == text` in Python (and brat, spaCy). UTF-8 byte offsets are not emitted.
+//! - `document.date` is the article date (`YYYY-MM-DD`) that chose among entities sharing an
+//!   alias by their `period`: the caller's (`--date`, a JSON Lines `date` field) or the first full
+//!   date in the article's head; null when there is none, and then the entity with the highest
+//!   priority wins ("government forces" is the Assad-era army).
 //! - `role` is `title`, `heading`, `byline`, `dateline`, `boilerplate` or `body`; claims come from body
 //!   sentences only.
 //! - Entity attributes (`country`, `admin1`, `admin2`, `lat`, `lon`, `geonames`, `pcode`,
@@ -112,6 +116,8 @@ pub(crate) struct DocumentOut<'a> {
     pub(crate) path: Option<&'a str>,
     pub(crate) title: Option<&'a str>,
     pub(crate) byline: Option<&'a str>,
+    /// The article date used to choose among entities by `period` (`YYYY-MM-DD`), or null.
+    pub(crate) date: Option<String>,
     pub(crate) chars: usize,
     #[serde(flatten)]
     pub(crate) extra: &'a serde_json::Map<String, serde_json::Value>,
@@ -250,6 +256,7 @@ impl<'a> Document<'a> {
             path: meta.path.as_deref(),
             title: x.title.map(|s| s.slice(text)),
             byline: x.byline.map(|s| s.slice(text)),
+            date: x.date.map(|d| d.to_string()),
             chars: self.chars.at(text, text.len()),
             extra: &meta.extra,
         }

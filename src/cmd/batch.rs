@@ -19,7 +19,7 @@ use super::progress::{summary, Progress, Tally};
 use super::source::{files, lines, Input};
 use anyhow::{Context, Result};
 use claimex::output::{document, DocumentMeta, SCHEMA_VERSION};
-use claimex::{Extraction, Extractor};
+use claimex::{Date, Extraction, Extractor};
 use serde_json::{json, Value};
 use std::io::{BufReader, Write};
 use std::num::NonZeroUsize;
@@ -54,6 +54,9 @@ pub struct Args {
     /// No progress bar and no summary on stderr (errors are still reported).
     #[arg(long, short)]
     quiet: bool,
+    /// The articles' date (YYYY-MM-DD) where a JSON Lines record has no `date` of its own.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<Date>,
     #[command(flatten)]
     format: FormatArgs,
     #[command(flatten)]
@@ -78,6 +81,8 @@ struct Options {
     lossy: bool,
     /// No progress bar and no summary.
     quiet: bool,
+    /// The article date for inputs without their own (`--date`).
+    date: Option<Date>,
 }
 
 /// Runs the batch: exit code 1 when any input failed.
@@ -92,6 +97,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         threads,
         lossy: args.lossy,
         quiet: args.quiet,
+        date: args.date,
     };
     let mut sink = Sink::new(&args.format, false, true)?;
     let tally = write_output(args.output.as_deref(), |out| {
@@ -142,7 +148,7 @@ fn extract_all(
     ordered_map(
         inputs,
         opts.threads,
-        |input| process(extractor, input, opts.lossy, lines),
+        |input| process(extractor, input, opts, lines),
         |outcome| {
             match outcome.payload {
                 Payload::Line(line) if outcome.error.is_none() || error_lines => out.write_all(&line)?,
@@ -206,13 +212,13 @@ struct Big {
 }
 
 /// Reads and extracts one input; `lines` serialises JSON lines here, on the worker.
-fn process(extractor: &Extractor, input: Input, lossy: bool, lines: bool) -> Outcome {
-    let len = input.len();
+fn process(extractor: &Extractor, input: Input, opts: Options, lines: bool) -> Outcome {
+    let (len, lossy) = (input.len(), opts.lossy);
     match input {
         Input::File(path, _) => {
             let meta = meta_for(&path);
             match read_article(&path, lossy) {
-                Ok(text) => extracted(extractor, text, meta, lines),
+                Ok(text) => extracted(extractor, text, meta, opts.date, lines),
                 Err(e) => failed(json!({"id": meta.id, "path": meta.path}), format!("{e:#}"), len),
             }
         }
@@ -226,17 +232,17 @@ fn process(extractor: &Extractor, input: Input, lossy: bool, lines: bool) -> Out
             len,
         ),
         Input::Line(n, Ok(bytes)) => match jsonl::parse(n, bytes, lossy) {
-            Ok(record) => extracted(extractor, record.text, record.meta, lines),
+            Ok(record) => extracted(extractor, record.text, record.meta, record.date.or(opts.date), lines),
             Err(bad) => failed(json!({"id": bad.id, "path": null, "line": n}), bad.reason, len),
         },
     }
 }
 
-fn extracted(extractor: &Extractor, text: String, meta: DocumentMeta, lines: bool) -> Outcome {
+fn extracted(extractor: &Extractor, text: String, meta: DocumentMeta, date: Option<Date>, lines: bool) -> Outcome {
     let bytes = text.len() as u64;
     let (id, path) = (meta.id.clone(), meta.path.clone());
     let run = || -> Result<(Payload, (usize, usize))> {
-        let x = extractor.extract(&text);
+        let x = extractor.extract_dated(&text, date);
         let counts = (x.claims.len(), x.mentions.len());
         if !lines || text.len() > DEFER_ABOVE {
             return Ok((Payload::Deferred(Box::new(Big { text, x, meta })), counts));

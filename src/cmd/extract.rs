@@ -20,6 +20,9 @@ pub struct Args {
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     #[arg(long)]
     lossy: bool,
+    /// The article's date (YYYY-MM-DD), to tell apart actors of different periods.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<claimex::Date>,
     #[command(flatten)]
     format: FormatArgs,
     #[command(flatten)]
@@ -31,7 +34,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let extractor = load_extractor(&args.gazetteers)?;
     let mut sink = Sink::new(&args.format, args.pretty, false)?;
     let (text, meta) = read_input(args.path.as_deref(), args.lossy)?;
-    let x = extractor.extract(&text);
+    let x = extractor.extract_dated(&text, args.date);
     write_output(args.output.as_deref(), |out| {
         sink.begin(out)?;
         sink.document(out, &text, &x, extractor.gazetteer(), &meta)?;

@@ -1,12 +1,14 @@
 //! JSON Lines input records: `{"id": ..., "text": ..., ...}`, one per line.
 //!
 //! `text` (a string) is required. `id` may be a string or a number; without one, the record's
-//! line number is its id. Every other field passes through into the output's `document`
+//! line number is its id. `date` (`YYYY-MM-DD`, or an ISO 8601 timestamp; may be null) is the
+//! article date, reported as the output's `document.date`. Every other field passes through into the output's `document`
 //! object; the names the output already uses there (`path`, `title`, `byline`, `chars`) are
 //! passed through as `input_path`, `input_title`, ... so no key appears twice.
 
 use claimex::decode::decode;
 use claimex::output::DocumentMeta;
+use claimex::Date;
 use serde_json::{Map, Value};
 
 /// A good record: the article text and its `document` metadata.
@@ -15,6 +17,8 @@ pub struct Record {
     pub text: String,
     /// Id and passed-through fields.
     pub meta: DocumentMeta,
+    /// The record's `date`, if it has one.
+    pub date: Option<Date>,
 }
 
 /// A bad record: its id if it got that far, and what is wrong.
@@ -47,6 +51,19 @@ pub fn parse(number: usize, line: Vec<u8>, lossy: bool) -> Result<Record, BadRec
             ))
         }
     };
+    let date = match fields.remove("date") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(
+            s.parse::<Date>()
+                .map_err(|e| bad(Some(id.clone()), format!("line {number}: \"date\": {e}")))?,
+        ),
+        Some(other) => {
+            return Err(bad(
+                Some(id),
+                format!("line {number}: \"date\" is {other}, not a string"),
+            ))
+        }
+    };
     let text = match fields.remove("text") {
         Some(Value::String(s)) => s,
         _ => return Err(bad(Some(id), format!("line {number}: no \"text\" string"))),
@@ -61,6 +78,7 @@ pub fn parse(number: usize, line: Vec<u8>, lossy: bool) -> Result<Record, BadRec
     Ok(Record {
         text: text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text),
         meta: DocumentMeta { id, path: None, extra },
+        date,
     })
 }
 
@@ -96,6 +114,19 @@ mod tests {
         assert!(reason(b"[1]").starts_with("line 7: not a JSON object"));
         assert!(reason(b"{\"id\": \"a\"}").contains("no \"text\" string"));
         assert!(reason(b"{\"text\": \"\xff\"}").contains("invalid byte 0xFF at byte offset 10"));
+        assert_eq!(
+            reason(br#"{"id": "a", "text": "x", "date": "12/03/2016"}"#),
+            "line 7: \"date\": \"12/03/2016\" is not a date of the form YYYY-MM-DD"
+        );
+        assert_eq!(
+            reason(br#"{"text": "x", "date": 2016}"#),
+            "line 7: \"date\" is 2016, not a string"
+        );
+        let dated = parse(1, br#"{"text": "x", "date": "2016-03-12T08:00:00Z"}"#.to_vec(), false)
+            .ok()
+            .unwrap();
+        assert_eq!(dated.date.map(|d| d.to_string()).as_deref(), Some("2016-03-12"));
+        assert!(dated.meta.extra.is_empty(), "the date is not passed through twice");
         let lossy = parse(1, b"{\"text\": \"a\xffb\"}".to_vec(), true).ok().unwrap();
         assert_eq!(lossy.text, "a\u{fffd}b");
     }

@@ -1,0 +1,395 @@
+//! Matching: gazetteer mentions in sentences, by one Aho-Corasick pass over the folded word view.
+//!
+//! Every alias is folded (see [`crate::fold`]) and lower-cased, with a leading space, so a match
+//! always starts a word; the word after it must end there (or be the alias plus an
+//! apostrophe-less genitive `s`: "Syrias", "Assads"). One automaton, built once in
+//! [`Matcher::new`], holds every alias and the context phrases of [`lexicon`]; it matches ASCII
+//! case-insensitively and reports overlapping matches, and a case-sensitive alias (`HTS`, `IS`,
+//! `=`-marked ones) is then checked against the case-kept view. Arabic names behind the prefixes
+//! و ب ف ل are searched in views with those prefixes blanked out.
+//!
+//! Each candidate keeps every entity its alias may name; what survives is decided in two steps:
+//! - in the sentence ([`Matcher::find`]): case; a genitive only of a proper name, and not when
+//!   the whole word is an alias itself; short common-word aliases (IS, US, WHO) never fire among
+//!   all-caps words; a place is not a place right after a title or a given name ("Queen
+//!   Rania"), right before "-based" ("London-based"), or before a word that makes it another
+//!   thing's name ("al-Quds hospital"); a match never runs across brackets or punctuation;
+//! - in the article ([`context`]): a *weak* alias needs evidence (Arabic script, a place cue
+//!   next to it, or a strong place of the same district or governorate in the article); an
+//!   article date keeps the entities whose `period` contains it; several candidates are ranked
+//!   by how well they fit the article's strong places, then by priority, then by id.
+//!
+//! Then the leftmost-longest candidates that do not overlap become mentions. An acronym in
+//! brackets after a mention whose initials it spells ("Syrian Democratic Forces (SDF)") names the
+//! same entity for the rest of the article ([`acronyms`]).
+//!
+//! Invariants: mentions are sorted by start, never overlap, never cross a sentence boundary,
+//! and each span starts and ends on a word of the original text. Work is linear in the text:
+//! one automaton pass per sentence view, and per-article context summaries of bounded size.
+
+mod acronyms;
+mod context;
+mod index;
+pub mod lexicon;
+
+use crate::date::Date;
+use crate::fold::{fold_into, Folded};
+use crate::gazetteer::{EntityId, EntityType, Gazetteer};
+use crate::segment::Sentence;
+use crate::span::Span;
+use context::{Candidate, Viable};
+use lexicon::{cue, Lexicon};
+
+/// A gazetteer entity found in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Mention {
+    /// Where the mention is in the original text.
+    pub span: Span,
+    /// The entity it refers to.
+    pub entity: EntityId,
+    /// Index of the sentence it lies in.
+    pub sentence: usize,
+}
+
+/// The compiled phrase index for one gazetteer and lexicon.
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    index: index::Index,
+    /// What each pattern id names.
+    patterns: Vec<Pattern>,
+    /// The alias targets, in ranges per pattern.
+    targets: Vec<Target>,
+    /// The case-kept folded words of case-sensitive aliases.
+    exact: Vec<String>,
+    /// What resolution needs of each entity.
+    entities: context::Entities,
+}
+
+/// One folded, lower-cased phrase: the aliases it spells and its context-cue kinds.
+#[derive(Clone, Copy, Debug, Default)]
+struct Pattern {
+    targets: (u32, u32),
+    cues: u8,
+}
+
+/// An alias of one entity behind a pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Target {
+    entity: EntityId,
+    /// Index into `exact` when the alias is case-sensitive.
+    exact: Option<u32>,
+    /// Counts only with evidence.
+    weak: bool,
+    /// The alias ends with a period ("U.S."), which folding drops but the span should keep.
+    dot: bool,
+    /// A proper name that may take an apostrophe-less genitive `s`.
+    genitive: bool,
+    /// Spells a common English word (IS, US, WHO).
+    common: bool,
+}
+
+/// A match in one sentence's view: `[start, end)` from the leading space to the end of the last
+/// word, its pattern, and whether it came from a view with Arabic prefixes blanked out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Raw {
+    start: usize,
+    end: usize,
+    pattern: usize,
+    declitic: bool,
+}
+
+/// Characters a name never runs across: "The Islamic State (IS) group" must not give "IS) group".
+const BREAKS: &[char] = &[
+    '(', ')', '[', ']', '{', '}', ',', ';', ':', '!', '?', '"', '“', '”', '«', '»', '|',
+];
+
+impl Matcher {
+    /// Compiles the phrase index for `gazetteer` with the embedded lexicon.
+    pub fn new(gazetteer: &Gazetteer) -> Matcher {
+        Matcher::with_lexicon(gazetteer, &Lexicon::embedded())
+    }
+
+    /// Compiles the phrase index for `gazetteer` and `lexicon`.
+    pub fn with_lexicon(gazetteer: &Gazetteer, lexicon: &Lexicon) -> Matcher {
+        // Pattern ids in first-seen order (aliases in load order, then cues): deterministic.
+        let mut index = index::Index::default();
+        let mut pairs: Vec<(u32, Target)> = Vec::with_capacity(gazetteer.aliases().len());
+        let mut exact = Vec::new();
+        let mut next = 0;
+        // Given names that begin place names ("al", "tal", "wadi") are no person cues: marked here.
+        let mut given: std::collections::HashMap<&str, bool> = (lexicon.cues.iter())
+            .filter(|(_, bits)| *bits == cue::GIVEN_NAME)
+            .map(|(p, _)| (p.trim_start(), false))
+            .collect();
+        let mut lower = String::new();
+        for alias in gazetteer.aliases() {
+            let folded = alias.folded.trim_end();
+            let word = folded.trim_start();
+            lower.clear();
+            lower.push_str(folded);
+            lower.make_ascii_lowercase();
+            let last = word.rsplit(' ').next().unwrap_or(word);
+            if gazetteer.entity(alias.entity).kind == EntityType::Place && word.contains(' ') {
+                if let Some(starts_place) = given.get_mut(lower.split(' ').nth(1).unwrap_or("")) {
+                    *starts_place = true;
+                }
+            }
+            let k = index.insert(&lower, next);
+            next += u32::from(k == next);
+            // Only ASCII letters have case in the view: other case-sensitive aliases (Arabic)
+            // need no check.
+            let cased = alias.case_sensitive && word.bytes().any(|b| b.is_ascii_alphabetic());
+            pairs.push((
+                k,
+                Target {
+                    entity: alias.entity,
+                    exact: cased.then(|| {
+                        exact.push(word.to_string());
+                        exact.len() as u32 - 1
+                    }),
+                    weak: alias.weak,
+                    dot: alias.text.ends_with('.'),
+                    genitive: alias.text.starts_with(char::is_uppercase)
+                        && last.len() >= 4
+                        && last.bytes().all(|b| b.is_ascii_alphabetic())
+                        && !last.ends_with(['s', 'S']),
+                    common: lexicon.common_words.contains(lower.trim_start()),
+                },
+            ));
+        }
+        pairs.sort_by_key(|&(k, _)| k);
+        pairs.dedup();
+        let mut patterns = vec![Pattern::default(); next as usize];
+        let targets: Vec<Target> = pairs.iter().map(|&(_, t)| t).collect();
+        for (i, &(k, _)) in pairs.iter().enumerate() {
+            let p = &mut patterns[k as usize];
+            if p.targets.0 == p.targets.1 {
+                p.targets.0 = i as u32;
+            }
+            p.targets.1 = i as u32 + 1;
+        }
+        for (phrase, bits) in &lexicon.cues {
+            if *bits == cue::GIVEN_NAME && given.get(phrase.trim_start()) == Some(&true) {
+                continue;
+            }
+            let k = index.insert(phrase, next) as usize;
+            if k == patterns.len() {
+                next += 1;
+                patterns.push(Pattern::default());
+            }
+            let p = &mut patterns[k];
+            let range = &targets[p.targets.0 as usize..p.targets.1 as usize];
+            // A given name that is also a strong alias ("Jordan") is that name, not a person cue.
+            if *bits != cue::GIVEN_NAME || range.iter().all(|t| t.weak) {
+                p.cues |= bits;
+            }
+        }
+        Matcher {
+            index,
+            patterns,
+            targets,
+            exact,
+            entities: context::Entities::new(gazetteer),
+        }
+    }
+
+    /// Finds all mentions in `text`, sentence by sentence, without an article date.
+    pub fn find(&self, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
+        self.find_dated(text, sentences, None)
+    }
+
+    /// Finds all mentions in `text`; `date`, when given, selects among entities sharing an
+    /// alias by their `period`.
+    pub fn find_dated(&self, text: &str, sentences: &[Sentence], date: Option<Date>) -> Vec<Mention> {
+        let mut folded = Folded::default();
+        let (mut lower, mut declitic) = (String::new(), String::new());
+        let mut raw = Vec::new();
+        let mut found = context::Found::default();
+        for (index, sentence) in sentences.iter().enumerate() {
+            fold_into(sentence.span.slice(text), sentence.span.start, &mut folded);
+            raw.clear();
+            lower.clear();
+            lower.push_str(&folded.text);
+            lower.make_ascii_lowercase();
+            self.search(&lower, None, &mut raw);
+            for clitics in 1..=2 {
+                if let Some(view) = without_arabic_clitics(&lower, clitics, &mut declitic) {
+                    self.search(view, Some(&lower), &mut raw);
+                }
+            }
+            raw.sort_unstable();
+            raw.dedup_by_key(|r| (r.start, r.end, r.pattern));
+            self.candidates(text, &folded, index, &raw, &mut found);
+        }
+        let mut mentions = self.entities.resolve(text, found, date);
+        acronyms::add(text, sentences, &mut mentions);
+        mentions
+    }
+
+    /// Pushes every phrase at a word start of the lower-cased `view`; for a view with Arabic
+    /// prefixes blanked out, only the matches that differ from the `main` view.
+    fn search(&self, view: &str, main: Option<&str>, out: &mut Vec<Raw>) {
+        self.index.walk(view, |start, end, pattern| {
+            if main.is_none_or(|main| main.as_bytes()[start..end] != view.as_bytes()[start..end]) {
+                out.push(Raw {
+                    start,
+                    end,
+                    pattern,
+                    declitic: main.is_some(),
+                });
+            }
+        });
+    }
+
+    /// Turns one sentence's matches into candidates with the entities they may name.
+    fn candidates(&self, text: &str, folded: &Folded, sentence: usize, raw: &[Raw], found: &mut context::Found) {
+        let view = folded.text.as_bytes();
+        // Context cues by where they end and where they start, and the spans of whole-word aliases.
+        // A person cue counts only when nothing but spaces separates it from the name ("Queen
+        // Rania", not "the Queen, Rania"), so it is kept apart with its original end.
+        let mut people: Vec<(usize, usize)> = Vec::new();
+        let mut ends: Vec<(usize, u8)> = Vec::new();
+        let mut starts: Vec<(usize, u8)> = Vec::new();
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        for r in raw.iter().filter(|r| view.get(r.end) == Some(&b' ')) {
+            let p = self.patterns[r.pattern];
+            if p.targets.0 < p.targets.1 {
+                words.push((r.start, r.end));
+            }
+            let bits = p.cues & !(cue::GIVEN_NAME | cue::PERSON_BEFORE);
+            let original = folded.original_span(r.start, r.end + 1);
+            let capitalised = text[original.start..].starts_with(char::is_uppercase);
+            if p.cues & cue::PERSON_BEFORE != 0 || (p.cues & cue::GIVEN_NAME != 0 && capitalised) {
+                people.push((r.end, original.end));
+            }
+            if bits != 0 {
+                ends.push((r.end, bits));
+                starts.push((r.start, bits));
+            }
+        }
+        people.sort_unstable();
+        ends.sort_unstable();
+        starts.sort_unstable();
+        let bits_at = |list: &[(usize, u8)], at: usize| {
+            let i = list.partition_point(|&(p, _)| p < at);
+            list[i..]
+                .iter()
+                .take_while(|&&(p, _)| p == at)
+                .fold(0, |a, &(_, b)| a | b)
+        };
+        for r in raw {
+            let p = self.patterns[r.pattern];
+            if p.targets.0 == p.targets.1 {
+                continue;
+            }
+            // The space after the match's last word, or after its genitive `s`.
+            let (genitive, after) = match (view.get(r.end), view.get(r.end + 1)) {
+                (Some(b' '), _) => (false, r.end),
+                (Some(b's' | b'S'), Some(b' ')) if words.binary_search(&(r.start, r.end + 1)).is_err() => {
+                    (true, r.end + 1)
+                }
+                _ => continue,
+            };
+            let span = folded.original_span(r.start, after + 1);
+            let original = span.slice(text);
+            if original.contains(BREAKS) || (genitive && !original.starts_with(char::is_uppercase)) {
+                continue;
+            }
+            let before = bits_at(&ends, r.start);
+            let i = people.partition_point(|&(p, _)| p < r.start);
+            let person = people[i..]
+                .iter()
+                .take_while(|&&(p, _)| p == r.start)
+                .any(|&(_, end)| text[end..span.start].trim().is_empty());
+            let next = bits_at(&starts, after);
+            let based = view[after..]
+                .get(..7)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b" based "));
+            let shouting = among_capitals(view, r.start, after);
+            let arabic = view[r.start..r.end].iter().any(|b| (0xD8..=0xDB).contains(b));
+            let evidence = arabic || before & cue::PLACE_BEFORE != 0 || next & cue::PLACE_AFTER != 0;
+            let first = found.viable.len();
+            for t in &self.targets[p.targets.0 as usize..p.targets.1 as usize] {
+                let word = &view[r.start + 1..r.end];
+                let case_ok = r.declitic || t.exact.is_none_or(|x| self.exact[x as usize].as_bytes() == word);
+                let kind = self.entities.kind(t.entity);
+                let located = matches!(kind, EntityType::Place | EntityType::State | EntityType::Nationality);
+                let named = kind == EntityType::Place && (person || next & cue::NAME_AFTER != 0);
+                if !case_ok || (genitive && !t.genitive) || (t.common && shouting) || (based && located) || named {
+                    continue;
+                }
+                found.viable.push(Viable {
+                    entity: t.entity,
+                    weak: t.weak,
+                    evidence,
+                    dot: t.dot,
+                    alive: true,
+                });
+            }
+            if found.viable.len() > first {
+                found.candidates.push(Candidate {
+                    span,
+                    sentence,
+                    targets: (first, found.viable.len()),
+                });
+            }
+        }
+    }
+}
+
+/// True when the words around `[start, end)` in the view are in capitals ("THIS IS A RUSH
+/// TRANSCRIPT"): the neighbours with letters have no lower-case ones, and at least one has letters.
+fn among_capitals(view: &[u8], start: usize, end: usize) -> bool {
+    let prev = view[..start].rsplit(|&b| b == b' ').next().unwrap_or(&[]);
+    let next = view
+        .get(end + 1..)
+        .and_then(|v| v.split(|&b| b == b' ').next())
+        .unwrap_or(&[]);
+    let mut cased = false;
+    for word in [prev, next] {
+        if word.iter().any(u8::is_ascii_lowercase) {
+            return false;
+        }
+        cased |= word.iter().any(u8::is_ascii_uppercase);
+    }
+    cased
+}
+
+/// Arabic writes "and", "in/with", "so" and "for" as prefixes: "وحلب" is "and Aleppo",
+/// "للحسكة" is "for al-Hasakah". This gives the view with up to `max` such prefixes blanked
+/// out of every Arabic word that keeps three letters or more ("و" becomes two spaces, and "لل"
+/// becomes "ال"), byte for byte the same length, so offsets map back as for the view itself;
+/// None when the view has no Arabic. (Both one and two are tried: "وبصرى" is "and Bosra".)
+fn without_arabic_clitics<'b>(view: &str, max: usize, buf: &'b mut String) -> Option<&'b str> {
+    if !view.bytes().any(|b| (0xD8..=0xDB).contains(&b)) {
+        return None;
+    }
+    buf.clear();
+    for (i, word) in view.split(' ').enumerate() {
+        if i > 0 {
+            buf.push(' ');
+        }
+        let mut rest = word;
+        for _ in 0..max {
+            let Some(c) = rest.chars().next().filter(|c| matches!(c, 'و' | 'ب' | 'ف' | 'ل')) else {
+                break;
+            };
+            let after = &rest[c.len_utf8()..];
+            if after.chars().count() < 3 {
+                break;
+            }
+            if c == 'ل' && after.starts_with('ل') {
+                buf.push('ا'); // "لل" + name is "ل" + "ال" + name
+                rest = after;
+                break;
+            }
+            buf.push_str("  ");
+            rest = after;
+        }
+        buf.push_str(rest);
+    }
+    Some(buf)
+}
+
+#[cfg(test)]
+mod tests;
