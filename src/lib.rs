@@ -8,6 +8,8 @@
 //! 4. [`output`]: the versioned JSON document, with code-point offsets;
 //! 5. [`export`]: that document as CSV, brat, Label Studio, GeoJSON, HTML or terminal text.
 //!
+//! [`eval`] scores the whole pipeline against gold annotations (`claimex eval`).
+//!
 //! Build an [`Extractor`] once (it compiles the automata), then call [`Extractor::extract`]
 //! for each article. The library does no I/O; [`decode`] turns an article's bytes into its
 //! text, and names the likely encoding (UTF-16, Windows-1252) of bytes that are not UTF-8.
@@ -24,6 +26,7 @@
 
 pub mod claims;
 pub mod decode;
+pub mod eval;
 pub mod export;
 pub mod fold;
 pub mod gazetteer;
@@ -32,7 +35,7 @@ pub mod output;
 pub mod segment;
 pub mod span;
 
-pub use claims::{Claim, ClaimKind};
+pub use claims::{Claim, ClaimKind, Lexicon, LexiconError, Rule, Stance};
 pub use gazetteer::{Entity, EntityId, EntityType, Gazetteer, GazetteerError};
 pub use matcher::Mention;
 pub use segment::{Role, Sentence};
@@ -64,8 +67,13 @@ pub struct Extractor {
 impl Extractor {
     /// Compiles the matcher for `gazetteer`.
     pub fn new(gazetteer: Gazetteer) -> Extractor {
+        Extractor::with_lexicon(gazetteer, claims::Lexicon::embedded())
+    }
+
+    /// Compiles the matcher for `gazetteer`, with `lexicon` for the claim rules.
+    pub fn with_lexicon(gazetteer: Gazetteer, lexicon: claims::Lexicon) -> Extractor {
         let matcher = matcher::Matcher::new(&gazetteer);
-        let claims = claims::ClaimFinder::new(&gazetteer);
+        let claims = claims::ClaimFinder::with_lexicon(&gazetteer, lexicon);
         Extractor {
             gazetteer,
             matcher,

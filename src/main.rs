@@ -25,6 +25,9 @@ enum Command {
     Schema(cmd::schema::Args),
     Completions(cmd::completions::Args),
     Man(cmd::man::Args),
+    /// Score the extractor on a gold file (PolNeAR or syria-dev-gold JSON Lines): claim and
+    /// mention precision, recall and F1, per rule and per cue.
+    Eval(cmd::eval::Args),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => cmd::schema::run(args),
         Command::Completions(args) => cmd::completions::run(args, Cli::command()),
         Command::Man(args) => cmd::man::run(args, Cli::command()),
+        Command::Eval(args) => cmd::eval::run(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

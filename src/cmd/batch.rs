@@ -12,7 +12,7 @@
 //! travel to the writer as extractions and go through the `--format` [`Sink`] there.
 
 use super::format::{FormatArgs, Sink};
-use super::io::{is_std, load_gazetteers, meta_for, read_article, stdin, write_output, GazetteerArgs};
+use super::io::{is_std, load_extractor, meta_for, read_article, stdin, write_output, GazetteerArgs};
 use super::jsonl;
 use super::pipeline::ordered_map;
 use super::progress::{summary, Progress, Tally};
@@ -82,7 +82,7 @@ struct Options {
 
 /// Runs the batch: exit code 1 when any input failed.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let extractor = Extractor::new(load_gazetteers(&args.gazetteers)?);
+    let extractor = load_extractor(&args.gazetteers)?;
     let inputs = inputs(args.input, &args.paths)?;
     let threads = args
         .threads

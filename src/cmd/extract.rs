@@ -1,9 +1,8 @@
 //! `claimex extract`: one article to one document in the chosen format.
 
 use super::format::{FormatArgs, Sink};
-use super::io::{load_gazetteers, read_input, write_output, GazetteerArgs};
+use super::io::{load_extractor, read_input, write_output, GazetteerArgs};
 use anyhow::Result;
-use claimex::Extractor;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,7 +28,7 @@ pub struct Args {
 
 /// Extracts the article and writes it through the `--format` sink.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let extractor = Extractor::new(load_gazetteers(&args.gazetteers)?);
+    let extractor = load_extractor(&args.gazetteers)?;
     let mut sink = Sink::new(&args.format, args.pretty, false)?;
     let (text, meta) = read_input(args.path.as_deref(), args.lossy)?;
     let x = extractor.extract(&text);

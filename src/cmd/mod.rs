@@ -5,6 +5,7 @@
 
 pub mod batch;
 pub mod completions;
+pub mod eval;
 pub mod extract;
 pub mod format;
 pub mod io;

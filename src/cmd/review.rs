@@ -1,9 +1,8 @@
 //! `claimex review`: one article's claims, coloured, for reading in a terminal.
 
-use super::io::{load_gazetteers, read_input, stdout, GazetteerArgs};
+use super::io::{load_extractor, read_input, stdout, GazetteerArgs};
 use anyhow::Result;
 use claimex::export::{terminal, Article};
-use claimex::Extractor;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,7 +24,7 @@ pub struct Args {
 /// Reviews the article. Colour only on a terminal, and never when `NO_COLOR` is set to
 /// anything non-empty (no-color.org).
 pub fn run(args: Args) -> Result<ExitCode> {
-    let extractor = Extractor::new(load_gazetteers(&args.gazetteers)?);
+    let extractor = load_extractor(&args.gazetteers)?;
     let (text, meta) = read_input(args.path.as_deref(), args.lossy)?;
     let x = extractor.extract(&text);
     let article = Article::new(&text, &x, extractor.gazetteer(), &meta);
