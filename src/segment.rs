@@ -293,17 +293,22 @@ struct Marker {
 /// least two, the first numbered 1 (or `a`) unless bulleted.
 fn list_items(b: &str) -> Vec<usize> {
     let mut markers: Vec<Marker> = Vec::new();
-    let mut at_word_start = true;
+    let bytes = b.as_bytes();
     let mut inside = 0;
-    for (i, c) in b.char_indices() {
-        if at_word_start && i >= inside {
+    for (i, &c) in bytes.iter().enumerate() {
+        // A byte after ASCII white space starts a character: `i` is a char boundary.
+        let word_start = i == 0 || bytes[i - 1].is_ascii_whitespace();
+        // Cheap byte tests first: a digit, a bullet's first byte, or "a." / "a)".
+        let candidate = c.is_ascii_digit()
+            || c == 0xE2
+            || (c.is_ascii_lowercase() && matches!(bytes.get(i + 1), Some(b'.' | b')')));
+        if word_start && candidate && i >= inside {
             if let Some(m) = marker_at(b, i) {
                 // "• 7." is one marker, not also "7.".
                 inside = m.end;
                 markers.push(m);
             }
         }
-        at_word_start = c.is_whitespace();
     }
     let mut out = Vec::new();
     let mut run: Vec<Marker> = Vec::new();
@@ -386,13 +391,16 @@ fn continues(prev: &str, next: &str) -> bool {
     }
 }
 
-/// "(Annex 4)." or "(AFP)": a short bracket that closes the sentence before it.
+/// "(Annex 4).": a short bracket, then the period that ends the sentence before it. A bracket
+/// without that period ("(Source: SANA)") stays a sentence of its own.
 fn is_citation(next: &str) -> bool {
     let t = next.trim_end();
     let Some(inner) = t.strip_prefix('(') else {
         return false;
     };
-    let inner = inner.trim_end_matches(['.', '!', '?']);
+    let Some(inner) = inner.strip_suffix(['.', '!', '?']) else {
+        return false;
+    };
     t.len() <= 40 && inner.ends_with(')') && !inner[..inner.len() - 1].contains(['(', ')'])
 }
 
