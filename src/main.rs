@@ -25,6 +25,8 @@ enum Command {
     Schema(cmd::schema::Args),
     Completions(cmd::completions::Args),
     Man(cmd::man::Args),
+    /// Score the extractor on a gold file (PolNeAR or syria-dev-gold JSON Lines): claim and
+    /// mention precision, recall and F1, per rule and per cue.
     Eval(cmd::eval::Args),
 }
 

@@ -3,16 +3,22 @@
 //! Blank lines end paragraphs. A line break is a hard boundary too (titles, headings, bylines
 //! and site names carry no final period) unless the text is visibly hard-wrapped: the next line
 //! starts in lower case, or the line ends with a comma or a hyphen. Inside a block, sentence
-//! bounds come from UAX #29 (`unicode-segmentation`), then corrected for news text: a break
-//! after an abbreviation that cannot end a sentence (`Gen.`, `Lt.`, `Jan.`), after an ambiguous
-//! one (`U.S.`, `a.m.`, an initial) unless a typical sentence opener follows, and before a
-//! lower-case word (`"Why?" he asked`) is undone.
+//! bounds come from UAX #29 (`unicode-segmentation`), plus the ones it does not see (inline
+//! list items "1) ... 2) ...", a period glued to the next sentence "fell.Roads"), then corrected
+//! for news text: a break after an abbreviation that cannot end a sentence (`Gen.`, `Jan.`,
+//! `No. 5`), after an ambiguous one (`Co.`, `U.S.`, `a.m.`, an initial) unless a typical sentence
+//! opener follows, after a bare list marker, before a bracketed citation ("(AFP).") and before a
+//! lower-case word (`"Why?" he asked`) is undone. What each abbreviation can do is data:
+//! `lexicon/abbreviations.tsv` (shared with the claim tokenizer), parsed once per process.
+//! `tests/golden_rules.rs` checks the English Golden Rules (50 of 52; the two left are explained there).
 //!
 //! Invariants: sentences are in text order, never overlap, never start or end with white space,
 //! and together cover every non-white-space character of the text.
 
+use crate::claims::LexiconError;
 use crate::span::Span;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -201,12 +207,23 @@ fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
     max >= 50 && (max - min) * 10 <= max * 3
 }
 
-/// Splits one block into trimmed sentence spans, correcting UAX #29 for news text.
+/// Splits one block into trimmed sentence spans: first at the forced boundaries UAX #29 does not
+/// see (inline list items, a period glued to the next sentence), then each part by UAX #29,
+/// corrected for news text.
 fn split_block(text: &str, block: Span, emit: &mut dyn FnMut(Span)) {
     let b = block.slice(text);
+    let mut from = 0;
+    for cut in forced_breaks(b).into_iter().chain([b.len()]) {
+        split_part(text, Span::new(block.start + from, block.start + cut), emit);
+        from = cut;
+    }
+}
+
+fn split_part(text: &str, part: Span, emit: &mut dyn FnMut(Span)) {
+    let b = part.slice(text);
     let mut pending: Option<Span> = None;
     for (i, piece) in b.split_sentence_bound_indices() {
-        let span = Span::new(block.start + i, block.start + i + piece.len());
+        let span = Span::new(part.start + i, part.start + i + piece.len());
         pending = Some(match pending {
             Some(p) if continues(p.slice(text), piece) => Span::new(p.start, span.end),
             Some(p) => {
@@ -228,11 +245,133 @@ fn emit_trimmed(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
     }
 }
 
+/// Byte offsets in `b` where a sentence starts although UAX #29 sees no boundary: before each
+/// item of an inline list ("1) ... 2) ...", "a. ... b. ...", "• 7. ... • 8. ..."), and after a
+/// word's period glued to the next sentence ("fell.Roads"). Sorted, without 0.
+fn forced_breaks(b: &str) -> Vec<usize> {
+    let mut out = list_items(b);
+    let bytes = b.as_bytes();
+    for i in memchr_iter(b'.', bytes) {
+        let glued = i >= 2
+            && bytes[i - 1].is_ascii_lowercase()
+            && bytes[i - 2].is_ascii_alphabetic()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_lowercase);
+        if glued {
+            let word_start = b[..i].rfind(char::is_whitespace).map_or(0, |w| w + 1);
+            let word_end = b[i..].find(char::is_whitespace).map_or(b.len(), |w| i + w);
+            let word = &b[word_start..word_end];
+            let address = word.contains(['@', '/']) || word.starts_with("www.");
+            if !address && abbreviation(&b[word_start..=i]).is_none() {
+                out.push(i + 1);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn memchr_iter(needle: u8, bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(move |(_, &c)| c == needle)
+        .map(|(i, _)| i)
+}
+
+/// One inline list marker: where it starts, its ordinal, and its style.
+#[derive(Clone, Copy)]
+struct Marker {
+    start: usize,
+    end: usize,
+    ordinal: u32,
+    style: (bool, u8, &'static str),
+}
+
+/// Starts of the items of inline lists: markers of one style with consecutive ordinals, at
+/// least two, the first numbered 1 (or `a`) unless bulleted.
+fn list_items(b: &str) -> Vec<usize> {
+    let mut markers: Vec<Marker> = Vec::new();
+    let bytes = b.as_bytes();
+    let mut inside = 0;
+    for (i, &c) in bytes.iter().enumerate() {
+        // A byte after ASCII white space starts a character: `i` is a char boundary.
+        let word_start = i == 0 || bytes[i - 1].is_ascii_whitespace();
+        // Cheap byte tests first: a digit, a bullet's first byte, or "a." / "a)".
+        let candidate = c.is_ascii_digit()
+            || c == 0xE2
+            || (c.is_ascii_lowercase() && matches!(bytes.get(i + 1), Some(b'.' | b')')));
+        if word_start && candidate && i >= inside {
+            if let Some(m) = marker_at(b, i) {
+                // "• 7." is one marker, not also "7.".
+                inside = m.end;
+                markers.push(m);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut run: Vec<Marker> = Vec::new();
+    let mut flush = |run: &mut Vec<Marker>| {
+        let first = run.first().copied();
+        if run.len() >= 2 && first.is_some_and(|m| m.ordinal == 1 || m.style.0) {
+            out.extend(run.iter().map(|m| m.start).filter(|&s| s > 0));
+        }
+        run.clear();
+    };
+    for m in markers {
+        let next = run
+            .last()
+            .is_some_and(|l| l.style == m.style && l.ordinal + 1 == m.ordinal);
+        if !next {
+            flush(&mut run);
+        }
+        run.push(m);
+    }
+    flush(&mut run);
+    out
+}
+
+/// A list marker starting at byte `i`: an optional bullet, then `12.`, `12)`, `12.)`, `a.` or
+/// `a)`, then white space.
+fn marker_at(b: &str, i: usize) -> Option<Marker> {
+    let rest = &b[i..];
+    let (bullet, rest) = match rest.strip_prefix(['•', '⁃', '▪']) {
+        Some(r) => (true, r.trim_start_matches(' ')),
+        None => (false, rest),
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let (ordinal, kind, rest) = if (1..=2).contains(&digits) {
+        (rest[..digits].parse().ok()?, b'1', &rest[digits..])
+    } else {
+        let c = rest.bytes().next().filter(u8::is_ascii_lowercase)?;
+        (u32::from(c - b'a' + 1), b'a', &rest[1..])
+    };
+    let punct = [".)", ")", "."].into_iter().find(|p| rest.starts_with(p))?;
+    let after = &rest[punct.len()..];
+    after.starts_with(char::is_whitespace).then_some(Marker {
+        start: i,
+        end: b.len() - after.len(),
+        ordinal,
+        style: (bullet, kind, punct),
+    })
+}
+
+/// True when `s` is nothing but a list marker (`1.`, `2.)`, `• 7.`, `a.`) and white space.
+fn is_marker(s: &str) -> bool {
+    let lead = s.len() - s.trim_start().len();
+    marker_at(s, lead).is_some_and(|m| s[m.end..].trim().is_empty())
+}
+
 /// True when a UAX #29 break between `prev` and `next` is wrong for news text.
 fn continues(prev: &str, next: &str) -> bool {
     // Inside a block every line break is soft; UAX #29 breaks at each one anyway.
     if prev.trim_end_matches([' ', '\t', '\r']).ends_with('\n') && !prev.trim_end().ends_with(['.', '!', '?', '"', '”'])
     {
+        return true;
+    }
+    // A list marker belongs to its item; a bracketed citation to the sentence it closes.
+    if is_marker(prev) || is_citation(next) {
         return true;
     }
     let next_word = next.trim_start().trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
@@ -244,23 +383,101 @@ fn continues(prev: &str, next: &str) -> bool {
     if !last.ends_with('.') {
         return false;
     }
-    if NEVER_FINAL.contains(&last) {
-        return last != "No." || next_word.starts_with(|c: char| c.is_ascii_digit());
+    match abbreviation(last) {
+        Some(Ending::Never) => true,
+        Some(Ending::BeforeNumber) => next_word.starts_with(|c: char| c.is_ascii_digit()),
+        Some(Ending::Maybe) => !starts_sentence(next_word),
+        None => is_initialism(last) && !starts_sentence(next_word),
     }
-    let ambiguous = AMBIGUOUS.contains(&last) || is_initialism(last);
-    ambiguous && !starts_sentence(next_word)
 }
 
-/// Abbreviations that never end a sentence in news text.
-const NEVER_FINAL: &[&str] = &[
-    "Gen.", "Lt.", "Col.", "Maj.", "Brig.", "Sgt.", "Capt.", "Cpl.", "Pvt.", "Cmdr.", "Adm.", "Mr.", "Mrs.", "Ms.",
-    "Dr.", "St.", "Sen.", "Rep.", "Gov.", "Prof.", "Rev.", "Amb.", "Pres.", "Gens.", "Jan.", "Feb.", "Mar.", "Apr.",
-    "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "No.", "Nos.", "vs.", "v.", "Mt.", "Ft.",
-    "approx.", "Vol.", "Fig.", "Art.",
-];
+/// "(Annex 4).": a short bracket, then the period that ends the sentence before it. A bracket
+/// without that period ("(Source: SANA)") stays a sentence of its own.
+fn is_citation(next: &str) -> bool {
+    let t = next.trim_end();
+    let Some(inner) = t.strip_prefix('(') else {
+        return false;
+    };
+    let Some(inner) = inner.strip_suffix(['.', '!', '?']) else {
+        return false;
+    };
+    t.len() <= 40 && inner.ends_with(')') && !inner[..inner.len() - 1].contains(['(', ')'])
+}
 
-/// Abbreviations that may or may not end a sentence.
-const AMBIGUOUS: &[&str] = &["etc.", "Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Sr.", "al.", "Bros."];
+/// Whether an abbreviation can end a sentence (from `lexicon/abbreviations.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ending {
+    /// Classes `title`, `month`, `no_end`: never.
+    Never,
+    /// Class `number`: not before a number.
+    BeforeNumber,
+    /// Class `may_end`: when a typical sentence opener follows.
+    Maybe,
+}
+
+fn abbreviation(word: &str) -> Option<Ending> {
+    static ABBREVIATIONS: LazyLock<HashMap<&'static str, Ending>> = LazyLock::new(|| {
+        parse_abbreviations(
+            "lexicon/abbreviations.tsv",
+            include_str!("../lexicon/abbreviations.tsv"),
+        )
+        .unwrap_or_else(|e| panic!("embedded lexicon: {e}"))
+    });
+    ABBREVIATIONS.get(word).copied()
+}
+
+/// Parses an abbreviations file (`abbr<TAB>classes`, header row, `#` comments); errors name
+/// `file:line`.
+fn parse_abbreviations<'a>(file: &str, text: &'a str) -> Result<HashMap<&'a str, Ending>, LexiconError> {
+    let err = |line: usize, message: String| LexiconError {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    let mut out = HashMap::new();
+    let mut header = false;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((abbr, classes)) = line.split_once('\t').filter(|(_, c)| !c.contains('\t')) else {
+            return Err(err(i + 1, "expected 2 tab-separated cells".into()));
+        };
+        if !header {
+            if (abbr, classes) != ("abbr", "classes") {
+                return Err(err(i + 1, "expected the header \"abbr\\tclasses\"".into()));
+            }
+            header = true;
+            continue;
+        }
+        if !abbr.ends_with('.') || abbr.len() < 2 {
+            return Err(err(i + 1, format!("an abbreviation ends with its period: {abbr:?}")));
+        }
+        let mut ending = None;
+        for class in classes.split(',').map(str::trim) {
+            let e = match class {
+                "title" | "month" | "no_end" => Ending::Never,
+                "number" => Ending::BeforeNumber,
+                "may_end" => Ending::Maybe,
+                other => return Err(err(i + 1, format!("unknown abbreviation class {other:?}"))),
+            };
+            // The strongest fact wins: Never over BeforeNumber over Maybe.
+            ending = Some(match (ending, e) {
+                (Some(Ending::Never), _) | (_, Ending::Never) => Ending::Never,
+                (Some(Ending::BeforeNumber), _) | (_, Ending::BeforeNumber) => Ending::BeforeNumber,
+                _ => Ending::Maybe,
+            });
+        }
+        if out.insert(abbr, ending.expect("split yields a class")).is_some() {
+            return Err(err(i + 1, format!("duplicate abbreviation {abbr:?}")));
+        }
+    }
+    if !header {
+        return Err(err(0, "no header row".into()));
+    }
+    Ok(out)
+}
 
 /// `U.S.`, `U.N.`, `a.m.`, `D.C.`, or a single initial `F.`.
 fn is_initialism(word: &str) -> bool {
@@ -363,6 +580,16 @@ const SENTENCE_OPENERS: &[&str] = &[
     "To",
     "Asked",
     "Officials",
+    "Did",
+    "Do",
+    "Does",
+    "Was",
+    "Were",
+    "Is",
+    "Are",
+    "Has",
+    "Have",
+    "Had",
 ];
 
 #[cfg(test)]
@@ -503,6 +730,59 @@ mod tests {
         ] {
             let s = segment(text);
             assert_eq!((s.len(), s[0].role), (1, Role::Body), "{text}");
+        }
+    }
+
+    #[test]
+    fn inline_lists_and_glued_periods() {
+        assert_eq!(
+            texts("The terms: 1) a truce 2) open roads 3) aid."),
+            ["The terms:", "1) a truce", "2) open roads", "3) aid."]
+        );
+        // One numbered item is not a list; "b." alone does not start one.
+        assert_eq!(
+            texts("Only 2) was met. Plan b. failed."),
+            ["Only 2) was met.", "Plan b. failed."]
+        );
+        assert_eq!(
+            texts("Shells fell.Residents fled."),
+            ["Shells fell.", "Residents fled."]
+        );
+        for one in [
+            "He flew to St.Petersburg on Monday.",
+            "Mail Rami.Haddad@example.org today.",
+            "See example.org/News.Page for more.",
+        ] {
+            assert_eq!(texts(one), [one]);
+        }
+    }
+
+    #[test]
+    fn the_abbreviation_file_parses_and_bad_rows_name_their_line() {
+        assert_eq!(abbreviation("Gen."), Some(Ending::Never));
+        assert_eq!(abbreviation("Jan."), Some(Ending::Never));
+        assert_eq!(abbreviation("No."), Some(Ending::BeforeNumber));
+        assert_eq!(abbreviation("Co."), Some(Ending::Maybe));
+        assert_eq!(abbreviation("Gen"), None);
+        let ok = parse_abbreviations("a.tsv", "# c\nabbr\tclasses\nCo.\tmay_end,title\n").unwrap();
+        assert_eq!(ok.get("Co."), Some(&Ending::Never));
+        for (text, want) in [
+            (
+                "abbr\tclasses\nCo.\tmay_end\nGen.\tgeneral\n",
+                "a.tsv:3: unknown abbreviation class \"general\"",
+            ),
+            (
+                "abbr\tclasses\nGen\ttitle\n",
+                "a.tsv:2: an abbreviation ends with its period: \"Gen\"",
+            ),
+            (
+                "abbr\tclasses\nCo.\tmay_end\nCo.\tno_end\n",
+                "a.tsv:3: duplicate abbreviation \"Co.\"",
+            ),
+            ("abbr\tkind\n", "a.tsv:1: expected the header \"abbr\\tclasses\""),
+            ("abbr\tclasses\nCo.\n", "a.tsv:2: expected 2 tab-separated cells"),
+        ] {
+            assert_eq!(parse_abbreviations("a.tsv", text).unwrap_err().to_string(), want);
         }
     }
 

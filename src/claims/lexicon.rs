@@ -6,7 +6,8 @@
 //! - `participles.tsv`: ", saying ..." participles with their lemma (classes `participle`,
 //!   `follow_up`);
 //! - `hedges.tsv`: hedge phrases (class `verification` for disclaimers);
-//! - `abbreviations.tsv`: abbreviations the tokenizer keeps whole (class `title`).
+//! - `abbreviations.tsv`: abbreviations; the tokenizer keeps class `title` whole (the other
+//!   classes are the sentence splitter's, see [`crate::segment`]).
 //!
 //! Invariants: a word's classes are the union of its rows in all files (a form has at most one
 //! row per file); a later file may replace a cue row or extend a word's classes. Lookups are by
@@ -469,7 +470,13 @@ impl Lexicon {
                         self.titles.push(stem.to_string());
                     }
                 }
-                other => return Err(format!("unknown abbreviation class {other:?} (expected title)")),
+                // Facts for the sentence splitter (`segment`), which reads this file too.
+                "month" | "no_end" | "number" | "may_end" => {}
+                other => {
+                    return Err(format!(
+                        "unknown abbreviation class {other:?} (expected title, month, no_end, number or may_end)"
+                    ))
+                }
             }
         }
         Ok(())

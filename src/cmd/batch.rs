@@ -14,9 +14,9 @@
 use super::format::{FormatArgs, Sink};
 use super::io::{is_std, load_extractor, meta_for, read_article, stdin, write_output, GazetteerArgs};
 use super::jsonl;
-use super::pipeline::ordered_map;
+use super::pipeline::{chunks, ordered_map};
 use super::progress::{summary, Progress, Tally};
-use super::source::{files, lines, Input};
+use super::source::{files, line_chunks, Input};
 use anyhow::{Context, Result};
 use claimex::output::{document, DocumentMeta, SCHEMA_VERSION};
 use claimex::{Date, Extraction, Extractor};
@@ -109,8 +109,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     })
 }
 
-/// The inputs, and for files the number of files and their total size, for the progress bar.
-type Inputs = (Box<dyn Iterator<Item = Input> + Send>, Option<(u64, u64)>);
+/// The inputs in chunks for the workers ([`chunks`]), and for files the number of files and
+/// their total size, for the progress bar.
+type Inputs = (Box<dyn Iterator<Item = Vec<Input>> + Send>, Option<(u64, u64)>);
 
 /// Opens the inputs of a batch.
 fn inputs(kind: InputKind, paths: &[PathBuf]) -> Result<Inputs> {
@@ -121,16 +122,17 @@ fn inputs(kind: InputKind, paths: &[PathBuf]) -> Result<Inputs> {
         (InputKind::Files, paths) => {
             let files = files(paths)?;
             let totals = (files.len() as u64, files.iter().map(Input::len).sum());
-            Ok((Box::new(files.into_iter()), Some(totals)))
+            // Files are at hand: chunks fill up to their limits.
+            Ok((Box::new(chunks(files.into_iter(), Input::len, || true)), Some(totals)))
         }
         (InputKind::Jsonl, [_, _, ..]) => {
             anyhow::bail!("--input jsonl reads one file (or standard input), not {}", paths.len())
         }
         (InputKind::Jsonl, [p]) if !is_std(Some(p)) => {
             let file = std::fs::File::open(p).with_context(|| format!("{}: cannot open", p.display()))?;
-            Ok((Box::new(lines(BufReader::with_capacity(1 << 16, file))), None))
+            Ok((Box::new(line_chunks(BufReader::with_capacity(1 << 16, file))), None))
         }
-        (InputKind::Jsonl, _) => Ok((Box::new(lines(BufReader::new(stdin()))), None)),
+        (InputKind::Jsonl, _) => Ok((Box::new(line_chunks(BufReader::new(stdin()))), None)),
     }
 }
 

@@ -69,8 +69,7 @@ fn add_lexicon_dir(lexicon: &mut Lexicon, dir: &Path) -> Result<usize> {
     };
     files.sort_by_key(rank);
     for f in &files {
-        let bytes = std::fs::read(f).with_context(|| format!("{}: cannot read lexicon file", f.display()))?;
-        let text = decode(bytes, false).with_context(|| f.display().to_string())?;
+        let text = read_article(f, false)?;
         lexicon.add_file(&f.display().to_string(), &text)?;
     }
     Ok(files.len())

@@ -1,22 +1,51 @@
 //! An ordered parallel map: inputs are processed on N threads, outputs come out in input order.
 //!
-//! A feeder thread pulls inputs and hands each to the workers together with a one-shot channel
-//! for its result; the receiving end of that channel goes, in input order, into a bounded queue
-//! that the caller's thread drains. So the output order is the input order whatever the thread
-//! count, and no more than `threads` inputs wait for a worker and `4 * threads` results wait to
-//! be written: memory is bounded by a few articles per thread, never by the corpus size.
+//! Inputs travel in chunks (see [`chunks`]: up to [`CHUNK_ITEMS`] inputs or about
+//! [`CHUNK_BYTES`]), so a worker wakes once per chunk, not once per small article. A feeder
+//! thread pulls chunks and hands each to the workers together with a one-shot channel for its
+//! results; the receiving end of that channel goes, in input order, into a bounded queue that
+//! the caller's thread drains. So the output order is the input order whatever the thread count
+//! or chunking, and no more than `threads` chunks wait for a worker and `4 * threads` chunks of
+//! results wait to be written: memory is bounded by a few chunks per thread, never by the
+//! corpus size.
 //!
 //! If the sink fails (say, a closed pipe), the queues close, the feeder stops pulling inputs and
-//! the workers finish the input in hand and exit.
+//! the workers finish the chunk in hand and exit.
 
 use anyhow::Result;
 use crossbeam_channel::{bounded, Receiver, Sender};
 use std::thread;
 
+/// Most inputs in one chunk.
+pub const CHUNK_ITEMS: usize = 16;
+/// A chunk is closed once its inputs weigh this many bytes or more.
+pub const CHUNK_BYTES: u64 = 1 << 20;
+
+/// Groups `inputs` into chunks of up to [`CHUNK_ITEMS`] inputs, closing a chunk once the
+/// `weight`s (bytes) of its inputs reach [`CHUNK_BYTES`], or when `ready` says the next input is
+/// not already at hand (a stream waiting for more input): a chunk never waits for input.
+pub fn chunks<I>(
+    inputs: impl Iterator<Item = I>,
+    weight: impl Fn(&I) -> u64,
+    mut ready: impl FnMut() -> bool,
+) -> impl Iterator<Item = Vec<I>> {
+    let mut inputs = inputs.peekable();
+    std::iter::from_fn(move || {
+        let mut chunk = vec![inputs.next()?];
+        let mut bytes = weight(&chunk[0]);
+        while chunk.len() < CHUNK_ITEMS && bytes < CHUNK_BYTES && ready() {
+            let Some(input) = inputs.next() else { break };
+            bytes += weight(&input);
+            chunk.push(input);
+        }
+        Some(chunk)
+    })
+}
+
 /// Maps `work` over `inputs` on `threads` threads and feeds the outputs, in input order, to
 /// `sink`, which runs on the calling thread. With one thread, no thread is started.
 pub fn ordered_map<I, O>(
-    inputs: impl Iterator<Item = I> + Send,
+    inputs: impl Iterator<Item = Vec<I>> + Send,
     threads: usize,
     work: impl Fn(I) -> O + Sync,
     mut sink: impl FnMut(O) -> Result<()>,
@@ -26,34 +55,34 @@ where
     O: Send,
 {
     if threads <= 1 {
-        return inputs.map(work).try_for_each(sink);
+        return inputs.flatten().map(work).try_for_each(sink);
     }
-    let (job_tx, job_rx) = bounded::<(I, Sender<O>)>(threads);
-    let (order_tx, order_rx) = bounded::<Receiver<O>>(4 * threads);
+    let (job_tx, job_rx) = bounded::<(Vec<I>, Sender<Vec<O>>)>(threads);
+    let (order_tx, order_rx) = bounded::<Receiver<Vec<O>>>(4 * threads);
     let work = &work;
     thread::scope(|scope| {
         for _ in 0..threads {
             let job_rx = job_rx.clone();
             scope.spawn(move || {
-                for (input, done) in job_rx {
-                    // The writer may have stopped; then the result has nowhere to go.
-                    let _ = done.send(work(input));
+                for (chunk, done) in job_rx {
+                    // The writer may have stopped; then the results have nowhere to go.
+                    let _ = done.send(chunk.into_iter().map(work).collect());
                 }
             });
         }
         drop(job_rx);
         scope.spawn(move || {
-            for input in inputs {
+            for chunk in inputs {
                 let (done, result) = bounded(1);
-                if order_tx.send(result).is_err() || job_tx.send((input, done)).is_err() {
+                if order_tx.send(result).is_err() || job_tx.send((chunk, done)).is_err() {
                     break;
                 }
             }
         });
         for result in order_rx {
             // A worker that panicked dropped its sender; the scope re-raises the panic.
-            let Ok(output) = result.recv() else { break };
-            sink(output)?;
+            let Ok(outputs) = result.recv() else { break };
+            outputs.into_iter().try_for_each(&mut sink)?;
         }
         Ok(())
     })
@@ -68,7 +97,7 @@ mod tests {
         for threads in [1, 2, 3, 8] {
             let mut got = Vec::new();
             ordered_map(
-                0..500u64,
+                chunks(0..500u64, |&i| i * 40_000, || true),
                 threads,
                 |i| {
                     // Uneven work, so later inputs often finish first.
@@ -91,7 +120,7 @@ mod tests {
         let (alive, most) = (AtomicUsize::new(0), AtomicUsize::new(0));
         let threads = 3;
         ordered_map(
-            0..2000u64,
+            chunks(0..2000u64, |_| 1, || true),
             threads,
             |i| {
                 let now = alive.fetch_add(1, SeqCst) + 1;
@@ -109,7 +138,7 @@ mod tests {
         )
         .unwrap();
         let most = most.into_inner();
-        assert!(most <= 5 * threads + 2, "{most} results alive at once");
+        assert!(most <= (5 * threads + 2) * CHUNK_ITEMS, "{most} results alive at once");
     }
 
     #[test]
@@ -120,7 +149,7 @@ mod tests {
         });
         let mut seen = 0;
         let r = ordered_map(
-            inputs,
+            chunks(inputs, |_| 1, || true),
             2,
             |i| i,
             |_| {
@@ -130,6 +159,19 @@ mod tests {
             },
         );
         assert!(r.is_err());
-        assert!(pulled.into_inner() < 100, "the feeder stopped early");
+        assert!(pulled.into_inner() < 100 * CHUNK_ITEMS, "the feeder stopped early");
+    }
+
+    #[test]
+    fn chunks_close_at_the_item_limit_the_byte_limit_or_when_input_is_not_ready() {
+        let sizes = |c: Vec<Vec<u64>>| c.iter().map(Vec::len).collect::<Vec<_>>();
+        assert_eq!(sizes(chunks(0..40u64, |_| 10, || true).collect()), [16, 16, 8]);
+        // 400 KB each: the third input takes a chunk past 1 MB.
+        assert_eq!(sizes(chunks(0..7u64, |_| 400 << 10, || true).collect()), [3, 3, 1]);
+        assert_eq!(sizes(chunks(0..3u64, |_| 2 << 20, || true).collect()), [1, 1, 1]);
+        // A stream with nothing more at hand: one input per chunk, never waiting.
+        assert_eq!(sizes(chunks(0..5u64, |_| 1, || false).collect()), [1, 1, 1, 1, 1]);
+        let flat: Vec<u64> = chunks(0..40u64, |_| 10, || true).flatten().collect();
+        assert_eq!(flat, (0..40).collect::<Vec<_>>());
     }
 }

@@ -4,9 +4,12 @@
 //! Nothing is dropped here: a folder that cannot be listed and a `.txt` link that cannot be
 //! resolved become inputs too, so they get an error record in their place in the output.
 
+use super::pipeline::chunks;
 use anyhow::{Context, Result};
-use std::io::BufRead;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// One unit of batch work.
 #[derive(Debug)]
@@ -127,9 +130,21 @@ fn key(input: &Input) -> &Path {
     }
 }
 
-/// The lines of `reader` as inputs, numbered from 1, without their `\n` or `\r\n`. A read
+/// The lines of `reader` as inputs, numbered from 1, without their `\n` or `\r\n`, in chunks
+/// for the workers: a chunk takes only the lines already in the reader's buffer, so a line
+/// that arrives alone (a stream mapper fed line by line) is handed out alone, at once. A read
 /// error is the last input.
-pub fn lines(mut reader: impl BufRead + Send) -> impl Iterator<Item = Input> + Send {
+pub fn line_chunks<R: Read + Send>(reader: BufReader<R>) -> impl Iterator<Item = Vec<Input>> + Send {
+    let buffered = Arc::new(AtomicBool::new(false));
+    let more = Arc::clone(&buffered);
+    chunks(lines(reader, buffered), Input::len, move || {
+        more.load(Ordering::Relaxed)
+    })
+}
+
+/// The lines of `reader` as inputs; after each, `buffered` tells whether a whole next line is
+/// already in the buffer.
+fn lines<R: Read + Send>(mut reader: BufReader<R>, buffered: Arc<AtomicBool>) -> impl Iterator<Item = Input> + Send {
     let mut number = 0;
     let mut failed = false;
     std::iter::from_fn(move || {
@@ -138,7 +153,9 @@ pub fn lines(mut reader: impl BufRead + Send) -> impl Iterator<Item = Input> + S
         }
         let mut line = Vec::new();
         number += 1;
-        match reader.read_until(b'\n', &mut line) {
+        let read = reader.read_until(b'\n', &mut line);
+        buffered.store(reader.buffer().contains(&b'\n'), Ordering::Relaxed);
+        match read {
             Ok(0) => None,
             Ok(_) => {
                 if line.ends_with(b"\n") {
@@ -163,12 +180,21 @@ mod tests {
 
     #[test]
     fn lines_strip_terminators_and_keep_blank_lines() {
-        let got: Vec<_> = lines(&b"a\r\n\nb"[..])
+        let got: Vec<_> = line_chunks(BufReader::new(&b"a\r\n\nb"[..]))
+            .flatten()
             .map(|i| match i {
                 Input::Line(n, Ok(b)) => (n, String::from_utf8(b).unwrap()),
                 other => panic!("{other:?}"),
             })
             .collect();
         assert_eq!(got, [(1, "a".into()), (2, "".into()), (3, "b".into())]);
+    }
+
+    #[test]
+    fn a_chunk_of_lines_takes_only_what_is_buffered() {
+        // A buffer of 8 bytes holds "1\n2\n3\n4\n" at once, then "5\n": two chunks.
+        let reader = BufReader::with_capacity(8, &b"1\n2\n3\n4\n5\n"[..]);
+        let sizes: Vec<usize> = line_chunks(reader).map(|c| c.len()).collect();
+        assert_eq!(sizes, [4, 1]);
     }
 }
