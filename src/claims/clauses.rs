@@ -22,7 +22,7 @@ impl Ctx<'_> {
         } else {
             after
         };
-        k == end || self.is(k, ADJUNCTS) || self.is(k, &[","])
+        k == end || self.is(k, ADJUNCTS) || self.is(k, &[","]) || self.time_word(k)
     }
 
     /// After "told": a recipient of up to five words before "that" ("told the conference that"),
@@ -73,6 +73,11 @@ impl Ctx<'_> {
             let adverb = j < self.toks.len() && self.word(j).ends_with("ly") && self.is(j + 1, &["that"]);
             if adverb || (cue.lemma == "warn" && self.is(j, &["of"])) {
                 j += 1;
+            }
+            // "said Sunday that", "said Tuesday night that": a time, then "that".
+            let times = (j..self.toks.len()).take_while(|&k| self.time_word(k)).count();
+            if times > 0 && self.is(j + times, &["that"]) {
+                j += times;
             }
             if self.is(j, &["that", ":"]) {
                 j += 1;
@@ -147,8 +152,34 @@ impl Ctx<'_> {
                 self.is(j, &[";"])
                     || (self.is(j, CONTRAST_WORDS) && j > 0 && self.is(j - 1, &[","]))
                     || (self.is(j, &["—", "–", "-", "--"]) && j > 0 && self.is(j - 1, &[")"]))
+                    || self.glued_start(j + 1)
             })
             .map_or(0, |j| j + 1)
+    }
+
+    /// A new sentence glued on at token `k` without its stop, as scraped copy leaves titles,
+    /// datelines and photo credits: "... 21 Jul 2015 A missile ...", "... BEIRUT A US-led
+    /// coalition ...", "(TRT World and Agencies) Syrian regime ...", "... Kirkuk In a separate
+    /// event ...". A capitalised "A"/"An" or preposition inside a sentence, or "The" after a
+    /// number, an all-capitals word or a bracket.
+    fn glued_start(&self, k: usize) -> bool {
+        if k == 0 || k + 1 >= self.toks.len() {
+            return false;
+        }
+        let prev = self.word(k - 1);
+        let after_break = prev.starts_with(|c: char| c.is_ascii_digit())
+            || (prev.len() >= 3 && prev.chars().all(|c| c.is_uppercase()))
+            || prev == ")";
+        let caption = prev == ")" && self.is(0, &["("]) && self.word(k).starts_with(char::is_uppercase);
+        let word_before = !self.toks[k - 1].is_punct() || prev == ")";
+        word_before
+            && (self.is_exactly(k, &["A", "An", "In", "On", "At"])
+                || (after_break && self.is_exactly(k, &["The"]))
+                || caption)
+    }
+
+    fn is_exactly(&self, k: usize, words: &[&str]) -> bool {
+        k < self.toks.len() && words.contains(&self.word(k))
     }
 
     /// The content span `[from, to)`, or None when it is too short to be a claim.
@@ -159,7 +190,9 @@ impl Ctx<'_> {
         // ... except a quantity: "at least 12", "about 500", "over 100".
         let quantity = self.is(from + 1, &["least", "most"])
             || (from + 1 < self.toks.len() && self.word(from + 1).starts_with(|c: char| c.is_ascii_digit()));
-        let preposition = self.is(from, NOT_OPENERS) && !quantity;
+        // ... except after "that": "said that under the deal, ...".
+        let after_that = from > 0 && self.is(from - 1, &["that"]);
+        let preposition = self.is(from, NOT_OPENERS) && !quantity && !after_that;
         if to <= from + 1 || punct || preposition || self.verbish(from) {
             return None;
         }

@@ -36,6 +36,7 @@
 //! sentence or the next one. Claims
 //! are sorted by (sentence, cue start); the same input gives the same claims.
 
+mod bare;
 mod clauses;
 mod discourse;
 mod followup;

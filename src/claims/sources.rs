@@ -104,11 +104,14 @@ impl Ctx<'_> {
         if nobody || NOT_HEADS.contains(&last) || to - from > 14 || (from..to).any(|k| self.verbish(k)) {
             return false;
         }
+        // "was foiled Saturday morning said ...": a time is never a source.
+        if self.time_word(to - 1) {
+            return false;
+        }
         let head = self.head(from, to);
         let first = self.word(from);
         let span = self.span(from, to);
-        let capitalised =
-            (from..to).any(|k| self.word(k).starts_with(char::is_uppercase) && !self.is(k, &["The", "A", "An"]));
+        let capitalised = (from..to).any(|k| self.name_like(k) && !self.is(k, &["The", "A", "An"]));
         let named = self.mentions.iter().any(|m| span.contains(m.span)) || capitalised;
         let nouny = is_source_noun(head) || is_source_noun(last);
         let pronoun = to - from == 1 && PRONOUNS.contains(&head);
@@ -117,7 +120,7 @@ impl Ctx<'_> {
             .mentions
             .iter()
             .any(|m| m.span.end == span.end && span.contains(m.span));
-        let determined = first.starts_with(char::is_uppercase) || DETERMINERS.contains(&first.to_lowercase().as_str());
+        let determined = self.name_like(from) || DETERMINERS.contains(&first.to_lowercase().as_str());
         (named && (determined || entity_head)) || nouny || pronoun
     }
 
@@ -245,6 +248,10 @@ impl Ctx<'_> {
         if self.is(k, &["late", "earlier", "later", "last", "during", "via"]) {
             return true;
         }
+        // "Wells Fargo this month announced", "the ministry Sunday said".
+        if self.time_word(k) || (self.is(k, &["this", "next", "just"]) && self.time_word(k + 1)) {
+            return true;
+        }
         let next_ok =
             |words: &[&str]| self.is(k + 1, words) || self.is(k + 1, &["a", "an", "its", "their", "his", "her"]);
         match self.lower(k) {
@@ -264,11 +271,11 @@ impl Ctx<'_> {
     }
 }
 
-fn is_source_noun(w: &str) -> bool {
+pub(super) fn is_source_noun(w: &str) -> bool {
     SOURCE_NOUNS.contains(&w) || SOURCE_NOUNS.contains(&w.trim_end_matches('s'))
 }
 
-const CLAUSE_WORDS: &[&str] = &[
+pub(super) const CLAUSE_WORDS: &[&str] = &[
     "that",
     "which",
     "who",
@@ -311,7 +318,7 @@ const DAYS_AND_MEDIA: &[&str] = &[
     "social",
 ];
 /// Words after which a determiner continues the same noun phrase ("head of the Observatory").
-const LINKS: &[&str] = &[
+pub(super) const LINKS: &[&str] = &[
     "of", "for", "from", "in", "at", "on", "with", "to", "by", "near", "inside", "outside", "within", "among", "and",
     "close", "familiar", "like", "against", "over", "under", "about", "into", "across",
 ];

@@ -88,17 +88,32 @@ impl Ctx<'_> {
     fn according_to(&self) -> Option<super::Claim> {
         let i =
             (0..self.toks.len().saturating_sub(1)).find(|&i| self.is(i, &["according"]) && self.is(i + 1, &["to"]))?;
-        let src_end = (i + 2..self.toks.len())
+        let punct_end = (i + 2..self.toks.len())
             .find(|&j| self.toks[j].is_punct() && !self.is(j, &["'", "’", "-"]))
             .unwrap_or(self.toks.len());
+        // Without a comma after it, the source ends where a new phrase starts ([`Ctx::bare_np_end`]).
+        let relative = (i + 2..punct_end).any(|k| self.is(k, &["which", "who", "that", "whose"]));
+        let src_end = if punct_end > i + 2 && !relative && self.looks_like_source(i + 2, punct_end) {
+            punct_end
+        } else {
+            self.bare_np_end(i + 2)
+        };
         if src_end == i + 2 || !self.looks_like_source(i + 2, src_end) {
             return None;
         }
+        let rest_final = (src_end..self.toks.len()).all(|k| self.toks[k].is_final_punct());
         let content = if self.clause_start(i) == i {
             let start = src_end + usize::from(self.is(src_end, &[","]));
             self.clause_end(start).map(|end| self.span(start, end))?
         } else if self.is(i - 1, &[","]) {
             self.content_span(self.clause_start(i - 1), i - 1)?
+        } else if rest_final || self.is(src_end, &["which", "who"]) {
+            // "... restored supplies according to the Observatory [which ...]."
+            self.content_span(self.clause_start(i), i)?
+        } else if self.verbish(src_end) || self.is(src_end, BE) || self.cue_at(src_end).is_some() {
+            // "The attacks according to the source claimed two lives": the whole clause.
+            let start = self.clause_start(i);
+            self.content_span(start, self.clause_end(src_end)?)?
         } else {
             return None;
         };
@@ -121,6 +136,13 @@ impl Ctx<'_> {
         }
         if (aux_start..i).any(|k| self.is(k, BE)) {
             return self.passive(aux_start, i, cue);
+        }
+        // Wire copy without commas: "... the monitor said." ([`super::bare`]).
+        if let Some(c) = self
+            .bare_inverted(i, aux_start, cue)
+            .or_else(|| self.bare_trailing(i, aux_start, cue))
+        {
+            return Some(c);
         }
         if self.directive(i, cue)
             || self.naming(i, aux_start, cue)
@@ -182,7 +204,14 @@ impl Ctx<'_> {
             return Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.85));
         }
         let start = self.content_start(i + 1, cue);
-        let content = self.content_span(start, self.clause_end(start)?)?;
+        // "the attack which pro-Damascus media said was carried out by ...": the content's
+        // subject is the relative pronoun's antecedent, so it opens with its verb.
+        let relative = src_start > 0 && self.is(src_start - 1, &["which", "that", "who"]) && start == i + 1;
+        let content = if relative && (self.verbish(start) || self.is(start, BE)) {
+            self.span(start, self.clause_end(start)?)
+        } else {
+            self.content_span(start, self.clause_end(start)?)?
+        };
         let rule = match cue.frame {
             Frame::Describe => "source_cue_as",
             Frame::Accuse => "source_cue_accuse",
@@ -227,6 +256,9 @@ impl Ctx<'_> {
         if relative && start + 1 == aux_start && PRONOUNS.contains(&self.lower(start)) {
             return None;
         }
+        // "On Saturday activists reported", "Speaking on Sunday John Kerry said": a leading
+        // adjunct is not the source's.
+        let start = self.skip_front_adjuncts(start, aux_start);
         // "Kurdish-led forces on Friday accused": the time adjunct is not the source's.
         let aux_start = (start + 1..aux_start)
             .find(|&k| self.adjunct_at(k))

@@ -759,3 +759,112 @@ fn calling_it_describes_by_the_same_source() {
     );
     assert_eq!(last.source.as_ref().unwrap().span.slice(text), "Sheikh Hikmat al-Hijri");
 }
+
+#[test]
+fn comma_less_trailing_sources() {
+    one(
+        "Two bakeries were hit by shelling in the old market of Maarat al-Numan a local council said.",
+        "a local council",
+        "said",
+        "Two bakeries were hit by shelling in the old market of Maarat al-Numan",
+        "content_source_cue",
+    );
+    one(
+        "Water was cut to four districts of the city on Monday Syrian state television reported.",
+        "Syrian state television",
+        "reported",
+        "Water was cut to four districts of the city on Monday",
+        "content_source_cue",
+    );
+    one(
+        "The convoy turned back at the last checkpoint he said on Sunday.",
+        "he",
+        "said",
+        "The convoy turned back at the last checkpoint",
+        "content_source_cue",
+    );
+    // "X and Y said" keeps both sources; a comma in the clause leaves it to the comma rules.
+    one(
+        "Fighting resumed near the dam a monitor and two residents said.",
+        "a monitor and two residents",
+        "said",
+        "Fighting resumed near the dam",
+        "content_source_cue",
+    );
+    none("But in recent days, advisers to Mr. Obama say little.");
+}
+
+#[test]
+fn comma_less_inverted_and_according_to() {
+    one(
+        "The bridge was blown up before dawn said the district commander.",
+        "the district commander",
+        "said",
+        "The bridge was blown up before dawn",
+        "content_cue_source",
+    );
+    one(
+        "Three shops burned down said al-Hariri.",
+        "al-Hariri",
+        "said",
+        "Three shops burned down",
+        "content_cue_source",
+    );
+    // A time after the cue is never its source.
+    none("The crossing was reopened early on Friday said Saturday.");
+    one(
+        "According to a hospital source in Daraa the wounded were moved overnight.",
+        "a hospital source in Daraa",
+        "According to",
+        "the wounded were moved overnight",
+        "according_to",
+    );
+    one(
+        "Four fighters were captured near the airport according to the militia which gave no names.",
+        "the militia",
+        "according to",
+        "Four fighters were captured near the airport",
+        "according_to",
+    );
+    // A parenthetical "according to" mid-clause: the content is the whole clause.
+    one(
+        "The raids according to the ministry destroyed two depots.",
+        "the ministry",
+        "according to",
+        "The raids according to the ministry destroyed two depots",
+        "according_to",
+    );
+}
+
+#[test]
+fn leading_dates_and_glued_datelines_stay_out() {
+    one(
+        "On 3 March 2019 the provincial governor said the road would reopen.",
+        "the provincial governor",
+        "said",
+        "the road would reopen",
+        "source_cue_content",
+    );
+    one(
+        "Speaking on Tuesday the envoy said talks would resume.",
+        "the envoy",
+        "said",
+        "talks would resume",
+        "source_cue_content",
+    );
+    one(
+        "Aid reaches Douma 12 Mar 2018 A convoy of 40 trucks entered the town the Red Crescent said.",
+        "the Red Crescent",
+        "said",
+        "A convoy of 40 trucks entered the town",
+        "content_source_cue",
+    );
+    // Relative clause speech: the content opens with the verb.
+    one(
+        "Nobody claimed the blast which state media said was caused by a drone.",
+        "state media",
+        "said",
+        "was caused by a drone",
+        "source_cue_content",
+    );
+}

@@ -1,0 +1,356 @@
+//! Wire copy without commas. Scraped corpora often strip them, so "Three children died in the
+//! shelling of Ariha the monitor said." has no comma before its source, and "According to
+//! the monitor the convoy was hit" none after it. These rules find the split from the source
+//! phrase itself instead of from a comma:
+//!
+//! - `bare_trailing`: "CONTENT SOURCE said [adjuncts]." The source is the noun phrase right
+//!   before the cue: a pronoun, the last determiner that opens a new phrase ("... of Aleppo city
+//!   a monitoring group said"), or else a run of names, source nouns and source modifiers
+//!   ("... on Monday Syrian state television reported");
+//! - `bare_inverted`: "CONTENT said SOURCE." where everything after the cue up to the sentence
+//!   end is the source ("... was foiled Saturday morning said the frontline commander.");
+//! - `bare_np_end`: where a source noun phrase after "according to" ends without a comma.
+//!
+//! Each fires only when the comma-anchored rules could not: the token before the source (or the
+//! cue) is a word, and nothing but adjuncts follows the cue.
+
+use super::sources::PRONOUNS;
+use super::{Claim, ClaimKind, Ctx, Cue, Frame};
+
+impl Ctx<'_> {
+    /// "CONTENT SOURCE said [on Tuesday]." with no comma between CONTENT and SOURCE.
+    pub(super) fn bare_trailing(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
+        if cue.frame != Frame::Speech || aux_start < 2 || !self.trailing_ok(i + 1, cue) {
+            return None;
+        }
+        let mut start = self.bare_np_start(self.np_start(aux_start), aux_start)?;
+        // "... a monitor and two residents said": both make the source.
+        if start > 1 && self.is(start - 1, &["and"]) {
+            let first = self.bare_np_start(self.np_start(start - 1), start - 1);
+            if let Some(s) = first.filter(|&s| self.bare_source_ok(s, start - 1)) {
+                start = s;
+            }
+        }
+        let clause = self.clause_start(start);
+        // "a war monitor and local sources said": the conjunction joins two sources; "advisers to
+        // Mr. Obama say": a phrase never ends in a preposition or determiner.
+        let joined = |k: usize| self.is(k, &["and", "or", "nor"]) || self.is(k, super::sources::LINKS);
+        if start < clause + 3
+            || self.toks[start - 1].is_punct()
+            || joined(start - 1)
+            || self.has_comma(clause, start)
+            || !self.bare_source_ok(start, aux_start)
+        {
+            return None;
+        }
+        let content = self.content_span(clause, start)?;
+        let source = self.source(start, aux_start, aux_start);
+        let cue_match = self.cue_match(aux_start, i + 1, cue);
+        let rule = "content_source_cue";
+        Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.8))
+    }
+
+    /// "CONTENT said SOURCE." with no comma before the cue: the source runs from the cue to the
+    /// end of the sentence.
+    pub(super) fn bare_inverted(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
+        if !INVERTING.contains(&cue.lemma.as_str())
+            || cue.nominal
+            || aux_start < i
+            || i < 3
+            || self.toks[i - 1].is_punct()
+        {
+            return None;
+        }
+        let end = self.clause_end_any(i + 1);
+        let rest = (end..self.toks.len()).all(|k| self.toks[k].is_final_punct());
+        let clause = self.clause_start(i);
+        if !rest || i < clause + 3 || self.has_comma(clause, i) {
+            return None;
+        }
+        let (core, src_end) = self.trailing_source(i + 1, end)?;
+        if src_end != end || self.is(i + 1, PRONOUNS) || !self.bare_source_ok(i + 1, core) {
+            return None;
+        }
+        let content = self.content_span(clause, i)?;
+        let source = self.source(i + 1, src_end, core);
+        let cue_match = self.cue_match(i, i + 1, cue);
+        let rule = "content_cue_source";
+        Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.75))
+    }
+
+    /// Where a source ending at `end` starts, when the noun phrase before it (from `lo`) has no
+    /// comma to bound it: a pronoun; the last determiner that opens a new phrase (not one after
+    /// "of", "in" ...); or a run of names, source nouns and modifiers.
+    pub(super) fn bare_np_start(&self, lo: usize, end: usize) -> Option<usize> {
+        if lo >= end {
+            return None;
+        }
+        if PRONOUNS.contains(&self.lower(end - 1)) {
+            return Some(end - 1);
+        }
+        let opener = (lo..end)
+            .rev()
+            .find(|&k| self.is(k, OPENERS) && (k == lo || !self.is(k - 1, super::sources::LINKS)));
+        if let Some(k) = opener {
+            return Some(k);
+        }
+        let mut k = end;
+        while k > lo {
+            let j = k - 1;
+            let name = self.name_like(j) && !self.time_word(j);
+            let link = self.is(j, &["of", "for"]) && j > lo && self.name_like(j - 1) && self.name_like(k);
+            let modifier = self.word_starts_lower(j) && (self.is_source_noun(j) || self.source_modifier(j));
+            if !(name || link || modifier) {
+                break;
+            }
+            k = j;
+        }
+        (k < end).then_some(k)
+    }
+
+    /// Where the source noun phrase starting at `start` ends without a comma: before a clause
+    /// word, a verb, a pronoun, "there", a number or a determiner that opens a new phrase ("According
+    /// to a source in Aleppo the blast ..."), or a name right after another name ("according to
+    /// the Observatory DAESH has lost ...").
+    pub(super) fn bare_np_end(&self, start: usize) -> usize {
+        let limit = (start + 14).min(self.toks.len());
+        let mut j = start;
+        while j < limit {
+            let t = &self.toks[j];
+            let joiner = self.is(j, &["'", "’", "-", "&", "(", ")"]);
+            let stop = (t.is_punct() && !joiner)
+                || super::sources::CLAUSE_WORDS.contains(&self.lower(j))
+                || self.verbish(j)
+                || self
+                    .lexicon
+                    .get(self.lower(j))
+                    .is_some_and(|c| !c.nominal && self.word_starts_lower(j));
+            let fresh = j > start
+                && !self.is(j - 1, super::sources::LINKS)
+                && (self.is(j, &["the", "a", "an", "there", "this", "these"])
+                    || self.is(j, PRONOUNS)
+                    || self.word(j).starts_with(|c: char| c.is_ascii_digit())
+                    || self.names_meet(j)
+                    // "according to a speech Mrs. Clinton gave": a name after a common noun.
+                    || (self.name_like(j)
+                        && self.word_starts_lower(j - 1)
+                        && !self.is(j - 1, OPENERS)
+                        && !self.is_source_noun(j - 1)
+                        && !self.source_modifier(j - 1)));
+            if stop || fresh {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// Past leading adjuncts and connectives in `[start, end)`: "On 15 Feb 2016", "Separately
+    /// Saturday", "Speaking on Sunday", "Meanwhile". Keeps at least one token.
+    pub(super) fn skip_front_adjuncts(&self, start: usize, end: usize) -> usize {
+        let mut k = start;
+        while k + 1 < end {
+            let w = self.word(k);
+            let capitalised = w.starts_with(char::is_uppercase);
+            let connective = capitalised && (w.ends_with("ly") || self.is(k, CONNECTIVES));
+            let participle = capitalised && w.ends_with("ing") && k == start;
+            let dated = |j: usize| self.time_word(j) || self.word(j).starts_with(|c: char| c.is_ascii_digit());
+            if connective || participle || self.time_word(k) {
+                k += 1;
+            } else if self.is(k, &["on", "in", "at", "late", "early", "this", "last"]) && dated(k + 1) {
+                k += 2;
+                while k + 1 < end && dated(k) {
+                    k += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// A comma among tokens `[from, to)`: the text has its commas, so the comma-anchored rules
+    /// decide.
+    fn has_comma(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| self.is(k, &[","]))
+    }
+
+    /// Tokens `[from, to)` are shaped like a source without a comma to bound them: headed by a
+    /// source noun ("the frontline commander"), a pronoun, or made of names with their
+    /// determiner, titles and links ("the Syrian Observatory for Human Rights", "al-Shimale").
+    fn bare_source_ok(&self, from: usize, to: usize) -> bool {
+        if !self.looks_like_source(from, to) {
+            return false;
+        }
+        let last = to - 1;
+        if self.is_source_noun(last) || (to - from == 1 && self.is(from, PRONOUNS)) {
+            return !(from..to).any(|k| self.verbish(k));
+        }
+        (from..to).all(|k| {
+            self.name_like(k)
+                || self.is(k, &["the", "a", "an"])
+                || self.is(k, super::sources::LINKS)
+                || self.is_source_noun(k)
+                || self.source_modifier(k)
+        }) && self.name_like(last)
+    }
+
+    /// A gazetteer mention ends right before token `j` and another starts at it.
+    fn names_meet(&self, j: usize) -> bool {
+        let prev = self.toks[j - 1].span.end;
+        let here = self.toks[j].span.start;
+        self.mentions.iter().any(|m| m.span.end == prev) && self.mentions.iter().any(|m| m.span.start == here)
+    }
+
+    /// Token `k` is capitalised, or a lower-case Arabic name ("al-Shimale", "el-Zour").
+    pub(super) fn name_like(&self, k: usize) -> bool {
+        if k >= self.toks.len() {
+            return false;
+        }
+        let w = self.word(k);
+        w.starts_with(char::is_uppercase)
+            || ["al-", "el-", "ad-", "ash-", "as-", "ar-", "an-", "az-"]
+                .iter()
+                .any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase)))
+    }
+
+    /// A day, month or time of day: "Tuesday", "morning", "Jan", never a source.
+    pub(super) fn time_word(&self, k: usize) -> bool {
+        if k >= self.toks.len() || !TIME_WORDS.contains(&self.lower(k)) {
+            return false;
+        }
+        // "Theresa May", "Morning Consult": a capitalised time of day or "May"/"March" is a
+        // time only before a number ("May 3").
+        let digit_after = k + 1 < self.toks.len() && self.word(k + 1).starts_with(|c: char| c.is_ascii_digit());
+        let weekday_or_month = TIME_WORDS[..7].contains(&self.lower(k)) || TIME_WORDS[17..].contains(&self.lower(k));
+        match self.lower(k) {
+            "may" | "march" => digit_after,
+            _ => weekday_or_month || self.word_starts_lower(k),
+        }
+    }
+
+    fn is_source_noun(&self, k: usize) -> bool {
+        super::sources::is_source_noun(self.lower(k))
+    }
+
+    /// A lower-case word that may stand before a source noun: "state", "opposition", "Britain-based".
+    fn source_modifier(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        SOURCE_MODIFIERS.contains(&w)
+            || [
+                "-based",
+                "-backed",
+                "-run",
+                "-led",
+                "-owned",
+                "-affiliated",
+                "-controlled",
+            ]
+            .iter()
+            .any(|s| w.ends_with(s))
+    }
+}
+
+/// Cue lemmas that may come before their source: "..., said the commander."
+const INVERTING: &[&str] = &["say", "add", "write", "report", "note", "explain", "continue"];
+
+/// Sentence adverbs that are not part of a source after them.
+const CONNECTIVES: &[&str] = &[
+    "meanwhile",
+    "however",
+    "earlier",
+    "later",
+    "also",
+    "elsewhere",
+    "still",
+    "then",
+];
+
+/// Words that open a noun phrase.
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "another", "its", "their", "his", "her", "two", "three", "four", "several", "some", "many",
+    "both", "one",
+];
+
+/// Days, months and times of day.
+pub(super) const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "overnight",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Lower-case words that may stand before a source noun without a determiner.
+const SOURCE_MODIFIERS: &[&str] = &[
+    "state",
+    "government",
+    "opposition",
+    "local",
+    "news",
+    "rights",
+    "human",
+    "monitoring",
+    "war",
+    "security",
+    "military",
+    "medical",
+    "rebel",
+    "army",
+    "defence",
+    "defense",
+    "foreign",
+    "senior",
+    "official",
+    "pro-government",
+    "anti-government",
+    "interior",
+    "health",
+    "civil",
+    "regime",
+    "police",
+    "kurdish",
+    "field",
+    "top",
+    "former",
+    "chief",
+    "deputy",
+];
