@@ -8,6 +8,8 @@
 //! 4. [`output`]: the versioned JSON document, with code-point offsets;
 //! 5. [`export`]: that document as CSV, brat, Label Studio, GeoJSON, HTML or terminal text.
 //!
+//! [`eval`] scores the whole pipeline against gold annotations (`claimex eval`).
+//!
 //! Build an [`Extractor`] once (it compiles the automata), then call [`Extractor::extract`]
 //! for each article. The library does no I/O.
 //!
@@ -22,6 +24,7 @@
 #![deny(missing_docs)]
 
 pub mod claims;
+pub mod eval;
 pub mod export;
 pub mod fold;
 pub mod gazetteer;

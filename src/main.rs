@@ -75,6 +75,9 @@ enum Command {
     },
     /// Print the JSON Schema of the JSON output.
     Schema,
+    /// Score the extractor on a gold file (PolNeAR or syria-dev-gold JSON Lines): claim and
+    /// mention precision, recall and F1, per rule and per cue.
+    Eval(cmd::eval::Args),
 }
 
 fn main() -> ExitCode {
@@ -144,6 +147,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             cmd::review::run(&extractor, path.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval(args) => cmd::eval::run(args).map(|()| ExitCode::SUCCESS),
         Command::Schema => {
             let mut out = io::stdout().lock();
             serde_json::to_writer_pretty(&mut out, &claimex::output::json_schema())?;

@@ -3,6 +3,7 @@
 //! parallel map) and `progress`.
 
 pub mod batch;
+pub mod eval;
 pub mod extract;
 pub mod format;
 pub mod io;
