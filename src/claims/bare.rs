@@ -95,14 +95,20 @@ impl Ctx<'_> {
             return Some(k);
         }
         let mut k = end;
+        let mut named = false;
         while k > lo {
             let j = k - 1;
             let name = self.name_like(j) && !self.time_word(j);
             let link = self.is(j, &["of", "for"]) && j > lo && self.name_like(j - 1) && self.name_like(k);
-            let modifier = self.word_starts_lower(j) && (self.is_source_noun(j) || self.source_modifier(j));
+            // "government spokeswoman Najat ..." but not "partner forces Pentagon says".
+            let w = self.lower(j);
+            let plural = w.ends_with('s') && !["news", "rights", "affairs", "arms"].contains(&w);
+            let modifier =
+                self.word_starts_lower(j) && (self.is_source_noun(j) || self.source_modifier(j)) && !(named && plural);
             if !(name || link || modifier) {
                 break;
             }
+            named |= name;
             k = j;
         }
         (k < end).then_some(k)
@@ -145,6 +151,34 @@ impl Ctx<'_> {
         j
     }
 
+    /// Claims of a title or heading: "X says Y" and "Y X says", with a present-tense speech
+    /// cue ("says", "warns", "claims", "deny"); anything else in a headline is not a claim.
+    pub(super) fn headline(&self, out: &mut Vec<Claim>) {
+        let first = out.len();
+        self.attributed(out, first);
+        let mut k = first;
+        while k < out.len() {
+            let c = &out[k];
+            let word = c.cue.span.slice(self.text).rsplit(' ').next().unwrap_or("");
+            let present = word.ends_with('s') || word.eq_ignore_ascii_case("say");
+            let shape = matches!(
+                c.rule,
+                "source_cue_content" | "content_source_cue" | "content_cue_source"
+            );
+            let speech = HEADLINE_CUES.contains(&c.cue.lemma.as_str());
+            let source = c.source.as_ref().and_then(|s| {
+                let from = self.toks.iter().position(|t| t.span.start == s.span.start)?;
+                let to = self.toks.iter().position(|t| t.span.end == s.span.end)? + 1;
+                Some(to - from <= 6 && self.bare_source_ok(from, to))
+            });
+            if present && shape && speech && source == Some(true) {
+                k += 1;
+            } else {
+                out.remove(k);
+            }
+        }
+    }
+
     /// Past leading adjuncts and connectives in `[start, end)`: "On 15 Feb 2016", "Separately
     /// Saturday", "Speaking on Sunday", "Meanwhile". Keeps at least one token.
     pub(super) fn skip_front_adjuncts(&self, start: usize, end: usize) -> usize {
@@ -153,12 +187,22 @@ impl Ctx<'_> {
             let w = self.word(k);
             let capitalised = w.starts_with(char::is_uppercase);
             let connective = capitalised && (w.ends_with("ly") || self.is(k, CONNECTIVES));
-            let participle = capitalised && w.ends_with("ing") && k == start;
+            // "Speaking on Sunday", "Speaking to reporters in Geneva": up to the next name or
+            // determiner that does not follow a preposition.
+            let participle = capitalised && w.ends_with("ing") && k == start && self.word_starts_lower(k + 1);
             let dated = |j: usize| self.time_word(j) || self.word(j).starts_with(|c: char| c.is_ascii_digit());
-            if connective || participle || self.time_word(k) {
+            let det = usize::from(self.is(k + 1, &["the", "a", "this", "that"]));
+            if participle {
                 k += 1;
-            } else if self.is(k, &["on", "in", "at", "late", "early", "this", "last"]) && dated(k + 1) {
-                k += 2;
+                let fresh =
+                    |j: usize| (self.name_like(j) || self.is(j, OPENERS)) && !self.is(j - 1, super::sources::LINKS);
+                while k + 1 < end && !fresh(k) {
+                    k += 1;
+                }
+            } else if connective || self.time_word(k) {
+                k += 1;
+            } else if self.is(k, &["on", "in", "at", "late", "early", "this", "last"]) && dated(k + 1 + det) {
+                k += 2 + det;
                 while k + 1 < end && dated(k) {
                     k += 1;
                 }
@@ -179,7 +223,8 @@ impl Ctx<'_> {
     /// source noun ("the frontline commander"), a pronoun, or made of names with their
     /// determiner, titles and links ("the Syrian Observatory for Human Rights", "al-Shimale").
     fn bare_source_ok(&self, from: usize, to: usize) -> bool {
-        if !self.looks_like_source(from, to) {
+        // "said in a statement": an adjunct, not a source.
+        if !self.looks_like_source(from, to) || self.is(from, super::sources::LINKS) || self.adjunct_at(from) {
             return false;
         }
         let last = to - 1;
@@ -253,6 +298,11 @@ impl Ctx<'_> {
 
 /// Cue lemmas that may come before their source: "..., said the commander."
 const INVERTING: &[&str] = &["say", "add", "write", "report", "note", "explain", "continue"];
+
+/// Cue lemmas of headline claims: "Russia says ...", "Monitor warns ...".
+const HEADLINE_CUES: &[&str] = &[
+    "say", "claim", "warn", "deny", "accuse", "announce", "confirm", "insist", "admit", "blame", "report",
+];
 
 /// Sentence adverbs that are not part of a source after them.
 const CONNECTIVES: &[&str] = &[

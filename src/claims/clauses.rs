@@ -131,6 +131,8 @@ impl Ctx<'_> {
             || (self.is(j, &["but"]) && verb_after(j + 1))
             || (self.is(j, &["and"]) && self.cue_at(j + 1).is_some())
             || (comma && self.is(j + 1, &["without", "despite", "amid"]))
+            // "... were killed without specifying whether ...", commas or not.
+            || (self.is(j, &["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
             || (comma && self.is(j + 1, &["a", "an"]) && self.is(j + 2, SUMMARY_NOUNS))
     }
 
@@ -171,11 +173,18 @@ impl Ctx<'_> {
             || (prev.len() >= 3 && prev.chars().all(|c| c.is_uppercase()))
             || prev == ")";
         let caption = prev == ")" && self.is(0, &["("]) && self.word(k).starts_with(char::is_uppercase);
+        // "Published October 6 2014 Two bombers ...": a full date, then a capitalised word.
+        let year = prev.len() == 4 && (prev.starts_with("19") || prev.starts_with("20")) && prev.parse::<u16>().is_ok();
+        let dated = year
+            && k >= 2
+            && (self.time_word(k - 2) || self.word(k - 2).starts_with(|c: char| c.is_ascii_digit()))
+            && self.word(k).starts_with(char::is_uppercase);
         let word_before = !self.toks[k - 1].is_punct() || prev == ")";
         word_before
             && (self.is_exactly(k, &["A", "An", "In", "On", "At"])
                 || (after_break && self.is_exactly(k, &["The"]))
-                || caption)
+                || caption
+                || dated)
     }
 
     fn is_exactly(&self, k: usize, words: &[&str]) -> bool {

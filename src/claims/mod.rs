@@ -21,6 +21,10 @@
 //! - `hedges.rs`: hedged claims without a source;
 //! - `discourse.rs`: `disputed`, when the same or the next sentence contradicts a claim.
 //!
+//! Titles and headings yield claims only in headline form, "Russia says 62 troops killed in
+//! strikes" or "Air strike kills 10 monitoring group says", with a present-tense speech cue;
+//! the role of the claim's sentence (`title`, `heading`) tells them from body claims.
+//!
 //! Not claims: directives ("told his men to hold"), questions, future or expected speech ("is
 //! expected to announce", "will say"), negated speech ("did not say"), and non-body sentences.
 //!
@@ -156,7 +160,8 @@ impl ClaimFinder {
         let mut out = Vec::new();
         let mut tokens = Tokens::default();
         for (index, sentence) in sentences.iter().enumerate() {
-            if sentence.role != Role::Body || sentence.span.slice(text).trim_end().ends_with('?') {
+            let headline = matches!(sentence.role, Role::Title | Role::Heading);
+            if !(sentence.role == Role::Body || headline) || sentence.span.slice(text).trim_end().ends_with('?') {
                 continue;
             }
             tokens.tokenize(text, sentence.span);
@@ -173,6 +178,10 @@ impl ClaimFinder {
                 kinds: &self.kinds,
             };
             let first = out.len();
+            if headline {
+                ctx.headline(&mut out);
+                continue;
+            }
             ctx.quoted(&mut out);
             ctx.attributed(&mut out, first);
             ctx.follow_ups(&mut out, first);

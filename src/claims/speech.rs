@@ -46,6 +46,14 @@ impl Ctx<'_> {
                 .or_else(|| self.cue_at(i).and_then(|cue| self.around_cue(i, cue)))
                 .or_else(|| self.quoted_as_saying(i));
             let Some(c) = claim else { continue };
+            // "The attacks according to the source claimed ...": a source that holds another
+            // claim's cue is not one.
+            if c.source
+                .as_ref()
+                .is_some_and(|s| out[first..].iter().any(|o| o.cue.span.overlaps(s.span)))
+            {
+                continue;
+            }
             self.yield_to_outer(&c, out, first, &mut taken);
             if let Some(c) = self.stop_before_taken(c, &taken) {
                 taken.extend(taken_spans(&c));

@@ -868,3 +868,45 @@ fn leading_dates_and_glued_datelines_stay_out() {
         "source_cue_content",
     );
 }
+
+#[test]
+fn headlines_of_the_form_x_says_y_are_claims() {
+    let text = "Monitor says shelling kills nine in Jisr al-Shughur\n\nShelling killed nine people on Monday.";
+    let got = claims(text);
+    assert_eq!(
+        got,
+        [(
+            "Monitor".to_string(),
+            "says".to_string(),
+            "shelling kills nine in Jisr al-Shughur".to_string(),
+            "source_cue_content"
+        )]
+    );
+    let extraction = EXTRACTOR.extract(text);
+    let sentence = &extraction.sentences[extraction.claims[0].sentence];
+    assert_eq!(sentence.role, Role::Title);
+    // A headline without a speech cue, or in the past tense, is not a claim.
+    assert_eq!(
+        claims("Convoy attack threatens aid to Idlib\n\nThe convoy was hit."),
+        []
+    );
+    assert_eq!(
+        claims("Army said to retake hill near Palmyra\n\nThe army advanced."),
+        []
+    );
+}
+
+#[test]
+fn wire_adjuncts_after_the_content_stay_out() {
+    one(
+        "The agency added that three more bodies were found without giving their names.",
+        "The agency",
+        "added",
+        "three more bodies were found",
+        "source_cue_content",
+    );
+    // A parenthetical "according to" inside the subject is not the source of the main verb.
+    let got = claims("The two blasts according to the police claimed the lives of four guards.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].3, "according_to");
+}
