@@ -33,7 +33,7 @@ pub mod output;
 pub mod segment;
 pub mod span;
 
-pub use claims::{Claim, ClaimKind};
+pub use claims::{Claim, ClaimKind, Lexicon, LexiconError, Rule, Stance};
 pub use gazetteer::{Entity, EntityId, EntityType, Gazetteer, GazetteerError};
 pub use matcher::Mention;
 pub use segment::{Role, Sentence};
@@ -65,8 +65,13 @@ pub struct Extractor {
 impl Extractor {
     /// Compiles the matcher for `gazetteer`.
     pub fn new(gazetteer: Gazetteer) -> Extractor {
+        Extractor::with_lexicon(gazetteer, claims::Lexicon::embedded())
+    }
+
+    /// Compiles the matcher for `gazetteer`, with `lexicon` for the claim rules.
+    pub fn with_lexicon(gazetteer: Gazetteer, lexicon: claims::Lexicon) -> Extractor {
         let matcher = matcher::Matcher::new(&gazetteer);
-        let claims = claims::ClaimFinder::new(&gazetteer);
+        let claims = claims::ClaimFinder::with_lexicon(&gazetteer, lexicon);
         Extractor {
             gazetteer,
             matcher,

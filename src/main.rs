@@ -4,11 +4,10 @@
 mod cmd;
 
 use anyhow::Result;
-use claimex::Extractor;
 use clap::{Parser, Subcommand};
 use cmd::batch::{InputKind, Options};
 use cmd::format::{FormatArgs, Sink};
-use cmd::io::{load_gazetteers, write_atomically, GazetteerArgs};
+use cmd::io::{load_extractor, write_atomically, GazetteerArgs};
 use std::io::{self, Write};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
@@ -110,7 +109,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             gazetteers,
         } => {
-            let extractor = Extractor::new(load_gazetteers(&gazetteers)?);
+            let extractor = load_extractor(&gazetteers)?;
             cmd::extract::run(&extractor, path.as_deref(), &mut Sink::new(&format, pretty, false)?)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -124,7 +123,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             gazetteers,
         } => {
-            let extractor = Extractor::new(load_gazetteers(&gazetteers)?);
+            let extractor = load_extractor(&gazetteers)?;
             let inputs = cmd::batch::inputs(input, path.as_deref())?;
             let threads = threads
                 .or_else(|| std::thread::available_parallelism().ok())
@@ -143,7 +142,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::Review { path, gazetteers } => {
-            let extractor = Extractor::new(load_gazetteers(&gazetteers)?);
+            let extractor = load_extractor(&gazetteers)?;
             cmd::review::run(&extractor, path.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }

@@ -306,11 +306,11 @@ impl<'a> Document<'a> {
             cue: CueOut {
                 span: self.span(c.cue.span),
                 lemma: &c.cue.lemma,
-                stance: &c.cue.stance,
+                stance: c.cue.stance.as_str(),
             },
             content: self.span(c.content),
             entities: c.entities.iter().map(|&e| gazetteer.entity(e).id.as_str()).collect(),
-            rule: c.rule,
+            rule: c.rule.as_str(),
             // Two decimals: an f32 printed as f64 would read 0.8999999761581421.
             confidence: (f64::from(c.confidence) * 100.0).round() / 100.0,
             disputed: c.disputed,

@@ -205,7 +205,7 @@ fn shown(text: &str, p: Option<&Claim>) -> String {
             p.source.as_ref().map_or("-", |s| s.span.slice(text)),
             p.cue.span.slice(text),
             p.content.slice(text),
-            p.rule
+            p.rule.as_str()
         )
     })
 }

@@ -35,7 +35,7 @@ fn check(text: &str) {
         // A continued quote may start in the next sentence.
         let reach = x.sentences.get(c.sentence + 1).map_or(s.end, |n| n.span.end);
         let touches = c.content.start <= reach && s.start <= c.content.end;
-        assert!(s.contains(c.content) || (c.rule.contains("quote") && touches));
+        assert!(s.contains(c.content) || (c.rule.as_str().contains("quote") && touches));
         assert!(!c.content.is_empty() && (0.0..=1.0).contains(&c.confidence));
         let resolved = c.source.as_ref().and_then(|src| src.resolved.as_ref());
         assert!(resolved.is_none_or(|r| r.span.end <= s.end && !r.span.is_empty()));

@@ -14,8 +14,8 @@
 //! Each fires only when the comma-anchored rules could not: the token before the source (or the
 //! cue) is a word, and nothing but adjuncts follows the cue.
 
-use super::sources::PRONOUNS;
-use super::{Claim, ClaimKind, Ctx, Cue, Frame};
+use super::lexicon::Class;
+use super::{Claim, ClaimKind, Ctx, Cue, Frame, Rule};
 
 impl Ctx<'_> {
     /// "CONTENT SOURCE said [on Tuesday]." with no comma between CONTENT and SOURCE.
@@ -34,7 +34,7 @@ impl Ctx<'_> {
         let clause = self.clause_start(start);
         // "a war monitor and local sources said": the conjunction joins two sources; "advisers to
         // Mr. Obama say": a phrase never ends in a preposition or determiner.
-        let joined = |k: usize| self.is(k, &["and", "or", "nor"]) || self.is(k, super::sources::LINKS);
+        let joined = |k: usize| self.is(k, &["and", "or", "nor"]) || self.has(k, Class::Link);
         if start < clause + 3
             || self.toks[start - 1].is_punct()
             || joined(start - 1)
@@ -46,7 +46,7 @@ impl Ctx<'_> {
         let content = self.content_span(clause, start)?;
         let source = self.source(start, aux_start, aux_start);
         let cue_match = self.cue_match(aux_start, i + 1, cue);
-        let rule = "content_source_cue";
+        let rule = Rule::ContentSourceCue;
         Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.8))
     }
 
@@ -68,13 +68,13 @@ impl Ctx<'_> {
             return None;
         }
         let (core, src_end) = self.trailing_source(i + 1, end)?;
-        if src_end != end || self.is(i + 1, PRONOUNS) || !self.bare_source_ok(i + 1, core) {
+        if src_end != end || self.has(i + 1, Class::Pronoun) || !self.bare_source_ok(i + 1, core) {
             return None;
         }
         let content = self.content_span(clause, i)?;
         let source = self.source(i + 1, src_end, core);
         let cue_match = self.cue_match(i, i + 1, cue);
-        let rule = "content_cue_source";
+        let rule = Rule::ContentCueSource;
         Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.75))
     }
 
@@ -85,12 +85,12 @@ impl Ctx<'_> {
         if lo >= end {
             return None;
         }
-        if PRONOUNS.contains(&self.lower(end - 1)) {
+        if self.has(end - 1, Class::Pronoun) {
             return Some(end - 1);
         }
         let opener = (lo..end)
             .rev()
-            .find(|&k| self.is(k, OPENERS) && (k == lo || !self.is(k - 1, super::sources::LINKS)));
+            .find(|&k| self.is(k, OPENERS) && (k == lo || !self.has(k - 1, Class::Link)));
         if let Some(k) = opener {
             return Some(k);
         }
@@ -104,7 +104,7 @@ impl Ctx<'_> {
             let w = self.lower(j);
             let plural = w.ends_with('s') && !["news", "rights", "affairs", "arms"].contains(&w);
             let modifier =
-                self.word_starts_lower(j) && (self.is_source_noun(j) || self.source_modifier(j)) && !(named && plural);
+                self.word_starts_lower(j) && (self.source_noun_at(j) || self.source_modifier(j)) && !(named && plural);
             if !(name || link || modifier) {
                 break;
             }
@@ -125,23 +125,23 @@ impl Ctx<'_> {
             let t = &self.toks[j];
             let joiner = self.is(j, &["'", "’", "-", "&", "(", ")"]);
             let stop = (t.is_punct() && !joiner)
-                || super::sources::CLAUSE_WORDS.contains(&self.lower(j))
+                || self.has(j, Class::Clause)
                 || self.verbish(j)
                 || self
                     .lexicon
                     .get(self.lower(j))
                     .is_some_and(|c| !c.nominal && self.word_starts_lower(j));
             let fresh = j > start
-                && !self.is(j - 1, super::sources::LINKS)
+                && !self.has(j - 1, Class::Link)
                 && (self.is(j, &["the", "a", "an", "there", "this", "these"])
-                    || self.is(j, PRONOUNS)
+                    || self.has(j, Class::Pronoun)
                     || self.word(j).starts_with(|c: char| c.is_ascii_digit())
                     || self.names_meet(j)
                     // "according to a speech Mrs. Clinton gave": a name after a common noun.
                     || (self.name_like(j)
                         && self.word_starts_lower(j - 1)
                         && !self.is(j - 1, OPENERS)
-                        && !self.is_source_noun(j - 1)
+                        && !self.source_noun_at(j - 1)
                         && !self.source_modifier(j - 1)));
             if stop || fresh {
                 break;
@@ -163,7 +163,7 @@ impl Ctx<'_> {
             let present = word.ends_with('s') || word.eq_ignore_ascii_case("say");
             let shape = matches!(
                 c.rule,
-                "source_cue_content" | "content_source_cue" | "content_cue_source"
+                Rule::SourceCueContent | Rule::ContentSourceCue | Rule::ContentCueSource
             );
             let speech = HEADLINE_CUES.contains(&c.cue.lemma.as_str());
             let source = c.source.as_ref().and_then(|s| {
@@ -194,8 +194,7 @@ impl Ctx<'_> {
             let det = usize::from(self.is(k + 1, &["the", "a", "this", "that"]));
             if participle {
                 k += 1;
-                let fresh =
-                    |j: usize| (self.name_like(j) || self.is(j, OPENERS)) && !self.is(j - 1, super::sources::LINKS);
+                let fresh = |j: usize| (self.name_like(j) || self.is(j, OPENERS)) && !self.has(j - 1, Class::Link);
                 while k + 1 < end && !fresh(k) {
                     k += 1;
                 }
@@ -224,18 +223,18 @@ impl Ctx<'_> {
     /// determiner, titles and links ("the Syrian Observatory for Human Rights", "al-Shimale").
     fn bare_source_ok(&self, from: usize, to: usize) -> bool {
         // "said in a statement": an adjunct, not a source.
-        if !self.looks_like_source(from, to) || self.is(from, super::sources::LINKS) || self.adjunct_at(from) {
+        if !self.looks_like_source(from, to) || self.has(from, Class::Link) || self.adjunct_at(from) {
             return false;
         }
         let last = to - 1;
-        if self.is_source_noun(last) || (to - from == 1 && self.is(from, PRONOUNS)) {
+        if self.source_noun_at(last) || (to - from == 1 && self.has(from, Class::Pronoun)) {
             return !(from..to).any(|k| self.verbish(k));
         }
         (from..to).all(|k| {
             self.name_like(k)
                 || self.is(k, &["the", "a", "an"])
-                || self.is(k, super::sources::LINKS)
-                || self.is_source_noun(k)
+                || self.has(k, Class::Link)
+                || self.source_noun_at(k)
                 || self.source_modifier(k)
         }) && self.name_like(last)
     }
@@ -274,8 +273,8 @@ impl Ctx<'_> {
         }
     }
 
-    fn is_source_noun(&self, k: usize) -> bool {
-        super::sources::is_source_noun(self.lower(k))
+    fn source_noun_at(&self, k: usize) -> bool {
+        self.is_source_noun(self.lower(k))
     }
 
     /// A lower-case word that may stand before a source noun: "state", "opposition", "Britain-based".

@@ -3,7 +3,7 @@
 //! ", and warned", a closing quote opened before it) and starts (after ";", ", but" or a
 //! dateline), and what may follow a trailing "SOURCE said".
 
-use super::{Ctx, Cue};
+use super::{Class, Ctx, Cue};
 use crate::span::Span;
 
 impl Ctx<'_> {
@@ -22,7 +22,7 @@ impl Ctx<'_> {
         } else {
             after
         };
-        k == end || self.is(k, ADJUNCTS) || self.is(k, &[","]) || self.time_word(k)
+        k == end || self.has(k, Class::Adjunct) || self.is(k, &[","]) || self.time_word(k)
     }
 
     /// After "told": a recipient of up to five words before "that" ("told the conference that"),
@@ -38,13 +38,13 @@ impl Ctx<'_> {
     /// The end of the recipient of "tell" starting at `j`: "Reuters", "The Associated Press",
     /// "reporters"; `j` when there is none.
     pub(super) fn recipient_end(&self, j: usize) -> usize {
-        let k = j + usize::from(self.is(j, &["the", "a", "an"]));
+        let k = j + usize::from(self.has(j, Class::Article));
         let caps = (k..self.toks.len()).take_while(|&m| self.name_part(m, k)).count();
         if caps > 0 {
             k + caps
-        } else if self.is(k, RECIPIENTS) {
+        } else if self.has(k, Class::Recipient) {
             k + 1
-        } else if self.word_starts_lower(k) && self.is(k + 1, RECIPIENTS) {
+        } else if self.word_starts_lower(k) && self.has(k + 1, Class::Recipient) {
             k + 2 // "state television", "local media"
         } else {
             j
@@ -61,7 +61,7 @@ impl Ctx<'_> {
         };
         loop {
             let before = j;
-            if self.is(j, ADJUNCTS) && !self.is(j + 1, &["least", "most"]) {
+            if self.has(j, Class::Adjunct) && !self.is(j + 1, &["least", "most"]) {
                 let limit = (j + 9).min(self.toks.len());
                 if let Some(k) = (j + 1..limit).find(|&k| self.is(k, &["that", ","])) {
                     j = k + usize::from(self.is(k, &[","]));
@@ -126,14 +126,14 @@ impl Ctx<'_> {
     fn clause_break(&self, j: usize) -> bool {
         let comma = self.is(j, &[","]);
         let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
-        (comma && (self.is(j + 1, CONTRAST_WORDS) || self.is(j + 1, PARTICIPLES)))
+        (comma && (self.has(j + 1, Class::Contrast) || self.has(j + 1, Class::Participle)))
             || (comma && self.is(j + 1, &["and"]) && (verb_after(j + 2) || self.is(j + 2, &["that"])))
             || (self.is(j, &["but"]) && verb_after(j + 1))
             || (self.is(j, &["and"]) && self.cue_at(j + 1).is_some())
             || (comma && self.is(j + 1, &["without", "despite", "amid"]))
             // "... were killed without specifying whether ...", commas or not.
             || (self.is(j, &["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
-            || (comma && self.is(j + 1, &["a", "an"]) && self.is(j + 2, SUMMARY_NOUNS))
+            || (comma && self.is(j + 1, &["a", "an"]) && self.has(j + 2, Class::Summary))
     }
 
     /// Token `j` closes a quote opened before token `start`: "“The army said it would
@@ -152,7 +152,7 @@ impl Ctx<'_> {
             .rev()
             .find(|&j| {
                 self.is(j, &[";"])
-                    || (self.is(j, CONTRAST_WORDS) && j > 0 && self.is(j - 1, &[","]))
+                    || (self.has(j, Class::Contrast) && j > 0 && self.is(j - 1, &[","]))
                     || (self.is(j, &["—", "–", "-", "--"]) && j > 0 && self.is(j - 1, &[")"]))
                     || self.glued_start(j + 1)
             })
@@ -201,7 +201,7 @@ impl Ctx<'_> {
             || (from + 1 < self.toks.len() && self.word(from + 1).starts_with(|c: char| c.is_ascii_digit()));
         // ... except after "that": "said that under the deal, ...".
         let after_that = from > 0 && self.is(from - 1, &["that"]);
-        let preposition = self.is(from, NOT_OPENERS) && !quantity && !after_that;
+        let preposition = self.has(from, Class::NotOpener) && !quantity && !after_that;
         if to <= from + 1 || punct || preposition || self.verbish(from) {
             return None;
         }
@@ -209,60 +209,4 @@ impl Ctx<'_> {
     }
 }
 
-/// Nouns that sum up the clause before them: ", a claim rejected by the White Helmets".
-const SUMMARY_NOUNS: &[&str] = &[
-    "claim",
-    "charge",
-    "allegation",
-    "assertion",
-    "accusation",
-    "figure",
-    "move",
-    "step",
-];
-const NOT_OPENERS: &[&str] = &[
-    "to", "in", "on", "at", "of", "for", "from", "with", "into", "by", "about", "over", "under", "after", "before",
-    "during", "little", "nothing",
-];
-pub(super) const CONTRAST_WORDS: &[&str] = &["but", "though", "although", "while", "whereas", "yet"];
-pub(super) const PARTICIPLES: &[&str] = &[
-    "saying",
-    "adding",
-    "citing",
-    "noting",
-    "claiming",
-    "insisting",
-    "calling",
-    "speaking",
-    "writing",
-    "referring",
-    "asking",
-    "accusing",
-    "describing",
-    "warning",
-    "urging",
-    "vowing",
-    "denying",
-    "blaming",
-];
-const ADJUNCTS: &[&str] = &[
-    "in", "on", "at", "to", "via", "during", "late", "early", "earlier", "later", "last", "this", "by", "after",
-];
-const RECIPIENTS: &[&str] = &[
-    "reporters",
-    "journalists",
-    "lawmakers",
-    "parliament",
-    "diplomats",
-    "delegates",
-    "supporters",
-    "crowds",
-    "television",
-    "tv",
-    "media",
-    "radio",
-    "newspaper",
-    "channel",
-    "broadcaster",
-];
 const QUOTE_MARKS: &[&str] = &["\"", "“", "”"];

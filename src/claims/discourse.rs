@@ -3,14 +3,14 @@
 //! "However" or "Yet", or holds a denial pointing back ("State media denied the claim"). A concessive clause
 //! (", though ...") disputes only when it denies.
 
-use super::Claim;
+use super::{Claim, Class, Lexicon, Stance};
 use crate::segment::Sentence;
 
 /// Sets `disputed` on every claim the text contradicts right after it.
-pub(super) fn mark_disputed(text: &str, sentences: &[Sentence], claims: &mut [Claim]) {
+pub(super) fn mark_disputed(text: &str, sentences: &[Sentence], claims: &mut [Claim], lexicon: &Lexicon) {
     let denials: Vec<usize> = claims
         .iter()
-        .filter(|c| c.cue.stance == "deny" && refers_back(c.content.slice(text)))
+        .filter(|c| c.cue.stance == Stance::Deny && refers_back(c.content.slice(text), lexicon))
         .map(|c| c.sentence)
         .collect();
     for c in claims.iter_mut() {
@@ -21,18 +21,18 @@ pub(super) fn mark_disputed(text: &str, sentences: &[Sentence], claims: &mut [Cl
             ""
         };
         let next = sentences.get(c.sentence + 1).map_or("", |s| s.span.slice(text));
-        let next_denies = c.cue.stance != "deny" && denials.contains(&(c.sentence + 1));
+        let next_denies = c.cue.stance != Stance::Deny && denials.contains(&(c.sentence + 1));
         c.disputed = contrast_follows(rest) || NEXT_CONTRAST.iter().any(|p| next.starts_with(p)) || next_denies;
     }
 }
 
 /// A denial whose content points back ("the claim", "the reports", "it"): it denies what came
 /// before rather than something new.
-fn refers_back(content: &str) -> bool {
+fn refers_back(content: &str, lexicon: &Lexicon) -> bool {
     let lower = content.to_lowercase();
     lower
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| ANAPHORIC.contains(&w))
+        .any(|w| lexicon.classes(w).has(Class::Anaphoric))
 }
 
 /// The rest of the sentence after a claim's content opens a contradicting clause.
@@ -46,21 +46,6 @@ fn contrast_follows(rest: &str) -> bool {
     STRONG_CONTRAST.iter().any(|p| lower.starts_with(p)) || (concessive && denied)
 }
 
-const ANAPHORIC: &[&str] = &[
-    "claim",
-    "claims",
-    "report",
-    "reports",
-    "allegation",
-    "allegations",
-    "accusation",
-    "accusations",
-    "it",
-    "this",
-    "charge",
-    "charges",
-    "account",
-];
 const STRONG_CONTRAST: &[&str] = &[", but ", "; but ", ", however", "; however", ", yet ", " but "];
 const NEXT_CONTRAST: &[&str] = &["But ", "However,", "However ", "Yet "];
 /// Words that make a concessive clause a contradiction (", though the army denied it"); a bare

@@ -1,26 +1,9 @@
 //! Follow-up speech: "..., the SDF said, adding that two civilians were wounded", "X rejected the
 //! deployment, calling it an invasion". The participle after an attributed claim opens a
-//! second claim by the same source.
+//! second claim by the same source. The participles are the `follow_up` rows of
+//! `lexicon/participles.tsv`; each takes the stance of its lemma's cue.
 
-use super::{Claim, ClaimKind, Ctx, CueMatch};
-
-/// Reporting participles that continue a source's speech, with their lemma and stance.
-const FOLLOW_UPS: &[(&str, &str, &str)] = &[
-    ("adding", "add", "assert"),
-    ("saying", "say", "assert"),
-    ("noting", "note", "assert"),
-    ("stressing", "stress", "assert"),
-    ("insisting", "insist", "assert"),
-    ("explaining", "explain", "assert"),
-    ("claiming", "claim", "assert"),
-    ("warning", "warn", "warn"),
-    ("calling", "call", "describe"),
-    ("describing", "describe", "describe"),
-    ("accusing", "accuse", "accuse"),
-    ("blaming", "blame", "accuse"),
-    ("denying", "deny", "deny"),
-    ("vowing", "vow", "vow"),
-];
+use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Rule};
 
 impl Ctx<'_> {
     /// Adds a claim for each ", adding that ..." that follows the cue of an attributed claim
@@ -34,7 +17,7 @@ impl Ctx<'_> {
             };
             // ", adding that X" right after the claim (its cue or its content, whichever is later),
             // perhaps after a short time or place phrase ("said on Tuesday, adding").
-            let comma = if self.is(i, &["on", "in", "at", "late", "early", "last", "this"]) {
+            let comma = if self.has(i, Class::FollowupGap) {
                 (i + 1..(i + 6).min(self.toks.len())).find(|&k| self.toks[k].is_punct())
             } else {
                 Some(i)
@@ -43,7 +26,13 @@ impl Ctx<'_> {
                 continue;
             };
             let word = comma + 1;
-            let Some(&(_, lemma, stance)) = FOLLOW_UPS.iter().find(|(w, _, _)| self.is(word, &[w])) else {
+            if !self.has(word, Class::FollowUp) {
+                continue;
+            }
+            let Some(lemma) = self.lexicon.participle_lemma(self.lower(word)) else {
+                continue;
+            };
+            let Some(stance) = self.lexicon.lemma_cue(lemma).map(|c| c.stance) else {
                 continue;
             };
             let start = word + 1 + usize::from(self.is(word + 1, &["that", ":"]));
@@ -51,7 +40,7 @@ impl Ctx<'_> {
             let cue = CueMatch {
                 span: self.span(word, word + 1),
                 lemma: lemma.into(),
-                stance: stance.into(),
+                stance,
             };
             let confidence = c.confidence.min(0.85);
             found.push(self.claim(
@@ -59,7 +48,7 @@ impl Ctx<'_> {
                 c.source.clone(),
                 cue,
                 self.span(start, end),
-                "follow_up",
+                Rule::FollowUp,
                 confidence,
             ));
         }

@@ -9,17 +9,22 @@
 //! that phrase. A hedge inside an attributed claim's source,
 //! cue or content is not a claim of its own.
 
-use super::{Claim, ClaimKind, Ctx, CueMatch};
+use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Rule, Stance};
 
 impl Ctx<'_> {
     /// Hedged claims outside every claim found in this sentence from `first` on.
     pub(super) fn hedged(&self, out: &mut Vec<Claim>, first: usize) {
         for i in 0..self.toks.len() {
             // Most words open no hedge: one lookup instead of trying every phrase.
-            if !HEDGE_OPENERS.contains(self.lower(i)) {
+            if !self.has(i, Class::HedgeStart) {
                 continue;
             }
-            let Some(len) = HEDGES.iter().map(|h| self.hedge_len(i, h)).max().filter(|&n| n > 0) else {
+            let hedges = self.lexicon.hedges().iter();
+            let Some((len, verification)) = hedges
+                .map(|h| (self.hedge_len(i, &h.words), h.verification))
+                .max_by_key(|&(n, _)| n)
+                .filter(|&(n, _)| n > 0)
+            else {
                 continue;
             };
             let hedge = self.span(i, i + len);
@@ -30,8 +35,7 @@ impl Ctx<'_> {
             });
             // "could not be verified" qualifies a claim next to it, or a thing in a relative clause
             // ("the footage, which could not be verified,"); alone it says nothing new.
-            let verification = self.word_range(i..i + len).contains("verif")
-                && (out.len() > first || !(i > 0 && self.is(i - 1, &["which", "that"])));
+            let verification = verification && (out.len() > first || !(i > 0 && self.is(i - 1, &["which", "that"])));
             if inside || verification {
                 continue;
             }
@@ -41,9 +45,9 @@ impl Ctx<'_> {
             let cue = CueMatch {
                 span: hedge,
                 lemma: self.word_range(i..i + len).to_lowercase(),
-                stance: "hedge".into(),
+                stance: Stance::Hedge,
             };
-            out.push(self.claim(ClaimKind::Hedged, None, cue, content, "hedge", 0.6));
+            out.push(self.claim(ClaimKind::Hedged, None, cue, content, Rule::Hedge, 0.6));
         }
     }
 
@@ -70,7 +74,7 @@ impl Ctx<'_> {
     /// and an adjective phrase governs that phrase, up to the clause's verb (returned).
     fn modifier_end(&self, i: usize, len: usize, end: usize) -> Option<usize> {
         let next = i + len;
-        let after_noun = len == 1 && i > 0 && !self.toks[i - 1].is_punct() && !self.is(i - 1, NOT_NOUNS);
+        let after_noun = len == 1 && i > 0 && !self.toks[i - 1].is_punct() && !self.has(i - 1, Class::NotNoun);
         let adjective = next < end && self.word_starts_lower(next) && !self.verbish(next);
         if !(after_noun && adjective) || self.word(next).ends_with("ing") {
             return None;
@@ -79,47 +83,15 @@ impl Ctx<'_> {
     }
 
     /// How many tokens from `i` spell `hedge` (0 when they do not).
-    fn hedge_len(&self, i: usize, hedge: &str) -> usize {
-        let mut n = 0;
-        for (k, w) in hedge.split(' ').enumerate() {
-            if !self.is(i + k, &[w]) {
-                return 0;
-            }
-            n += 1;
+    fn hedge_len(&self, i: usize, hedge: &[Box<str>]) -> usize {
+        let spelled = hedge
+            .iter()
+            .enumerate()
+            .all(|(k, w)| i + k < self.toks.len() && self.lower(i + k) == &**w);
+        if spelled {
+            hedge.len()
+        } else {
+            0
         }
-        n
     }
 }
-
-/// The first words of the hedge phrases.
-static HEDGE_OPENERS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| HEDGES.iter().filter_map(|h| h.split(' ').next()).collect());
-
-/// Words before a hedge that show it modifies a verb, not a noun ("was apparently hit").
-const NOT_NOUNS: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "be", "been", "will", "would", "could", "can", "may", "might",
-    "which", "who", "that", "and", "or", "but", "also", "not",
-];
-const HEDGES: &[&str] = &[
-    "reportedly",
-    "allegedly",
-    "purportedly",
-    "reputedly",
-    "supposedly",
-    "apparently",
-    "unconfirmed reports",
-    "is said to",
-    "are said to",
-    "was said to",
-    "were said to",
-    "is believed to",
-    "are believed to",
-    "was believed to",
-    "were believed to",
-    "is thought to",
-    "are thought to",
-    "is understood to",
-    "could not be independently verified",
-    "could not independently verify",
-    "could not be verified",
-];

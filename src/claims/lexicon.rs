@@ -1,6 +1,96 @@
-//! The cue lexicon: reporting verbs with their lemma, stance and frame, from `cues.tsv`.
+//! The claims lexicon: every word list the claim rules use, loaded from the TSV files in the
+//! top-level `lexicon/` folder (embedded as the default; see `lexicon/README.md`).
+//!
+//! - `cues.tsv`: reporting cues, one row per form (form, lemma, stance, frame, classes);
+//! - `words.tsv` and `nouns.tsv`: word forms with their [`Class`]es, one row per form;
+//! - `participles.tsv`: ", saying ..." participles with their lemma (classes `participle`,
+//!   `follow_up`);
+//! - `hedges.tsv`: hedge phrases (class `verification` for disclaimers);
+//! - `abbreviations.tsv`: abbreviations the tokenizer keeps whole (class `title`).
+//!
+//! Invariants: a word's classes are the union of its rows in all files (a form has at most one
+//! row per file); a later file may replace a cue row or extend a word's classes. Lookups are by
+//! lower-case form and never allocate. Every error names `file:line`.
 
+use regex::Regex;
 use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, LazyLock};
+
+macro_rules! enum_names {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }) => {
+        $(#[$meta])*
+        pub enum $name { $($(#[$vmeta])* $variant,)* }
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+            /// The name used in data files and the JSON output.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text,)* }
+            }
+            /// The value named `s`.
+            pub fn parse(s: &str) -> Option<$name> {
+                match s { $($text => Some($name::$variant),)* _ => None }
+            }
+        }
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+pub(crate) use enum_names;
+
+enum_names! {
+    /// What a source does with its content: the cue's stance.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Stance {
+        /// Says it is so.
+        Assert = "assert",
+        /// Blames someone.
+        Accuse = "accuse",
+        /// Holds it true.
+        Believe = "believe",
+        /// Admits it.
+        Concede = "concede",
+        /// Condemns it.
+        Condemn = "condemn",
+        /// Confirms it.
+        Confirm = "confirm",
+        /// Says it is not so.
+        Deny = "deny",
+        /// Characterises something ("portrayed X as Y").
+        Describe = "describe",
+        /// Gives a figure.
+        Estimate = "estimate",
+        /// Nobody is named, the text hedges it.
+        Hedge = "hedge",
+        /// Says it will happen.
+        Predict = "predict",
+        /// Hints at it.
+        Suggest = "suggest",
+        /// Threatens it.
+        Threaten = "threaten",
+        /// Urges it.
+        Urge = "urge",
+        /// Promises it.
+        Vow = "vow",
+        /// Warns of it.
+        Warn = "warn",
+        /// Evidence shows it ("Flight data show that ...").
+        Evidence = "evidence",
+        /// Wants, hopes or plans it.
+        Intend = "intend",
+        /// Asks or questions it.
+        Question = "question",
+        /// Criticises someone ("criticized X for Y").
+        Criticize = "criticize",
+        /// Praises someone.
+        Praise = "praise",
+    }
+}
 
 /// How a cue governs its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,70 +105,441 @@ pub enum Frame {
     Nominal,
 }
 
+enum_names! {
+    /// A word class from `words.tsv`, `nouns.tsv` or `participles.tsv` (documented there).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Class {
+        /// A past participle used as an adjective in names ("armed groups").
+        AdjectiveEd = "adjective_ed",
+        /// Opens an adjunct after a cue ("on", "via", "late").
+        Adjunct = "adjunct",
+        /// A determiner inside an adjunct ("in a statement", "on its channel").
+        AdjunctDet = "adjunct_det",
+        /// After "in"/"on"/"at", makes an adjunct rather than a name ("on Sunday").
+        AdjunctNoun = "adjunct_noun",
+        /// Points back in a denial ("denied the claim").
+        Anaphoric = "anaphoric",
+        /// "the NOUN" may refer to an armed group mention ("the group", "the militia").
+        ArmedGroupNoun = "armed_group_noun",
+        /// "the NOUN" may refer to an organization mention ("the monitor").
+        OrganizationNoun = "organization_noun",
+        /// "the NOUN" may refer to a media mention ("the agency", "the channel").
+        MediaNoun = "media_noun",
+        /// Stands for a speaker the article does not name.
+        Anonymous = "anonymous",
+        /// Its bare plural names nobody ("Monitors say", "reports said").
+        AnonymousPlural = "anonymous_plural",
+        /// May open an appositive.
+        AppositiveOpener = "appositive_opener",
+        /// the, a, an.
+        Article = "article",
+        /// An auxiliary or adverb between a source and its cue.
+        Auxiliary = "auxiliary",
+        /// A form of "be".
+        Be = "be",
+        /// Opens a clause.
+        Clause = "clause",
+        /// ", but ...".
+        Contrast = "contrast",
+        /// "the NOUN" is a source to resolve.
+        Definite = "definite",
+        /// May open a named source.
+        Determiner = "determiner",
+        /// A finite verb never inside a source's name.
+        FiniteVerb = "finite_verb",
+        /// ", PARTICIPLE that ..." after a claim is a second claim.
+        FollowUp = "follow_up",
+        /// Time words between a claim and ", adding that".
+        FollowupGap = "followup_gap",
+        /// Makes a source unnamed ("a source").
+        Indefinite = "indefinite",
+        /// "it" may refer to a source with this head.
+        Institution = "institution",
+        /// A determiner after it continues the noun phrase.
+        Link = "link",
+        /// Inside a name ("al", "bin").
+        NameParticle = "name_particle",
+        /// Names nobody ("no", "none").
+        Negative = "negative",
+        /// Ends a nominal claim's content.
+        NominalStop = "nominal_stop",
+        /// Cannot end a source noun phrase.
+        NotHead = "not_head",
+        /// Before a hedge, shows it modifies a verb.
+        NotNoun = "not_noun",
+        /// Cannot open a content.
+        NotOpener = "not_opener",
+        /// A cue after it is not speech yet ("to say", "will say").
+        NotYet = "not_yet",
+        /// A preposition before an object.
+        ObjectLink = "object_link",
+        /// ", PARTICIPLE" ends a content clause.
+        Participle = "participle",
+        /// A speech participant: I, we, you.
+        Participant = "participant",
+        /// "he"/"she" may refer to a source with this head.
+        Person = "person",
+        /// Ends a source's head noun.
+        PostModifier = "post_modifier",
+        /// A pronoun source.
+        Pronoun = "pronoun",
+        /// May follow "told".
+        Recipient = "recipient",
+        /// who, which, whose.
+        Relative = "relative",
+        /// May head a source noun phrase.
+        Source = "source",
+        /// Opens an adjunct inside a source span.
+        SourceAdjunct = "source_adjunct",
+        /// Sums up the clause before it.
+        Summary = "summary",
+        /// The first word of a hedge phrase (derived from `hedges.tsv`).
+        HedgeStart = "hedge_start",
+    }
+}
+
+/// A set of [`Class`]es.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Classes(u64);
+
+impl Classes {
+    /// Holds `c`.
+    pub fn has(self, c: Class) -> bool {
+        self.0 & (1 << c as u8) != 0
+    }
+
+    fn add(&mut self, c: Class) {
+        self.0 |= 1 << c as u8;
+    }
+}
+
 /// One cue form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cue {
     /// Dictionary form.
     pub lemma: String,
     /// What the source does with the content.
-    pub stance: String,
+    pub stance: Stance,
     /// How the cue governs its content.
     pub frame: Frame,
     /// The form is also a common noun ("reports", "claims"), so it may sit inside a source's
     /// noun phrase ("Local reports indicate ...").
     pub nominal: bool,
+    /// "CUE OBJECT to VERB" is an order, not a claim ("told his men to hold").
+    pub directive: bool,
+    /// A content after the cue needs "that" ("found that ...", not "found a way").
+    pub needs_that: bool,
 }
 
-/// Cue forms by lower-case spelling.
-#[derive(Clone, Debug)]
+/// A hedge phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hedge {
+    /// Its words, lower case.
+    pub words: Vec<Box<str>>,
+    /// A verification disclaimer ("could not be independently verified").
+    pub verification: bool,
+}
+
+/// A lexicon file with a problem: `file:line: message`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LexiconError {
+    /// The file's name as given by the caller.
+    pub file: String,
+    /// One-based line number (0 for the file as a whole).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// The files of a lexicon folder, in load order.
+pub const FILES: &[&str] = &[
+    "abbreviations.tsv",
+    "cues.tsv",
+    "hedges.tsv",
+    "nouns.tsv",
+    "participles.tsv",
+    "words.tsv",
+];
+
+const EMBEDDED: &[(&str, &str)] = &[
+    ("abbreviations.tsv", include_str!("../../lexicon/abbreviations.tsv")),
+    ("cues.tsv", include_str!("../../lexicon/cues.tsv")),
+    ("hedges.tsv", include_str!("../../lexicon/hedges.tsv")),
+    ("nouns.tsv", include_str!("../../lexicon/nouns.tsv")),
+    ("participles.tsv", include_str!("../../lexicon/participles.tsv")),
+    ("words.tsv", include_str!("../../lexicon/words.tsv")),
+];
+
+static EMBEDDED_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut l = Lexicon::default();
+    for (name, text) in EMBEDDED {
+        l.add_file(name, text)
+            .unwrap_or_else(|e| panic!("embedded lexicon: {e}"));
+    }
+    l
+});
+
+/// Cue forms, word classes, participles, hedges and titles.
+#[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    forms: HashMap<String, Cue>,
+    cues: Vec<Cue>,
+    forms: HashMap<Box<str>, u32>,
+    words: HashMap<Box<str>, Classes>,
+    lemmas: HashMap<Box<str>, Box<str>>,
+    hedges: Vec<Hedge>,
+    titles: Vec<String>,
+    token: Option<Arc<Regex>>,
 }
 
 impl Lexicon {
-    /// The lexicon compiled into the binary.
+    /// The lexicon compiled into the binary (parsed once per process).
     pub fn embedded() -> Lexicon {
-        Lexicon::parse(include_str!("cues.tsv")).expect("embedded cue lexicon is valid (checked by tests)")
+        EMBEDDED_LEXICON.clone()
     }
 
-    /// Parses a cue TSV (`form lemma stance frame`, `#` comments, header row).
-    pub fn parse(content: &str) -> Result<Lexicon, String> {
-        let mut forms = HashMap::new();
-        let rows = content
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
-            .skip(1);
-        for (i, line) in rows {
+    /// Adds the rows of the lexicon file `file` (named as one of [`FILES`], perhaps with a
+    /// folder before it): a cue row replaces one of the same form, a word row adds classes.
+    pub fn add_file(&mut self, file: &str, content: &str) -> Result<(), LexiconError> {
+        let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+        let err = |line: usize, message: String| LexiconError {
+            file: file.to_string(),
+            line,
+            message,
+        };
+        let (header, parse): (&[&str], RowParser) = match name {
+            "cues.tsv" => (&["form", "lemma", "stance", "frame", "classes"], Lexicon::cue_row),
+            "words.tsv" | "nouns.tsv" => (&["word", "classes"], Lexicon::word_row),
+            "participles.tsv" => (&["form", "lemma", "classes"], Lexicon::participle_row),
+            "hedges.tsv" => (&["phrase", "classes"], Lexicon::hedge_row),
+            "abbreviations.tsv" => (&["abbr", "classes"], Lexicon::abbreviation_row),
+            _ => {
+                return Err(err(
+                    0,
+                    format!("unknown lexicon file (expected one of {})", FILES.join(", ")),
+                ))
+            }
+        };
+        let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+        let mut seen_header = false;
+        let mut seen = std::collections::HashSet::new();
+        for (i, raw) in content.lines().enumerate() {
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
             let cells: Vec<&str> = line.split('\t').collect();
-            let [form, lemma, stance, frame] = cells[..] else {
-                return Err(format!("cues.tsv:{}: expected 4 cells, found {}", i + 1, cells.len()));
-            };
-            let frame = match frame {
-                "speech" => Frame::Speech,
-                "describe" => Frame::Describe,
-                "accuse" => Frame::Accuse,
-                "nominal" => Frame::Nominal,
-                other => return Err(format!("cues.tsv:{}: unknown frame {other:?}", i + 1)),
-            };
-            let nominal = !form.ends_with("ed") && !matches!(form, "said" | "says" | "told" | "tells" | "wrote");
-            let cue = Cue {
-                lemma: lemma.into(),
-                stance: stance.into(),
-                frame,
-                nominal,
-            };
-            if forms.insert(form.to_string(), cue).is_some() {
-                return Err(format!("cues.tsv:{}: duplicate form {form:?}", i + 1));
+            if !seen_header {
+                if cells != header {
+                    return Err(err(i + 1, format!("expected the header {:?}", header.join("\t"))));
+                }
+                seen_header = true;
+                continue;
+            }
+            if cells.len() != header.len() {
+                let n = cells.len();
+                return Err(err(
+                    i + 1,
+                    format!("expected {} tab-separated cells, found {n}", header.len()),
+                ));
+            }
+            if cells[0].is_empty() || !seen.insert(cells[0]) {
+                return Err(err(i + 1, format!("empty or duplicate {} {:?}", header[0], cells[0])));
+            }
+            parse(self, &cells).map_err(|m| err(i + 1, m))?;
+        }
+        if !seen_header {
+            return Err(err(0, "no header row".into()));
+        }
+        if name == "abbreviations.tsv" {
+            self.token = None;
+        }
+        Ok(())
+    }
+
+    fn cue_row(&mut self, cells: &[&str]) -> Result<(), String> {
+        let [form, lemma, stance, frame, classes] = cells else {
+            unreachable!()
+        };
+        let stance = Stance::parse(stance).ok_or_else(|| format!("unknown stance {stance:?}"))?;
+        let frame = match *frame {
+            "speech" => Frame::Speech,
+            "describe" => Frame::Describe,
+            "accuse" => Frame::Accuse,
+            "nominal" => Frame::Nominal,
+            other => return Err(format!("unknown frame {other:?}")),
+        };
+        let (mut nominal, mut directive, mut needs_that) = (false, false, false);
+        for c in split_classes(classes) {
+            match c {
+                "noun" => nominal = true,
+                "directive" => directive = true,
+                "that" => needs_that = true,
+                other => return Err(format!("unknown cue class {other:?} (expected noun, directive, that)")),
             }
         }
-        Ok(Lexicon { forms })
+        let cue = Cue {
+            lemma: lemma.to_string(),
+            stance,
+            frame,
+            nominal,
+            directive,
+            needs_that,
+        };
+        let form = form.to_lowercase().into_boxed_str();
+        match self.forms.get(&form) {
+            Some(&id) => self.cues[id as usize] = cue,
+            None => {
+                self.forms.insert(form, self.cues.len() as u32);
+                self.cues.push(cue);
+            }
+        }
+        Ok(())
+    }
+
+    fn word_row(&mut self, cells: &[&str]) -> Result<(), String> {
+        let classes = parse_classes(cells[1])?;
+        self.add_classes(cells[0], classes);
+        Ok(())
+    }
+
+    fn add_classes(&mut self, word: &str, classes: impl IntoIterator<Item = Class>) {
+        let entry = self.words.entry(word.to_lowercase().into_boxed_str()).or_default();
+        for c in classes {
+            entry.add(c);
+        }
+    }
+
+    fn participle_row(&mut self, cells: &[&str]) -> Result<(), String> {
+        let classes = parse_classes(cells[2])?;
+        if classes.contains(&Class::FollowUp) && self.lemma_cue(cells[1]).is_none() {
+            return Err(format!("follow_up lemma {:?} has no row in cues.tsv", cells[1]));
+        }
+        self.add_classes(cells[0], classes);
+        self.lemmas.insert(cells[0].to_lowercase().into(), cells[1].into());
+        Ok(())
+    }
+
+    fn hedge_row(&mut self, cells: &[&str]) -> Result<(), String> {
+        let mut verification = false;
+        for c in split_classes(cells[1]) {
+            match c {
+                "verification" => verification = true,
+                other => return Err(format!("unknown hedge class {other:?} (expected verification)")),
+            }
+        }
+        let words: Vec<Box<str>> = cells[0].split(' ').map(|w| w.to_lowercase().into()).collect();
+        if words.iter().any(|w| w.is_empty()) {
+            return Err("a hedge phrase is words separated by single spaces".into());
+        }
+        self.add_classes(&words[0].clone(), [Class::HedgeStart]);
+        self.hedges.push(Hedge { words, verification });
+        Ok(())
+    }
+
+    fn abbreviation_row(&mut self, cells: &[&str]) -> Result<(), String> {
+        let Some(stem) = cells[0].strip_suffix('.').filter(|s| !s.is_empty() && !s.contains(' ')) else {
+            return Err(format!("an abbreviation ends with its period: {:?}", cells[0]));
+        };
+        for c in split_classes(cells[1]) {
+            match c {
+                "title" => {
+                    if !self.titles.iter().any(|t| t == stem) {
+                        self.titles.push(stem.to_string());
+                    }
+                }
+                other => return Err(format!("unknown abbreviation class {other:?} (expected title)")),
+            }
+        }
+        Ok(())
     }
 
     /// The cue spelled `lower` (already lower-cased), if any.
     pub fn get(&self, lower: &str) -> Option<&Cue> {
-        self.forms.get(lower)
+        self.cue_id(lower).map(|id| &self.cues[id as usize])
     }
+
+    /// The index of the cue spelled `lower`, for [`Lexicon::cue`].
+    pub fn cue_id(&self, lower: &str) -> Option<u32> {
+        self.forms.get(lower).copied()
+    }
+
+    /// The cue with index `id`.
+    pub fn cue(&self, id: u32) -> &Cue {
+        &self.cues[id as usize]
+    }
+
+    /// A cue whose lemma is `lemma`.
+    pub fn lemma_cue(&self, lemma: &str) -> Option<&Cue> {
+        self.forms
+            .get(lemma)
+            .map(|&id| &self.cues[id as usize])
+            .filter(|c| c.lemma == lemma)
+            .or_else(|| self.cues.iter().find(|c| c.lemma == lemma))
+    }
+
+    /// The classes of the word spelled `lower` (already lower-cased).
+    pub fn classes(&self, lower: &str) -> Classes {
+        self.words.get(lower).copied().unwrap_or_default()
+    }
+
+    /// The classes of a noun or its singular ("officials" has those of "official").
+    pub fn noun_classes(&self, lower: &str) -> Classes {
+        let singular = lower.trim_end_matches('s');
+        Classes(self.classes(lower).0 | self.classes(singular).0)
+    }
+
+    /// The lemma of a participle (`participles.tsv`).
+    pub fn participle_lemma(&self, lower: &str) -> Option<&str> {
+        self.lemmas.get(lower).map(|l| &**l)
+    }
+
+    /// The hedge phrases, in file order.
+    pub fn hedges(&self) -> &[Hedge] {
+        &self.hedges
+    }
+
+    /// The tokenizer for the claim rules: titles with their period ("Lt.", from
+    /// `abbreviations.tsv`), initialisms ("U.S."), words, or one punctuation character.
+    pub fn token_regex(&self) -> Arc<Regex> {
+        if let Some(r) = &self.token {
+            return r.clone();
+        }
+        let mut titles: Vec<String> = self.titles.iter().map(|t| regex::escape(t)).collect();
+        titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let titles = if titles.is_empty() {
+            String::new()
+        } else {
+            format!(r"\b(?:{})\.|", titles.join("|"))
+        };
+        let re =
+            format!(r"{titles}(?:\p{{L}}\.){{2,}}|[\p{{L}}\p{{N}}\p{{M}}]+(?:['’\-.,][\p{{L}}\p{{N}}\p{{M}}]+)*|\S");
+        Arc::new(Regex::new(&re).expect("escaped titles make a valid pattern"))
+    }
+}
+
+/// Adds one row's cells to the lexicon, or says what is wrong with them.
+type RowParser = fn(&mut Lexicon, &[&str]) -> Result<(), String>;
+
+fn split_classes(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(',').map(str::trim).filter(|c| !c.is_empty() && *c != "-")
+}
+
+fn parse_classes(cell: &str) -> Result<Vec<Class>, String> {
+    split_classes(cell)
+        .map(|c| {
+            Class::parse(c)
+                .filter(|c| *c != Class::HedgeStart)
+                .ok_or_else(|| format!("unknown class {c:?}"))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -90,14 +551,98 @@ mod tests {
         let l = Lexicon::embedded();
         let c = l.get("portrayed").unwrap();
         assert_eq!(
-            (c.lemma.as_str(), c.stance.as_str(), c.frame, c.nominal),
-            ("portray", "describe", Frame::Describe, false)
+            (c.lemma.as_str(), c.stance, c.frame, c.nominal),
+            ("portray", Stance::Describe, Frame::Describe, false)
         );
         assert!(l.get("reports").unwrap().nominal);
+        assert!(l.get("told").unwrap().directive);
         assert!(l.get("airstrikes").is_none());
+        assert!(l.classes("the").has(Class::Article));
+        assert!(l.noun_classes("officials").has(Class::Source));
+        assert!(!l.classes("officials").has(Class::Source));
+        assert!(l.classes("stressing").has(Class::Participle));
+        assert_eq!(l.participle_lemma("stressing"), Some("stress"));
+        assert!(l.classes("reportedly").has(Class::HedgeStart));
+        assert!(l.hedges().iter().any(|h| h.verification));
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let mut l = Lexicon::default();
+        let e = l
+            .add_file(
+                "x/cues.tsv",
+                "# c\nform\tlemma\tstance\tframe\tclasses\nsay\tsay\tassert\tshout\t-\n",
+            )
+            .unwrap_err();
+        assert_eq!(e.to_string(), "x/cues.tsv:3: unknown frame \"shout\"");
+        let e = l
+            .add_file("words.tsv", "word\tclasses\nthe\tarticle\nthe\tlink\n")
+            .unwrap_err();
+        assert_eq!(e.to_string(), "words.tsv:3: empty or duplicate word \"the\"");
+        let e = l.add_file("words.tsv", "word\tclasses\nfoo\tbogus\n").unwrap_err();
+        assert_eq!(e.to_string(), "words.tsv:2: unknown class \"bogus\"");
+        let e = l.add_file("verbs.tsv", "x\n").unwrap_err();
+        assert!(e.to_string().starts_with("verbs.tsv:0: unknown lexicon file"));
+        let e = l.add_file("nouns.tsv", "word\n").unwrap_err();
+        assert_eq!(e.to_string(), "nouns.tsv:1: expected the header \"word\\tclasses\"");
+    }
+
+    #[test]
+    fn extending_adds_classes_and_replaces_cues() {
+        let mut l = Lexicon::embedded();
+        l.add_file("nouns.tsv", "word\tclasses\nplacard\tsource\n").unwrap();
+        assert!(l.classes("placard").has(Class::Source));
+        l.add_file(
+            "cues.tsv",
+            "form\tlemma\tstance\tframe\tclasses\nsaid\tsay\tdeny\tspeech\t-\n",
+        )
+        .unwrap();
+        assert_eq!(l.get("said").unwrap().stance, Stance::Deny);
+        l.add_file("abbreviations.tsv", "abbr\tclasses\nCapt.\ttitle\nHon.\ttitle\n")
+            .unwrap();
+        let re = l.token_regex();
+        assert_eq!(re.find("Hon. Smith").unwrap().as_str(), "Hon.");
+    }
+}
+
+/// Behaviours that came with one list per fact: every participle ends a content and every
+/// follow-up is a participle; every title abbreviation the tokenizer knows stays in a source.
+#[cfg(test)]
+mod merged_lists {
+    use crate::{Extractor, Gazetteer};
+
+    fn claims(text: &str) -> Vec<(&str, &str, &str)> {
+        let x = Extractor::new(Gazetteer::embedded()).extract(text);
+        let slice = |s: crate::Span| &text[s.start..s.end];
+        x.claims
+            .iter()
+            .map(|c| {
+                (
+                    c.source.as_ref().map_or("-", |s| slice(s.span)),
+                    slice(c.cue.span),
+                    slice(c.content),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stressing_ends_the_content_and_follows_up() {
         assert_eq!(
-            Lexicon::parse("form\tlemma\tstance\tframe\nsay\tsay\tassert\tshout\n").unwrap_err(),
-            "cues.tsv:2: unknown frame \"shout\""
+            claims("The army said the road was open, stressing that convoys could pass."),
+            [
+                ("The army", "said", "the road was open"),
+                ("The army", "stressing", "convoys could pass")
+            ]
+        );
+    }
+
+    #[test]
+    fn pvt_is_a_title() {
+        assert_eq!(
+            claims("Pvt. Omar Haddad said the checkpoint was abandoned."),
+            [("Pvt. Omar Haddad", "said", "the checkpoint was abandoned")]
         );
     }
 }

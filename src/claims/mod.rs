@@ -3,8 +3,9 @@
 //! A claim is either **attributed** (a source says something: "The Syrian Observatory for
 //! Human Rights confirmed that ...", "according to X, ...", "..., X said.", "X has portrayed Y
 //! as Z", "“...,” the commander told AFP") or **hedged** (no source, but a hedge: "reportedly",
-//! "allegedly", "is said to", "it was reported that"). Cues come from a data file (`cues.tsv`:
-//! form, lemma, stance, frame), looked up per word; no parser and no per-sentence regex. The
+//! "allegedly", "is said to", "it was reported that"). Cues and every word list come from the
+//! data files in `lexicon/` ([`lexicon`]); each token's cue and word classes are looked up once
+//! per token; no parser and no per-sentence regex. The
 //! rules work on a word/punctuation tokenisation of each body sentence (titles, headings,
 //! bylines, boilerplate and questions are skipped), one module per construction:
 //!
@@ -40,12 +41,13 @@
 //! sentence or the next one. Claims
 //! are sorted by (sentence, cue start); the same input gives the same claims.
 
+mod attitude;
 mod bare;
 mod clauses;
 mod discourse;
 mod followup;
 mod hedges;
-mod lexicon;
+pub mod lexicon;
 mod passives;
 mod quotes;
 mod resolve;
@@ -57,9 +59,52 @@ use crate::gazetteer::{EntityId, EntityType, Gazetteer};
 use crate::matcher::Mention;
 use crate::segment::{Role, Sentence};
 use crate::span::Span;
-pub use lexicon::{Cue, Frame, Lexicon};
+pub use lexicon::{Class, Cue, Frame, Lexicon, LexiconError, Stance};
 use quotes::Quote;
+use regex::Regex;
+use std::sync::Arc;
 use tokens::{Token, Tokens};
+
+lexicon::enum_names! {
+    /// The rule that found a claim.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Rule {
+        /// "According to SOURCE, CONTENT" / "CONTENT, according to SOURCE".
+        AccordingTo = "according_to",
+        /// "CONTENT, SOURCE said [adjuncts]."
+        ContentSourceCue = "content_source_cue",
+        /// "CONTENT, said SOURCE[, APPOSITIVE]."
+        ContentCueSource = "content_cue_source",
+        /// ", adding that ..." after a claim.
+        FollowUp = "follow_up",
+        /// A hedge without a source ("reportedly").
+        Hedge = "hedge",
+        /// "SOURCE's claim that CONTENT", "claims by SOURCE that CONTENT".
+        Nominal = "nominal",
+        /// "CONTENT was confirmed by SOURCE".
+        PassiveBy = "passive_by",
+        /// "It was reported that CONTENT".
+        PassiveIt = "passive_it",
+        /// A quote continued after its attributed one.
+        QuoteContinued = "quote_continued",
+        /// "“QUOTE,” said SOURCE".
+        QuoteCueSource = "quote_cue_source",
+        /// "“QUOTE,” SOURCE said".
+        QuoteSourceCue = "quote_source_cue",
+        /// "SOURCE was quoted as saying CONTENT".
+        QuotedAsSaying = "quoted_as_saying",
+        /// "SOURCE VERBED ... but has said CONTENT".
+        SharedSubject = "shared_subject",
+        /// "SOURCE accused X of CONTENT".
+        SourceCueAccuse = "source_cue_accuse",
+        /// "SOURCE portrayed X as CONTENT".
+        SourceCueAs = "source_cue_as",
+        /// "SOURCE said (that) CONTENT".
+        SourceCueContent = "source_cue_content",
+        /// "SOURCE said: “QUOTE”".
+        SourceCueQuote = "source_cue_quote",
+    }
+}
 
 /// Attributed to a source, or hedged without one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -111,7 +156,7 @@ pub struct CueMatch {
     /// Dictionary form ("portray", "reportedly").
     pub lemma: String,
     /// What the source does (assert, deny, describe, hedge...).
-    pub stance: String,
+    pub stance: Stance,
 }
 
 /// One extracted claim.
@@ -130,7 +175,7 @@ pub struct Claim {
     /// Entities (places included) mentioned in the content, in order of first appearance.
     pub entities: Vec<EntityId>,
     /// The rule that fired, for auditing.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// How much the rule is trusted, in [0, 1].
     pub confidence: f32,
     /// The same or the next sentence contradicts it ("..., but the scope of losses indicates ...").
@@ -140,7 +185,8 @@ pub struct Claim {
 /// Finds claims in body sentences.
 #[derive(Clone, Debug)]
 pub struct ClaimFinder {
-    lexicon: Lexicon,
+    lexicon: Arc<Lexicon>,
+    token: Arc<Regex>,
     /// Entity types by [`EntityId`], to resolve pronouns to fitting entities.
     kinds: Vec<EntityType>,
 }
@@ -148,8 +194,14 @@ pub struct ClaimFinder {
 impl ClaimFinder {
     /// A finder with the embedded cue lexicon, for mentions of `gazetteer`.
     pub fn new(gazetteer: &Gazetteer) -> ClaimFinder {
+        ClaimFinder::with_lexicon(gazetteer, Lexicon::embedded())
+    }
+
+    /// A finder with `lexicon`, for mentions of `gazetteer`.
+    pub fn with_lexicon(gazetteer: &Gazetteer, lexicon: Lexicon) -> ClaimFinder {
         ClaimFinder {
-            lexicon: Lexicon::embedded(),
+            token: lexicon.token_regex(),
+            lexicon: Arc::new(lexicon),
             kinds: gazetteer.entities().iter().map(|e| e.kind).collect(),
         }
     }
@@ -164,13 +216,13 @@ impl ClaimFinder {
             if !(sentence.role == Role::Body || headline) || sentence.span.slice(text).trim_end().ends_with('?') {
                 continue;
             }
-            tokens.tokenize(text, sentence.span);
+            tokens.tokenize(text, sentence.span, &self.token, &self.lexicon);
             let lo = mentions.partition_point(|m| m.sentence < index);
             let hi = mentions.partition_point(|m| m.sentence <= index);
             let ctx = Ctx {
                 text,
                 toks: &tokens.list,
-                lower: &tokens.lower,
+                tokens: &tokens,
                 mentions: &mentions[lo..hi],
                 sentence: index,
                 lexicon: &self.lexicon,
@@ -184,6 +236,7 @@ impl ClaimFinder {
             }
             ctx.quoted(&mut out);
             ctx.attributed(&mut out, first);
+            ctx.drop_participant_attitudes(&mut out, first);
             ctx.follow_ups(&mut out, first);
             ctx.hedged(&mut out, first);
             out[first..].sort_by_key(|c| (c.cue.span.start, c.content.start));
@@ -192,8 +245,8 @@ impl ClaimFinder {
         for c in &mut out {
             c.entities = entities_in(mentions, c.content);
         }
-        resolve::resolve(&mut out, mentions, &self.kinds, text);
-        discourse::mark_disputed(text, sentences, &mut out);
+        resolve::resolve(&mut out, mentions, &self.kinds, text, &self.lexicon);
+        discourse::mark_disputed(text, sentences, &mut out, &self.lexicon);
         out
     }
 }
@@ -216,8 +269,8 @@ fn entities_in(mentions: &[Mention], span: Span) -> Vec<EntityId> {
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
-    /// `toks` in lower case.
-    lower: &'a [String],
+    /// `toks` with their lower-case forms.
+    tokens: &'a Tokens,
     mentions: &'a [Mention],
     sentence: usize,
     lexicon: &'a Lexicon,
@@ -231,7 +284,12 @@ impl Ctx<'_> {
     }
 
     fn lower(&self, i: usize) -> &str {
-        &self.lower[i]
+        self.tokens.lower(i)
+    }
+
+    /// Token `i` exists and belongs to class `c`.
+    fn has(&self, i: usize, c: Class) -> bool {
+        i < self.toks.len() && self.toks[i].has(c)
     }
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
@@ -253,7 +311,7 @@ impl Ctx<'_> {
 
     /// The cue form at token `i`, if it is one and written in lower case.
     fn cue_at(&self, i: usize) -> Option<&Cue> {
-        let cue = self.lexicon.get(self.lower(i))?;
+        let cue = self.lexicon.cue(self.toks[i].cue?);
         self.word(i).starts_with(char::is_lowercase).then_some(cue)
     }
 
@@ -261,7 +319,7 @@ impl Ctx<'_> {
         CueMatch {
             span: self.span(from, to),
             lemma: cue.lemma.clone(),
-            stance: cue.stance.clone(),
+            stance: cue.stance,
         }
     }
 
@@ -271,7 +329,7 @@ impl Ctx<'_> {
         source: Option<Source>,
         cue: CueMatch,
         content: Span,
-        rule: &'static str,
+        rule: Rule,
         confidence: f32,
     ) -> Claim {
         Claim {

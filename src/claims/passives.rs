@@ -3,7 +3,7 @@
 //! (that) CONTENT" (`quoted_as_saying`), and "SOURCE's claim that CONTENT" / "claims by SOURCE
 //! that CONTENT" (`nominal`, whose content ends before the main verb: "... was contradicted").
 
-use super::{Claim, ClaimKind, Ctx, Cue, CueMatch};
+use super::{Claim, ClaimKind, Class, Ctx, Cue, CueMatch, Rule, Stance};
 
 impl Ctx<'_> {
     /// "X was confirmed by SOURCE" and "It was reported that CONTENT".
@@ -18,17 +18,17 @@ impl Ctx<'_> {
                 Some(source),
                 cue_match,
                 content,
-                "passive_by",
+                Rule::PassiveBy,
                 0.8,
             ));
         }
         if aux_start > 0 && self.is(aux_start - 1, &["it"]) && self.is(i + 1, &["that"]) {
             let content = self.content_span(i + 2, self.clause_end(i + 2)?)?;
             let cue_match = CueMatch {
-                stance: "hedge".into(),
+                stance: Stance::Hedge,
                 ..self.cue_match(aux_start - 1, i + 1, cue)
             };
-            return Some(self.claim(ClaimKind::Hedged, None, cue_match, content, "passive_it", 0.6));
+            return Some(self.claim(ClaimKind::Hedged, None, cue_match, content, Rule::PassiveIt, 0.6));
         }
         None
     }
@@ -52,7 +52,7 @@ impl Ctx<'_> {
             Some(source),
             cue,
             content,
-            "quoted_as_saying",
+            Rule::QuotedAsSaying,
             0.85,
         ))
     }
@@ -67,13 +67,16 @@ impl Ctx<'_> {
         CueMatch {
             span: self.span(aux, i + 3),
             lemma: "quote".into(),
-            stance: "assert".into(),
+            stance: Stance::Assert,
         }
     }
 
     /// "SOURCE's claim that CONTENT" and "claims by SOURCE that CONTENT", with `i` at the noun.
     pub(super) fn nominal(&self, i: usize) -> Option<Claim> {
-        let cue = self.lexicon.get(self.lower(i)).filter(|c| c.nominal)?;
+        let cue = self.lexicon.cue(self.toks[i].cue?);
+        if !cue.nominal {
+            return None;
+        }
         let (mut source, that) = if i > 0 && possessive(self.word(i - 1)).is_some() && self.is(i + 1, &["that"]) {
             let start = self.np_start(i);
             if start == i || !self.looks_like_source(start, i) {
@@ -94,10 +97,19 @@ impl Ctx<'_> {
         }
         let start = that + 1;
         let end = self.clause_end_any(start);
-        let end = (start + 1..end).find(|&k| self.is(k, NOMINAL_STOPS)).unwrap_or(end);
+        let end = (start + 1..end)
+            .find(|&k| self.has(k, Class::NominalStop))
+            .unwrap_or(end);
         let content = self.content_span(start, end)?;
         let cue_match = self.cue_match(i, i + 1, cue);
-        Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, "nominal", 0.7))
+        Some(self.claim(
+            ClaimKind::Attributed,
+            Some(source),
+            cue_match,
+            content,
+            Rule::Nominal,
+            0.7,
+        ))
     }
 }
 
@@ -107,8 +119,3 @@ fn possessive(word: &str) -> Option<&'static str> {
         .into_iter()
         .find(|p| word.ends_with(p) && word.len() > p.len())
 }
-
-const NOMINAL_STOPS: &[&str] = &[
-    "was", "were", "is", "are", "could", "can", "cannot", "would", "will", "appeared", "seemed", "remained", "proved",
-    "drew", "sparked", "prompted",
-];

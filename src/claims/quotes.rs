@@ -12,7 +12,7 @@
 //! attribution of its own ("“We are ready,” he said. “But not now.”"), continues it
 //! (`quote_continued`): same source and cue, the new quote as content.
 
-use super::{Claim, ClaimKind, Ctx, Frame};
+use super::{Claim, ClaimKind, Class, Ctx, Frame, Rule};
 use crate::segment::{Role, Sentence};
 use crate::span::Span;
 
@@ -80,7 +80,10 @@ fn push(text: &str, open: Span, close: Span, out: &mut Vec<Quote>) {
 /// attribution in the same sentence or opens the next body sentence; `claims` stays sorted.
 pub(super) fn add_continued(text: &str, sentences: &[Sentence], quotes: &[Quote], claims: &mut Vec<Claim>) {
     let mut extra = Vec::new();
-    for c in claims.iter().filter(|c| c.rule.starts_with("quote_")) {
+    for c in claims
+        .iter()
+        .filter(|c| matches!(c.rule, Rule::QuoteSourceCue | Rule::QuoteCueSource))
+    {
         let sentence = sentences[c.sentence].span;
         let next = sentences.get(c.sentence + 1).filter(|s| s.role == Role::Body);
         let i = quotes.partition_point(|q| q.open.start < c.cue.span.end);
@@ -91,7 +94,7 @@ pub(super) fn add_continued(text: &str, sentences: &[Sentence], quotes: &[Quote]
         if (same || opens_next) && !attributed && text[q.inner.start..q.inner.end].contains(' ') {
             extra.push(Claim {
                 content: q.inner,
-                rule: "quote_continued",
+                rule: Rule::QuoteContinued,
                 confidence: 0.8,
                 ..c.clone()
             });
@@ -143,7 +146,7 @@ impl Ctx<'_> {
                 Some(source),
                 cue,
                 q.inner,
-                "quote_cue_source",
+                Rule::QuoteCueSource,
                 0.9,
             ));
         }
@@ -163,7 +166,7 @@ impl Ctx<'_> {
             Some(source),
             cue,
             q.inner,
-            "quote_source_cue",
+            Rule::QuoteSourceCue,
             0.9,
         ))
     }
@@ -181,7 +184,7 @@ impl Ctx<'_> {
         let ends =
             after.is_empty() || after.starts_with(['.', '\n', ')']) || q.close.end > self.span(0, self.toks.len()).end;
         let aux = self.auxiliaries_before(i);
-        if !ends || (aux > 0 && self.is(aux - 1, &["to", "will", "not", "never"])) {
+        if !ends || (aux > 0 && self.has(aux - 1, Class::NotYet)) {
             return None;
         }
         let (start, core, end) = self.source_before(aux)?;
@@ -192,7 +195,7 @@ impl Ctx<'_> {
             Some(source),
             cue,
             q.inner,
-            "source_cue_quote",
+            Rule::SourceCueQuote,
             0.9,
         ))
     }

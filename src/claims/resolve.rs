@@ -6,8 +6,7 @@
 //! sentences are searched. The resolved source also takes its referent's `unnamed` flag; an
 //! unresolved pronoun lowers its claim's confidence.
 
-use super::sources::POST_MODIFIERS;
-use super::{Claim, Resolved};
+use super::{Claim, Class, Lexicon, Resolved};
 use crate::gazetteer::{EntityId, EntityType};
 use crate::matcher::Mention;
 use crate::span::Span;
@@ -28,11 +27,11 @@ struct Candidate {
 }
 
 /// Two to four capitalised words, as in "Rami Abdulrahman" or "Yasar Guler".
-fn looks_like_personal_name(phrase: &str) -> bool {
+fn looks_like_personal_name(phrase: &str, lexicon: &Lexicon) -> bool {
     let core = phrase.split(',').next().unwrap_or_default();
     let words: Vec<&str> = core.split_whitespace().collect();
     (2..=4).contains(&words.len())
-        && !matches!(words[0], "The" | "A" | "An")
+        && !lexicon.classes(&words[0].to_lowercase()).has(Class::Article)
         && words
             .iter()
             .all(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'))
@@ -40,7 +39,7 @@ fn looks_like_personal_name(phrase: &str) -> bool {
 
 /// Fills `resolved` (and `unnamed`) for pronoun and bare definite sources, from the sources
 /// of earlier claims and the mentions of earlier sentences.
-pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[EntityType], text: &str) {
+pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[EntityType], text: &str, lexicon: &Lexicon) {
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut next_mention = 0;
     for c in claims.iter_mut() {
@@ -66,7 +65,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
         candidates.retain(|k| c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE);
         let Some(src) = c.source.as_mut() else { continue };
         let lower = src.span.slice(text).to_lowercase();
-        if let Some(anaphor) = Anaphor::parse(&lower) {
+        if let Some(anaphor) = Anaphor::parse(&lower, lexicon) {
             // Earlier speakers first: "Residents said security forces ... They said" means the residents.
             let near =
                 |k: &&Candidate| k.span.end <= src.span.start && c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE;
@@ -75,7 +74,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                     .iter()
                     .rev()
                     .filter(near)
-                    .find(|k| k.speaker == speaker && anaphor.fits(k))
+                    .find(|k| k.speaker == speaker && anaphor.fits(k, lexicon))
             };
             let found = fitting(true).or_else(|| fitting(false));
             if let Some(k) = found {
@@ -99,7 +98,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                     unnamed: src.unnamed,
                     sentence: c.sentence,
                     speaker: true,
-                    personal_name: looks_like_personal_name(r.span.slice(text)),
+                    personal_name: looks_like_personal_name(r.span.slice(text), lexicon),
                 });
             }
             continue;
@@ -112,18 +111,18 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
             unnamed: src.unnamed,
             sentence: c.sentence,
             speaker: true,
-            personal_name: looks_like_personal_name(src.span.slice(text)),
+            personal_name: looks_like_personal_name(src.span.slice(text), lexicon),
         });
     }
 }
 
 /// The head word of a lower-case noun phrase: the last word before a post-modifier or comma
 /// ("residents of jableh" → "residents").
-fn head_of(lower: &str) -> &str {
+fn head_of<'a>(lower: &'a str, lexicon: &Lexicon) -> &'a str {
     let core = lower.split(',').next().unwrap_or_default();
     let words: Vec<&str> = core.split_whitespace().collect();
     let end = (1..words.len())
-        .find(|&i| POST_MODIFIERS.contains(&words[i]))
+        .find(|&i| lexicon.classes(words[i]).has(Class::PostModifier))
         .unwrap_or(words.len());
     words.get(end.wrapping_sub(1)).copied().unwrap_or_default()
 }
@@ -144,35 +143,37 @@ enum Anaphor {
 }
 
 impl Anaphor {
-    fn parse(lower: &str) -> Option<Anaphor> {
+    fn parse(lower: &str, lexicon: &Lexicon) -> Option<Anaphor> {
         match lower {
             "he" | "she" => Some(Anaphor::Person),
             "it" => Some(Anaphor::Institution),
             "they" => Some(Anaphor::Plural),
             _ => {
                 let noun = lower.strip_prefix("the ")?;
-                DEFINITE_HEADS
-                    .contains(&noun)
+                lexicon
+                    .classes(noun)
+                    .has(Class::Definite)
                     .then(|| Anaphor::Definite(noun.to_string()))
             }
         }
     }
 
-    fn fits(&self, k: &Candidate) -> bool {
-        let last = head_of(&k.lower);
+    fn fits(&self, k: &Candidate, lexicon: &Lexicon) -> bool {
+        let last = head_of(&k.lower, lexicon);
+        let is = |w: &str, c: Class| lexicon.classes(w).has(c);
         let institution = matches!(
             k.kind,
             Some(EntityType::Organization | EntityType::Media | EntityType::ArmedGroup | EntityType::State)
         );
         match self {
             Anaphor::Person => {
-                let appositive = k.lower.split_once(',').map_or("", |(_, a)| head_of(a.trim()));
+                let appositive = k.lower.split_once(',').map_or("", |(_, a)| head_of(a.trim(), lexicon));
                 k.kind == Some(EntityType::Person)
-                    || PERSON_HEADS.contains(&last)
-                    || PERSON_HEADS.contains(&appositive)
+                    || is(last, Class::Person)
+                    || is(appositive, Class::Person)
                     || (k.kind.is_none() && k.personal_name)
             }
-            Anaphor::Institution => institution || (k.kind.is_none() && INSTITUTION_HEADS.contains(&last)),
+            Anaphor::Institution => institution || (k.kind.is_none() && is(last, Class::Institution)),
             Anaphor::Plural => {
                 matches!(k.kind, None | Some(EntityType::ArmedGroup)) && last.ends_with('s') && !last.ends_with("ss")
             }
@@ -180,130 +181,10 @@ impl Anaphor {
                 k.lower
                     .split([' ', '-'])
                     .any(|w| w == noun || w.strip_suffix("'s") == Some(noun))
-                    || match noun.as_str() {
-                        "group" | "militia" | "movement" | "faction" => k.kind == Some(EntityType::ArmedGroup),
-                        "monitor" | "observatory" | "organisation" | "organization" => {
-                            k.kind == Some(EntityType::Organization)
-                        }
-                        "agency" | "broadcaster" | "channel" => k.kind == Some(EntityType::Media),
-                        _ => false,
-                    }
+                    || (is(noun, Class::ArmedGroupNoun) && k.kind == Some(EntityType::ArmedGroup))
+                    || (is(noun, Class::OrganizationNoun) && k.kind == Some(EntityType::Organization))
+                    || (is(noun, Class::MediaNoun) && k.kind == Some(EntityType::Media))
             }
         }
     }
 }
-
-/// Heads that "he" or "she" may refer to.
-const PERSON_HEADS: &[&str] = &[
-    "commander",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "worker",
-    "minister",
-    "president",
-    "envoy",
-    "leader",
-    "fighter",
-    "resident",
-    "activist",
-    "witness",
-    "doctor",
-    "analyst",
-    "diplomat",
-    "source",
-    "chief",
-    "head",
-    "director",
-    "officer",
-    "soldier",
-    "man",
-    "woman",
-    "mother",
-    "father",
-    "senator",
-    "lawmaker",
-    "ambassador",
-    "general",
-    "colonel",
-    "mayor",
-    "governor",
-    "cleric",
-    "sheikh",
-    "lawyer",
-    "researcher",
-    "professor",
-    "reporter",
-    "negotiator",
-    "adviser",
-    "aide",
-    "representative",
-    "secretary",
-    "deputy",
-    "chairman",
-];
-/// Heads that "it" may refer to.
-const INSTITUTION_HEADS: &[&str] = &[
-    "ministry",
-    "army",
-    "military",
-    "group",
-    "government",
-    "agency",
-    "monitor",
-    "observatory",
-    "council",
-    "coalition",
-    "command",
-    "office",
-    "militia",
-    "movement",
-    "organisation",
-    "organization",
-    "media",
-    "television",
-    "channel",
-    "newspaper",
-    "regime",
-    "administration",
-    "kremlin",
-    "pentagon",
-];
-/// Nouns that make "the NOUN" a source to resolve.
-const DEFINITE_HEADS: &[&str] = &[
-    "ministry",
-    "group",
-    "army",
-    "military",
-    "monitor",
-    "observatory",
-    "agency",
-    "government",
-    "militia",
-    "movement",
-    "faction",
-    "organisation",
-    "organization",
-    "council",
-    "coalition",
-    "command",
-    "office",
-    "official",
-    "commander",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "minister",
-    "broadcaster",
-    "channel",
-    "sources",
-    "officials",
-    "activists",
-    "residents",
-    "rebels",
-    "witnesses",
-    "militants",
-    "fighters",
-    "source",
-];

@@ -7,7 +7,7 @@
 //! Abdel Rahman, head of the Observatory."). Pronoun sources are resolved in
 //! [`super::resolve`].
 
-use super::{Ctx, Source};
+use super::{Class, Ctx, Source};
 use crate::gazetteer::EntityType;
 use crate::matcher::Mention;
 
@@ -17,7 +17,7 @@ impl Ctx<'_> {
     pub(super) fn source(&self, from: usize, to: usize, core_end: usize) -> Source {
         let span = self.span(from, to);
         let head_end = (from + 1..core_end)
-            .find(|&k| self.is(k, POST_MODIFIERS))
+            .find(|&k| self.has(k, Class::PostModifier))
             .unwrap_or(core_end);
         let core = self.span(from, head_end);
         // A place names the source only as its head ("Damascus said"), not in a modifier
@@ -50,15 +50,14 @@ impl Ctx<'_> {
         let mut j = end;
         while j > 0 && end - j < 16 {
             let t = &self.toks[j - 1];
-            let w = self.lower(j - 1);
-            let blocking_cue = self.lexicon.get(w).is_some_and(|c| !c.nominal);
+            let blocking_cue = t.cue.is_some_and(|id| !self.lexicon.cue(id).nominal);
             let joiner = matches!(self.word(j - 1), "'" | "’" | "-" | "&") && !self.is_quote_mark(j - 1);
-            if (t.is_punct() && !joiner) || CLAUSE_WORDS.contains(&w) || blocking_cue || self.verbish(j - 1) {
+            if (t.is_punct() && !joiner) || t.has(Class::Clause) || blocking_cue || self.verbish(j - 1) {
                 break;
             }
             j -= 1;
             // A determiner after a noun starts a new phrase: "a charge [that] the group denies".
-            if self.is(j, &["the", "a", "an"]) && j > 0 && !self.toks[j - 1].is_punct() && !self.is(j - 1, LINKS) {
+            if self.has(j, Class::Article) && j > 0 && !self.toks[j - 1].is_punct() && !self.has(j - 1, Class::Link) {
                 break;
             }
         }
@@ -74,7 +73,7 @@ impl Ctx<'_> {
     /// Where the noun phrase starting at `start` ends.
     pub(super) fn np_end(&self, start: usize) -> usize {
         let mut j = start;
-        while j < self.toks.len() && !self.toks[j].is_punct() && !CLAUSE_WORDS.contains(&self.lower(j)) {
+        while j < self.toks.len() && !self.toks[j].is_punct() && !self.has(j, Class::Clause) {
             j += 1;
         }
         j
@@ -85,23 +84,23 @@ impl Ctx<'_> {
         if !self.word(i).starts_with(char::is_lowercase) {
             return false;
         }
-        let w = self.lower(i);
-        (w.len() > 4 && w.ends_with("ed") && !SOURCE_NOUNS.contains(&w) && !ADJECTIVES_ED.contains(&w))
-            || FINITE_VERBS.contains(&w)
+        let (w, t) = (self.lower(i), &self.toks[i]);
+        (w.len() > 4 && w.ends_with("ed") && !t.has(Class::Source) && !t.has(Class::AdjectiveEd))
+            || t.has(Class::FiniteVerb)
     }
 
     /// The head noun of `[from, to)`: the last word before a post-modifier ("sources familiar
     /// with the matter", "a resident of Sweida"), lower case, possessive stripped.
     fn head(&self, from: usize, to: usize) -> &str {
-        let end = (from + 1..to).find(|&k| self.is(k, POST_MODIFIERS)).unwrap_or(to);
+        let end = (from + 1..to).find(|&k| self.has(k, Class::PostModifier)).unwrap_or(to);
         let w = self.lower(end - 1);
         w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
     }
 
     pub(super) fn looks_like_source(&self, from: usize, to: usize) -> bool {
         let last = self.lower(to - 1);
-        let nobody = self.is(from, &["no", "none", "nobody", "neither"]);
-        if nobody || NOT_HEADS.contains(&last) || to - from > 14 || (from..to).any(|k| self.verbish(k)) {
+        let nobody = self.has(from, Class::Negative);
+        if nobody || self.has(to - 1, Class::NotHead) || to - from > 14 || (from..to).any(|k| self.verbish(k)) {
             return false;
         }
         // "was foiled Saturday morning said ...": a time is never a source.
@@ -109,18 +108,17 @@ impl Ctx<'_> {
             return false;
         }
         let head = self.head(from, to);
-        let first = self.word(from);
         let span = self.span(from, to);
-        let capitalised = (from..to).any(|k| self.name_like(k) && !self.is(k, &["The", "A", "An"]));
+        let capitalised = (from..to).any(|k| self.name_like(k) && !self.has(k, Class::Article));
         let named = self.mentions.iter().any(|m| span.contains(m.span)) || capitalised;
-        let nouny = is_source_noun(head) || is_source_noun(last);
-        let pronoun = to - from == 1 && PRONOUNS.contains(&head);
+        let nouny = self.is_source_noun(head) || self.is_source_noun(last);
+        let pronoun = to - from == 1 && self.lexicon.classes(head).has(Class::Pronoun);
         // A gazetteer entity heading the phrase ("state news agency SANA") names it whatever comes first.
         let entity_head = self
             .mentions
             .iter()
             .any(|m| m.span.end == span.end && span.contains(m.span));
-        let determined = self.name_like(from) || DETERMINERS.contains(&first.to_lowercase().as_str());
+        let determined = self.name_like(from) || self.has(from, Class::Determiner);
         (named && (determined || entity_head)) || nouny || pronoun
     }
 
@@ -131,11 +129,13 @@ impl Ctx<'_> {
         let singular = head.trim_end_matches('s');
         let named =
             (from..to).any(|k| self.capitalised(k) && self.mentions.iter().any(|m| m.span.contains(self.toks[k].span)));
-        let indefinite = self.is(from, INDEFINITE) && is_source_noun(head) && !named;
+        let indefinite = self.has(from, Class::Indefinite) && self.is_source_noun(head) && !named;
         // A bare plural of an institution-like noun ("Monitors say", "Unconfirmed reports said")
         // names nobody, though "The monitor said" does.
-        let bare_plural = !self.is(from, &["the"]) && head.ends_with('s') && ["monitor", "report"].contains(&singular);
-        indefinite || bare_plural || ANONYMOUS.contains(&head) || ANONYMOUS.contains(&singular)
+        let bare_plural = !self.is(from, &["the"])
+            && head.ends_with('s')
+            && self.lexicon.classes(singular).has(Class::AnonymousPlural);
+        indefinite || bare_plural || self.lexicon.noun_classes(head).has(Class::Anonymous)
     }
 
     /// An appositive in `[from, to)` is a bare name: "The SDF's spokesman, Farhad Shami".
@@ -169,7 +169,7 @@ impl Ctx<'_> {
             let start = self.np_start(open);
             let source = start < open
                 && self.looks_like_source(start, open)
-                && (self.named(start, open) || is_source_noun(self.head(start, open)));
+                && (self.named(start, open) || self.is_source_noun(self.head(start, open)));
             if source {
                 return Some(start);
             }
@@ -184,7 +184,8 @@ impl Ctx<'_> {
     fn appositive_segment(&self, first: usize, comma: usize) -> bool {
         let name_or_age = |k: usize| {
             self.capitalised(k)
-                || self.is(k, &["al", "bin", "ibn", "-"])
+                || self.has(k, Class::NameParticle)
+                || self.is(k, &["-"])
                 || self.word(k).starts_with(|c: char| c.is_ascii_digit())
         };
         let name = (first..comma).all(name_or_age);
@@ -203,9 +204,7 @@ impl Ctx<'_> {
             return Some((core, core));
         }
         // Verbs only inside a relative clause: "a 57-year-old resident who fled the city".
-        let relative = (core + 1..end)
-            .find(|&k| self.is(k, &["who", "which", "whose"]))
-            .unwrap_or(end);
+        let relative = (core + 1..end).find(|&k| self.has(k, Class::Relative)).unwrap_or(end);
         let appositive = self.is(core, &[","])
             && end - core <= 14
             && self.appositive_opener(core + 1)
@@ -218,9 +217,9 @@ impl Ctx<'_> {
     pub(super) fn subject_at(&self, start: usize) -> Option<(usize, usize)> {
         let stops = |k: usize| {
             self.toks[k].is_punct()
-                || CLAUSE_WORDS.contains(&self.lower(k))
+                || self.has(k, Class::Clause)
                 || self.verbish(k)
-                || self.lexicon.get(self.lower(k)).is_some()
+                || self.toks[k].cue.is_some()
                 || (self.word_starts_lower(k) && self.word(k).ends_with("ly"))
         };
         let core = (start..self.toks.len()).find(|&k| stops(k))?;
@@ -239,23 +238,24 @@ impl Ctx<'_> {
     /// anonymity").
     fn appositive_opener(&self, k: usize) -> bool {
         let w = self.lower(k);
-        self.is(k, APPOSITIVE_OPENERS) || is_source_noun(w) || (w.ends_with("ing") && self.word_starts_lower(k))
+        self.has(k, Class::AppositiveOpener)
+            || self.is_source_noun(w)
+            || (w.ends_with("ing") && self.word_starts_lower(k))
     }
 
     /// A time, medium or recipient adjunct starts at `k`: "on Sunday", "in a statement", "to
     /// Reuters", "by phone", "late on", "earlier".
     pub(super) fn adjunct_at(&self, k: usize) -> bool {
-        if self.is(k, &["late", "earlier", "later", "last", "during", "via"]) {
+        if self.has(k, Class::SourceAdjunct) {
             return true;
         }
         // "Wells Fargo this month announced", "the ministry Sunday said".
         if self.time_word(k) || (self.is(k, &["this", "next", "just"]) && self.time_word(k + 1)) {
             return true;
         }
-        let next_ok =
-            |words: &[&str]| self.is(k + 1, words) || self.is(k + 1, &["a", "an", "its", "their", "his", "her"]);
+        let next_ok = |words: &[&str]| self.is(k + 1, words) || self.has(k + 1, Class::AdjunctDet);
         match self.lower(k) {
-            "in" | "on" | "at" => next_ok(DAYS_AND_MEDIA),
+            "in" | "on" | "at" => self.has(k + 1, Class::AdjunctNoun) || next_ok(&[]),
             "to" => self.capitalised(k + 1) || next_ok(&["reporters", "journalists"]),
             "by" => next_ok(&["phone", "telephone"]),
             _ => false,
@@ -267,233 +267,11 @@ impl Ctx<'_> {
         let span = self.span(from, to);
         self.mentions.iter().any(|m| span.contains(m.span))
             || (from..to).any(|k| self.capitalised(k) && k > from)
-            || (self.capitalised(from) && !self.is(from, &["The", "A", "An"]))
+            || (self.capitalised(from) && !self.has(from, Class::Article))
+    }
+
+    /// `w` (lower case) or its singular is a source noun ("officials", "the ministry").
+    pub(super) fn is_source_noun(&self, w: &str) -> bool {
+        self.lexicon.noun_classes(w).has(Class::Source)
     }
 }
-
-pub(super) fn is_source_noun(w: &str) -> bool {
-    SOURCE_NOUNS.contains(&w) || SOURCE_NOUNS.contains(&w.trim_end_matches('s'))
-}
-
-pub(super) const CLAUSE_WORDS: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "while",
-    "but",
-    "when",
-    "after",
-    "before",
-    "because",
-    "although",
-    "though",
-    "if",
-    "whereas",
-    "since",
-    "as",
-    "where",
-    "meanwhile",
-    "however",
-    "and",
-    "or",
-];
-/// Words after "in", "on" or "at" that make an adjunct rather than part of a source's name.
-const DAYS_AND_MEDIA: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Twitter",
-    "X",
-    "Telegram",
-    "Facebook",
-    "condition",
-    "state",
-    "television",
-    "social",
-];
-/// Words after which a determiner continues the same noun phrase ("head of the Observatory").
-pub(super) const LINKS: &[&str] = &[
-    "of", "for", "from", "in", "at", "on", "with", "to", "by", "near", "inside", "outside", "within", "among", "and",
-    "close", "familiar", "like", "against", "over", "under", "about", "into", "across",
-];
-const NOT_HEADS: &[&str] = &[
-    "the", "a", "an", "of", "for", "in", "on", "at", "to", "by", "with", "from", "and", "or", "it's", "is", "was",
-    "has", "have", "had", "be", "been", "this", "these", "those", "its", "their", "his", "her", "also", "not", "very",
-    "more", "most", "there", "here", "what", "now", "then", "so", "than",
-];
-const FINITE_VERBS: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "hit",
-    "struck", "took", "fled", "made", "left", "held", "fell", "won", "lost", "shot", "began", "came", "went",
-];
-/// Past participles used as adjectives in source names ("armed groups", "so-called").
-const ADJECTIVES_ED: &[&str] = &[
-    "armed",
-    "unnamed",
-    "unidentified",
-    "informed",
-    "concerned",
-    "united",
-    "detained",
-];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "two", "three", "several", "some", "many", "local", "syrian", "other", "both", "all", "one",
-];
-const INDEFINITE: &[&str] = &[
-    "a", "an", "two", "three", "four", "five", "several", "some", "many", "one", "other", "local", "senior",
-];
-pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
-pub(super) const POST_MODIFIERS: &[&str] = &[
-    "of", "from", "in", "at", "with", "familiar", "close", "for", "inside", "on", "who", "which", "based", "near",
-];
-const APPOSITIVE_OPENERS: &[&str] = &["a", "an", "the", "which", "who", "whose", "head", "chief", "director"];
-/// Person nouns that stand for a speaker the article does not name.
-const ANONYMOUS: &[&str] = &[
-    "source",
-    "official",
-    "activist",
-    "resident",
-    "witness",
-    "witnesse",
-    "diplomat",
-    "person",
-    "people",
-    "medic",
-    "doctor",
-    "commander",
-    "fighter",
-    "rebel",
-    "analyst",
-    "expert",
-    "observer",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "member",
-    "worker",
-    "soldier",
-    "officer",
-    "journalist",
-    "mother",
-    "father",
-    "man",
-    "woman",
-    "critic",
-    "investigator",
-];
-const SOURCE_NOUNS: &[&str] = &[
-    "official",
-    "source",
-    "activist",
-    "resident",
-    "witness",
-    "witnesses",
-    "media",
-    "monitor",
-    "observatory",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ministry",
-    "army",
-    "military",
-    "group",
-    "government",
-    "agency",
-    "statement",
-    "report",
-    "analyst",
-    "expert",
-    "police",
-    "authorities",
-    "commander",
-    "fighter",
-    "rebel",
-    "observer",
-    "diplomat",
-    "doctor",
-    "medic",
-    "journalist",
-    "correspondent",
-    "minister",
-    "president",
-    "envoy",
-    "council",
-    "committee",
-    "coalition",
-    "force",
-    "faction",
-    "militia",
-    "militias",
-    "network",
-    "outlet",
-    "television",
-    "tv",
-    "channel",
-    "newspaper",
-    "daily",
-    "website",
-    "command",
-    "office",
-    "pentagon",
-    "kremlin",
-    "regime",
-    "administration",
-    "leader",
-    "people",
-    "person",
-    "member",
-    "worker",
-    "organization",
-    "organisation",
-    "ngo",
-    "head",
-    "chief",
-    "director",
-    "spokesmen",
-    "soldier",
-    "officer",
-    "mother",
-    "father",
-    "man",
-    "woman",
-    "men",
-    "women",
-    "senator",
-    "lawmaker",
-    "congressman",
-    "ambassador",
-    "general",
-    "colonel",
-    "mayor",
-    "governor",
-    "cleric",
-    "sheikh",
-    "imam",
-    "lawyer",
-    "researcher",
-    "professor",
-    "scholar",
-    "historian",
-    "editor",
-    "writer",
-    "reporter",
-    "negotiator",
-    "mediator",
-    "adviser",
-    "advisor",
-    "aide",
-    "representative",
-    "secretary",
-    "deputy",
-    "chairman",
-    "investigator",
-    "inspector",
-    "monitors",
-    "critic",
-];

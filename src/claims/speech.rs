@@ -21,8 +21,7 @@
 //! source or cue ("state" in "Syrian state media has portrayed") is not a cue; a content that
 //! runs into another claim's source stops before it ("X documented Y, it said").
 
-use super::sources::PRONOUNS;
-use super::{Claim, ClaimKind, Ctx, Cue, CueMatch, Frame};
+use super::{Claim, ClaimKind, Class, Ctx, Cue, CueMatch, Frame, Rule, Stance};
 use crate::span::Span;
 
 impl Ctx<'_> {
@@ -67,7 +66,11 @@ impl Ctx<'_> {
     fn yield_to_outer(&self, c: &Claim, out: &mut Vec<Claim>, first: usize, taken: &mut Vec<Span>) {
         let inner = out[first..].iter().position(|o| {
             o.source.as_ref().is_some_and(|s| {
-                s.span.start == c.content.start && PRONOUNS.contains(&s.span.slice(self.text).to_lowercase().as_str())
+                s.span.start == c.content.start
+                    && self
+                        .lexicon
+                        .classes(&s.span.slice(self.text).to_lowercase())
+                        .has(Class::Pronoun)
             })
         });
         if let Some(pos) = inner {
@@ -118,7 +121,7 @@ impl Ctx<'_> {
         } else if rest_final || self.is(src_end, &["which", "who"]) {
             // "... restored supplies according to the Observatory [which ...]."
             self.content_span(self.clause_start(i), i)?
-        } else if self.verbish(src_end) || self.is(src_end, BE) || self.cue_at(src_end).is_some() {
+        } else if self.verbish(src_end) || self.has(src_end, Class::Be) || self.cue_at(src_end).is_some() {
             // "The attacks according to the source claimed two lives": the whole clause.
             let start = self.clause_start(i);
             self.content_span(start, self.clause_end(src_end)?)?
@@ -128,21 +131,26 @@ impl Ctx<'_> {
         let cue = CueMatch {
             span: self.span(i, i + 2),
             lemma: "according to".into(),
-            stance: "assert".into(),
+            stance: Stance::Assert,
         };
         let source = self.source(i + 2, src_end, src_end);
-        Some(self.claim(ClaimKind::Attributed, Some(source), cue, content, "according_to", 0.9))
+        Some(self.claim(
+            ClaimKind::Attributed,
+            Some(source),
+            cue,
+            content,
+            Rule::AccordingTo,
+            0.9,
+        ))
     }
 
     /// SOURCE CUE (that) CONTENT; CONTENT, SOURCE CUE; CONTENT, CUE SOURCE; passives.
     fn around_cue(&self, i: usize, cue: &Cue) -> Option<Claim> {
         let aux_start = self.auxiliaries_before(i);
-        if cue.frame == Frame::Nominal
-            || (aux_start > 0 && self.is(aux_start - 1, &["to", "will", "not", "never", "shall", "must"]))
-        {
+        if cue.frame == Frame::Nominal || (aux_start > 0 && self.has(aux_start - 1, Class::NotYet)) {
             return None;
         }
-        if (aux_start..i).any(|k| self.is(k, BE)) {
+        if (aux_start..i).any(|k| self.has(k, Class::Be)) {
             return self.passive(aux_start, i, cue);
         }
         // Wire copy without commas: "... the monitor said." ([`super::bare`]).
@@ -184,7 +192,7 @@ impl Ctx<'_> {
             Some(source),
             cue_match,
             content,
-            "shared_subject",
+            Rule::SharedSubject,
             0.7,
         ))
     }
@@ -200,7 +208,7 @@ impl Ctx<'_> {
             // "The strikes, the ministry said, targeted depots": the claim is the whole clause.
             let parenthetical = self.is(i + 1, &[","])
                 && i + 2 < self.toks.len()
-                && (self.verbish(i + 2) || self.is(i + 2, BE))
+                && (self.verbish(i + 2) || self.has(i + 2, Class::Be))
                 && self.clause_end(i + 2).is_some();
             let end = if parenthetical {
                 self.clause_end(i + 2)?
@@ -208,22 +216,22 @@ impl Ctx<'_> {
                 src_start - 1
             };
             let content = self.content_span(start, end)?;
-            let rule = "content_source_cue";
+            let rule = Rule::ContentSourceCue;
             return Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.85));
         }
         let start = self.content_start(i + 1, cue);
         // "the attack which pro-Damascus media said was carried out by ...": the content's
         // subject is the relative pronoun's antecedent, so it opens with its verb.
         let relative = src_start > 0 && self.is(src_start - 1, &["which", "that", "who"]) && start == i + 1;
-        let content = if relative && (self.verbish(start) || self.is(start, BE)) {
+        let content = if relative && (self.verbish(start) || self.has(start, Class::Be)) {
             self.span(start, self.clause_end(start)?)
         } else {
             self.content_span(start, self.clause_end(start)?)?
         };
         let rule = match cue.frame {
-            Frame::Describe => "source_cue_as",
-            Frame::Accuse => "source_cue_accuse",
-            _ => "source_cue_content",
+            Frame::Describe => Rule::SourceCueAs,
+            Frame::Accuse => Rule::SourceCueAccuse,
+            _ => Rule::SourceCueContent,
         };
         let confidence = match (source.entity.is_some(), source.unnamed) {
             (true, _) => 0.9,
@@ -250,7 +258,7 @@ impl Ctx<'_> {
         let content = self.content_span(self.clause_start(i - 1), i - 1)?;
         let source = self.source(i + 1, end, core);
         let cue_match = self.cue_match(i, i + 1, cue);
-        let rule = "content_cue_source";
+        let rule = Rule::ContentCueSource;
         Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.8))
     }
 
@@ -261,7 +269,7 @@ impl Ctx<'_> {
         // "the base, which it described as temporary": a pronoun inside an object relative
         // clause speaks about the clause's antecedent, inside someone else's claim.
         let relative = start > 0 && self.is(start - 1, &["which", "that", "whom"]);
-        if relative && start + 1 == aux_start && PRONOUNS.contains(&self.lower(start)) {
+        if relative && start + 1 == aux_start && self.has(start, Class::Pronoun) {
             return None;
         }
         // "On Saturday activists reported", "Speaking on Sunday John Kerry said": a leading
@@ -296,7 +304,7 @@ impl Ctx<'_> {
     /// Auxiliaries and adverbs right before the cue: "has also", "had earlier".
     pub(super) fn auxiliaries_before(&self, i: usize) -> usize {
         let mut j = i;
-        while j > 0 && self.is(j - 1, AUXILIARIES) {
+        while j > 0 && self.has(j - 1, Class::Auxiliary) {
             j -= 1;
         }
         j
@@ -304,7 +312,7 @@ impl Ctx<'_> {
 
     /// "told his men to hold", "urged all parties to protect", "called on residents to leave".
     fn directive(&self, i: usize, cue: &Cue) -> bool {
-        if !DIRECTIVES.contains(&cue.lemma.as_str()) {
+        if !cue.directive {
             return false;
         }
         if cue.lemma == "call" && self.is(i + 1, &["on", "for", "upon"]) {
@@ -312,7 +320,7 @@ impl Ctx<'_> {
         }
         (i + 1..(i + 8).min(self.toks.len()))
             .take_while(|&k| !self.is(k, &["that", ":"]) && !self.toks[k].is_punct())
-            .any(|k| self.is(k, &["to"]) && self.word_starts_lower(k + 1) && !self.is(k + 1, &["the", "a", "an"]))
+            .any(|k| self.is(k, &["to"]) && self.word_starts_lower(k + 1) && !self.has(k + 1, Class::Article))
     }
 
     /// "a faction called the Hamza Division were seen": a describe verb right after a common
@@ -344,7 +352,7 @@ impl Ctx<'_> {
             return false;
         }
         let start = self.np_start(i);
-        start > 0 && start < i && (self.verbish(start - 1) || self.is(start - 1, OBJECT_LINKS))
+        start > 0 && start < i && (self.verbish(start - 1) || self.has(start - 1, Class::ObjectLink))
     }
 
     /// Token `m` continues a name begun at `first`: "Jaish al-Islam", "Men of Dignity".
@@ -352,7 +360,8 @@ impl Ctx<'_> {
         let w = self.word(m);
         self.capitalised(m)
             || (m > first
-                && (self.is(m, &["of", "al", "bin", "ibn"])
+                && (self.is(m, &["of"])
+                    || self.has(m, Class::NameParticle)
                     || ["al-", "el-", "ad-", "ash-"].iter().any(|p| w.starts_with(p))))
     }
 
@@ -369,72 +378,3 @@ fn taken_spans(c: &Claim) -> impl Iterator<Item = Span> + '_ {
 fn overlaps_any(taken: &[Span], s: Span) -> bool {
     taken.iter().any(|t| t.overlaps(s))
 }
-
-const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "would",
-    "also",
-    "later",
-    "earlier",
-    "repeatedly",
-    "previously",
-    "already",
-    "again",
-    "reportedly",
-    "publicly",
-    "officially",
-    "separately",
-    "further",
-    "recently",
-    "once",
-    "then",
-    "often",
-    "initially",
-    "first",
-    "did",
-    "does",
-    "do",
-    "could",
-    "may",
-    "might",
-    "is",
-    "was",
-    "are",
-    "were",
-    "been",
-    "being",
-    "be",
-    "privately",
-    "quickly",
-    "flatly",
-    "strongly",
-    "firmly",
-    "long",
-    "consistently",
-    "frequently",
-    "routinely",
-    "regularly",
-    "openly",
-    "explicitly",
-    "immediately",
-    "subsequently",
-    "still",
-    "now",
-    "swiftly",
-];
-/// Prepositions before an object noun phrase.
-const OBJECT_LINKS: &[&str] = &["of", "for", "from", "with", "against", "by", "to", "about", "among"];
-const BE: &[&str] = &["is", "are", "was", "were", "been", "be", "being"];
-const DIRECTIVES: &[&str] = &[
-    "tell",
-    "urge",
-    "ask",
-    "order",
-    "call",
-    "warn",
-    "instruct",
-    "advise",
-    "encourage",
-];

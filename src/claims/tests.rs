@@ -17,7 +17,7 @@ fn claims(text: &str) -> Vec<(String, String, String, &'static str)> {
                 c.source.as_ref().map_or("-", |s| s.span.slice(text)).to_string(),
                 c.cue.span.slice(text).to_string(),
                 c.content.slice(text).to_string(),
-                c.rule,
+                c.rule.as_str(),
             )
         })
         .collect()
@@ -603,7 +603,7 @@ fn claims_carry_rule_confidence_and_content_entities() {
         .map(|m| m.span.slice(text))
         .collect();
     assert_eq!(inside, ["HTS", "Hama", "Homs"]);
-    assert_eq!(c.rule, "source_cue_content");
+    assert_eq!(c.rule.as_str(), "source_cue_content");
     assert!((0.0..=1.0).contains(&c.confidence) && !c.disputed);
 }
 
@@ -626,7 +626,7 @@ fn a_quote_continued_after_its_attribution_keeps_the_source() {
             (
                 c.source.as_ref().unwrap().span.slice(text),
                 c.content.slice(text),
-                c.rule,
+                c.rule.as_str(),
                 c.sentence,
             )
         })
@@ -648,7 +648,7 @@ fn a_quote_continued_after_its_attribution_keeps_the_source() {
         .extract(text)
         .claims
         .iter()
-        .all(|c| c.rule != "quote_continued"));
+        .all(|c| c.rule.as_str() != "quote_continued"));
 }
 
 #[test]
@@ -722,7 +722,7 @@ fn adding_that_is_a_second_claim_by_the_same_source() {
                 c.source.as_ref().unwrap().span.slice(text),
                 c.cue.span.slice(text),
                 c.content.slice(text),
-                c.rule,
+                c.rule.as_str(),
             )
         })
         .collect();

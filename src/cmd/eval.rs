@@ -1,10 +1,9 @@
 //! `claimex eval GOLD.jsonl`: reads a gold file, scores the extractor with
 //! [`claimex::eval`], and prints the tables (or the report as JSON).
 
-use super::io::{load_gazetteers, read_article, GazetteerArgs};
+use super::io::{load_extractor, read_article, GazetteerArgs};
 use anyhow::{Context, Result};
 use claimex::eval::{Evaluation, FieldScores, GoldDoc, PrecisionRow, Prf, Report};
-use claimex::Extractor;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -32,7 +31,7 @@ enum Format {
 
 /// Runs `claimex eval`.
 pub fn run(args: Args) -> Result<()> {
-    let extractor = Extractor::new(load_gazetteers(&args.gazetteers)?);
+    let extractor = load_extractor(&args.gazetteers)?;
     let data = read_article(&args.gold, false)?;
     let mut eval = Evaluation::new(&extractor);
     for (i, line) in data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {

@@ -2,8 +2,9 @@
 //! decoding UTF-8 with byte-precise errors, and atomic output files.
 
 use anyhow::{Context, Result};
+use claimex::claims::lexicon::{Lexicon, FILES};
 use claimex::output::DocumentMeta;
-use claimex::Gazetteer;
+use claimex::{Extractor, Gazetteer};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -16,6 +17,60 @@ pub struct GazetteerArgs {
     /// Add a gazetteer file of your own (repeatable).
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Vec<PathBuf>,
+    /// Use the claims lexicon files in DIR (cues.tsv, words.tsv, nouns.tsv, participles.tsv,
+    /// hedges.tsv, abbreviations.tsv; a missing file is an empty list) instead of the embedded ones.
+    #[arg(long, value_name = "DIR")]
+    pub lexicons: Option<PathBuf>,
+    /// Extend the claims lexicon with the files in DIR, named as in `lexicon/` (repeatable): a
+    /// cue row replaces the embedded one of the same form, a word row adds classes.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Vec<PathBuf>,
+}
+
+/// The extractor for the gazetteers and lexicon that `args` name.
+pub fn load_extractor(args: &GazetteerArgs) -> Result<Extractor> {
+    let gazetteer = load_gazetteers(args)?;
+    if args.lexicons.is_none() && args.lexicon.is_empty() {
+        return Ok(Extractor::new(gazetteer));
+    }
+    let mut lexicon = match &args.lexicons {
+        None => Lexicon::embedded(),
+        Some(dir) => {
+            let mut l = Lexicon::default();
+            if add_lexicon_dir(&mut l, dir)? == 0 {
+                anyhow::bail!("{}: no lexicon files (expected {})", dir.display(), FILES.join(", "));
+            }
+            l
+        }
+    };
+    for dir in &args.lexicon {
+        add_lexicon_dir(&mut lexicon, dir)?;
+    }
+    Ok(Extractor::with_lexicon(gazetteer, lexicon))
+}
+
+/// Adds the lexicon files in `dir`, in [`FILES`] order; any other `*.tsv` there is an error.
+/// Returns how many files were read.
+fn add_lexicon_dir(lexicon: &mut Lexicon, dir: &Path) -> Result<usize> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("{}: cannot read lexicon folder", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+        .collect();
+    let rank = |p: &PathBuf| {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        (FILES.iter().position(|f| *f == name).unwrap_or(FILES.len()), name)
+    };
+    files.sort_by_key(rank);
+    for f in &files {
+        let bytes = std::fs::read(f).with_context(|| format!("{}: cannot read lexicon file", f.display()))?;
+        let text = decode(bytes).with_context(|| f.display().to_string())?;
+        lexicon.add_file(&f.display().to_string(), &text)?;
+    }
+    Ok(files.len())
 }
 
 /// The `document` metadata of an article file: its stem as id, and its path.

@@ -63,7 +63,7 @@ impl Tally {
                 self.errors.push(ClaimError {
                     doc: doc.to_string(),
                     what: "spurious",
-                    rule: Some(p.rule),
+                    rule: Some(p.rule.as_str()),
                     predicted: Some(text_of(text, source, p.cue.span, p.content)),
                     gold: None,
                 });
@@ -78,7 +78,7 @@ impl Tally {
                 .add_pair(p.cue.span == g.cue, source == g.source, p.content == g.content);
             let all = src && content;
             for row in [
-                self.by_rule.get_mut(p.rule).expect("added above"),
+                self.by_rule.get_mut(p.rule.as_str()).expect("added above"),
                 self.by_lemma.get_mut(&p.cue.lemma).expect("added above"),
             ] {
                 row.cue += 1;
@@ -92,7 +92,7 @@ impl Tally {
                 self.errors.push(ClaimError {
                     doc: doc.to_string(),
                     what: if src { "wrong content" } else { "wrong source" },
-                    rule: Some(p.rule),
+                    rule: Some(p.rule.as_str()),
                     predicted: Some(text_of(text, source, p.cue.span, p.content)),
                     gold: Some(text_of(text, g.source, g.cue, g.content)),
                 });

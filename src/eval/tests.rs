@@ -2,7 +2,7 @@
 
 use super::attributions::{half_overlap, Tally};
 use super::*;
-use crate::claims::{Claim, ClaimKind, CueMatch, Source};
+use crate::claims::{Claim, ClaimKind, CueMatch, Rule, Source, Stance};
 use crate::gazetteer::{Entity, EntityType};
 use crate::span::Span;
 use crate::Gazetteer;
@@ -14,7 +14,7 @@ fn at(text: &str, needle: &str) -> Span {
     Span::new(i, i + needle.len())
 }
 
-fn claim(text: &str, source: Option<&str>, cue: &str, content: &str, rule: &'static str) -> Claim {
+fn claim(text: &str, source: Option<&str>, cue: &str, content: &str, rule: &str) -> Claim {
     Claim {
         kind: if source.is_some() {
             ClaimKind::Attributed
@@ -31,11 +31,11 @@ fn claim(text: &str, source: Option<&str>, cue: &str, content: &str, rule: &'sta
         cue: CueMatch {
             span: at(text, cue),
             lemma: cue.to_lowercase(),
-            stance: "assert".into(),
+            stance: Stance::Assert,
         },
         content: at(text, content),
         entities: Vec::new(),
-        rule,
+        rule: Rule::parse(rule).expect("a rule name"),
         confidence: 1.0,
         disputed: false,
     }
@@ -109,8 +109,14 @@ fn content_under_half_of_the_longer_span_and_a_missing_source_fail() {
     ];
     // "the water" is 9 of 29 code points: under half.
     let p = [
-        claim(TEXT, Some("Farmers"), "said", "the water", "a"),
-        claim(TEXT, None, "warned", "that the spillway could fail", "b"),
+        claim(TEXT, Some("Farmers"), "said", "the water", "source_cue_content"),
+        claim(
+            TEXT,
+            None,
+            "warned",
+            "that the spillway could fail",
+            "content_source_cue",
+        ),
     ];
     let mut t = Tally::default();
     t.add("d", TEXT, &p, &g);
@@ -139,7 +145,7 @@ fn each_gold_pairs_once_and_leftovers_are_missed_or_spurious() {
             Some("Farmers near the dam"),
             "said",
             "the water had risen overnight",
-            "a",
+            "source_cue_content",
         ),
         claim(TEXT, None, "said", "the water had risen overnight", "hedge"),
     ];

@@ -1,0 +1,106 @@
+//! Attitude cues (`believe`: "thinks", "fears"; `intend`: "wants", "plans") and question cues
+//! ("asked whether") speak for a source only when the source is someone else: a speaker's own
+//! "I think" or "we want", or "do you think", hedges or asks inside speech and claims nothing
+//! about anybody's belief. Such claims, found by the speech rules, are dropped here, and so are
+//! claims whose cue needs "that" (class `that` in `lexicon/cues.tsv`: "found that ...") when
+//! the content after the cue is not introduced by it ("found a way").
+
+use super::{Claim, Class, Ctx, Stance};
+
+impl Ctx<'_> {
+    /// Drops the attitude and question claims of this sentence (from `first` on) whose source is
+    /// a participant pronoun (`participant` in `lexicon/words.tsv`: I, we, you).
+    pub(super) fn drop_participant_attitudes(&self, out: &mut Vec<Claim>, first: usize) {
+        let mut k = first;
+        while k < out.len() {
+            let c = &out[k];
+            let attitude = matches!(c.cue.stance, Stance::Believe | Stance::Intend | Stance::Question);
+            // "I", "I don't", "One of the reasons I", "Do you": a participant opens or ends it.
+            let participant = c.source.as_ref().is_some_and(|s| {
+                let lower = s.span.slice(self.text).to_lowercase();
+                let mut words = lower.split_whitespace();
+                let is = |w: Option<&str>| w.is_some_and(|w| self.lexicon.classes(w).has(Class::Participant));
+                is(words.next()) || is(words.next_back())
+            });
+            let needs_that = self.lexicon.lemma_cue(&c.cue.lemma).is_some_and(|q| q.needs_that)
+                && c.content.start >= c.cue.span.end
+                && !self.text[c.cue.span.end..c.content.start]
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case("that"));
+            if (attitude && participant) || needs_that {
+                out.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, Gazetteer};
+    use std::sync::LazyLock;
+
+    static X: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Gazetteer::embedded()));
+
+    /// (source, cue, stance, content) of each claim.
+    fn claims(text: &str) -> Vec<(&str, &str, &'static str, &str)> {
+        let slice = |s: crate::Span| &text[s.start..s.end];
+        X.extract(text)
+            .claims
+            .iter()
+            .map(|c| {
+                let source = c.source.as_ref().map_or("-", |s| slice(s.span));
+                (source, slice(c.cue.span), c.cue.stance.as_str(), slice(c.content))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_cue_class_has_its_stance() {
+        let cases = [
+            (
+                "The ministry responded that the convoy had been delayed.",
+                ("The ministry", "responded", "assert", "the convoy had been delayed"),
+            ),
+            (
+                "Rights groups criticised both sides for shelling the camp.",
+                (
+                    "Rights groups",
+                    "criticised",
+                    "criticize",
+                    "both sides for shelling the camp",
+                ),
+            ),
+            (
+                "Flight data show that the jet circled the town twice.",
+                ("Flight data", "show", "evidence", "the jet circled the town twice"),
+            ),
+            (
+                "Residents feared that the dam would burst.",
+                ("Residents", "feared", "believe", "the dam would burst"),
+            ),
+            (
+                "The envoy asked whether the crossing would reopen.",
+                ("The envoy", "asked", "question", "whether the crossing would reopen"),
+            ),
+            (
+                "The inspectors found that the depot was empty.",
+                ("The inspectors", "found", "evidence", "the depot was empty"),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(claims(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_speakers_own_attitude_and_an_object_without_that_are_not_claims() {
+        assert_eq!(
+            claims("\"I think the dam will hold,\" the commander said."),
+            [("the commander", "said", "assert", "I think the dam will hold")]
+        );
+        assert_eq!(claims("The inspectors found a way into the depot."), []);
+        assert_eq!(claims("We hope that the talks resume soon."), []);
+    }
+}

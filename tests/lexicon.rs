@@ -1,0 +1,77 @@
+//! The claims lexicon as data: `--lexicon DIR` extends the embedded lexicon, `--lexicons DIR`
+//! replaces it, and a bad row is one clear `file:line` error.
+
+mod common;
+
+use common::{claimex, SEED};
+use std::path::PathBuf;
+
+fn tempdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("claimex-lexicon-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// (source, cue, stance) of every claim `claimex extract ARGS` finds in `text`.
+fn claims(args: &[&str], text: &str) -> Vec<(String, String, String)> {
+    let o = claimex(&[&["extract"], args].concat(), text.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
+            (s(&c["source"]["text"]), s(&c["cue"]["text"]), s(&c["cue"]["stance"]))
+        })
+        .collect()
+}
+
+const CUES: &str = "form\tlemma\tstance\tframe\tclasses\nchanted\tchant\tassert\tspeech\t-\n";
+const NOUNS: &str = "word\tclasses\nprotester\tsource,anonymous\n";
+const TEXT: &str = "Protesters chanted that the siege must end. Officials said the road was open.";
+
+#[test]
+fn extend_and_replace() {
+    let said = ("Officials".to_string(), "said".to_string(), "assert".to_string());
+    let chanted = ("Protesters".to_string(), "chanted".to_string(), "assert".to_string());
+    let embedded = claims(&[], TEXT);
+    assert!(
+        embedded == [said.clone()],
+        "the embedded lexicon knows no 'chanted': {embedded:?}"
+    );
+
+    let dir = tempdir("extend");
+    std::fs::write(dir.join("cues.tsv"), CUES).unwrap();
+    std::fs::write(dir.join("nouns.tsv"), NOUNS).unwrap();
+    let d = dir.to_str().unwrap();
+    assert_eq!(claims(&["--lexicon", d], TEXT), [chanted.clone(), said]);
+    // Only the user's files: "said" is no longer a cue.
+    assert_eq!(claims(&["--lexicons", d], TEXT), [chanted]);
+    // Rows the seed article does not use leave its extraction as it was.
+    let seed = |args: &[&str]| claimex(&[&["extract", SEED], args].concat(), b"").stdout;
+    assert_eq!(seed(&["--lexicon", d]), seed(&[]));
+}
+
+#[test]
+fn a_bad_row_names_file_and_line() {
+    let dir = tempdir("bad");
+    std::fs::write(
+        dir.join("cues.tsv"),
+        "# mine\nform\tlemma\tstance\tframe\tclasses\nsang\tsing\tpraise\tspeech\t-\n",
+    )
+    .unwrap();
+    let o = claimex(&["extract", "--lexicon", dir.to_str().unwrap()], TEXT.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("cues.tsv:3: unknown stance \"praise\""), "{err}");
+    assert_eq!(err.lines().count(), 1, "one clear line: {err}");
+
+    std::fs::write(dir.join("cues.tsv"), CUES).unwrap();
+    std::fs::write(dir.join("verbs.tsv"), "x\n").unwrap();
+    let o = claimex(&["extract", "--lexicon", dir.to_str().unwrap()], TEXT.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("verbs.tsv:0: unknown lexicon file"));
+}
