@@ -215,7 +215,8 @@ impl Ctx<'_> {
     /// A comma among tokens `[from, to)`: the text has its commas, so the comma-anchored rules
     /// decide.
     fn has_comma(&self, from: usize, to: usize) -> bool {
-        (from..to).any(|k| self.is(k, &[","]))
+        let commas = &self.tables().commas;
+        from < to && commas[to.min(self.toks.len())] > commas[from.min(self.toks.len())]
     }
 
     /// Tokens `[from, to)` are shaped like a source without a comma to bound them: headed by a

@@ -97,18 +97,25 @@ impl Ctx<'_> {
 
     /// The token index where the clause starting at `start` ends (exclusive).
     pub(super) fn clause_end_any(&self, start: usize) -> usize {
-        let mut j = start;
-        while j < self.toks.len() {
-            if self.is(j, &[";"]) || self.clause_break(j) || self.closes_earlier_quote(start, j) {
-                break;
-            }
-            j += 1;
+        if start >= self.toks.len() {
+            return start;
+        }
+        // The first ";" or clause break from `start` on, or an earlier closing quote mark.
+        let t = self.tables();
+        let mut j = t.breaks[start];
+        let first = t.closers.partition_point(|&k| k < start);
+        if let Some(&k) = t.closers[first..]
+            .iter()
+            .take_while(|&&k| k < j)
+            .find(|&&k| self.closes_earlier_quote(start, k))
+        {
+            j = k;
         }
         while j > start && self.toks[j - 1].is_final_punct() {
             j -= 1;
         }
         // An open quote takes its closing mark, with the stop inside it: `"to restore order."`.
-        let opened = (start..j).filter(|&k| self.is(k, QUOTE_MARKS)).count();
+        let opened = t.quote_marks[j] - t.quote_marks[start];
         if opened % 2 == 1 {
             let mut k = j;
             while k < self.toks.len() && self.toks[k].is_final_punct() && !self.is(k, &["\"", "”"]) {
@@ -148,15 +155,58 @@ impl Ctx<'_> {
     /// Where the clause ending at token `end` starts: after the last ";", ", but" or a dateline
     /// ("BEIRUT (Reuters) -").
     pub(super) fn clause_start(&self, end: usize) -> usize {
-        (0..end)
-            .rev()
-            .find(|&j| {
-                self.is(j, &[";"])
-                    || (self.has(j, Class::Contrast) && j > 0 && self.is(j - 1, &[","]))
-                    || (self.is(j, &["—", "–", "-", "--"]) && j > 0 && self.is(j - 1, &[")"]))
-                    || self.glued_start(j + 1)
-            })
-            .map_or(0, |j| j + 1)
+        self.tables().starts[end.min(self.toks.len())]
+    }
+
+    /// A clause ends after token `j` (for [`Ctx::clause_start`]).
+    fn clause_boundary(&self, j: usize) -> bool {
+        self.is(j, &[";"])
+            || (self.has(j, Class::Contrast) && j > 0 && self.is(j - 1, &[","]))
+            || (self.is(j, &["—", "–", "-", "--"]) && j > 0 && self.is(j - 1, &[")"]))
+            || self.glued_start(j + 1)
+    }
+
+    /// The sentence's clause lookups, built once in one pass each, so that every clause scan
+    /// of a rule costs O(1) and the rules stay linear in the sentence, however many cues it
+    /// holds.
+    pub(super) fn tables(&self) -> &Tables {
+        self.tables.get_or_init(|| {
+            let n = self.toks.len();
+            let mut t = Tables {
+                starts: Vec::with_capacity(n + 1),
+                breaks: vec![n; n + 1],
+                closers: Vec::new(),
+                quote_marks: Vec::with_capacity(n + 1),
+                commas: Vec::with_capacity(n + 1),
+            };
+            let (mut start, mut quotes, mut commas) = (0, 0, 0);
+            for j in 0..n {
+                t.starts.push(start);
+                t.quote_marks.push(quotes);
+                t.commas.push(commas);
+                if self.clause_boundary(j) {
+                    start = j + 1;
+                }
+                if self.is(j, QUOTE_MARKS) {
+                    quotes += 1;
+                    if self.quote_closed_at(self.toks[j].span).is_some() {
+                        t.closers.push(j);
+                    }
+                }
+                commas += u32::from(self.is(j, &[","]));
+            }
+            t.starts.push(start);
+            t.quote_marks.push(quotes);
+            t.commas.push(commas);
+            for j in (0..n).rev() {
+                t.breaks[j] = if self.is(j, &[";"]) || self.clause_break(j) {
+                    j
+                } else {
+                    t.breaks[j + 1]
+                };
+            }
+            t
+        })
     }
 
     /// A new sentence glued on at token `k` without its stop, as scraped copy leaves titles,
@@ -210,3 +260,17 @@ impl Ctx<'_> {
 }
 
 const QUOTE_MARKS: &[&str] = &["\"", "“", "”"];
+
+/// Clause lookups over one sentence's tokens (see [`Ctx::tables`]).
+pub(super) struct Tables {
+    /// `starts[end]`: where the clause ending at token `end` starts.
+    starts: Vec<usize>,
+    /// `breaks[j]`: the first ";" or clause break at or after token `j` (the token count if none).
+    breaks: Vec<usize>,
+    /// Quote marks that close a quote, in order.
+    closers: Vec<usize>,
+    /// `quote_marks[j]`: how many quote-mark tokens come before token `j`.
+    quote_marks: Vec<u32>,
+    /// `commas[j]`: how many commas come before token `j`.
+    pub(super) commas: Vec<u32>,
+}

@@ -223,7 +223,7 @@ impl Ctx<'_> {
         // "the attack which pro-Damascus media said was carried out by ...": the content's
         // subject is the relative pronoun's antecedent, so it opens with its verb.
         let relative = src_start > 0 && self.is(src_start - 1, &["which", "that", "who"]) && start == i + 1;
-        let content = if relative && (self.verbish(start) || self.has(start, Class::Be)) {
+        let content = if relative && start < self.toks.len() && (self.verbish(start) || self.has(start, Class::Be)) {
             self.span(start, self.clause_end(start)?)
         } else {
             self.content_span(start, self.clause_end(start)?)?

@@ -910,3 +910,38 @@ fn wire_adjuncts_after_the_content_stay_out() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].3, "according_to");
 }
+
+#[test]
+fn long_sentences_are_read_in_bounded_pieces_that_tile_them() {
+    let text = "The convoy was hit near the crossing a local monitor said ".repeat(80) + ".";
+    let extraction = EXTRACTOR.extract(&text);
+    assert_eq!(extraction.sentences.len(), 1);
+    let tokens = {
+        let mut t = tokens::Tokens::default();
+        let finder = ClaimFinder::new(&Gazetteer::embedded());
+        t.tokenize(&text, extraction.sentences[0].span, &finder.token, &finder.lexicon);
+        t.list
+    };
+    assert!(tokens.len() > 2 * MAX_PIECE);
+    let ranges = pieces(&tokens);
+    assert!(ranges.len() >= 2);
+    assert_eq!(ranges[0].start, 0);
+    assert_eq!(ranges.last().unwrap().end, tokens.len());
+    for w in ranges.windows(2) {
+        assert_eq!(w[0].end, w[1].start);
+    }
+    assert!(ranges.iter().all(|r| !r.is_empty() && r.len() <= MAX_PIECE));
+    // Claims are still found on both sides of a cut, and every span slices the text.
+    let claims = &extraction.claims;
+    assert!(claims.len() > 40, "{}", claims.len());
+    for c in claims {
+        assert_eq!(c.cue.span.slice(&text), "said");
+        assert!(c.source.as_ref().unwrap().span.slice(&text).ends_with("local monitor"));
+    }
+    // A cut without punctuation near it may take a source's first words, nothing more.
+    let whole = claims
+        .iter()
+        .filter(|c| c.source.as_ref().unwrap().span.slice(&text) == "a local monitor")
+        .count();
+    assert!(whole + ranges.len() > claims.len(), "{whole} of {}", claims.len());
+}
