@@ -43,7 +43,7 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let content = self.content_span(clause, start)?;
+        let content = self.fronted_span(clause, start)?;
         let source = self.source(start, aux_start, aux_start);
         let cue_match = self.cue_match(aux_start, i + 1, cue);
         let rule = Rule::ContentSourceCue;
@@ -71,7 +71,7 @@ impl Ctx<'_> {
         if src_end != end || self.has(i + 1, Class::Pronoun) || !self.bare_source_ok(i + 1, core) {
             return None;
         }
-        let content = self.content_span(clause, i)?;
+        let content = self.fronted_span(clause, i)?;
         let source = self.source(i + 1, src_end, core);
         let cue_match = self.cue_match(i, i + 1, cue);
         let rule = Rule::ContentCueSource;
@@ -212,6 +212,19 @@ impl Ctx<'_> {
         k
     }
 
+    /// Token `k` is an acronym: "LCC", "SOHR".
+    pub(super) fn acronym(&self, k: usize) -> bool {
+        let w = self.word(k);
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+
+    /// "The two said", "the three": a determiner and a number word make a source.
+    pub(super) fn numeral_source(&self, from: usize, to: usize) -> bool {
+        // "The two blasts ...": a plural subject takes no "-s" verb, so that is a noun.
+        let noun_after = to < self.toks.len() && self.lower(to).ends_with('s');
+        to == from + 2 && self.is(from, &["the", "all"]) && self.is(from + 1, NUMBER_WORDS) && !noun_after
+    }
+
     /// A comma among tokens `[from, to)`: the text has its commas, so the comma-anchored rules
     /// decide.
     fn has_comma(&self, from: usize, to: usize) -> bool {
@@ -295,6 +308,9 @@ impl Ctx<'_> {
             .any(|s| w.ends_with(s))
     }
 }
+
+/// Number words that make a source after "the": "the two said".
+const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six", "both"];
 
 /// Cue lemmas that may come before their source: "..., said the commander."
 const INVERTING: &[&str] = &["say", "add", "write", "report", "note", "explain", "continue"];

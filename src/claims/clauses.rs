@@ -163,6 +163,7 @@ impl Ctx<'_> {
         self.is(j, &[";"])
             || (self.has(j, Class::Contrast) && j > 0 && self.is(j - 1, &[","]))
             || (self.is(j, &["—", "–", "-", "--"]) && j > 0 && self.is(j - 1, &[")"]))
+            || (self.is(j, &["-"]) && j > 1 && self.is(j - 1, &["-"]) && self.is(j - 2, &[")"]))
             || self.glued_start(j + 1)
     }
 
@@ -253,6 +254,16 @@ impl Ctx<'_> {
         let after_that = from > 0 && self.is(from - 1, &["that"]);
         let preposition = self.has(from, Class::NotOpener) && !quantity && !after_that;
         if to <= from + 1 || punct || preposition || self.verbish(from) {
+            return None;
+        }
+        Some(self.span(from, to))
+    }
+
+    /// A content before its source ("In the east, a convoy reached the camp, aid workers
+    /// said"): it may open with a preposition or adverb too.
+    pub(super) fn fronted_span(&self, from: usize, to: usize) -> Option<Span> {
+        let punct = self.toks[from].is_punct() && !self.is(from, QUOTE_MARKS);
+        if to <= from + 1 || punct || self.verbish(from) {
             return None;
         }
         Some(self.span(from, to))

@@ -49,6 +49,11 @@ impl Ctx<'_> {
     pub(super) fn np_start(&self, end: usize) -> usize {
         let mut j = end;
         while j > 0 && end - j < 16 {
+            // "The Local Coordination Committees (LCC) said": a bracketed acronym stays inside.
+            if j >= 3 && self.is(j - 1, &[")"]) && self.is(j - 3, &["("]) && self.acronym(j - 2) {
+                j -= 3;
+                continue;
+            }
             let t = &self.toks[j - 1];
             let blocking_cue = t.cue.is_some_and(|id| !self.lexicon.cue(id).nominal);
             let joiner = matches!(self.word(j - 1), "'" | "’" | "-" | "&") && !self.is_quote_mark(j - 1);
@@ -99,6 +104,9 @@ impl Ctx<'_> {
 
     pub(super) fn looks_like_source(&self, from: usize, to: usize) -> bool {
         let last = self.lower(to - 1);
+        if self.numeral_source(from, to) {
+            return true;
+        }
         let nobody = self.has(from, Class::Negative);
         if nobody || self.has(to - 1, Class::NotHead) || to - from > 14 || (from..to).any(|k| self.verbish(k)) {
             return false;

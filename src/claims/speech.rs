@@ -117,14 +117,14 @@ impl Ctx<'_> {
             let start = src_end + usize::from(self.is(src_end, &[","]));
             self.clause_end(start).map(|end| self.span(start, end))?
         } else if self.is(i - 1, &[","]) {
-            self.content_span(self.clause_start(i - 1), i - 1)?
+            self.fronted_span(self.clause_start(i - 1), i - 1)?
         } else if rest_final || self.is(src_end, &["which", "who"]) {
             // "... restored supplies according to the Observatory [which ...]."
-            self.content_span(self.clause_start(i), i)?
+            self.fronted_span(self.clause_start(i), i)?
         } else if self.verbish(src_end) || self.has(src_end, Class::Be) || self.cue_at(src_end).is_some() {
             // "The attacks according to the source claimed two lives": the whole clause.
             let start = self.clause_start(i);
-            self.content_span(start, self.clause_end(src_end)?)?
+            self.fronted_span(start, self.clause_end(src_end)?)?
         } else {
             return None;
         };
@@ -215,7 +215,12 @@ impl Ctx<'_> {
             } else {
                 src_start - 1
             };
-            let content = self.content_span(start, end)?;
+            // "Instead, it said, the convoy turned back": a short opener, then the clause.
+            let short = src_start - 1 <= start + 2 && self.is(i + 1, &[","]) && !parenthetical;
+            let content = match short.then(|| self.clause_end(i + 2)).flatten() {
+                Some(after) => self.content_span(i + 2, after)?,
+                None => self.fronted_span(start, end)?,
+            };
             let rule = Rule::ContentSourceCue;
             return Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.85));
         }
@@ -224,7 +229,11 @@ impl Ctx<'_> {
         // subject is the relative pronoun's antecedent, so it opens with its verb.
         let relative = src_start > 0 && self.is(src_start - 1, &["which", "that", "who"]) && start == i + 1;
         let content = if relative && start < self.toks.len() && (self.verbish(start) || self.has(start, Class::Be)) {
-            self.span(start, self.clause_end(start)?)
+            // "the convoy, which the ministry said carried aid, was stopped": up to the comma
+            // that closes the relative clause.
+            let end = self.clause_end(start)?;
+            let end = (start..end).find(|&k| self.is(k, &[","])).unwrap_or(end);
+            self.span(start, end)
         } else {
             self.content_span(start, self.clause_end(start)?)?
         };
@@ -255,7 +264,7 @@ impl Ctx<'_> {
             return None;
         }
         let (core, end) = self.trailing_source(i + 1, self.clause_end_any(i + 1))?;
-        let content = self.content_span(self.clause_start(i - 1), i - 1)?;
+        let content = self.fronted_span(self.clause_start(i - 1), i - 1)?;
         let source = self.source(i + 1, end, core);
         let cue_match = self.cue_match(i, i + 1, cue);
         let rule = Rule::ContentCueSource;
@@ -265,6 +274,17 @@ impl Ctx<'_> {
     /// The source before the cue's auxiliaries at `aux_start`: (start, end of its own noun
     /// phrase, end), with an appositive between commas ("Sabrina Singh, a Pentagon spokesperson,").
     pub(super) fn source_before(&self, aux_start: usize) -> Option<(usize, usize, usize)> {
+        // "The monitor, meanwhile, said": a sentence adverb between commas is not the source's.
+        if aux_start >= 4
+            && self.is(aux_start - 1, &[","])
+            && self.is(aux_start - 3, &[","])
+            && self.is(
+                aux_start - 2,
+                &["meanwhile", "however", "too", "also", "though", "separately", "instead"],
+            )
+        {
+            return self.source_before(aux_start - 3);
+        }
         let start = self.np_start(aux_start);
         // "the base, which it described as temporary": a pronoun inside an object relative
         // clause speaks about the clause's antecedent, inside someone else's claim.

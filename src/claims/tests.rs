@@ -945,3 +945,63 @@ fn long_sentences_are_read_in_bounded_pieces_that_tile_them() {
         .count();
     assert!(whole + ranges.len() > claims.len(), "{whole} of {}", claims.len());
 }
+
+#[test]
+fn wire_copy_sources_and_openers() {
+    one(
+        "In the east, a convoy reached the camp on Monday, aid workers said.",
+        "aid workers",
+        "said",
+        "In the east, a convoy reached the camp on Monday",
+        "content_source_cue",
+    );
+    one(
+        "(CNN) -- Two hospitals were hit overnight in the north, a doctor said.",
+        "a doctor",
+        "said",
+        "Two hospitals were hit overnight in the north",
+        "content_source_cue",
+    );
+    one(
+        "A placard said the town would never surrender.",
+        "A placard",
+        "said",
+        "the town would never surrender",
+        "source_cue_content",
+    );
+    one(
+        "The two said they had seen the helicopter.",
+        "The two",
+        "said",
+        "they had seen the helicopter",
+        "source_cue_content",
+    );
+    one(
+        "The Local Coordination Committees (LCC) said 40 people were killed.",
+        "The Local Coordination Committees (LCC)",
+        "said",
+        "40 people were killed",
+        "source_cue_content",
+    );
+    one(
+        "The monitor, meanwhile, said fighting continued.",
+        "The monitor",
+        "said",
+        "fighting continued",
+        "source_cue_content",
+    );
+    one(
+        "Instead, it said, the convoy turned back.",
+        "it",
+        "said",
+        "the convoy turned back",
+        "content_source_cue",
+    );
+    one(
+        "The convoy, which the ministry said carried aid, was stopped at the border.",
+        "the ministry",
+        "said",
+        "carried aid",
+        "source_cue_content",
+    );
+}
