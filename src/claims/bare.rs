@@ -53,7 +53,7 @@ impl Ctx<'_> {
     /// "CONTENT said SOURCE." with no comma before the cue: the source runs from the cue to the
     /// end of the sentence.
     pub(super) fn bare_inverted(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
-        if !INVERTING.contains(&cue.lemma.as_str())
+        if !self.lexicon.classes(&cue.lemma).has(Class::InvertingCue)
             || cue.nominal
             || aux_start < i
             || i < 3
@@ -90,7 +90,7 @@ impl Ctx<'_> {
         }
         let opener = (lo..end)
             .rev()
-            .find(|&k| self.is(k, OPENERS) && (k == lo || !self.has(k - 1, Class::Link)));
+            .find(|&k| self.has(k, Class::NpOpener) && (k == lo || !self.has(k - 1, Class::Link)));
         if let Some(k) = opener {
             return Some(k);
         }
@@ -140,7 +140,7 @@ impl Ctx<'_> {
                     // "according to a speech Mrs. Clinton gave": a name after a common noun.
                     || (self.name_like(j)
                         && self.word_starts_lower(j - 1)
-                        && !self.is(j - 1, OPENERS)
+                        && !self.has(j - 1, Class::NpOpener)
                         && !self.source_noun_at(j - 1)
                         && !self.source_modifier(j - 1)));
             if stop || fresh {
@@ -165,7 +165,7 @@ impl Ctx<'_> {
                 c.rule,
                 Rule::SourceCueContent | Rule::ContentSourceCue | Rule::ContentCueSource
             );
-            let speech = HEADLINE_CUES.contains(&c.cue.lemma.as_str());
+            let speech = self.lexicon.classes(&c.cue.lemma).has(Class::HeadlineCue);
             let source = c.source.as_ref().and_then(|s| {
                 let from = self.toks.iter().position(|t| t.span.start == s.span.start)?;
                 let to = self.toks.iter().position(|t| t.span.end == s.span.end)? + 1;
@@ -186,7 +186,7 @@ impl Ctx<'_> {
         while k + 1 < end {
             let w = self.word(k);
             let capitalised = w.starts_with(char::is_uppercase);
-            let connective = capitalised && (w.ends_with("ly") || self.is(k, CONNECTIVES));
+            let connective = capitalised && (w.ends_with("ly") || self.has(k, Class::Connective));
             // "Speaking on Sunday", "Speaking to reporters in Geneva": up to the next name or
             // determiner that does not follow a preposition.
             let participle = capitalised && w.ends_with("ing") && k == start && self.word_starts_lower(k + 1);
@@ -194,7 +194,8 @@ impl Ctx<'_> {
             let det = usize::from(self.is(k + 1, &["the", "a", "this", "that"]));
             if participle {
                 k += 1;
-                let fresh = |j: usize| (self.name_like(j) || self.is(j, OPENERS)) && !self.has(j - 1, Class::Link);
+                let fresh =
+                    |j: usize| (self.name_like(j) || self.has(j, Class::NpOpener)) && !self.has(j - 1, Class::Link);
                 while k + 1 < end && !fresh(k) {
                     k += 1;
                 }
@@ -222,7 +223,7 @@ impl Ctx<'_> {
     pub(super) fn numeral_source(&self, from: usize, to: usize) -> bool {
         // "The two blasts ...": a plural subject takes no "-s" verb, so that is a noun.
         let noun_after = to < self.toks.len() && self.lower(to).ends_with('s');
-        to == from + 2 && self.is(from, &["the", "all"]) && self.is(from + 1, NUMBER_WORDS) && !noun_after
+        to == from + 2 && self.is(from, &["the", "all"]) && self.has(from + 1, Class::Numeral) && !noun_after
     }
 
     /// A comma among tokens `[from, to)`: the text has its commas, so the comma-anchored rules
@@ -274,16 +275,28 @@ impl Ctx<'_> {
 
     /// A day, month or time of day: "Tuesday", "morning", "Jan", never a source.
     pub(super) fn time_word(&self, k: usize) -> bool {
-        if k >= self.toks.len() || !TIME_WORDS.contains(&self.lower(k)) {
+        if !self.has(k, Class::Time) {
             return false;
         }
         // "Theresa May", "Morning Consult": a capitalised time of day or "May"/"March" is a
         // time only before a number ("May 3").
         let digit_after = k + 1 < self.toks.len() && self.word(k + 1).starts_with(|c: char| c.is_ascii_digit());
-        let weekday_or_month = TIME_WORDS[..7].contains(&self.lower(k)) || TIME_WORDS[17..].contains(&self.lower(k));
+        // A time of day is a time only in lower case; days and months are capitalised.
+        let time_of_day = [
+            "today",
+            "yesterday",
+            "tonight",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "overnight",
+        ]
+        .contains(&self.lower(k))
+            || ["week", "weekend", "month", "year"].contains(&self.lower(k));
         match self.lower(k) {
             "may" | "march" => digit_after,
-            _ => weekday_or_month || self.word_starts_lower(k),
+            _ => !time_of_day || self.word_starts_lower(k),
         }
     }
 
@@ -294,7 +307,7 @@ impl Ctx<'_> {
     /// A lower-case word that may stand before a source noun: "state", "opposition", "Britain-based".
     fn source_modifier(&self, k: usize) -> bool {
         let w = self.lower(k);
-        SOURCE_MODIFIERS.contains(&w)
+        self.has(k, Class::SourceModifier)
             || [
                 "-based",
                 "-backed",
@@ -308,115 +321,3 @@ impl Ctx<'_> {
             .any(|s| w.ends_with(s))
     }
 }
-
-/// Number words that make a source after "the": "the two said".
-const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six", "both"];
-
-/// Cue lemmas that may come before their source: "..., said the commander."
-const INVERTING: &[&str] = &["say", "add", "write", "report", "note", "explain", "continue"];
-
-/// Cue lemmas of headline claims: "Russia says ...", "Monitor warns ...".
-const HEADLINE_CUES: &[&str] = &[
-    "say", "claim", "warn", "deny", "accuse", "announce", "confirm", "insist", "admit", "blame", "report",
-];
-
-/// Sentence adverbs that are not part of a source after them.
-const CONNECTIVES: &[&str] = &[
-    "meanwhile",
-    "however",
-    "earlier",
-    "later",
-    "also",
-    "elsewhere",
-    "still",
-    "then",
-];
-
-/// Words that open a noun phrase.
-const OPENERS: &[&str] = &[
-    "the", "a", "an", "another", "its", "their", "his", "her", "two", "three", "four", "several", "some", "many",
-    "both", "one",
-];
-
-/// Days, months and times of day.
-pub(super) const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "overnight",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-/// Lower-case words that may stand before a source noun without a determiner.
-const SOURCE_MODIFIERS: &[&str] = &[
-    "state",
-    "government",
-    "opposition",
-    "local",
-    "news",
-    "rights",
-    "human",
-    "monitoring",
-    "war",
-    "security",
-    "military",
-    "medical",
-    "rebel",
-    "army",
-    "defence",
-    "defense",
-    "foreign",
-    "senior",
-    "official",
-    "pro-government",
-    "anti-government",
-    "interior",
-    "health",
-    "civil",
-    "regime",
-    "police",
-    "kurdish",
-    "field",
-    "top",
-    "former",
-    "chief",
-    "deputy",
-];

@@ -278,10 +278,7 @@ impl Ctx<'_> {
         if aux_start >= 4
             && self.is(aux_start - 1, &[","])
             && self.is(aux_start - 3, &[","])
-            && self.is(
-                aux_start - 2,
-                &["meanwhile", "however", "too", "also", "though", "separately", "instead"],
-            )
+            && self.has(aux_start - 2, Class::Connective)
         {
             return self.source_before(aux_start - 3);
         }
