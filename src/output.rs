@@ -13,7 +13,7 @@
 //!                                "resolved": { "text", "start", "end", "entity" } | null } | null,
 //!                    "cue": { "text", "start", "end", "lemma", "stance" },
 //!                    "content": { "text", "start", "end" },
-//!                    "entities": [ids], "rule", "confidence", "disputed" } ] }
+//!                    "entities": [ids], "rule", "confidence", "disputed", "unverified" } ] }
 //! ```
 //!
 //! - `start`/`end` are **Unicode code point** offsets into the original input, half-open, so
@@ -38,7 +38,12 @@
 //!   `content_cue_source`, `according_to`, `quote_source_cue`, `quote_cue_source`,
 //!   `source_cue_quote`, `quote_continued`, `passive_by`, `passive_it`, `quoted_as_saying`,
 //!   `nominal`, `shared_subject`, `follow_up`, `hedge`; see `src/claims/`); `confidence` is in [0, 1];
-//!   `disputed` is true when the same or the next sentence contradicts the claim.
+//!   `disputed` is true when the same or the next sentence contradicts the claim; `unverified`
+//!   is true when a verification disclaimer ("could not be independently verified") in the
+//!   claim's sentence, or in the next sentence, qualifies it. The disclaimer itself is a
+//!   `hedged` claim (rule `hedge`). `cue.stance` is one of assert, accuse, believe, concede,
+//!   condemn, confirm, criticize, deny, describe, estimate, evidence, hedge, intend, praise,
+//!   predict, question, suggest, threaten, urge, vow, warn.
 //! - Sentences, mentions and claims are in text order. Claim ids are `c1`, `c2`, ... in that
 //!   order. The same input and gazetteers give byte-identical output.
 //!
@@ -189,6 +194,8 @@ struct ClaimOut<'a> {
     rule: &'static str,
     confidence: f64,
     disputed: bool,
+    /// A verification disclaimer ("could not be independently verified") qualifies it.
+    unverified: bool,
 }
 
 /// Builds the serialisable document for `x`, an extraction of `text`.
@@ -314,6 +321,7 @@ impl<'a> Document<'a> {
             // Two decimals: an f32 printed as f64 would read 0.8999999761581421.
             confidence: (f64::from(c.confidence) * 100.0).round() / 100.0,
             disputed: c.disputed,
+            unverified: c.unverified,
         }
     }
 }

@@ -60,13 +60,13 @@ fn a_bad_row_names_file_and_line() {
     let dir = tempdir("bad");
     std::fs::write(
         dir.join("cues.tsv"),
-        "# mine\nform\tlemma\tstance\tframe\tclasses\nsang\tsing\tpraise\tspeech\t-\n",
+        "# mine\nform\tlemma\tstance\tframe\tclasses\nsang\tsing\tgloat\tspeech\t-\n",
     )
     .unwrap();
     let o = claimex(&["extract", "--lexicon", dir.to_str().unwrap()], TEXT.as_bytes());
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("cues.tsv:3: unknown stance \"praise\""), "{err}");
+    assert!(err.contains("cues.tsv:3: unknown stance \"gloat\""), "{err}");
     assert_eq!(err.lines().count(), 1, "one clear line: {err}");
 
     std::fs::write(dir.join("cues.tsv"), CUES).unwrap();
@@ -74,4 +74,14 @@ fn a_bad_row_names_file_and_line() {
     let o = claimex(&["extract", "--lexicon", dir.to_str().unwrap()], TEXT.as_bytes());
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("verbs.tsv:0: unknown lexicon file"));
+}
+
+#[test]
+fn the_extra_folder_adds_evidence_cues_and_expected_hedges() {
+    let extra = concat!(env!("CARGO_MANIFEST_DIR"), "/lexicon/extra");
+    let text = "Flight data show that the jet circled twice. The envoy is expected to arrive soon.";
+    assert_eq!(claims(&[], text), []);
+    let got = claims(&["--lexicon", extra], text);
+    let cues: Vec<(&str, &str)> = got.iter().map(|(_, c, s)| (c.as_str(), s.as_str())).collect();
+    assert_eq!(cues, [("show", "evidence"), ("is expected to", "hedge")]);
 }

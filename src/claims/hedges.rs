@@ -7,7 +7,8 @@
 //! shows the jet,"), an appositive ("the town, reportedly home to 20,000 people,") or an
 //! adjective phrase ("gunmen allegedly loyal to the former government ambushed") governs only
 //! that phrase. A hedge inside an attributed claim's source,
-//! cue or content is not a claim of its own.
+//! cue or content is not a claim of its own. Verification disclaimers are handled in
+//! [`super::verification`].
 
 use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Rule, Stance};
 
@@ -33,10 +34,11 @@ impl Ctx<'_> {
                     || c.cue.span.overlaps(hedge)
                     || c.source.as_ref().is_some_and(|s| s.span.overlaps(hedge))
             });
-            // "could not be verified" qualifies a claim next to it, or a thing in a relative clause
-            // ("the footage, which could not be verified,"); alone it says nothing new.
-            let verification = verification && (out.len() > first || !(i > 0 && self.is(i - 1, &["which", "that"])));
-            if inside || verification {
+            if verification {
+                self.disclaimer(out, first, i, len, inside);
+                continue;
+            }
+            if inside {
                 continue;
             }
             let Some(content) = self.hedged_content(i, len) else {
@@ -52,7 +54,7 @@ impl Ctx<'_> {
     }
 
     /// What the hedge of `len` tokens at `i` governs.
-    fn hedged_content(&self, i: usize, len: usize) -> Option<crate::span::Span> {
+    pub(super) fn hedged_content(&self, i: usize, len: usize) -> Option<crate::span::Span> {
         let start = self.clause_start(i);
         let end = self.clause_end(start)?;
         let next = i + len;

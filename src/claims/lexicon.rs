@@ -103,6 +103,12 @@ pub enum Frame {
     Accuse,
     /// A noun: SOURCE's CUE that CONTENT, CUE by SOURCE that CONTENT.
     Nominal,
+    /// SOURCE CUE the FIGURE-NOUN at N: "put the toll at 40" (the object needs a `figure` noun
+    /// and "at").
+    Figure,
+    /// DOCUMENT CUE (:) CONTENT: "the statement reads" (the source's head needs a `document`
+    /// noun).
+    Written,
 }
 
 enum_names! {
@@ -119,6 +125,10 @@ enum_names! {
         AdjunctNoun = "adjunct_noun",
         /// Points back in a denial ("denied the claim").
         Anaphoric = "anaphoric",
+        /// A written thing that may "read" ("the statement reads").
+        Document = "document",
+        /// A count that a source may "put at" ("put the toll at 40").
+        Figure = "figure",
         /// "the NOUN" may refer to an armed group mention ("the group", "the militia").
         ArmedGroupNoun = "armed_group_noun",
         /// "the NOUN" may refer to an organization mention ("the monitor").
@@ -181,6 +191,8 @@ enum_names! {
         Person = "person",
         /// Ends a source's head noun.
         PostModifier = "post_modifier",
+        /// A preposition: a cue-noun in the noun phrase after it is a noun.
+        Preposition = "preposition",
         /// A pronoun source.
         Pronoun = "pronoun",
         /// May follow "told".
@@ -388,6 +400,8 @@ impl Lexicon {
             "describe" => Frame::Describe,
             "accuse" => Frame::Accuse,
             "nominal" => Frame::Nominal,
+            "figure" => Frame::Figure,
+            "written" => Frame::Written,
             other => return Err(format!("unknown frame {other:?}")),
         };
         let (mut nominal, mut directive, mut needs_that) = (false, false, false);
@@ -581,6 +595,21 @@ mod tests {
     }
 
     #[test]
+    fn one_row_per_word_across_words_and_nouns() {
+        let forms = |name: &str| -> Vec<&str> {
+            let text = EMBEDDED.iter().find(|(n, _)| *n == name).unwrap().1;
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .skip(1)
+                .map(|l| l.split('\t').next().unwrap())
+                .collect()
+        };
+        let nouns = forms("nouns.tsv");
+        let both: Vec<_> = forms("words.tsv").into_iter().filter(|w| nouns.contains(w)).collect();
+        assert!(both.is_empty(), "in both words.tsv and nouns.tsv: {both:?}");
+    }
+
+    #[test]
     fn errors_name_file_and_line() {
         let mut l = Lexicon::default();
         let e = l
@@ -649,6 +678,21 @@ mod merged_lists {
                 ("The army", "said", "the road was open"),
                 ("The army", "stressing", "convoys could pass")
             ]
+        );
+    }
+
+    #[test]
+    fn stating_and_criticizing_follow_up() {
+        assert_eq!(
+            claims("The minister rejected the plan, stating that the border would stay closed."),
+            [
+                ("The minister", "rejected", "the plan"),
+                ("The minister", "stating", "the border would stay closed")
+            ]
+        );
+        assert_eq!(
+            claims("The council condemned the raid, criticizing the militia for shelling homes.")[1],
+            ("The council", "criticizing", "the militia for shelling homes")
         );
     }
 

@@ -19,7 +19,11 @@
 //! - `resolve.rs`: pronoun sources ("he", "it", "the ministry") resolved to an earlier source or
 //!   mention;
 //! - `followup.rs`: ", adding that ..." / ", saying ..." after a claim, by the same source;
-//! - `hedges.rs`: hedged claims without a source;
+//! - `hedges.rs`: hedged claims without a source ("reportedly", "is said to", "appears to",
+//!   "it is unclear whether", "has been accused of");
+//! - `verification.rs`: disclaimers ("could not be independently verified") as hedged claims
+//!   that mark the claims they qualify `unverified`;
+//! - `attitude.rs`: a speaker's own "I think" and a "found" without "that" are dropped;
 //! - `discourse.rs`: `disputed`, when the same or the next sentence contradicts a claim.
 //!
 //! Titles and headings yield claims only in headline form, "Russia says 62 troops killed in
@@ -46,14 +50,17 @@ mod bare;
 mod clauses;
 mod discourse;
 mod followup;
+mod frames;
 mod hedges;
 pub mod lexicon;
+mod nouns;
 mod passives;
 mod quotes;
 mod resolve;
 mod sources;
 mod speech;
 mod tokens;
+mod verification;
 
 use crate::gazetteer::{EntityId, EntityType, Gazetteer};
 use crate::matcher::Mention;
@@ -181,6 +188,9 @@ pub struct Claim {
     pub confidence: f32,
     /// The same or the next sentence contradicts it ("..., but the scope of losses indicates ...").
     pub disputed: bool,
+    /// A verification disclaimer in the same sentence, or right after it, qualifies it ("...
+    /// could not be independently verified").
+    pub unverified: bool,
 }
 
 /// Finds claims in body sentences.
@@ -383,6 +393,7 @@ impl Ctx<'_> {
             rule,
             confidence,
             disputed: false,
+            unverified: false,
         }
     }
 }

@@ -164,6 +164,8 @@ impl Ctx<'_> {
             || self.naming(i, aux_start, cue)
             || self.reduced_relative(i, aux_start)
             || self.noun_use(i, cue)
+            || self.noun_after_preposition(i, aux_start, cue)
+            || self.frame_refuses(i, aux_start, cue)
         {
             return None;
         }

@@ -299,13 +299,16 @@ fn nominal_claims() {
         "its forces had secured the city",
         "nominal",
     );
-    one(
-        "Claims by the SDF that Turkish drones struck a hospital could not be verified.",
-        "the SDF",
-        "Claims",
-        "Turkish drones struck a hospital",
-        "nominal",
+    // The disclaimer is a hedged claim of its own and marks the nominal claim unverified.
+    let text = "Claims by the SDF that Turkish drones struck a hospital could not be verified.";
+    let got = claims(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].1.as_str(), got[0].2.as_str(), got[0].3),
+        ("the SDF", "Claims", "Turkish drones struck a hospital", "nominal")
     );
+    assert_eq!((got[1].1.as_str(), got[1].3), ("could not be verified", "hedge"));
+    assert!(EXTRACTOR.extract(text).claims[0].unverified);
     one(
         "A statement from the Syrian Democratic Forces said its fighters repelled an attack.",
         "A statement from the Syrian Democratic Forces",

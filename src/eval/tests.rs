@@ -38,6 +38,7 @@ fn claim(text: &str, source: Option<&str>, cue: &str, content: &str, rule: &str)
         rule: Rule::parse(rule).expect("a rule name"),
         confidence: 1.0,
         disputed: false,
+        unverified: false,
     }
 }
 

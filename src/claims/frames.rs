@@ -1,0 +1,61 @@
+//! Cues whose frame needs a particular object or source, from `lexicon/cues.tsv`:
+//!
+//! - `figure`: "the monitor put the toll at 40", "puts the number of dead at 60": the cue must
+//!   be followed, within a few words, by a `figure` noun ("toll", "number") and then "at";
+//! - `written`: "the statement reads", "a banner read: ...": the source's head must be a
+//!   `document` noun ("statement", "letter", "banner").
+//!
+//! Otherwise the word is an ordinary verb ("put pressure on", "read the news").
+
+use super::{Class, Ctx, Cue, Frame};
+
+impl Ctx<'_> {
+    /// The cue at `i` (auxiliaries from `aux_start`) lacks what its frame needs.
+    pub(super) fn frame_refuses(&self, i: usize, aux_start: usize, cue: &Cue) -> bool {
+        match cue.frame {
+            Frame::Figure => {
+                let limit = (i + 6).min(self.toks.len());
+                let Some(noun) = (i + 1..limit).find(|&k| self.has(k, Class::Figure)) else {
+                    return true;
+                };
+                !(noun + 1..(noun + 5).min(self.toks.len())).any(|k| self.is(k, &["at"]))
+            }
+            Frame::Written => aux_start == 0 || !self.has(aux_start - 1, Class::Document),
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, Gazetteer};
+
+    fn claims(text: &str) -> Vec<(&str, &str, &str)> {
+        let x = Extractor::new(Gazetteer::embedded()).extract(text);
+        let slice = |s: crate::Span| &text[s.start..s.end];
+        x.claims
+            .iter()
+            .map(|c| {
+                (
+                    c.source.as_ref().map_or("-", |s| slice(s.span)),
+                    slice(c.cue.span),
+                    slice(c.content),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn figures_and_documents() {
+        assert_eq!(
+            claims("The monitor put the death toll at 41 on Sunday."),
+            [("The monitor", "put", "the death toll at 41 on Sunday")]
+        );
+        assert_eq!(claims("The monitor put pressure on the council."), []);
+        assert_eq!(
+            claims("The statement reads that the fighters will withdraw."),
+            [("The statement", "reads", "the fighters will withdraw")]
+        );
+        assert_eq!(claims("The commander read the names aloud."), []);
+    }
+}
