@@ -91,9 +91,28 @@ impl Ctx<'_> {
         let opener = (lo..end)
             .rev()
             .find(|&k| self.has(k, Class::NpOpener) && (k == lo || !self.has(k - 1, Class::Link)));
+        let tail = self.bare_tail_start(lo, end);
         if let Some(k) = opener {
-            return Some(k);
+            // "... and its surroundings local media reported": a run of names and source words
+            // after a plain noun is the source, not the phrase the determiner opened.
+            let plain_before = |t: usize| {
+                self.word_starts_lower(t - 1)
+                    && !self.has(t - 1, Class::NpOpener)
+                    && !self.has(t - 1, Class::Link)
+                    && !self.source_noun_at(t - 1)
+                    && !self.source_modifier(t - 1)
+            };
+            return Some(match tail {
+                Some(t) if t > k + 1 && plain_before(t) => t,
+                _ => k,
+            });
         }
+        tail
+    }
+
+    /// The start of the run of names, source nouns and source modifiers ending at `end`
+    /// ("Syrian state television", "government spokeswoman Najat ..."), if there is one.
+    fn bare_tail_start(&self, lo: usize, end: usize) -> Option<usize> {
         let mut k = end;
         let mut named = false;
         while k > lo {
@@ -191,6 +210,12 @@ impl Ctx<'_> {
             // determiner that does not follow a preposition.
             let participle = capitalised && w.ends_with("ing") && k == start && self.word_starts_lower(k + 1);
             let dated = |j: usize| self.time_word(j) || self.word(j).starts_with(|c: char| c.is_ascii_digit());
+            // "24.08.2013 Syrian state media said": a date glued on in front.
+            let date = {
+                let w = self.word(k);
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    && (w.contains(['.', '/']) || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
+            };
             let det = usize::from(self.is(k + 1, &["the", "a", "this", "that"]));
             if participle {
                 k += 1;
@@ -199,7 +224,7 @@ impl Ctx<'_> {
                 while k + 1 < end && !fresh(k) {
                     k += 1;
                 }
-            } else if connective || self.time_word(k) {
+            } else if connective || date || self.time_word(k) {
                 k += 1;
             } else if self.is(k, &["on", "in", "at", "late", "early", "this", "last"]) && dated(k + 1 + det) {
                 k += 2 + det;

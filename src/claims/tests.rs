@@ -1008,3 +1008,23 @@ fn wire_copy_sources_and_openers() {
         "source_cue_content",
     );
 }
+
+#[test]
+fn known_wrong_sources_date_and_non_noun_phrase() {
+    // A date glued on in front is not part of the source (issue 9, 5b).
+    one(
+        "24.08.2013 Syrian state media said rebels used chemical weapons in Jobar.",
+        "Syrian state media",
+        "said",
+        "rebels used chemical weapons in Jobar",
+        "source_cue_content",
+    );
+    // A source is a noun phrase, not the tail of the content (issue 9, 5d).
+    one(
+        "Fighters shelled army positions in Deir ez-Zor city and its surroundings local media reported.",
+        "local media",
+        "reported",
+        "Fighters shelled army positions in Deir ez-Zor city and its surroundings",
+        "content_source_cue",
+    );
+}
