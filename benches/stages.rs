@@ -170,10 +170,72 @@ fn stages(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    // One 2 MB "sentence" full of cue words: the claims stage must stay linear in it (issue 9).
+    let run_on = run_on_sentence(2_000_000);
+    let run_on_sentences = segment(&run_on);
+    let run_on_mentions = matcher.find(&run_on, &run_on_sentences);
+    let mut g = c.benchmark_group("run_on");
+    g.throughput(Throughput::Bytes(run_on.len() as u64));
+    g.sample_size(10);
+    g.bench_function("claims_2mb_sentence", |b| {
+        b.iter(|| claims.find(&run_on, &run_on_sentences, &run_on_mentions).len())
+    });
+    g.finish();
     c.bench_function("build_extractor", |b| b.iter(|| Extractor::new(gazetteer.clone())));
     // Start-up as the CLI pays it: parse the embedded gazetteers, then compile everything.
     c.bench_function("startup", |b| b.iter(|| Extractor::new(Gazetteer::embedded())));
     c.bench_function("build_matcher", |b| b.iter(|| Matcher::new(&gazetteer)));
+}
+
+/// About `bytes` of one sentence without a stop, drawn (by a fixed linear congruential
+/// sequence) from reporting verbs, sources, quote marks and clause words.
+fn run_on_sentence(bytes: usize) -> String {
+    const WORDS: &[&str] = &[
+        "the",
+        "council",
+        "said",
+        "that",
+        "monitors",
+        "reported",
+        "a",
+        "source",
+        "told",
+        "Reuters",
+        "he",
+        "added",
+        "according",
+        "to",
+        "officials",
+        "denied",
+        "\"",
+        "claimed",
+        "it",
+        "was",
+        "reported",
+        "residents",
+        "warned",
+        "SANA",
+        "announced",
+        "troops",
+        "in",
+        "Aleppo",
+        "confirmed",
+        ";",
+        "but",
+        "say",
+    ];
+    let mut out = String::with_capacity(bytes + 16);
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    while out.len() < bytes {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        out.push_str(WORDS[(x >> 33) as usize % WORDS.len()]);
+        out.push(' ');
+    }
+    out.push('.');
+    out
 }
 
 criterion_group!(benches, stages);

@@ -22,7 +22,7 @@ impl Ctx<'_> {
         } else {
             after
         };
-        k == end || self.has(k, Class::Adjunct) || self.is(k, &[","])
+        k == end || self.has(k, Class::Adjunct) || self.is(k, &[","]) || self.time_word(k)
     }
 
     /// After "told": a recipient of up to five words before "that" ("told the conference that"),
@@ -74,6 +74,11 @@ impl Ctx<'_> {
             if adverb || (cue.lemma == "warn" && self.is(j, &["of"])) {
                 j += 1;
             }
+            // "said Sunday that", "said Tuesday night that": a time, then "that".
+            let times = (j..self.toks.len()).take_while(|&k| self.time_word(k)).count();
+            if times > 0 && self.is(j + times, &["that"]) {
+                j += times;
+            }
             if self.is(j, &["that", ":"]) {
                 j += 1;
             }
@@ -92,18 +97,25 @@ impl Ctx<'_> {
 
     /// The token index where the clause starting at `start` ends (exclusive).
     pub(super) fn clause_end_any(&self, start: usize) -> usize {
-        let mut j = start;
-        while j < self.toks.len() {
-            if self.is(j, &[";"]) || self.clause_break(j) || self.closes_earlier_quote(start, j) {
-                break;
-            }
-            j += 1;
+        if start >= self.toks.len() {
+            return start;
+        }
+        // The first ";" or clause break from `start` on, or an earlier closing quote mark.
+        let t = self.tables();
+        let mut j = t.breaks[start];
+        let first = t.closers.partition_point(|&k| k < start);
+        if let Some(&k) = t.closers[first..]
+            .iter()
+            .take_while(|&&k| k < j)
+            .find(|&&k| self.closes_earlier_quote(start, k))
+        {
+            j = k;
         }
         while j > start && self.toks[j - 1].is_final_punct() {
             j -= 1;
         }
         // An open quote takes its closing mark, with the stop inside it: `"to restore order."`.
-        let opened = (start..j).filter(|&k| self.is(k, QUOTE_MARKS)).count();
+        let opened = t.quote_marks[j] - t.quote_marks[start];
         if opened % 2 == 1 {
             let mut k = j;
             while k < self.toks.len() && self.toks[k].is_final_punct() && !self.is(k, &["\"", "”"]) {
@@ -126,6 +138,8 @@ impl Ctx<'_> {
             || (self.is(j, &["but"]) && verb_after(j + 1))
             || (self.is(j, &["and"]) && self.cue_at(j + 1).is_some())
             || (comma && self.is(j + 1, &["without", "despite", "amid"]))
+            // "... were killed without specifying whether ...", commas or not.
+            || (self.is(j, &["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
             || (comma && self.is(j + 1, &["a", "an"]) && self.has(j + 2, Class::Summary))
     }
 
@@ -141,14 +155,91 @@ impl Ctx<'_> {
     /// Where the clause ending at token `end` starts: after the last ";", ", but" or a dateline
     /// ("BEIRUT (Reuters) -").
     pub(super) fn clause_start(&self, end: usize) -> usize {
-        (0..end)
-            .rev()
-            .find(|&j| {
-                self.is(j, &[";"])
-                    || (self.has(j, Class::Contrast) && j > 0 && self.is(j - 1, &[","]))
-                    || (self.is(j, &["—", "–", "-", "--"]) && j > 0 && self.is(j - 1, &[")"]))
-            })
-            .map_or(0, |j| j + 1)
+        self.tables().starts[end.min(self.toks.len())]
+    }
+
+    /// A clause ends after token `j` (for [`Ctx::clause_start`]).
+    fn clause_boundary(&self, j: usize) -> bool {
+        self.is(j, &[";"])
+            || (self.has(j, Class::Contrast) && j > 0 && self.is(j - 1, &[","]))
+            || (self.is(j, &["—", "–", "-", "--"]) && j > 0 && self.is(j - 1, &[")"]))
+            || (self.is(j, &["-"]) && j > 1 && self.is(j - 1, &["-"]) && self.is(j - 2, &[")"]))
+            || self.glued_start(j + 1)
+    }
+
+    /// The sentence's clause lookups, built once in one pass each, so that every clause scan
+    /// of a rule costs O(1) and the rules stay linear in the sentence, however many cues it
+    /// holds.
+    pub(super) fn tables(&self) -> &Tables {
+        self.tables.get_or_init(|| {
+            let n = self.toks.len();
+            let mut t = Tables {
+                starts: Vec::with_capacity(n + 1),
+                breaks: vec![n; n + 1],
+                closers: Vec::new(),
+                quote_marks: Vec::with_capacity(n + 1),
+                commas: Vec::with_capacity(n + 1),
+            };
+            let (mut start, mut quotes, mut commas) = (0, 0, 0);
+            for j in 0..n {
+                t.starts.push(start);
+                t.quote_marks.push(quotes);
+                t.commas.push(commas);
+                if self.clause_boundary(j) {
+                    start = j + 1;
+                }
+                if self.is(j, QUOTE_MARKS) {
+                    quotes += 1;
+                    if self.quote_closed_at(self.toks[j].span).is_some() {
+                        t.closers.push(j);
+                    }
+                }
+                commas += u32::from(self.is(j, &[","]));
+            }
+            t.starts.push(start);
+            t.quote_marks.push(quotes);
+            t.commas.push(commas);
+            for j in (0..n).rev() {
+                t.breaks[j] = if self.is(j, &[";"]) || self.clause_break(j) {
+                    j
+                } else {
+                    t.breaks[j + 1]
+                };
+            }
+            t
+        })
+    }
+
+    /// A new sentence glued on at token `k` without its stop, as scraped copy leaves titles,
+    /// datelines and photo credits: "... 21 Jul 2015 A missile ...", "... BEIRUT A US-led
+    /// coalition ...", "(TRT World and Agencies) Syrian regime ...", "... Kirkuk In a separate
+    /// event ...". A capitalised "A"/"An" or preposition inside a sentence, or "The" after a
+    /// number, an all-capitals word or a bracket.
+    fn glued_start(&self, k: usize) -> bool {
+        if k == 0 || k + 1 >= self.toks.len() {
+            return false;
+        }
+        let prev = self.word(k - 1);
+        let after_break = prev.starts_with(|c: char| c.is_ascii_digit())
+            || (prev.len() >= 3 && prev.chars().all(|c| c.is_uppercase()))
+            || prev == ")";
+        let caption = prev == ")" && self.is(0, &["("]) && self.word(k).starts_with(char::is_uppercase);
+        // "Published October 6 2014 Two bombers ...": a full date, then a capitalised word.
+        let year = prev.len() == 4 && (prev.starts_with("19") || prev.starts_with("20")) && prev.parse::<u16>().is_ok();
+        let dated = year
+            && k >= 2
+            && (self.time_word(k - 2) || self.word(k - 2).starts_with(|c: char| c.is_ascii_digit()))
+            && self.word(k).starts_with(char::is_uppercase);
+        let word_before = !self.toks[k - 1].is_punct() || prev == ")";
+        word_before
+            && (self.is_exactly(k, &["A", "An", "In", "On", "At"])
+                || (after_break && self.is_exactly(k, &["The"]))
+                || caption
+                || dated)
+    }
+
+    fn is_exactly(&self, k: usize, words: &[&str]) -> bool {
+        k < self.toks.len() && words.contains(&self.word(k))
     }
 
     /// The content span `[from, to)`, or None when it is too short to be a claim.
@@ -162,8 +253,20 @@ impl Ctx<'_> {
         // ... except a quantity: "at least 12", "about 500", "over 100".
         let quantity = self.is(from + 1, &["least", "most"])
             || (from + 1 < self.toks.len() && self.word(from + 1).starts_with(|c: char| c.is_ascii_digit()));
-        let preposition = self.has(from, Class::NotOpener) && !quantity;
+        // ... except after "that": "said that under the deal, ...".
+        let after_that = from > 0 && self.is(from - 1, &["that"]);
+        let preposition = self.has(from, Class::NotOpener) && !quantity && !after_that;
         if to <= from + 1 || punct || preposition || self.verbish(from) {
+            return None;
+        }
+        Some(self.span(from, to))
+    }
+
+    /// A content before its source ("In the east, a convoy reached the camp, aid workers
+    /// said"): it may open with a preposition or adverb too.
+    pub(super) fn fronted_span(&self, from: usize, to: usize) -> Option<Span> {
+        let punct = self.toks[from].is_punct() && !self.is(from, QUOTE_MARKS);
+        if to <= from + 1 || punct || self.verbish(from) {
             return None;
         }
         Some(self.span(from, to))
@@ -171,3 +274,17 @@ impl Ctx<'_> {
 }
 
 const QUOTE_MARKS: &[&str] = &["\"", "“", "”"];
+
+/// Clause lookups over one sentence's tokens (see [`Ctx::tables`]).
+pub(super) struct Tables {
+    /// `starts[end]`: where the clause ending at token `end` starts.
+    starts: Vec<usize>,
+    /// `breaks[j]`: the first ";" or clause break at or after token `j` (the token count if none).
+    breaks: Vec<usize>,
+    /// Quote marks that close a quote, in order.
+    closers: Vec<usize>,
+    /// `quote_marks[j]`: how many quote-mark tokens come before token `j`.
+    quote_marks: Vec<u32>,
+    /// `commas[j]`: how many commas come before token `j`.
+    pub(super) commas: Vec<u32>,
+}

@@ -15,16 +15,26 @@ pub(super) fn mark_disputed(text: &str, sentences: &[Sentence], claims: &mut [Cl
         .collect();
     for c in claims.iter_mut() {
         let end = sentences[c.sentence].span.end;
-        let rest = if c.content.end < end {
-            &text[c.content.end..end]
+        // Only the words right after the content can contradict it; a bounded look keeps this
+        // linear in a run-on sentence of many claims.
+        let mut rest_end = end.min(c.content.end + MAX_REST);
+        while !text.is_char_boundary(rest_end) {
+            rest_end -= 1;
+        }
+        let rest = if c.content.end < rest_end {
+            &text[c.content.end..rest_end]
         } else {
             ""
         };
         let next = sentences.get(c.sentence + 1).map_or("", |s| s.span.slice(text));
-        let next_denies = c.cue.stance != Stance::Deny && denials.contains(&(c.sentence + 1));
+        // `denials` is in claim order, so sorted by sentence.
+        let next_denies = c.cue.stance != Stance::Deny && denials.binary_search(&(c.sentence + 1)).is_ok();
         c.disputed = contrast_follows(rest) || NEXT_CONTRAST.iter().any(|p| next.starts_with(p)) || next_denies;
     }
 }
+
+/// How many bytes after a claim's content are read for a contradicting clause.
+const MAX_REST: usize = 400;
 
 /// A denial whose content points back ("the claim", "the reports", "it"): it denies what came
 /// before rather than something new.

@@ -208,6 +208,20 @@ enum_names! {
         Summary = "summary",
         /// The first word of a hedge phrase (derived from `hedges.tsv`).
         HedgeStart = "hedge_start",
+        /// A day, month or time of day: never a source ("said Saturday").
+        Time = "time",
+        /// May stand before a source noun without a determiner ("state television").
+        SourceModifier = "source_modifier",
+        /// A sentence adverb outside a source ("Meanwhile", ", however,").
+        Connective = "connective",
+        /// "the NUMERAL" is a source ("The two said").
+        Numeral = "numeral",
+        /// Opens a noun phrase in copy without commas ("... a monitoring group said").
+        NpOpener = "np_opener",
+        /// A cue lemma that may come before its source ("..., said the commander").
+        InvertingCue = "inverting_cue",
+        /// A cue lemma of headline claims ("Russia says ...").
+        HeadlineCue = "headline_cue",
     }
 }
 

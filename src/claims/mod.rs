@@ -27,6 +27,10 @@
 //! - `discourse.rs`: `disputed`, when the same or the next sentence contradicts a claim.
 //! - `tagger.rs`: the learned layer (off by default), claims the rules missed.
 //!
+//! Titles and headings yield claims only in headline form, "Russia says 62 troops killed in
+//! strikes" or "Air strike kills 10 monitoring group says", with a present-tense speech cue;
+//! the role of the claim's sentence (`title`, `heading`) tells them from body claims.
+//!
 //! Not claims: directives ("told his men to hold"), questions, future or expected speech ("is
 //! expected to announce", "will say"), negated speech ("did not say"), and non-body sentences.
 //!
@@ -43,6 +47,7 @@
 //! are sorted by (sentence, cue start); the same input gives the same claims.
 
 mod attitude;
+mod bare;
 mod clauses;
 mod discourse;
 mod followup;
@@ -66,6 +71,7 @@ use crate::span::Span;
 pub use lexicon::{Class, Cue, Frame, Lexicon, LexiconError, Stance};
 use quotes::Quote;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::sync::Arc;
 use tokens::{Token, Tokens};
 
@@ -238,32 +244,48 @@ impl ClaimFinder {
         let mut out = Vec::new();
         let mut tokens = Tokens::default();
         for (index, sentence) in sentences.iter().enumerate() {
-            if sentence.role != Role::Body || sentence.span.slice(text).trim_end().ends_with('?') {
+            let headline = matches!(sentence.role, Role::Title | Role::Heading);
+            if !(sentence.role == Role::Body || headline) || sentence.span.slice(text).trim_end().ends_with('?') {
                 continue;
             }
             tokens.tokenize(text, sentence.span, &self.token, &self.lexicon);
             let lo = mentions.partition_point(|m| m.sentence < index);
             let hi = mentions.partition_point(|m| m.sentence <= index);
-            let ctx = Ctx {
-                text,
-                toks: &tokens.list,
-                tokens: &tokens,
-                mentions: &mentions[lo..hi],
-                sentence: index,
-                lexicon: &self.lexicon,
-                quotes: &quotes,
-                kinds: &self.kinds,
-            };
-            let first = out.len();
-            ctx.quoted(&mut out);
-            ctx.attributed(&mut out, first);
-            ctx.drop_participant_attitudes(&mut out, first);
-            ctx.follow_ups(&mut out, first);
-            ctx.hedged(&mut out, first);
-            if self.learned {
-                ctx.learned(tagger::Model::embedded(), &mut out, first);
+            let sentence_mentions = &mentions[lo..hi];
+            for piece in pieces(&tokens.list) {
+                let (from, to) = match (tokens.list.get(piece.start), piece.end.checked_sub(1)) {
+                    (Some(a), Some(b)) => (a.span.start, tokens.list[b].span.end),
+                    _ => (sentence.span.start, sentence.span.end),
+                };
+                let m_lo = sentence_mentions.partition_point(|m| m.span.start < from);
+                let m_hi = sentence_mentions.partition_point(|m| m.span.start < to);
+                let ctx = Ctx {
+                    text,
+                    toks: &tokens.list[piece.clone()],
+                    base: piece.start,
+                    tokens: &tokens,
+                    mentions: &sentence_mentions[m_lo..m_hi],
+                    sentence: index,
+                    lexicon: &self.lexicon,
+                    quotes: &quotes,
+                    kinds: &self.kinds,
+                    tables: OnceCell::new(),
+                };
+                let first = out.len();
+                if headline {
+                    ctx.headline(&mut out);
+                    continue;
+                }
+                ctx.quoted(&mut out);
+                ctx.attributed(&mut out, first);
+                ctx.drop_participant_attitudes(&mut out, first);
+                ctx.follow_ups(&mut out, first);
+                ctx.hedged(&mut out, first);
+                if self.learned {
+                    ctx.learned(tagger::Model::embedded(), &mut out, first);
+                }
+                out[first..].sort_by_key(|c| (c.cue.span.start, c.content.start));
             }
-            out[first..].sort_by_key(|c| (c.cue.span.start, c.content.start));
         }
         quotes::add_continued(text, sentences, &quotes, &mut out);
         for c in &mut out {
@@ -273,6 +295,30 @@ impl ClaimFinder {
         discourse::mark_disputed(text, sentences, &mut out, &self.lexicon);
         out
     }
+}
+
+/// A sentence of more tokens than this is read in pieces of at most this many, cut after
+/// punctuation where one is near: no sentence of news is that long, and bounded pieces keep the
+/// rules linear in the text, however many cues a run-on "sentence" holds.
+const MAX_PIECE: usize = 400;
+
+/// The token ranges a sentence of `toks` is read in: the whole sentence (also when empty), or
+/// pieces of at most [`MAX_PIECE`] tokens, each ending after the last punctuation in its final
+/// quarter when there is one.
+fn pieces(toks: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while toks.len() - start > MAX_PIECE {
+        let limit = start + MAX_PIECE;
+        let end = (limit - MAX_PIECE / 4..limit)
+            .rev()
+            .find(|&k| toks[k].is_punct())
+            .map_or(limit, |k| k + 1);
+        out.push(start..end);
+        start = end;
+    }
+    out.push(start..toks.len());
+    out
 }
 
 /// Entities mentioned inside `span`, in order of first appearance (`mentions` is sorted by
@@ -292,7 +338,10 @@ fn entities_in(mentions: &[Mention], span: Span) -> Vec<EntityId> {
 /// One sentence being read.
 struct Ctx<'a> {
     text: &'a str,
+    /// The tokens read: a sentence, or a piece of a very long one.
     toks: &'a [Token],
+    /// Index of `toks[0]` in `tokens`.
+    base: usize,
     /// `toks` with their lower-case forms.
     tokens: &'a Tokens,
     mentions: &'a [Mention],
@@ -300,6 +349,8 @@ struct Ctx<'a> {
     lexicon: &'a Lexicon,
     quotes: &'a [Quote],
     kinds: &'a [EntityType],
+    /// Clause lookups, built on first use.
+    tables: OnceCell<clauses::Tables>,
 }
 
 impl Ctx<'_> {
@@ -308,7 +359,7 @@ impl Ctx<'_> {
     }
 
     fn lower(&self, i: usize) -> &str {
-        self.tokens.lower(i)
+        self.tokens.lower(self.base + i)
     }
 
     /// Token `i` exists and belongs to class `c`.

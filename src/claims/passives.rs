@@ -10,7 +10,7 @@ impl Ctx<'_> {
     pub(super) fn passive(&self, aux_start: usize, i: usize, cue: &Cue) -> Option<Claim> {
         if self.is(i + 1, &["by"]) {
             let (core, end) = self.trailing_source(i + 2, self.clause_end_any(i + 2))?;
-            let content = self.content_span(self.clause_start(aux_start), aux_start)?;
+            let content = self.fronted_span(self.clause_start(aux_start), aux_start)?;
             let source = self.source(i + 2, end, core);
             let cue_match = self.cue_match(aux_start, i + 1, cue);
             return Some(self.claim(

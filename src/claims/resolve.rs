@@ -63,6 +63,10 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
         }
         // Only the last few sentences matter; keeping the list short keeps this linear.
         candidates.retain(|k| c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE);
+        // ... and only the nearest few of them, however many one run-on sentence holds.
+        if candidates.len() > MAX_CANDIDATES {
+            candidates.drain(..candidates.len() - MAX_CANDIDATES);
+        }
         let Some(src) = c.source.as_mut() else { continue };
         let lower = src.span.slice(text).to_lowercase();
         if let Some(anaphor) = Anaphor::parse(&lower, lexicon) {
@@ -127,6 +131,8 @@ fn head_of<'a>(lower: &'a str, lexicon: &Lexicon) -> &'a str {
     words.get(end.wrapping_sub(1)).copied().unwrap_or_default()
 }
 
+/// How many of the nearest earlier sources and mentions a pronoun is resolved against.
+const MAX_CANDIDATES: usize = 64;
 /// How many sentences back a pronoun may reach.
 const MAX_DISTANCE: usize = 4;
 

@@ -49,6 +49,11 @@ impl Ctx<'_> {
     pub(super) fn np_start(&self, end: usize) -> usize {
         let mut j = end;
         while j > 0 && end - j < 16 {
+            // "The Local Coordination Committees (LCC) said": a bracketed acronym stays inside.
+            if j >= 3 && self.is(j - 1, &[")"]) && self.is(j - 3, &["("]) && self.acronym(j - 2) {
+                j -= 3;
+                continue;
+            }
             let t = &self.toks[j - 1];
             let blocking_cue = t.cue.is_some_and(|id| !self.lexicon.cue(id).nominal);
             let joiner = matches!(self.word(j - 1), "'" | "’" | "-" | "&") && !self.is_quote_mark(j - 1);
@@ -99,15 +104,20 @@ impl Ctx<'_> {
 
     pub(super) fn looks_like_source(&self, from: usize, to: usize) -> bool {
         let last = self.lower(to - 1);
+        if self.numeral_source(from, to) {
+            return true;
+        }
         let nobody = self.has(from, Class::Negative);
         if nobody || self.has(to - 1, Class::NotHead) || to - from > 14 || (from..to).any(|k| self.verbish(k)) {
             return false;
         }
+        // "was foiled Saturday morning said ...": a time is never a source.
+        if self.time_word(to - 1) {
+            return false;
+        }
         let head = self.head(from, to);
-        let first = self.word(from);
         let span = self.span(from, to);
-        let capitalised =
-            (from..to).any(|k| self.word(k).starts_with(char::is_uppercase) && !self.has(k, Class::Article));
+        let capitalised = (from..to).any(|k| self.name_like(k) && !self.has(k, Class::Article));
         let named = self.mentions.iter().any(|m| span.contains(m.span)) || capitalised;
         let nouny = self.is_source_noun(head) || self.is_source_noun(last);
         let pronoun = to - from == 1 && self.lexicon.classes(head).has(Class::Pronoun);
@@ -116,7 +126,7 @@ impl Ctx<'_> {
             .mentions
             .iter()
             .any(|m| m.span.end == span.end && span.contains(m.span));
-        let determined = first.starts_with(char::is_uppercase) || self.has(from, Class::Determiner);
+        let determined = self.name_like(from) || self.has(from, Class::Determiner);
         (named && (determined || entity_head)) || nouny || pronoun
     }
 
@@ -247,6 +257,10 @@ impl Ctx<'_> {
         if self.has(k, Class::SourceAdjunct) {
             return true;
         }
+        // "Wells Fargo this month announced", "the ministry Sunday said".
+        if self.time_word(k) || (self.is(k, &["this", "next", "just"]) && self.time_word(k + 1)) {
+            return true;
+        }
         let next_ok = |words: &[&str]| self.is(k + 1, words) || self.has(k + 1, Class::AdjunctDet);
         match self.lower(k) {
             "in" | "on" | "at" => self.has(k + 1, Class::AdjunctNoun) || next_ok(&[]),
@@ -265,7 +279,7 @@ impl Ctx<'_> {
     }
 
     /// `w` (lower case) or its singular is a source noun ("officials", "the ministry").
-    fn is_source_noun(&self, w: &str) -> bool {
+    pub(super) fn is_source_noun(&self, w: &str) -> bool {
         self.lexicon.noun_classes(w).has(Class::Source)
     }
 }

@@ -45,6 +45,14 @@ impl Ctx<'_> {
                 .or_else(|| self.cue_at(i).and_then(|cue| self.around_cue(i, cue)))
                 .or_else(|| self.quoted_as_saying(i));
             let Some(c) = claim else { continue };
+            // "The attacks according to the source claimed ...": a source that holds another
+            // claim's cue is not one.
+            if c.source
+                .as_ref()
+                .is_some_and(|s| out[first..].iter().any(|o| o.cue.span.overlaps(s.span)))
+            {
+                continue;
+            }
             self.yield_to_outer(&c, out, first, &mut taken);
             if let Some(c) = self.stop_before_taken(c, &taken) {
                 taken.extend(taken_spans(&c));
@@ -91,17 +99,32 @@ impl Ctx<'_> {
     fn according_to(&self) -> Option<super::Claim> {
         let i =
             (0..self.toks.len().saturating_sub(1)).find(|&i| self.is(i, &["according"]) && self.is(i + 1, &["to"]))?;
-        let src_end = (i + 2..self.toks.len())
+        let punct_end = (i + 2..self.toks.len())
             .find(|&j| self.toks[j].is_punct() && !self.is(j, &["'", "’", "-"]))
             .unwrap_or(self.toks.len());
+        // Without a comma after it, the source ends where a new phrase starts ([`Ctx::bare_np_end`]).
+        let relative = (i + 2..punct_end).any(|k| self.is(k, &["which", "who", "that", "whose"]));
+        let src_end = if punct_end > i + 2 && !relative && self.looks_like_source(i + 2, punct_end) {
+            punct_end
+        } else {
+            self.bare_np_end(i + 2)
+        };
         if src_end == i + 2 || !self.looks_like_source(i + 2, src_end) {
             return None;
         }
+        let rest_final = (src_end..self.toks.len()).all(|k| self.toks[k].is_final_punct());
         let content = if self.clause_start(i) == i {
             let start = src_end + usize::from(self.is(src_end, &[","]));
             self.clause_end(start).map(|end| self.span(start, end))?
         } else if self.is(i - 1, &[","]) {
-            self.content_span(self.clause_start(i - 1), i - 1)?
+            self.fronted_span(self.clause_start(i - 1), i - 1)?
+        } else if rest_final || self.is(src_end, &["which", "who"]) {
+            // "... restored supplies according to the Observatory [which ...]."
+            self.fronted_span(self.clause_start(i), i)?
+        } else if self.verbish(src_end) || self.has(src_end, Class::Be) || self.cue_at(src_end).is_some() {
+            // "The attacks according to the source claimed two lives": the whole clause.
+            let start = self.clause_start(i);
+            self.fronted_span(start, self.clause_end(src_end)?)?
         } else {
             return None;
         };
@@ -129,6 +152,13 @@ impl Ctx<'_> {
         }
         if (aux_start..i).any(|k| self.has(k, Class::Be)) {
             return self.passive(aux_start, i, cue);
+        }
+        // Wire copy without commas: "... the monitor said." ([`super::bare`]).
+        if let Some(c) = self
+            .bare_inverted(i, aux_start, cue)
+            .or_else(|| self.bare_trailing(i, aux_start, cue))
+        {
+            return Some(c);
         }
         if self.directive(i, cue)
             || self.naming(i, aux_start, cue)
@@ -187,12 +217,28 @@ impl Ctx<'_> {
             } else {
                 src_start - 1
             };
-            let content = self.content_span(start, end)?;
+            // "Instead, it said, the convoy turned back": a short opener, then the clause.
+            let short = src_start - 1 <= start + 2 && self.is(i + 1, &[","]) && !parenthetical;
+            let content = match short.then(|| self.clause_end(i + 2)).flatten() {
+                Some(after) => self.content_span(i + 2, after)?,
+                None => self.fronted_span(start, end)?,
+            };
             let rule = Rule::ContentSourceCue;
             return Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.85));
         }
         let start = self.content_start(i + 1, cue);
-        let content = self.content_span(start, self.clause_end(start)?)?;
+        // "the attack which pro-Damascus media said was carried out by ...": the content's
+        // subject is the relative pronoun's antecedent, so it opens with its verb.
+        let relative = src_start > 0 && self.is(src_start - 1, &["which", "that", "who"]) && start == i + 1;
+        let content = if relative && start < self.toks.len() && (self.verbish(start) || self.has(start, Class::Be)) {
+            // "the convoy, which the ministry said carried aid, was stopped": up to the comma
+            // that closes the relative clause.
+            let end = self.clause_end(start)?;
+            let end = (start..end).find(|&k| self.is(k, &[","])).unwrap_or(end);
+            self.span(start, end)
+        } else {
+            self.content_span(start, self.clause_end(start)?)?
+        };
         let rule = match cue.frame {
             Frame::Describe => Rule::SourceCueAs,
             Frame::Accuse => Rule::SourceCueAccuse,
@@ -220,7 +266,7 @@ impl Ctx<'_> {
             return None;
         }
         let (core, end) = self.trailing_source(i + 1, self.clause_end_any(i + 1))?;
-        let content = self.content_span(self.clause_start(i - 1), i - 1)?;
+        let content = self.fronted_span(self.clause_start(i - 1), i - 1)?;
         let source = self.source(i + 1, end, core);
         let cue_match = self.cue_match(i, i + 1, cue);
         let rule = Rule::ContentCueSource;
@@ -230,6 +276,14 @@ impl Ctx<'_> {
     /// The source before the cue's auxiliaries at `aux_start`: (start, end of its own noun
     /// phrase, end), with an appositive between commas ("Sabrina Singh, a Pentagon spokesperson,").
     pub(super) fn source_before(&self, aux_start: usize) -> Option<(usize, usize, usize)> {
+        // "The monitor, meanwhile, said": a sentence adverb between commas is not the source's.
+        if aux_start >= 4
+            && self.is(aux_start - 1, &[","])
+            && self.is(aux_start - 3, &[","])
+            && self.has(aux_start - 2, Class::Connective)
+        {
+            return self.source_before(aux_start - 3);
+        }
         let start = self.np_start(aux_start);
         // "the base, which it described as temporary": a pronoun inside an object relative
         // clause speaks about the clause's antecedent, inside someone else's claim.
@@ -237,6 +291,9 @@ impl Ctx<'_> {
         if relative && start + 1 == aux_start && self.has(start, Class::Pronoun) {
             return None;
         }
+        // "On Saturday activists reported", "Speaking on Sunday John Kerry said": a leading
+        // adjunct is not the source's.
+        let start = self.skip_front_adjuncts(start, aux_start);
         // "Kurdish-led forces on Friday accused": the time adjunct is not the source's.
         let aux_start = (start + 1..aux_start)
             .find(|&k| self.adjunct_at(k))
