@@ -112,6 +112,17 @@ impl Ctx<'_> {
         if src_end == i + 2 || !self.looks_like_source(i + 2, src_end) {
             return None;
         }
+        // "According to the Syrian Network for Human Rights (SNHR) the air force ...": a
+        // bracketed acronym after the source is part of it.
+        let src_end = if src_end + 3 <= self.toks.len()
+            && self.is(src_end, &["("])
+            && self.acronym(src_end + 1)
+            && self.is(src_end + 2, &[")"])
+        {
+            src_end + 3
+        } else {
+            src_end
+        };
         let rest_final = (src_end..self.toks.len()).all(|k| self.toks[k].is_final_punct());
         let content = if self.clause_start(i) == i {
             let start = src_end + usize::from(self.is(src_end, &[","]));

@@ -829,6 +829,21 @@ fn comma_less_inverted_and_according_to() {
         "Four fighters were captured near the airport",
         "according_to",
     );
+    // A bracketed acronym after the source belongs to it, with or without a comma.
+    one(
+        "According to the Kurdish Red Crescent (KRC) two field clinics were shelled.",
+        "the Kurdish Red Crescent (KRC)",
+        "According to",
+        "two field clinics were shelled",
+        "according_to",
+    );
+    one(
+        "According to the Union of Medical Relief Organizations (UOSSM), the hospital closed.",
+        "the Union of Medical Relief Organizations (UOSSM)",
+        "According to",
+        "the hospital closed",
+        "according_to",
+    );
     // A parenthetical "according to" mid-clause: the content is the whole clause.
     one(
         "The raids according to the ministry destroyed two depots.",
