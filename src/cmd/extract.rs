@@ -40,5 +40,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         sink.document(out, &text, &x, extractor.gazetteer(), &meta)?;
         sink.end(out)
     })?;
+    // The process ends next: freeing the gazetteer's ~46,000 aliases and the matcher's index
+    // would cost about a tenth of a one-article run (callgrind: 58 M of 610 M instructions).
+    std::mem::forget(extractor);
     Ok(ExitCode::SUCCESS)
 }
