@@ -25,7 +25,7 @@ import threading as _threading
 from itertools import islice as _islice
 from typing import Any, Dict, Iterable, Iterator, List, Literal, Mapping, Optional, Sequence, Tuple, Union, overload
 
-from ._claimex import SCHEMA_VERSION, NativeExtractor as _Native, __version__
+from ._claimex import SCHEMA_VERSION, NativeExtractor as _Native, __version__, check_date as _check_date
 from ._pandas import to_pandas
 
 __all__ = [
@@ -89,10 +89,12 @@ class Extractor:
     ) -> str:
         """One article to its JSON document, as the CLI writes it (one line, no newline).
 
-        ``id`` and ``path`` become ``document.id`` and ``document.path``; ``meta`` fields and
-        ``date`` (an ISO date, as ``YYYY-MM-DD`` for a ``datetime.date``) pass through into
-        ``document`` like the extra fields of a JSON Lines record. The library has no dated
-        extraction yet, so ``date`` does not change what is found.
+        ``id`` and ``path`` become ``document.id`` and ``document.path``; ``meta`` fields pass
+        through into ``document`` like the extra fields of a JSON Lines record. ``date`` (an
+        ISO date, ``YYYY-MM-DD`` or a ``datetime.date``) is the article date, as a JSON Lines
+        ``date``: it chooses among actors of different periods ("government forces" before or
+        after December 2024) and is reported as ``document.date``; without it, a date in the
+        article's head is used if there is one.
         """
         rid, text, _, extra = _record(_fields(text, date, id, meta), 1)
         return self._native.extract_json(rid, text, path, extra)
@@ -178,6 +180,8 @@ def _record(item: Any, number: int) -> Tuple[str, str, Optional[str], Optional[s
     rid = fields.pop("id", number)
     if isinstance(rid, bool) or not isinstance(rid, (str, int, float)):
         raise TypeError(f"item {number}: 'id' is {rid!r}, not a string or number")
+    if isinstance(fields.get("date"), str):
+        _check_date(fields["date"])
     extra = {(f"input_{k}" if k in _RESERVED else k): v for k, v in fields.items()}
     if any(not isinstance(k, str) for k in extra):
         raise TypeError(f"item {number}: field names must be strings")

@@ -8,6 +8,8 @@ __version__: str
 # (id, text, path, passed-through document fields as a JSON object)
 Record = Tuple[str, str, Optional[str], Optional[str]]
 
+def check_date(date: str) -> None: ...
+
 class NativeExtractor:
     def __init__(self, gazetteers: Sequence[str], replace: bool) -> None: ...
     @property

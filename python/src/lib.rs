@@ -10,7 +10,7 @@
 //! Python exception naming the document, never an abort.
 
 use claimex::output::{document, DocumentMeta};
-use claimex::{Extractor, Gazetteer};
+use claimex::{Date, Extractor, Gazetteer};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use serde_json::{Map, Value};
@@ -121,12 +121,19 @@ fn add_file(g: &mut Gazetteer, path: &Path) -> PyResult<()> {
 
 /// Extracts and serialises one record; an error or a library panic becomes a message.
 fn to_json(extractor: &Extractor, (id, text, path, extra): &Record) -> Result<String, String> {
-    let extra = match extra {
+    let mut extra = match extra {
         None => Map::new(),
         Some(json) => match serde_json::from_str::<Value>(json) {
             Ok(Value::Object(map)) => map,
             _ => return Err(format!("{id}: the passed-through fields are not a JSON object")),
         },
+    };
+    // `date` is the article date, as in `claimex batch --input jsonl`: it chooses among
+    // entities by period and is reported once, as `document.date`, not passed through.
+    let date = match extra.remove("date") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.parse::<Date>().map_err(|e| format!("{id}: \"date\": {e}"))?),
+        Some(other) => return Err(format!("{id}: \"date\" is {other}, not a string")),
     };
     let meta = DocumentMeta {
         id: id.clone(),
@@ -135,7 +142,7 @@ fn to_json(extractor: &Extractor, (id, text, path, extra): &Record) -> Result<St
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let run = || {
-        let x = extractor.extract(text);
+        let x = extractor.extract_dated(text, date);
         serde_json::to_string(&document(text, &x, extractor.gazetteer(), &meta))
     };
     match catch_unwind(AssertUnwindSafe(run)) {
@@ -173,9 +180,19 @@ fn in_parallel(extractor: &Extractor, records: &[Record], threads: usize) -> Res
     results.into_iter().map(|(_, r)| r).collect()
 }
 
+/// Checks an article date as the library reads it (`YYYY-MM-DD`, or an ISO 8601 timestamp),
+/// so a bad one is a `ValueError` before any work.
+#[pyfunction]
+fn check_date(date: &str) -> PyResult<()> {
+    date.parse::<Date>()
+        .map(drop)
+        .map_err(|e| PyValueError::new_err(format!("date: {e}")))
+}
+
 #[pymodule]
 fn _claimex(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeExtractor>()?;
+    m.add_function(wrap_pyfunction!(check_date, m)?)?;
     m.add("SCHEMA_VERSION", claimex::output::SCHEMA_VERSION)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

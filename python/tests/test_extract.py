@@ -121,13 +121,20 @@ def test_extractor_pickles_as_its_arguments(tmp_path):
     assert again.extract_json(text) == mine.extract_json(text) != claimex.extract_json(text)
 
 
-def test_date_passes_through_into_the_document():
+def test_date_is_the_article_date():
     doc = claimex.extract("Activists said HTS seized Hama.", datetime.date(2024, 12, 8), id="d")
     assert doc["document"]["date"] == "2024-12-08"
     assert doc["document"]["id"] == "d"
     same = claimex.extract("Activists said HTS seized Hama.", "2024-12-08", id="d")
     assert same == doc
-    assert "date" not in claimex.extract("Activists said HTS seized Hama.")["document"]
+    assert claimex.extract("Activists said HTS seized Hama.")["document"]["date"] is None
+    # The date chooses among actors of different periods, as `--date` does in the CLI.
+    text = "Government forces shelled the town, activists said."
+    before = claimex.extract(text, "2016-05-01")
+    after = claimex.extract(text, "2025-05-01")
+    assert before["mentions"][0]["entity"] != after["mentions"][0]["entity"]
+    with pytest.raises(ValueError):
+        claimex.extract(text, "12/03/2016")
 
 
 def test_user_gazetteers_add_or_replace(tmp_path):
