@@ -22,8 +22,12 @@ impl Ctx<'_> {
                 0.8,
             ));
         }
-        if aux_start > 0 && self.is(aux_start - 1, &["it"]) && self.is(i + 1, &["that"]) {
-            let content = self.content_span(i + 2, self.clause_end(i + 2)?)?;
+        // "It was reported [earlier] that": adverbs between the cue and "that" are no content.
+        let that = (i + 1..(i + 3).min(self.toks.len()))
+            .find(|&j| !self.has(j, Class::Auxiliary))
+            .filter(|&j| self.is(j, &["that"]));
+        if let (true, Some(that)) = (aux_start > 0 && self.is(aux_start - 1, &["it"]), that) {
+            let content = self.content_span(that + 1, self.clause_end(that + 1)?)?;
             let cue_match = CueMatch {
                 stance: Stance::Hedge,
                 ..self.cue_match(aux_start - 1, i + 1, cue)

@@ -275,6 +275,27 @@ fn passives() {
         "passive_it",
     );
     one(
+        "The self-styled Revolutionary Council announced the checkpoint would close at dusk.",
+        "The self-styled Revolutionary Council",
+        "announced",
+        "the checkpoint would close at dusk",
+        "source_cue_content",
+    );
+    one(
+        "It was reported earlier that two bridges had been blown up.",
+        "-",
+        "It was reported",
+        "two bridges had been blown up",
+        "passive_it",
+    );
+    one(
+        "It was also reported that the pumping station was hit.",
+        "-",
+        "It was also reported",
+        "the pumping station was hit",
+        "passive_it",
+    );
+    one(
         "The commander is said to have fled to Iraq.",
         "-",
         "is said to",
