@@ -81,6 +81,37 @@ pub struct DocumentMeta {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+/// The names the output's `document` object already uses: a JSON Lines field of the same
+/// name passes through as `input_<name>`, so no key appears twice.
+const RESERVED: [&str; 4] = ["path", "title", "byline", "chars"];
+
+impl DocumentMeta {
+    /// The metadata of a JSON Lines input record (`claimex batch --input jsonl`, the Python
+    /// package) from its fields other than `id` and `text`: `date` (`YYYY-MM-DD` or an ISO 8601
+    /// timestamp; may be null) is the article date, returned apart and reported as
+    /// `document.date`; every other field passes through, `path`, `title`, `byline` and `chars`
+    /// as `input_path`, ... The error says what is wrong with `date`.
+    pub fn from_record(
+        id: String,
+        mut fields: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<(DocumentMeta, Option<crate::Date>), String> {
+        use serde_json::Value;
+        let date = match fields.remove("date") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.parse::<crate::Date>().map_err(|e| format!("\"date\": {e}"))?),
+            Some(other) => return Err(format!("\"date\" is {other}, not a string")),
+        };
+        let extra = fields
+            .into_iter()
+            .map(|(k, v)| match RESERVED.contains(&k.as_str()) {
+                true => (format!("input_{k}"), v),
+                false => (k, v),
+            })
+            .collect();
+        Ok((DocumentMeta { id, path: None, extra }, date))
+    }
+}
+
 /// The serialisable view of one article's extraction.
 ///
 /// Serialising streams each list straight from the [`Extraction`]: no per-document vectors of

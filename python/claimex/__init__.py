@@ -44,9 +44,6 @@ Date = Union[str, _dt.date, None]
 Document = Dict[str, Any]
 Item = Union[str, Mapping[str, Any]]
 
-# Names the output's `document` object already uses: a passed-through field with one of them
-# is renamed `input_<name>`, exactly as `claimex batch --input jsonl` does.
-_RESERVED = ("path", "title", "byline", "chars")
 # Articles handed to the native side at once by extract_many, per thread: enough to keep the
 # threads busy, few enough that results stream back into Python as they are made.
 _CHUNK_PER_THREAD = 16
@@ -182,10 +179,10 @@ def _record(item: Any, number: int) -> Tuple[str, str, Optional[str], Optional[s
         raise TypeError(f"item {number}: 'id' is {rid!r}, not a string or number")
     if isinstance(fields.get("date"), str):
         _check_date(fields["date"])
-    extra = {(f"input_{k}" if k in _RESERVED else k): v for k, v in fields.items()}
-    if any(not isinstance(k, str) for k in extra):
+    if any(not isinstance(k, str) for k in fields):
         raise TypeError(f"item {number}: field names must be strings")
-    return (str(rid), text, None, _json.dumps(extra, ensure_ascii=False, allow_nan=False) if extra else None)
+    # The native side reads the other fields as the CLI reads a JSON Lines record's.
+    return (str(rid), text, None, _json.dumps(fields, ensure_ascii=False, allow_nan=False) if fields else None)
 
 
 _default: Optional[Extractor] = None

@@ -121,25 +121,17 @@ fn add_file(g: &mut Gazetteer, path: &Path) -> PyResult<()> {
 
 /// Extracts and serialises one record; an error or a library panic becomes a message.
 fn to_json(extractor: &Extractor, (id, text, path, extra): &Record) -> Result<String, String> {
-    let mut extra = match extra {
+    let fields = match extra {
         None => Map::new(),
         Some(json) => match serde_json::from_str::<Value>(json) {
             Ok(Value::Object(map)) => map,
             _ => return Err(format!("{id}: the passed-through fields are not a JSON object")),
         },
     };
-    // `date` is the article date, as in `claimex batch --input jsonl`: it chooses among
-    // entities by period and is reported once, as `document.date`, not passed through.
-    let date = match extra.remove("date") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.parse::<Date>().map_err(|e| format!("{id}: \"date\": {e}"))?),
-        Some(other) => return Err(format!("{id}: \"date\" is {other}, not a string")),
-    };
-    let meta = DocumentMeta {
-        id: id.clone(),
-        path: path.clone(),
-        extra,
-    };
+    // As `claimex batch --input jsonl` reads a record: `date` is the article date, the other
+    // fields pass through (reserved names as `input_<name>`).
+    let (mut meta, date) = DocumentMeta::from_record(id.clone(), fields).map_err(|e| format!("{id}: {e}"))?;
+    meta.path = path.clone();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let run = || {
         let x = extractor.extract_dated(text, date);

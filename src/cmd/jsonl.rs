@@ -29,8 +29,6 @@ pub struct BadRecord {
     pub reason: String,
 }
 
-const RESERVED: [&str; 4] = ["path", "title", "byline", "chars"];
-
 /// Parses line `number` (raw bytes, no terminator); `lossy` replaces invalid UTF-8.
 pub fn parse(number: usize, line: Vec<u8>, lossy: bool) -> Result<Record, BadRecord> {
     let bad = |id: Option<String>, reason: String| BadRecord { id, reason };
@@ -51,33 +49,16 @@ pub fn parse(number: usize, line: Vec<u8>, lossy: bool) -> Result<Record, BadRec
             ))
         }
     };
-    let date = match fields.remove("date") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(
-            s.parse::<Date>()
-                .map_err(|e| bad(Some(id.clone()), format!("line {number}: \"date\": {e}")))?,
-        ),
-        Some(other) => {
-            return Err(bad(
-                Some(id),
-                format!("line {number}: \"date\" is {other}, not a string"),
-            ))
-        }
-    };
-    let text = match fields.remove("text") {
+    let text = fields.remove("text");
+    let (meta, date) =
+        DocumentMeta::from_record(id.clone(), fields).map_err(|e| bad(Some(id), format!("line {number}: {e}")))?;
+    let text = match text {
         Some(Value::String(s)) => s,
-        _ => return Err(bad(Some(id), format!("line {number}: no \"text\" string"))),
+        _ => return Err(bad(Some(meta.id), format!("line {number}: no \"text\" string"))),
     };
-    let extra = fields
-        .into_iter()
-        .map(|(k, v)| match RESERVED.contains(&k.as_str()) {
-            true => (format!("input_{k}"), v),
-            false => (k, v),
-        })
-        .collect();
     Ok(Record {
         text: text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text),
-        meta: DocumentMeta { id, path: None, extra },
+        meta,
         date,
     })
 }
