@@ -28,22 +28,7 @@ impl Ctx<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Extractor, Gazetteer};
-
-    fn claims(text: &str) -> Vec<(&str, &str, &str)> {
-        let x = Extractor::new(Gazetteer::embedded()).extract(text);
-        let slice = |s: crate::Span| &text[s.start..s.end];
-        x.claims
-            .iter()
-            .map(|c| {
-                (
-                    c.source.as_ref().map_or("-", |s| slice(s.span)),
-                    slice(c.cue.span),
-                    slice(c.content),
-                )
-            })
-            .collect()
-    }
+    use crate::claims::tests::triples as claims;
 
     #[test]
     fn figures_and_documents() {

@@ -660,22 +660,7 @@ mod tests {
 /// follow-up is a participle; every title abbreviation the tokenizer knows stays in a source.
 #[cfg(test)]
 mod merged_lists {
-    use crate::{Extractor, Gazetteer};
-
-    fn claims(text: &str) -> Vec<(&str, &str, &str)> {
-        let x = Extractor::new(Gazetteer::embedded()).extract(text);
-        let slice = |s: crate::Span| &text[s.start..s.end];
-        x.claims
-            .iter()
-            .map(|c| {
-                (
-                    c.source.as_ref().map_or("-", |s| slice(s.span)),
-                    slice(c.cue.span),
-                    slice(c.content),
-                )
-            })
-            .collect()
-    }
+    use crate::claims::tests::triples as claims;
 
     #[test]
     fn stressing_ends_the_content_and_follows_up() {

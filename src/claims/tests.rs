@@ -23,6 +23,22 @@ fn claims(text: &str) -> Vec<(String, String, String, &'static str)> {
         .collect()
 }
 
+/// (source, cue, content) of every claim in `text`, for the rule modules' own tests.
+pub(super) fn triples(text: &str) -> Vec<(&str, &str, &str)> {
+    EXTRACTOR
+        .extract(text)
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                c.source.as_ref().map_or("-", |s| s.span.slice(text)),
+                c.cue.span.slice(text),
+                c.content.slice(text),
+            )
+        })
+        .collect()
+}
+
 fn one(text: &str, source: &str, cue: &str, content: &str, rule: &str) {
     let got = claims(text);
     assert_eq!(got.len(), 1, "{text:?}: {got:?}");
