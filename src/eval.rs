@@ -232,7 +232,7 @@ pub struct Evaluation<'a> {
     extractor: &'a Extractor,
     region: Region,
     docs: usize,
-    claims: attributions::Tally,
+    claims: ClaimReport,
     mentions: Option<mentions::Tally>,
 }
 
@@ -243,7 +243,7 @@ impl<'a> Evaluation<'a> {
             extractor,
             region: Region::embedded(),
             docs: 0,
-            claims: attributions::Tally::default(),
+            claims: ClaimReport::default(),
             mentions: None,
         }
     }
@@ -267,17 +267,9 @@ impl<'a> Evaluation<'a> {
 
     /// The scores so far.
     pub fn finish(self) -> Report {
-        let c = self.claims;
         Report {
             docs: self.docs,
-            claims: ClaimReport {
-                overlap: c.overlap,
-                exact: c.exact,
-                by_rule: c.by_rule,
-                by_lemma: c.by_lemma,
-                by_gold_cue: c.by_gold_cue,
-                errors: c.errors,
-            },
+            claims: self.claims,
             mentions: self.mentions.map(|m| {
                 let mut all = TypeScores::default();
                 for t in m.by_type.values() {

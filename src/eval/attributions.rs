@@ -3,21 +3,9 @@
 //! exact match.
 
 use super::gold::GoldClaim;
-use super::{ClaimError, ClaimText, FieldScores, PrecisionRow, RecallRow};
+use super::{ClaimError, ClaimReport, ClaimText};
 use crate::claims::Claim;
 use crate::span::Span;
-use std::collections::BTreeMap;
-
-/// The running totals of claim scoring.
-#[derive(Clone, Debug, Default)]
-pub(super) struct Tally {
-    pub overlap: FieldScores,
-    pub exact: FieldScores,
-    pub by_rule: BTreeMap<String, PrecisionRow>,
-    pub by_lemma: BTreeMap<String, PrecisionRow>,
-    pub by_gold_cue: BTreeMap<String, RecallRow>,
-    pub errors: Vec<ClaimError>,
-}
 
 /// True when `a` and `b` overlap on at least half of the longer one, counted in code points.
 pub(super) fn half_overlap(text: &str, a: Span, b: Span) -> bool {
@@ -45,8 +33,8 @@ fn text_of(text: &str, source: Option<Span>, cue: Span, content: Span) -> ClaimT
     }
 }
 
-impl Tally {
-    /// Scores the claims predicted for one article against its gold.
+impl ClaimReport {
+    /// Adds the scores of the claims predicted for one article against its gold.
     pub fn add(&mut self, doc: &str, text: &str, predicted: &[Claim], gold: &[GoldClaim]) {
         let mut used = vec![false; gold.len()];
         for fields in [&mut self.overlap, &mut self.exact] {

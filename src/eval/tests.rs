@@ -1,6 +1,7 @@
 //! The metrics on tiny hand-made records (sentences written for these tests).
 
-use super::attributions::{half_overlap, Tally};
+use super::attributions::half_overlap;
+use super::ClaimReport;
 use super::*;
 use crate::claims::{Claim, ClaimKind, CueMatch, Rule, Source, Stance};
 use crate::gazetteer::{Entity, EntityType};
@@ -68,7 +69,7 @@ fn a_shorter_content_counts_under_overlap_but_not_exact() {
         "the water had risen",
         "source_cue_content",
     )];
-    let mut t = Tally::default();
+    let mut t = ClaimReport::default();
     t.add("d", TEXT, &p, &g);
     assert_eq!(
         (t.overlap.all.matched, t.overlap.all.predicted, t.overlap.all.gold),
@@ -119,7 +120,7 @@ fn content_under_half_of_the_longer_span_and_a_missing_source_fail() {
             "content_source_cue",
         ),
     ];
-    let mut t = Tally::default();
+    let mut t = ClaimReport::default();
     t.add("d", TEXT, &p, &g);
     assert_eq!(t.overlap.cue.matched, 2);
     assert_eq!(t.overlap.source.matched, 1);
@@ -150,7 +151,7 @@ fn each_gold_pairs_once_and_leftovers_are_missed_or_spurious() {
         ),
         claim(TEXT, None, "said", "the water had risen overnight", "hedge"),
     ];
-    let mut t = Tally::default();
+    let mut t = ClaimReport::default();
     t.add("d", TEXT, &p, &g);
     assert_eq!(
         t.exact.all,
