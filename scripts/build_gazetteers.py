@@ -1069,13 +1069,8 @@ def apply_extras(extra_dir, ents, errors, villages=False):
                    if (os.path.basename(p) == VILLAGE_EXTRAS) == villages)
     for path in files:
         rel = os.path.relpath(path)
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().split("\n")
         header = None
-        for ln_no, ln in enumerate(lines, 1):
-            if not ln.strip() or ln.startswith("#"):
-                continue
-            parts = ln.split("\t")
+        for ln_no, parts in tsv_rows(path):
             if header is None:
                 header = parts
                 if header != COLUMNS:
@@ -1238,16 +1233,21 @@ ARTICLE_WORDS = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "ath", "az", "
                  "et", "ez"}
 
 
+def tsv_rows(path):
+    """(line number, cells) of each row of a TSV file, header included; blank lines and
+    `#` comments are skipped."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    for no, ln in enumerate(lines, 1):
+        if ln.strip() and not ln.startswith("#"):
+            yield no, ln.split("\t")
+
+
 def load_weak_hand(path, errors):
     hand = {}
     rel = os.path.relpath(path)
-    with open(path, encoding="utf-8") as f:
-        lines = f.read().split("\n")
     header = None
-    for no, ln in enumerate(lines, 1):
-        if not ln.strip() or ln.startswith("#"):
-            continue
-        cells = ln.split("\t")
+    for no, cells in tsv_rows(path):
         if header is None:
             header = cells
             continue
