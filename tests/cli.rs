@@ -178,6 +178,30 @@ fn extract_output_file_is_atomic_and_equals_stdout() {
     assert!(!names.iter().any(|n| n.contains("partial")), "{names:?}");
 }
 
+/// `-o` onto a FIFO (like `-o /dev/null`) writes through it: renaming a finished temporary file
+/// over it, as for a regular file, would replace the pipe or device with a plain file.
+#[cfg(unix)]
+#[test]
+fn output_onto_a_fifo_writes_through_it_and_keeps_it_a_fifo() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempdir("fifo");
+    let fifo = dir.join("out.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: no mkfifo");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let o = claimex(&["extract", SEED, "-o", fifo.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Checked first: with the FIFO replaced, the reader would wait for a writer forever.
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(reader.join().unwrap(), claimex(&["extract", SEED], b"").stdout);
+}
+
 #[test]
 fn extract_lossy_replaces_bad_bytes_from_a_file_or_stdin() {
     let dir = tempdir("lossy");

@@ -195,9 +195,22 @@ pub fn write_output<T>(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -
         Ok(value)
     };
     match path.filter(|_| !is_std(path)) {
+        Some(p) if is_special(p) => {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(p)
+                .with_context(|| format!("{}: cannot open", p.display()))?;
+            buffered(&mut file)
+        }
         Some(p) => write_atomically(p, buffered),
         None => buffered(&mut stdout()),
     }
+}
+
+/// `path` exists and is not a regular file (`/dev/null`, a FIFO, a terminal): it is written in
+/// place, since renaming a finished file over it would replace the device or pipe itself.
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// Runs `write` into a temporary file beside `path` and renames it into place on success,
