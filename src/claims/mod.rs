@@ -354,21 +354,31 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    #[inline]
     fn word(&self, i: usize) -> &str {
         self.toks[i].span.slice(self.text)
     }
 
+    #[inline]
     fn lower(&self, i: usize) -> &str {
         self.tokens.lower(self.base + i)
     }
 
     /// Token `i` exists and belongs to class `c`.
+    #[inline]
     fn has(&self, i: usize, c: Class) -> bool {
-        i < self.toks.len() && self.toks[i].has(c)
+        self.toks.get(i).is_some_and(|t| t.has(c))
     }
 
+    /// Token `i` exists and is one of `words`, ignoring ASCII case.
+    #[inline]
     fn is(&self, i: usize, words: &[&str]) -> bool {
-        i < self.toks.len() && words.iter().any(|w| self.word(i).eq_ignore_ascii_case(w))
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        // Bytes, not `str`: the span is known to be on character boundaries.
+        let word = &self.text.as_bytes()[t.span.start..t.span.end];
+        words.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
     }
 
     fn capitalised(&self, i: usize) -> bool {
