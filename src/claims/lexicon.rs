@@ -539,6 +539,14 @@ impl Lexicon {
         !self.odd_titles
     }
 
+    /// Every cue form (lower case), in no particular order.
+    pub fn cue_forms(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .filter(|(_, w)| w.cue.is_some())
+            .map(|(form, _)| &**form)
+    }
+
     /// The cue with index `id`.
     pub fn cue(&self, id: u32) -> &Cue {
         &self.cues[id as usize]
