@@ -65,21 +65,22 @@ impl Tokens {
             if at == s.len() {
                 break;
             }
-            let (start, end) = match ascii_token(s.as_bytes(), at, lexicon).filter(|_| fast) {
-                Some(end) => (at, end),
+            let (start, end, ascii) = match ascii_token(s.as_bytes(), at, lexicon).filter(|_| fast) {
+                Some(end) => (at, end, true),
                 None => match token.find_at(s, at) {
-                    Some(m) => (m.start(), m.end()),
+                    Some(m) => (m.start(), m.end(), m.as_str().is_ascii()),
                     None => break,
                 },
             };
-            self.push(&s[start..end], span.start + start, lexicon);
+            self.push(&s[start..end], ascii, span.start + start, lexicon);
             at = end;
         }
     }
 
-    fn push(&mut self, word: &str, at: usize, lexicon: &Lexicon) {
+    /// Adds the token `word` at byte `at` of the text (`ascii` if it is).
+    fn push(&mut self, word: &str, ascii: bool, at: usize, lexicon: &Lexicon) {
         let start = self.lower.len();
-        if word.is_ascii() {
+        if ascii {
             self.lower.push_str(word);
             self.lower[start..].make_ascii_lowercase();
         } else {
@@ -90,7 +91,11 @@ impl Tokens {
         self.bounds.push((start as u32, self.lower.len() as u32));
         self.list.push(Token {
             span: Span::new(at, at + word.len()),
-            word: word.starts_with(char::is_alphanumeric),
+            word: if ascii {
+                word.as_bytes()[0].is_ascii_alphanumeric()
+            } else {
+                word.starts_with(char::is_alphanumeric)
+            },
             classes,
             cue,
         });
@@ -122,8 +127,12 @@ fn ascii_token(s: &[u8], at: usize, lexicon: &Lexicon) -> Option<usize> {
     let alnum = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
     let letter = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphabetic());
     let c = byte(at)?;
-    if letter(c) {
-        let run = at + s[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    // Titles, initialisms and words start with a letter or digit.
+    if !alnum(c) {
+        return Some(at + 1);
+    }
+    let run = at + s[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if run > at {
         if s.get(run) == Some(&b'.') && lexicon.is_title(&s[at..run]) {
             let boundary = at == 0 || !byte(at - 1)?.is_some_and(|p| p.is_ascii_alphanumeric() || p == b'_');
             if boundary {
@@ -139,11 +148,8 @@ fn ascii_token(s: &[u8], at: usize, lexicon: &Lexicon) -> Option<usize> {
             return Some(end);
         }
     }
-    if !alnum(c) {
-        return Some(at + 1);
-    }
     // A word: letters and digits, joined by single ' - . or , between them.
-    let mut end = at;
+    let mut end = run;
     loop {
         end += s[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
         match byte(end)? {
