@@ -98,10 +98,9 @@ mod tests {
         assert!(a.may_hold_claim("Nothing to see \u{212A}."));
     }
 
-    /// Claims of the seed corpus and, when `../shared` is there, of every FA-KES article, with
-    /// and without the filter: the same.
-    #[test]
-    fn the_filter_changes_no_output() {
+    /// Every text the filter is checked on: the seed corpus and, when `../shared` is there,
+    /// every FA-KES article and the texts of the PolNeAR dev and syria-dev-gold files.
+    fn texts() -> Vec<(String, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut paths: Vec<_> = ["corpus", "../shared/data/fakes-syria-news/articles"]
             .iter()
@@ -111,6 +110,25 @@ mod tests {
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
             .collect();
         paths.sort();
+        let mut out: Vec<_> = paths
+            .iter()
+            .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
+            .collect();
+        for gold in ["polnear/polnear_dev.jsonl", "syria-dev-gold/syria_dev_gold.jsonl"] {
+            let Ok(lines) = std::fs::read_to_string(root.join("../shared/data").join(gold)) else {
+                continue;
+            };
+            for (i, line) in lines.lines().enumerate() {
+                let record: serde_json::Value = serde_json::from_str(line).unwrap();
+                out.push((format!("{gold}:{}", i + 1), record["text"].as_str().unwrap().to_owned()));
+            }
+        }
+        out
+    }
+
+    /// The claims of every text of [`texts`] with and without the filter: the same.
+    #[test]
+    fn the_filter_changes_no_output() {
         let extractor = crate::Extractor::new(crate::Gazetteer::embedded());
         let filtered = ClaimFinder::new(extractor.gazetteer());
         let all = ClaimFinder {
@@ -118,16 +136,15 @@ mod tests {
             ..filtered.clone()
         };
         let (mut skipped, mut claims) = (0, 0);
-        for p in &paths {
-            let text = std::fs::read_to_string(p).unwrap();
-            let x = extractor.extract(&text);
-            let got = filtered.find(&text, &x.sentences, &x.mentions);
-            assert_eq!(got, all.find(&text, &x.sentences, &x.mentions), "{}", p.display());
+        for (name, text) in &texts() {
+            let x = extractor.extract(text);
+            let got = filtered.find(text, &x.sentences, &x.mentions);
+            assert_eq!(got, all.find(text, &x.sentences, &x.mentions), "{name}");
             claims += got.len();
             skipped += x
                 .sentences
                 .iter()
-                .filter(|s| !filtered.anchors.may_hold_claim(s.span.slice(&text)))
+                .filter(|s| !filtered.anchors.may_hold_claim(s.span.slice(text)))
                 .count();
         }
         // The comparison means something: claims were found and sentences skipped.
