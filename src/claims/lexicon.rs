@@ -11,10 +11,11 @@
 //!
 //! Invariants: a word's classes are the union of its rows in all files (a form has at most one
 //! row per file); a later file may replace a cue row or extend a word's classes. Lookups are by
-//! lower-case form and never allocate. Every error names `file:line`.
+//! lower-case form and never allocate: one lookup in one table per token gives both its classes
+//! and its cue. Every error names `file:line`.
 
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
 use std::fmt;
 use std::sync::{Arc, LazyLock};
 
@@ -314,15 +315,29 @@ static EMBEDDED_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     l
 });
 
+/// The lookup tables: hashed by foldhash with a fixed seed, several times faster than the
+/// standard SipHash on short words. Keys are our own data, not an attacker's, so the hash needs
+/// no protection against flooding; lookups never depend on iteration order.
+type HashMap<K, V> = StdHashMap<K, V, foldhash::fast::FixedState>;
+
+/// What the lexicon knows of one lower-case form.
+#[derive(Clone, Copy, Debug, Default)]
+struct Word {
+    classes: Classes,
+    cue: Option<u32>,
+}
+
 /// Cue forms, word classes, participles, hedges and titles.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     cues: Vec<Cue>,
-    forms: HashMap<Box<str>, u32>,
-    words: HashMap<Box<str>, Classes>,
+    /// Classes and cue by lower-case form.
+    words: HashMap<Box<str>, Word>,
     lemmas: HashMap<Box<str>, Box<str>>,
     hedges: Vec<Hedge>,
     titles: Vec<String>,
+    /// A title is not all ASCII letters (the tokenizer's fast scan cannot find it).
+    odd_titles: bool,
     token: Option<Arc<Regex>>,
 }
 
@@ -422,11 +437,11 @@ impl Lexicon {
             directive,
             needs_that,
         };
-        let form = form.to_lowercase().into_boxed_str();
-        match self.forms.get(&form) {
-            Some(&id) => self.cues[id as usize] = cue,
+        let word = self.words.entry(form.to_lowercase().into_boxed_str()).or_default();
+        match word.cue {
+            Some(id) => self.cues[id as usize] = cue,
             None => {
-                self.forms.insert(form, self.cues.len() as u32);
+                word.cue = Some(self.cues.len() as u32);
                 self.cues.push(cue);
             }
         }
@@ -442,7 +457,7 @@ impl Lexicon {
     fn add_classes(&mut self, word: &str, classes: impl IntoIterator<Item = Class>) {
         let entry = self.words.entry(word.to_lowercase().into_boxed_str()).or_default();
         for c in classes {
-            entry.add(c);
+            entry.classes.add(c);
         }
     }
 
@@ -482,6 +497,7 @@ impl Lexicon {
                 "title" => {
                     if !self.titles.iter().any(|t| t == stem) {
                         self.titles.push(stem.to_string());
+                        self.odd_titles |= !stem.bytes().all(|b| b.is_ascii_alphabetic());
                     }
                 }
                 // Facts for the sentence splitter (`segment`), which reads this file too.
@@ -503,7 +519,32 @@ impl Lexicon {
 
     /// The index of the cue spelled `lower`, for [`Lexicon::cue`].
     pub fn cue_id(&self, lower: &str) -> Option<u32> {
-        self.forms.get(lower).copied()
+        self.words.get(lower)?.cue
+    }
+
+    /// The classes and the cue index of the word spelled `lower` (already lower-cased).
+    #[inline]
+    pub fn lookup(&self, lower: &str) -> (Classes, Option<u32>) {
+        self.words.get(lower).map(|w| (w.classes, w.cue)).unwrap_or_default()
+    }
+
+    /// `word` is a title abbreviation without its period (case-sensitive, as the tokenizer
+    /// keeps it whole).
+    pub fn is_title(&self, word: &[u8]) -> bool {
+        self.titles.iter().any(|t| t.as_bytes() == word)
+    }
+
+    /// Every title is ASCII letters, so the tokenizer's fast scan may look for them.
+    pub fn titles_are_ascii_words(&self) -> bool {
+        !self.odd_titles
+    }
+
+    /// Every cue form (lower case), in no particular order.
+    pub fn cue_forms(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .filter(|(_, w)| w.cue.is_some())
+            .map(|(form, _)| &**form)
     }
 
     /// The cue with index `id`.
@@ -513,16 +554,15 @@ impl Lexicon {
 
     /// A cue whose lemma is `lemma`.
     pub fn lemma_cue(&self, lemma: &str) -> Option<&Cue> {
-        self.forms
-            .get(lemma)
-            .map(|&id| &self.cues[id as usize])
+        self.cue_id(lemma)
+            .map(|id| &self.cues[id as usize])
             .filter(|c| c.lemma == lemma)
             .or_else(|| self.cues.iter().find(|c| c.lemma == lemma))
     }
 
     /// The classes of the word spelled `lower` (already lower-cased).
     pub fn classes(&self, lower: &str) -> Classes {
-        self.words.get(lower).copied().unwrap_or_default()
+        self.words.get(lower).map(|w| w.classes).unwrap_or_default()
     }
 
     /// The classes of a noun or its singular ("officials" has those of "official").

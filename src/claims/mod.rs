@@ -46,6 +46,7 @@
 //! sentence or the next one. Claims
 //! are sorted by (sentence, cue start); the same input gives the same claims.
 
+mod anchors;
 mod attitude;
 mod bare;
 mod clauses;
@@ -211,6 +212,8 @@ pub struct Claim {
 pub struct ClaimFinder {
     lexicon: Arc<Lexicon>,
     token: Arc<Regex>,
+    /// Tells the sentences that may hold a claim.
+    anchors: anchors::Anchors,
     /// Entity types by [`EntityId`], to resolve pronouns to fitting entities.
     kinds: Vec<EntityType>,
     /// Run the learned layer ([`tagger`]) after the rules.
@@ -227,6 +230,7 @@ impl ClaimFinder {
     pub fn with_lexicon(gazetteer: &Gazetteer, lexicon: Lexicon) -> ClaimFinder {
         ClaimFinder {
             token: lexicon.token_regex(),
+            anchors: anchors::Anchors::new(&lexicon),
             lexicon: Arc::new(lexicon),
             kinds: gazetteer.entities().iter().map(|e| e.kind).collect(),
             learned: false,
@@ -245,7 +249,11 @@ impl ClaimFinder {
         let mut tokens = Tokens::default();
         for (index, sentence) in sentences.iter().enumerate() {
             let headline = matches!(sentence.role, Role::Title | Role::Heading);
-            if !(sentence.role == Role::Body || headline) || sentence.span.slice(text).trim_end().ends_with('?') {
+            let words = sentence.span.slice(text);
+            if !(sentence.role == Role::Body || headline)
+                || words.trim_end().ends_with('?')
+                || !self.anchors.may_hold_claim(words)
+            {
                 continue;
             }
             tokens.tokenize(text, sentence.span, &self.token, &self.lexicon);
@@ -354,21 +362,31 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    #[inline]
     fn word(&self, i: usize) -> &str {
         self.toks[i].span.slice(self.text)
     }
 
+    #[inline]
     fn lower(&self, i: usize) -> &str {
         self.tokens.lower(self.base + i)
     }
 
     /// Token `i` exists and belongs to class `c`.
+    #[inline]
     fn has(&self, i: usize, c: Class) -> bool {
-        i < self.toks.len() && self.toks[i].has(c)
+        self.toks.get(i).is_some_and(|t| t.has(c))
     }
 
+    /// Token `i` exists and is one of `words`, ignoring ASCII case.
+    #[inline]
     fn is(&self, i: usize, words: &[&str]) -> bool {
-        i < self.toks.len() && words.iter().any(|w| self.word(i).eq_ignore_ascii_case(w))
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        // Bytes, not `str`: the span is known to be on character boundaries.
+        let word = &self.text.as_bytes()[t.span.start..t.span.end];
+        words.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
     }
 
     fn capitalised(&self, i: usize) -> bool {

@@ -34,11 +34,19 @@ const MAX_QUOTE: usize = 3000;
 pub(super) fn find(text: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let (mut double, mut single): (Option<Span>, Option<Span>) = (None, None);
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    // Only the bytes that may start a mark are looked at: '"', '\'' and the first byte of the
+    // curly ones (U+2018, U+2019, U+201C, U+201D are E2 80 98/99/9C/9D in UTF-8).
+    for at in memchr::memchr3_iter(b'"', b'\'', 0xE2, text.as_bytes()) {
+        let c = text[at..]
+            .chars()
+            .next()
+            .expect("memchr found the start of a character");
+        if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’') {
+            continue;
+        }
         let mark = Span::new(at, at + c.len_utf8());
+        let prev = text[..at].chars().next_back();
+        let next = text[mark.end..].chars().next();
         let can_open =
             prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p)) && next.is_some_and(|n| !n.is_whitespace());
         let can_close = prev.is_some_and(|p| !p.is_whitespace())
@@ -60,7 +68,6 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
             }
             _ => {}
         }
-        prev = Some(c);
     }
     out.sort_by_key(|q| q.open.start);
     out.dedup_by(|b, a| b.open.start < a.close.end);
