@@ -6,13 +6,15 @@
 //! - `participles.tsv`: ", saying ..." participles with their lemma (classes `participle`,
 //!   `follow_up`);
 //! - `hedges.tsv`: hedge phrases (class `verification` for disclaimers);
-//! - `abbreviations.tsv`: abbreviations; the tokenizer keeps class `title` whole (the other
-//!   classes are the sentence splitter's, see [`crate::segment`]).
+//! - `abbreviations.tsv`: abbreviations; the tokenizer keeps class `title` whole, and every
+//!   class tells the sentence splitter whether the abbreviation can end a sentence
+//!   ([`Lexicon::abbreviations`], see [`crate::segment`]).
 //!
 //! Invariants: a word's classes are the union of its rows in all files (a form has at most one
 //! row per file); a later file may replace a cue row or extend a word's classes. Lookups are by
 //! lower-case form and never allocate. Every error names `file:line`.
 
+use crate::segment::{Abbreviations, Ending};
 use regex::Regex;
 use std::collections::HashMap;
 use std::fmt;
@@ -323,6 +325,7 @@ pub struct Lexicon {
     lemmas: HashMap<Box<str>, Box<str>>,
     hedges: Vec<Hedge>,
     titles: Vec<String>,
+    abbreviations: Abbreviations,
     token: Option<Arc<Regex>>,
 }
 
@@ -477,23 +480,25 @@ impl Lexicon {
         let Some(stem) = cells[0].strip_suffix('.').filter(|s| !s.is_empty() && !s.contains(' ')) else {
             return Err(format!("an abbreviation ends with its period: {:?}", cells[0]));
         };
+        let mut ending = None;
         for c in split_classes(cells[1]) {
-            match c {
-                "title" => {
-                    if !self.titles.iter().any(|t| t == stem) {
-                        self.titles.push(stem.to_string());
-                    }
-                }
-                // Facts for the sentence splitter (`segment`), which reads this file too.
-                "month" | "no_end" | "number" | "may_end" => {}
-                other => {
-                    return Err(format!(
-                        "unknown abbreviation class {other:?} (expected title, month, no_end, number or may_end)"
-                    ))
-                }
+            let e = Ending::of_class(c).ok_or_else(|| {
+                format!("unknown abbreviation class {c:?} (expected title, month, no_end, number or may_end)")
+            })?;
+            if c == "title" && !self.titles.iter().any(|t| t == stem) {
+                self.titles.push(stem.to_string());
             }
+            ending = ending.max(Some(e));
         }
+        let ending = ending.ok_or_else(|| format!("no class for {:?}", cells[0]))?;
+        self.abbreviations.insert(cells[0], ending);
         Ok(())
+    }
+
+    /// The abbreviations of `abbreviations.tsv`, for the sentence splitter
+    /// ([`crate::segment::Segmenter`]): a later file's row replaces an earlier one's.
+    pub fn abbreviations(&self) -> &Abbreviations {
+        &self.abbreviations
     }
 
     /// The cue spelled `lower` (already lower-cased), if any.
