@@ -217,8 +217,8 @@ fn blocks(text: &str, para: Span) -> Vec<Span> {
             _ => out.push(line),
         }
         let open_end = !s.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')']);
-        let own_line = BOILERPLATE.is_match(s) || BYLINE.is_match(s);
-        soft_next = s.ends_with([',', '-']) || (wrapped && open_end && !own_line);
+        let own_line = || BOILERPLATE.is_match(s) || BYLINE.is_match(s);
+        soft_next = s.ends_with([',', '-']) || (wrapped && open_end && !own_line());
     }
     out
 }
@@ -286,9 +286,24 @@ fn emit_trimmed(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
 /// item of an inline list ("1) ... 2) ...", "a. ... b. ...", "• 7. ... • 8. ..."), and after a
 /// word's period glued to the next sentence ("fell.Roads"). Sorted, without 0.
 fn forced_breaks(b: &str, abbr: &Abbreviations) -> Vec<usize> {
-    let mut out = list_items(b);
     let bytes = b.as_bytes();
-    for i in memchr_iter(b'.', bytes) {
+    // Where a list marker may start: a bullet's first byte, or one or two bytes before the
+    // period or parenthesis of "7." / "12)" / "a.".
+    let mut starts = Vec::new();
+    let mut periods = Vec::new();
+    for i in memchr::memchr3_iter(b'.', b')', 0xE2, bytes) {
+        match bytes[i] {
+            0xE2 => starts.push(i),
+            c => {
+                starts.extend([i.checked_sub(2), i.checked_sub(1)].into_iter().flatten());
+                if c == b'.' {
+                    periods.push(i);
+                }
+            }
+        }
+    }
+    let mut out = list_items(b, starts);
+    for i in periods {
         let glued = i >= 2
             && bytes[i - 1].is_ascii_lowercase()
             && bytes[i - 2].is_ascii_alphabetic()
@@ -309,15 +324,6 @@ fn forced_breaks(b: &str, abbr: &Abbreviations) -> Vec<usize> {
     out
 }
 
-fn memchr_iter(needle: u8, bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let i = from + bytes[from..].iter().position(|&c| c == needle)?;
-        from = i + 1;
-        Some(i)
-    })
-}
-
 /// One inline list marker: where it starts, its ordinal, and its style.
 #[derive(Clone, Copy)]
 struct Marker {
@@ -328,29 +334,28 @@ struct Marker {
 }
 
 /// Starts of the items of inline lists: markers of one style with consecutive ordinals, at
-/// least two, the first numbered 1 (or `a`) unless bulleted.
-fn list_items(b: &str) -> Vec<usize> {
+/// least two, the first numbered 1 (or `a`) unless bulleted. `starts` holds every byte where a
+/// marker can start, perhaps more.
+fn list_items(b: &str, mut starts: Vec<usize>) -> Vec<usize> {
     let mut markers: Vec<Marker> = Vec::new();
     let bytes = b.as_bytes();
     let mut inside = 0;
-    // Word starts only: 0 and each byte after ASCII white space (a char boundary).
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
+    starts.sort_unstable();
+    starts.dedup();
+    for i in starts {
+        // A byte after ASCII white space starts a character: `i` is a char boundary.
+        let word_start = i == 0 || bytes[i - 1].is_ascii_whitespace();
         // Cheap byte tests first: a digit, a bullet's first byte, or "a." / "a)".
+        let c = bytes[i];
         let candidate = c.is_ascii_digit()
             || c == 0xE2
             || (c.is_ascii_lowercase() && matches!(bytes.get(i + 1), Some(b'.' | b')')));
-        if candidate && i >= inside {
+        if word_start && candidate && i >= inside {
             if let Some(m) = marker_at(b, i) {
                 // "• 7." is one marker, not also "7.".
                 inside = m.end;
                 markers.push(m);
             }
-        }
-        match bytes[i..].iter().position(u8::is_ascii_whitespace) {
-            Some(n) => i += n + 1,
-            None => break,
         }
     }
     let mut out = Vec::new();
