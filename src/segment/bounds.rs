@@ -4,7 +4,8 @@
 //! Bounds fall only after a paragraph separator (CR, LF, U+0085, U+2028, U+2029) or after a
 //! terminator (`.`, `!`, `?` and their kin) with its closing marks and spaces. In a quiet state
 //! (the last part was a letter or other plain character), bytes that are none of those and are
-//! ASCII cannot start a bound, so they are skipped by one table lookup each; every other
+//! ASCII cannot start a bound, so they are skipped (by memchr3 in a part that is ASCII without
+//! line breaks, by one table lookup each otherwise); every other
 //! character goes through the same state machine as `unicode-segmentation`'s.
 //!
 //! Categories are exact for ASCII, Latin-1, Latin Extended-A, Arabic and General Punctuation. A
@@ -78,13 +79,19 @@ static LOUD: [bool; 256] = {
 /// [`breaks`] by our own categories; None when a character's category is not known here.
 fn fast_breaks(s: &str, out: &mut Vec<usize>) -> Option<()> {
     let bytes = s.as_bytes();
+    // In ASCII text without line breaks only `.`, `!` and `?` are loud: memchr3 finds them.
+    let plain = s.is_ascii() && memchr::memchr2(b'\n', b'\r', bytes).is_none();
     let mut state: State = [Part::Sot; 4];
     let mut pos = 0;
     while pos < bytes.len() {
         if matches!(state[3], Part::Other | Part::UpperLower) && !LOUD[usize::from(bytes[pos])] {
             // No bound can fall in a run of quiet bytes; only the last one's part is ever looked
             // at again (by SB7), and no look-back passes it to find a terminator.
-            let run = bytes[pos..].iter().position(|&b| LOUD[usize::from(b)]);
+            let run = if plain {
+                memchr::memchr3(b'.', b'!', b'?', &bytes[pos..])
+            } else {
+                bytes[pos..].iter().position(|&b| LOUD[usize::from(b)])
+            };
             pos = run.map_or(bytes.len(), |n| pos + n);
             state = [Part::Other, Part::Other, Part::Other, part(ascii(bytes[pos - 1]))];
             continue;
