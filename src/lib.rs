@@ -65,6 +65,7 @@ pub struct Extraction {
 #[derive(Clone, Debug)]
 pub struct Extractor {
     gazetteer: Gazetteer,
+    segmenter: segment::Segmenter,
     matcher: matcher::Matcher,
     claims: claims::ClaimFinder,
 }
@@ -75,12 +76,15 @@ impl Extractor {
         Extractor::with_lexicon(gazetteer, claims::Lexicon::embedded())
     }
 
-    /// Compiles the matcher for `gazetteer`, with `lexicon` for the claim rules.
+    /// Compiles the matcher for `gazetteer`, with `lexicon` for the claim rules and the
+    /// sentence splitter's abbreviations.
     pub fn with_lexicon(gazetteer: Gazetteer, lexicon: claims::Lexicon) -> Extractor {
+        let segmenter = segment::Segmenter::new(lexicon.abbreviations().clone());
         let matcher = matcher::Matcher::new(&gazetteer);
         let claims = claims::ClaimFinder::with_lexicon(&gazetteer, lexicon);
         Extractor {
             gazetteer,
+            segmenter,
             matcher,
             claims,
         }
@@ -107,7 +111,7 @@ impl Extractor {
     /// alias shared by entities of different periods ("government forces") names the one with
     /// the highest priority.
     pub fn extract_dated(&self, text: &str, date: Option<Date>) -> Extraction {
-        let sentences = segment::segment(text);
+        let sentences = self.segmenter.segment(text);
         let date = date.or_else(|| date::find_in_head(text));
         let mentions = self.matcher.find_dated(text, &sentences, date);
         let claims = self.claims.find(text, &sentences, &mentions);

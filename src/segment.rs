@@ -3,24 +3,27 @@
 //! Blank lines end paragraphs. A line break is a hard boundary too (titles, headings, bylines
 //! and site names carry no final period) unless the text is visibly hard-wrapped: the next line
 //! starts in lower case, or the line ends with a comma or a hyphen. Inside a block, sentence
-//! bounds come from UAX #29 (`unicode-segmentation`), plus the ones it does not see (inline
-//! list items "1) ... 2) ...", a period glued to the next sentence "fell.Roads"), then corrected
+//! bounds come from UAX #29 (`bounds`: `unicode-segmentation`'s rules with a byte-level fast
+//! path), plus the ones it does not see (inline list items "1) ... 2) ...", a period glued to
+//! the next sentence "fell.Roads"), then corrected
 //! for news text: a break after an abbreviation that cannot end a sentence (`Gen.`, `Jan.`,
 //! `No. 5`), after an ambiguous one (`Co.`, `U.S.`, `a.m.`, an initial) unless a typical sentence
 //! opener follows, after a bare list marker, before a bracketed citation ("(AFP).") and before a
 //! lower-case word (`"Why?" he asked`) is undone. What each abbreviation can do is data:
-//! `lexicon/abbreviations.tsv` (shared with the claim tokenizer), parsed once per process.
+//! [`Abbreviations`], read by the claims lexicon's parser from `abbreviations.tsv` (the embedded
+//! file, extended or replaced by the user's `--lexicon`), so one file feeds both stages.
 //! `tests/golden_rules.rs` checks the English Golden Rules (50 of 52; the two left are explained there).
 //!
 //! Invariants: sentences are in text order, never overlap, never start or end with white space,
 //! and together cover every non-white-space character of the text.
 
-use crate::claims::LexiconError;
+use crate::claims::Lexicon;
 use crate::span::Span;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
+
+mod bounds;
 
 /// What a sentence is doing in the article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -64,8 +67,32 @@ pub struct Sentence {
     pub role: Role,
 }
 
-/// Splits `text` into sentences.
+/// Splits `text` into sentences, with the embedded abbreviations.
 pub fn segment(text: &str) -> Vec<Sentence> {
+    static EMBEDDED: LazyLock<Segmenter> =
+        LazyLock::new(|| Segmenter::new(Lexicon::embedded().abbreviations().clone()));
+    EMBEDDED.segment(text)
+}
+
+/// The sentence splitter with its abbreviations, built once.
+#[derive(Clone, Debug)]
+pub struct Segmenter {
+    abbreviations: Abbreviations,
+}
+
+impl Segmenter {
+    /// A splitter that knows `abbreviations` (see [`Lexicon::abbreviations`]).
+    pub fn new(abbreviations: Abbreviations) -> Segmenter {
+        Segmenter { abbreviations }
+    }
+
+    /// Splits `text` into sentences.
+    pub fn segment(&self, text: &str) -> Vec<Sentence> {
+        split(text, &self.abbreviations)
+    }
+}
+
+fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (paragraph, para) in paragraphs(text).into_iter().enumerate() {
         for mut block in blocks(text, para) {
@@ -80,7 +107,9 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             }
             let role = line_role(block.slice(text), out.is_empty());
             let first = out.len();
-            split_block(text, block, &mut |span| out.push(Sentence { span, paragraph, role }));
+            split_block(text, block, abbr, &mut |span| {
+                out.push(Sentence { span, paragraph, role })
+            });
             // A multi-sentence block is running text, whatever its first line looked like.
             if out.len() - first > 1 && matches!(role, Role::Title | Role::Heading) {
                 out[first..].iter_mut().for_each(|s| s.role = Role::Body);
@@ -134,7 +163,8 @@ fn line_role(line: &str, first: bool) -> Role {
         Role::Boilerplate
     } else if t.len() <= 160 && BYLINE.is_match(t) {
         Role::Byline
-    } else if !t.ends_with(['.', '!', '?', '"', '”', '’', ':', ';', ',']) && t.split_whitespace().count() <= 20 {
+    } else if !t.ends_with(['.', '!', '?', '"', '”', '’', ':', ';', ',']) && t.split_whitespace().take(21).count() <= 20
+    {
         if first {
             Role::Title
         } else {
@@ -188,8 +218,8 @@ fn blocks(text: &str, para: Span) -> Vec<Span> {
             _ => out.push(line),
         }
         let open_end = !s.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')']);
-        let own_line = BOILERPLATE.is_match(s) || BYLINE.is_match(s);
-        soft_next = s.ends_with([',', '-']) || (wrapped && open_end && !own_line);
+        let own_line = || BOILERPLATE.is_match(s) || BYLINE.is_match(s);
+        soft_next = s.ends_with([',', '-']) || (wrapped && open_end && !own_line());
     }
     out
 }
@@ -210,22 +240,30 @@ fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
 /// Splits one block into trimmed sentence spans: first at the forced boundaries UAX #29 does not
 /// see (inline list items, a period glued to the next sentence), then each part by UAX #29,
 /// corrected for news text.
-fn split_block(text: &str, block: Span, emit: &mut dyn FnMut(Span)) {
+fn split_block(text: &str, block: Span, abbr: &Abbreviations, emit: &mut dyn FnMut(Span)) {
     let b = block.slice(text);
     let mut from = 0;
-    for cut in forced_breaks(b).into_iter().chain([b.len()]) {
-        split_part(text, Span::new(block.start + from, block.start + cut), emit);
+    for cut in forced_breaks(b, abbr).into_iter().chain([b.len()]) {
+        split_part(text, Span::new(block.start + from, block.start + cut), abbr, emit);
         from = cut;
     }
 }
 
-fn split_part(text: &str, part: Span, emit: &mut dyn FnMut(Span)) {
+fn split_part(text: &str, part: Span, abbr: &Abbreviations, emit: &mut dyn FnMut(Span)) {
     let b = part.slice(text);
+    if b.is_empty() {
+        return;
+    }
+    let mut cuts = Vec::new();
+    bounds::breaks(b, &mut cuts);
     let mut pending: Option<Span> = None;
-    for (i, piece) in b.split_sentence_bound_indices() {
-        let span = Span::new(part.start + i, part.start + i + piece.len());
+    let mut from = 0;
+    for to in cuts.into_iter().chain([b.len()]) {
+        let piece = &b[from..to];
+        let span = Span::new(part.start + from, part.start + to);
+        from = to;
         pending = Some(match pending {
-            Some(p) if continues(p.slice(text), piece) => Span::new(p.start, span.end),
+            Some(p) if continues(p.slice(text), piece, abbr) => Span::new(p.start, span.end),
             Some(p) => {
                 emit_trimmed(text, p, emit);
                 span
@@ -248,10 +286,25 @@ fn emit_trimmed(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
 /// Byte offsets in `b` where a sentence starts although UAX #29 sees no boundary: before each
 /// item of an inline list ("1) ... 2) ...", "a. ... b. ...", "• 7. ... • 8. ..."), and after a
 /// word's period glued to the next sentence ("fell.Roads"). Sorted, without 0.
-fn forced_breaks(b: &str) -> Vec<usize> {
-    let mut out = list_items(b);
+fn forced_breaks(b: &str, abbr: &Abbreviations) -> Vec<usize> {
     let bytes = b.as_bytes();
-    for i in memchr_iter(b'.', bytes) {
+    // Where a list marker may start: a bullet's first byte, or one or two bytes before the
+    // period or parenthesis of "7." / "12)" / "a.".
+    let mut starts = Vec::new();
+    let mut periods = Vec::new();
+    for i in memchr::memchr3_iter(b'.', b')', 0xE2, bytes) {
+        match bytes[i] {
+            0xE2 => starts.push(i),
+            c => {
+                starts.extend([i.checked_sub(2), i.checked_sub(1)].into_iter().flatten());
+                if c == b'.' {
+                    periods.push(i);
+                }
+            }
+        }
+    }
+    let mut out = list_items(b, starts);
+    for i in periods {
         let glued = i >= 2
             && bytes[i - 1].is_ascii_lowercase()
             && bytes[i - 2].is_ascii_alphabetic()
@@ -262,7 +315,7 @@ fn forced_breaks(b: &str) -> Vec<usize> {
             let word_end = b[i..].find(char::is_whitespace).map_or(b.len(), |w| i + w);
             let word = &b[word_start..word_end];
             let address = word.contains(['@', '/']) || word.starts_with("www.");
-            if !address && abbreviation(&b[word_start..=i]).is_none() {
+            if !address && abbr.get(&b[word_start..=i]).is_none() {
                 out.push(i + 1);
             }
         }
@@ -270,14 +323,6 @@ fn forced_breaks(b: &str) -> Vec<usize> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-fn memchr_iter(needle: u8, bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(move |(_, &c)| c == needle)
-        .map(|(i, _)| i)
 }
 
 /// One inline list marker: where it starts, its ordinal, and its style.
@@ -290,15 +335,19 @@ struct Marker {
 }
 
 /// Starts of the items of inline lists: markers of one style with consecutive ordinals, at
-/// least two, the first numbered 1 (or `a`) unless bulleted.
-fn list_items(b: &str) -> Vec<usize> {
+/// least two, the first numbered 1 (or `a`) unless bulleted. `starts` holds every byte where a
+/// marker can start, perhaps more.
+fn list_items(b: &str, mut starts: Vec<usize>) -> Vec<usize> {
     let mut markers: Vec<Marker> = Vec::new();
     let bytes = b.as_bytes();
     let mut inside = 0;
-    for (i, &c) in bytes.iter().enumerate() {
+    starts.sort_unstable();
+    starts.dedup();
+    for i in starts {
         // A byte after ASCII white space starts a character: `i` is a char boundary.
         let word_start = i == 0 || bytes[i - 1].is_ascii_whitespace();
         // Cheap byte tests first: a digit, a bullet's first byte, or "a." / "a)".
+        let c = bytes[i];
         let candidate = c.is_ascii_digit()
             || c == 0xE2
             || (c.is_ascii_lowercase() && matches!(bytes.get(i + 1), Some(b'.' | b')')));
@@ -364,7 +413,7 @@ fn is_marker(s: &str) -> bool {
 }
 
 /// True when a UAX #29 break between `prev` and `next` is wrong for news text.
-fn continues(prev: &str, next: &str) -> bool {
+fn continues(prev: &str, next: &str, abbr: &Abbreviations) -> bool {
     // Inside a block every line break is soft; UAX #29 breaks at each one anyway.
     if prev.trim_end_matches([' ', '\t', '\r']).ends_with('\n') && !prev.trim_end().ends_with(['.', '!', '?', '"', '”'])
     {
@@ -383,7 +432,7 @@ fn continues(prev: &str, next: &str) -> bool {
     if !last.ends_with('.') {
         return false;
     }
-    match abbreviation(last) {
+    match abbr.get(last) {
         Some(Ending::Never) => true,
         Some(Ending::BeforeNumber) => next_word.starts_with(|c: char| c.is_ascii_digit()),
         Some(Ending::Maybe) => !starts_sentence(next_word),
@@ -404,79 +453,44 @@ fn is_citation(next: &str) -> bool {
     t.len() <= 40 && inner.ends_with(')') && !inner[..inner.len() - 1].contains(['(', ')'])
 }
 
-/// Whether an abbreviation can end a sentence (from `lexicon/abbreviations.tsv`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Ending {
-    /// Classes `title`, `month`, `no_end`: never.
-    Never,
-    /// Class `number`: not before a number.
-    BeforeNumber,
+/// Whether an abbreviation can end a sentence; the stronger fact is the greater.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Ending {
     /// Class `may_end`: when a typical sentence opener follows.
     Maybe,
+    /// Class `number`: not before a number.
+    BeforeNumber,
+    /// Classes `title`, `month`, `no_end`: never.
+    Never,
 }
 
-fn abbreviation(word: &str) -> Option<Ending> {
-    static ABBREVIATIONS: LazyLock<HashMap<&'static str, Ending>> = LazyLock::new(|| {
-        parse_abbreviations(
-            "lexicon/abbreviations.tsv",
-            include_str!("../lexicon/abbreviations.tsv"),
-        )
-        .unwrap_or_else(|e| panic!("embedded lexicon: {e}"))
-    });
-    ABBREVIATIONS.get(word).copied()
+impl Ending {
+    /// The fact that the class named `class` of `abbreviations.tsv` states.
+    pub fn of_class(class: &str) -> Option<Ending> {
+        match class {
+            "title" | "month" | "no_end" => Some(Ending::Never),
+            "number" => Some(Ending::BeforeNumber),
+            "may_end" => Some(Ending::Maybe),
+            _ => None,
+        }
+    }
 }
 
-/// Parses an abbreviations file (`abbr<TAB>classes`, header row, `#` comments); errors name
-/// `file:line`.
-fn parse_abbreviations<'a>(file: &str, text: &'a str) -> Result<HashMap<&'a str, Ending>, LexiconError> {
-    let err = |line: usize, message: String| LexiconError {
-        file: file.to_string(),
-        line,
-        message,
-    };
-    let mut out = HashMap::new();
-    let mut header = false;
-    for (i, line) in text.lines().enumerate() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let Some((abbr, classes)) = line.split_once('\t').filter(|(_, c)| !c.contains('\t')) else {
-            return Err(err(i + 1, "expected 2 tab-separated cells".into()));
-        };
-        if !header {
-            if (abbr, classes) != ("abbr", "classes") {
-                return Err(err(i + 1, "expected the header \"abbr\\tclasses\"".into()));
-            }
-            header = true;
-            continue;
-        }
-        if !abbr.ends_with('.') || abbr.len() < 2 {
-            return Err(err(i + 1, format!("an abbreviation ends with its period: {abbr:?}")));
-        }
-        let mut ending = None;
-        for class in classes.split(',').map(str::trim) {
-            let e = match class {
-                "title" | "month" | "no_end" => Ending::Never,
-                "number" => Ending::BeforeNumber,
-                "may_end" => Ending::Maybe,
-                other => return Err(err(i + 1, format!("unknown abbreviation class {other:?}"))),
-            };
-            // The strongest fact wins: Never over BeforeNumber over Maybe.
-            ending = Some(match (ending, e) {
-                (Some(Ending::Never), _) | (_, Ending::Never) => Ending::Never,
-                (Some(Ending::BeforeNumber), _) | (_, Ending::BeforeNumber) => Ending::BeforeNumber,
-                _ => Ending::Maybe,
-            });
-        }
-        if out.insert(abbr, ending.expect("split yields a class")).is_some() {
-            return Err(err(i + 1, format!("duplicate abbreviation {abbr:?}")));
-        }
+/// Abbreviations as written with their period (`Gen.`, `No.`, `Co.`), case-sensitive, and
+/// whether each can end a sentence. Initialisms (`U.S.`) and initials (`F.`) need no entry.
+#[derive(Clone, Debug, Default)]
+pub struct Abbreviations(HashMap<Box<str>, Ending>);
+
+impl Abbreviations {
+    /// Sets what `abbr` (with its period) can do; a later call replaces an earlier one.
+    pub fn insert(&mut self, abbr: &str, ending: Ending) {
+        self.0.insert(abbr.into(), ending);
     }
-    if !header {
-        return Err(err(0, "no header row".into()));
+
+    /// What `word` (with its period) can do, if it is a known abbreviation.
+    pub fn get(&self, word: &str) -> Option<Ending> {
+        self.0.get(word).copied()
     }
-    Ok(out)
 }
 
 /// `U.S.`, `U.N.`, `a.m.`, `D.C.`, or a single initial `F.`.
@@ -758,32 +772,55 @@ mod tests {
     }
 
     #[test]
-    fn the_abbreviation_file_parses_and_bad_rows_name_their_line() {
-        assert_eq!(abbreviation("Gen."), Some(Ending::Never));
-        assert_eq!(abbreviation("Jan."), Some(Ending::Never));
-        assert_eq!(abbreviation("No."), Some(Ending::BeforeNumber));
-        assert_eq!(abbreviation("Co."), Some(Ending::Maybe));
-        assert_eq!(abbreviation("Gen"), None);
-        let ok = parse_abbreviations("a.tsv", "# c\nabbr\tclasses\nCo.\tmay_end,title\n").unwrap();
-        assert_eq!(ok.get("Co."), Some(&Ending::Never));
+    fn the_lexicon_parses_the_abbreviations_and_bad_rows_name_their_line() {
+        let embedded = Lexicon::embedded();
+        let abbr = embedded.abbreviations();
+        assert_eq!(abbr.get("Gen."), Some(Ending::Never));
+        assert_eq!(abbr.get("Jan."), Some(Ending::Never));
+        assert_eq!(abbr.get("No."), Some(Ending::BeforeNumber));
+        assert_eq!(abbr.get("Co."), Some(Ending::Maybe));
+        assert_eq!(abbr.get("Gen"), None);
+        let mut l = Lexicon::default();
+        l.add_file("abbreviations.tsv", "# c\nabbr\tclasses\nCo.\tmay_end,title\n")
+            .unwrap();
+        assert_eq!(
+            l.abbreviations().get("Co."),
+            Some(Ending::Never),
+            "the strongest class wins"
+        );
         for (text, want) in [
             (
                 "abbr\tclasses\nCo.\tmay_end\nGen.\tgeneral\n",
-                "a.tsv:3: unknown abbreviation class \"general\"",
+                "x/abbreviations.tsv:3: unknown abbreviation class \"general\" (expected title, month, no_end, number or may_end)",
             ),
             (
                 "abbr\tclasses\nGen\ttitle\n",
-                "a.tsv:2: an abbreviation ends with its period: \"Gen\"",
+                "x/abbreviations.tsv:2: an abbreviation ends with its period: \"Gen\"",
             ),
             (
                 "abbr\tclasses\nCo.\tmay_end\nCo.\tno_end\n",
-                "a.tsv:3: duplicate abbreviation \"Co.\"",
+                "x/abbreviations.tsv:3: empty or duplicate abbr \"Co.\"",
             ),
-            ("abbr\tkind\n", "a.tsv:1: expected the header \"abbr\\tclasses\""),
-            ("abbr\tclasses\nCo.\n", "a.tsv:2: expected 2 tab-separated cells"),
+            ("abbr\tclasses\nCo.\t-\n", "x/abbreviations.tsv:2: no class for \"Co.\""),
+            ("abbr\tkind\n", "x/abbreviations.tsv:1: expected the header \"abbr\\tclasses\""),
         ] {
-            assert_eq!(parse_abbreviations("a.tsv", text).unwrap_err().to_string(), want);
+            let e = Lexicon::default().add_file("x/abbreviations.tsv", text).unwrap_err();
+            assert_eq!(e.to_string(), want);
         }
+    }
+
+    #[test]
+    fn a_user_abbreviation_changes_the_split() {
+        let text = "The brigade left Qtr. Seven at dawn.";
+        assert_eq!(texts(text), ["The brigade left Qtr.", "Seven at dawn."]);
+        let mut l = Lexicon::embedded();
+        l.add_file("mine/abbreviations.tsv", "abbr\tclasses\nQtr.\tno_end\n")
+            .unwrap();
+        let s = Segmenter::new(l.abbreviations().clone()).segment(text);
+        assert_eq!(s.iter().map(|s| s.span.slice(text)).collect::<Vec<_>>(), [text]);
+        // Without any abbreviations, a title ends a sentence like any word.
+        let bare = Segmenter::new(Abbreviations::default()).segment("Gen. Ali left.");
+        assert_eq!(bare.len(), 2);
     }
 
     #[test]

@@ -85,3 +85,41 @@ fn the_extra_folder_adds_evidence_cues_and_expected_hedges() {
     let cues: Vec<(&str, &str)> = got.iter().map(|(_, c, s)| (c.as_str(), s.as_str())).collect();
     assert_eq!(cues, [("show", "evidence"), ("is expected to", "hedge")]);
 }
+
+/// The sentences `claimex extract ARGS` splits `text` into.
+fn sentences(args: &[&str], text: &str) -> Vec<String> {
+    let o = claimex(&[&["extract"], args].concat(), text.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let texts = v["sentences"].as_array().unwrap().iter();
+    texts.map(|s| s["text"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_user_abbreviation_extends_the_sentence_splitter() {
+    let text = "The convoy passed Rte. Nine before noon. It then stopped.";
+    assert_eq!(
+        sentences(&[], text),
+        ["The convoy passed Rte.", "Nine before noon.", "It then stopped."]
+    );
+    let dir = tempdir("abbr");
+    std::fs::write(dir.join("abbreviations.tsv"), "abbr\tclasses\nRte.\tno_end\n").unwrap();
+    let d = dir.to_str().unwrap();
+    assert_eq!(
+        sentences(&["--lexicon", d], text),
+        ["The convoy passed Rte. Nine before noon.", "It then stopped."]
+    );
+    // Replacing the lexicon replaces the splitter's abbreviations too: "Gen." ends a sentence.
+    let general = "Gen. Saleh spoke.";
+    assert_eq!(sentences(&[], general), [general]);
+    assert_eq!(sentences(&["--lexicons", d], general), ["Gen.", "Saleh spoke."]);
+    // A bad class is one file:line error.
+    std::fs::write(dir.join("abbreviations.tsv"), "abbr\tclasses\nRte.\troad\n").unwrap();
+    let o = claimex(&["extract", "--lexicon", d], text.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("abbreviations.tsv:2: unknown abbreviation class \"road\""),
+        "{err}"
+    );
+}

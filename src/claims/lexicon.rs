@@ -6,14 +6,16 @@
 //! - `participles.tsv`: ", saying ..." participles with their lemma (classes `participle`,
 //!   `follow_up`);
 //! - `hedges.tsv`: hedge phrases (class `verification` for disclaimers);
-//! - `abbreviations.tsv`: abbreviations; the tokenizer keeps class `title` whole (the other
-//!   classes are the sentence splitter's, see [`crate::segment`]).
+//! - `abbreviations.tsv`: abbreviations; the tokenizer keeps class `title` whole, and every
+//!   class tells the sentence splitter whether the abbreviation can end a sentence
+//!   ([`Lexicon::abbreviations`], see [`crate::segment`]).
 //!
 //! Invariants: a word's classes are the union of its rows in all files (a form has at most one
 //! row per file); a later file may replace a cue row or extend a word's classes. Lookups are by
 //! lower-case form and never allocate: one lookup in one table per token gives both its classes
 //! and its cue. Every error names `file:line`.
 
+use crate::segment::{Abbreviations, Ending};
 use regex::Regex;
 use std::collections::HashMap as StdHashMap;
 use std::fmt;
@@ -338,6 +340,7 @@ pub struct Lexicon {
     titles: Vec<String>,
     /// A title is not all ASCII letters (the tokenizer's fast scan cannot find it).
     odd_titles: bool,
+    abbreviations: Abbreviations,
     token: Option<Arc<Regex>>,
 }
 
@@ -492,24 +495,26 @@ impl Lexicon {
         let Some(stem) = cells[0].strip_suffix('.').filter(|s| !s.is_empty() && !s.contains(' ')) else {
             return Err(format!("an abbreviation ends with its period: {:?}", cells[0]));
         };
+        let mut ending = None;
         for c in split_classes(cells[1]) {
-            match c {
-                "title" => {
-                    if !self.titles.iter().any(|t| t == stem) {
-                        self.titles.push(stem.to_string());
-                        self.odd_titles |= !stem.bytes().all(|b| b.is_ascii_alphabetic());
-                    }
-                }
-                // Facts for the sentence splitter (`segment`), which reads this file too.
-                "month" | "no_end" | "number" | "may_end" => {}
-                other => {
-                    return Err(format!(
-                        "unknown abbreviation class {other:?} (expected title, month, no_end, number or may_end)"
-                    ))
-                }
+            let e = Ending::of_class(c).ok_or_else(|| {
+                format!("unknown abbreviation class {c:?} (expected title, month, no_end, number or may_end)")
+            })?;
+            if c == "title" && !self.titles.iter().any(|t| t == stem) {
+                self.titles.push(stem.to_string());
+                self.odd_titles |= !stem.bytes().all(|b| b.is_ascii_alphabetic());
             }
+            ending = ending.max(Some(e));
         }
+        let ending = ending.ok_or_else(|| format!("no class for {:?}", cells[0]))?;
+        self.abbreviations.insert(cells[0], ending);
         Ok(())
+    }
+
+    /// The abbreviations of `abbreviations.tsv`, for the sentence splitter
+    /// ([`crate::segment::Segmenter`]): a later file's row replaces an earlier one's.
+    pub fn abbreviations(&self) -> &Abbreviations {
+        &self.abbreviations
     }
 
     /// The cue spelled `lower` (already lower-cased), if any.

@@ -1,0 +1,346 @@
+//! UAX #29 sentence bounds, fast: the state machine of `unicode-segmentation` (1.13) over our own
+//! character categories, with a byte-level skip over runs where no bound can fall.
+//!
+//! Bounds fall only after a paragraph separator (CR, LF, U+0085, U+2028, U+2029) or after a
+//! terminator (`.`, `!`, `?` and their kin) with its closing marks and spaces. In a quiet state
+//! (the last part was a letter or other plain character), bytes that are none of those and are
+//! ASCII cannot start a bound, so they are skipped (by memchr3 in a part that is ASCII without
+//! line breaks, by one table lookup each otherwise); every other
+//! character goes through the same state machine as `unicode-segmentation`'s.
+//!
+//! Categories are exact for ASCII, Latin-1, Latin Extended-A, Arabic and General Punctuation. A
+//! character outside those blocks makes the whole part fall back to `unicode-segmentation`, so
+//! the bounds are always the crate's; `tests` checks that on generated strings.
+//!
+//! Invariant: [`breaks`] gives exactly the starts of `split_sentence_bound_indices` after the
+//! first, in order.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A character's Sentence_Break property (UAX #29).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cat {
+    Any,
+    ATerm,
+    CR,
+    Close,
+    Extend,
+    Format,
+    LF,
+    Lower,
+    Numeric,
+    OLetter,
+    SContinue,
+    STerm,
+    Sep,
+    Sp,
+    Upper,
+}
+
+/// One collapsed part of the text read so far (runs of Close and of Sp are one part each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Sot,
+    Other,
+    CR,
+    LF,
+    Sep,
+    ATerm,
+    UpperLower,
+    ClosePlus,
+    SpPlus,
+    STerm,
+}
+
+/// The last four parts, oldest first.
+type State = [Part; 4];
+
+/// Appends to `out` the byte offsets in `s` where a UAX #29 sentence starts, except 0.
+pub(super) fn breaks(s: &str, out: &mut Vec<usize>) {
+    let from = out.len();
+    if fast_breaks(s, out).is_none() {
+        out.truncate(from);
+        out.extend(s.split_sentence_bound_indices().skip(1).map(|(i, _)| i));
+    }
+}
+
+/// Bytes that can change a quiet state into one where a bound may fall: terminators, line
+/// breaks, and the first byte of any non-ASCII character.
+static LOUD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || matches!(b as u8, b'.' | b'!' | b'?' | b'\n' | b'\r');
+        b += 1;
+    }
+    t
+};
+
+/// [`breaks`] by our own categories; None when a character's category is not known here.
+fn fast_breaks(s: &str, out: &mut Vec<usize>) -> Option<()> {
+    let bytes = s.as_bytes();
+    // In ASCII text without line breaks only `.`, `!` and `?` are loud: memchr3 finds them.
+    let plain = s.is_ascii() && memchr::memchr2(b'\n', b'\r', bytes).is_none();
+    let mut state: State = [Part::Sot; 4];
+    let mut pos = 0;
+    while pos < bytes.len() {
+        if matches!(state[3], Part::Other | Part::UpperLower) && !LOUD[usize::from(bytes[pos])] {
+            // No bound can fall in a run of quiet bytes; only the last one's part is ever looked
+            // at again (by SB7), and no look-back passes it to find a terminator.
+            let run = if plain {
+                memchr::memchr3(b'.', b'!', b'?', &bytes[pos..])
+            } else {
+                bytes[pos..].iter().position(|&b| LOUD[usize::from(b)])
+            };
+            pos = run.map_or(bytes.len(), |n| pos + n);
+            state = [Part::Other, Part::Other, Part::Other, part(ascii(bytes[pos - 1]))];
+            continue;
+        }
+        let c = s[pos..].chars().next().expect("pos is a char boundary");
+        let cat = category(c)?;
+        let before = state;
+        let at = pos;
+        pos += c.len_utf8();
+        state = next(state, cat);
+        let ends = |p: Part| before[3] == p;
+        let bound = match cat {
+            // SB1: the start of the text (not reported).
+            _ if ends(Part::Sot) => false,
+            // SB3
+            Cat::LF if ends(Part::CR) => false,
+            // SB4
+            _ if ends(Part::Sep) || ends(Part::CR) || ends(Part::LF) => true,
+            // SB5: extenders and format characters are invisible.
+            Cat::Extend | Cat::Format => {
+                state = before;
+                false
+            }
+            // SB6
+            Cat::Numeric if ends(Part::ATerm) => false,
+            // SB7
+            Cat::Upper if before[2] == Part::UpperLower && ends(Part::ATerm) => false,
+            // SB8
+            _ if sb8(&before, &s[at..])? => false,
+            // SB8a
+            Cat::SContinue | Cat::STerm | Cat::ATerm if sb8a(&before) => false,
+            // SB9
+            Cat::Close | Cat::Sp | Cat::Sep | Cat::CR | Cat::LF if sb9(&before) => false,
+            // SB10
+            Cat::Sp | Cat::Sep | Cat::CR | Cat::LF if sb8a(&before) => false,
+            // SB11
+            _ => sb11(&before),
+        };
+        if bound {
+            out.push(at);
+        }
+    }
+    Some(())
+}
+
+fn next(s: State, cat: Cat) -> State {
+    match (s[3], cat) {
+        (Part::ClosePlus, Cat::Close) | (Part::SpPlus, Cat::Sp) => s,
+        _ => [s[1], s[2], s[3], part(cat)],
+    }
+}
+
+fn part(cat: Cat) -> Part {
+    match cat {
+        Cat::CR => Part::CR,
+        Cat::LF => Part::LF,
+        Cat::Sep => Part::Sep,
+        Cat::ATerm => Part::ATerm,
+        Cat::Upper | Cat::Lower => Part::UpperLower,
+        Cat::Close => Part::ClosePlus,
+        Cat::Sp => Part::SpPlus,
+        Cat::STerm => Part::STerm,
+        _ => Part::Other,
+    }
+}
+
+/// The index of the part before `Close* Sp*` at the end of the state.
+fn before_close_sp(s: &State) -> usize {
+    let mut i = if s[3] == Part::SpPlus { 2 } else { 3 };
+    if s[i] == Part::ClosePlus {
+        i -= 1;
+    }
+    i
+}
+
+fn is_saterm(p: Part) -> bool {
+    matches!(p, Part::ATerm | Part::STerm)
+}
+
+/// SB8: `ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower`.
+fn sb8(s: &State, ahead: &str) -> Option<bool> {
+    if s[before_close_sp(s)] != Part::ATerm {
+        return Some(false);
+    }
+    for c in ahead.chars() {
+        match category(c)? {
+            Cat::Lower => return Some(true),
+            Cat::OLetter | Cat::Upper | Cat::Sep | Cat::CR | Cat::LF | Cat::STerm | Cat::ATerm => return Some(false),
+            _ => {}
+        }
+    }
+    Some(false)
+}
+
+/// `SATerm Close* Sp*`.
+fn sb8a(s: &State) -> bool {
+    is_saterm(s[before_close_sp(s)])
+}
+
+/// `SATerm Close*`.
+fn sb9(s: &State) -> bool {
+    is_saterm(s[if s[3] == Part::ClosePlus { 2 } else { 3 }])
+}
+
+/// SB11: `SATerm Close* Sp* ParaSep? ÷`.
+fn sb11(s: &State) -> bool {
+    let mut i = if matches!(s[3], Part::Sep | Part::CR | Part::LF) {
+        2
+    } else {
+        3
+    };
+    if s[i] == Part::SpPlus {
+        i -= 1;
+    }
+    if s[i] == Part::ClosePlus {
+        i -= 1;
+    }
+    is_saterm(s[i])
+}
+
+fn ascii(b: u8) -> Cat {
+    match b {
+        b'\t' | 0x0B | 0x0C | b' ' => Cat::Sp,
+        b'\n' => Cat::LF,
+        b'\r' => Cat::CR,
+        b'!' | b'?' => Cat::STerm,
+        b'.' => Cat::ATerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Cat::Close,
+        b',' | b'-' | b':' | b';' => Cat::SContinue,
+        b'0'..=b'9' => Cat::Numeric,
+        b'A'..=b'Z' => Cat::Upper,
+        b'a'..=b'z' => Cat::Lower,
+        _ => Cat::Any,
+    }
+}
+
+/// The Sentence_Break category of `c`, for the blocks known here.
+fn category(c: char) -> Option<Cat> {
+    let u = u32::from(c);
+    Some(match u {
+        0..=0x7F => ascii(u as u8),
+        // Latin-1 Supplement.
+        0x85 => Cat::Sep,
+        0xA0 => Cat::Sp,
+        0xAA | 0xB5 | 0xBA | 0xDF..=0xF6 | 0xF8..=0xFF => Cat::Lower,
+        0xAB | 0xBB => Cat::Close,
+        0xAD => Cat::Format,
+        0xC0..=0xD6 | 0xD8..=0xDE => Cat::Upper,
+        0x80..=0xFF => Cat::Any,
+        // Latin Extended-A: letters only, each upper or lower case.
+        0x100..=0x17F if c.is_lowercase() => Cat::Lower,
+        0x100..=0x17F => Cat::Upper,
+        // Arabic.
+        0x600..=0x605 | 0x660..=0x669 | 0x66B | 0x66C | 0x6DD | 0x6F0..=0x6F9 => Cat::Numeric,
+        0x60C | 0x60D => Cat::SContinue,
+        0x610..=0x61A | 0x64B..=0x65F | 0x670 | 0x6D6..=0x6DC | 0x6DF..=0x6E4 | 0x6E7 | 0x6E8 => Cat::Extend,
+        0x6EA..=0x6ED => Cat::Extend,
+        0x61C => Cat::Format,
+        0x61D..=0x61F | 0x6D4 => Cat::STerm,
+        0x620..=0x64A | 0x66E | 0x66F | 0x671..=0x6D3 | 0x6D5 | 0x6E5 | 0x6E6 | 0x6EE | 0x6EF => Cat::OLetter,
+        0x6FA..=0x6FC | 0x6FF => Cat::OLetter,
+        0x600..=0x6FF => Cat::Any,
+        // General Punctuation.
+        0x2000..=0x200A | 0x202F | 0x205F => Cat::Sp,
+        0x200B | 0x200E | 0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F => Cat::Format,
+        0x200C | 0x200D => Cat::Extend,
+        0x2013 | 0x2014 => Cat::SContinue,
+        0x2018..=0x201F | 0x2039 | 0x203A | 0x2045 | 0x2046 => Cat::Close,
+        0x2024 => Cat::ATerm,
+        0x2028 | 0x2029 => Cat::Sep,
+        0x203C | 0x203D | 0x2047..=0x2049 => Cat::STerm,
+        0x2000..=0x206F => Cat::Any,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ours(s: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        fast_breaks(s, &mut out).expect("known categories");
+        out
+    }
+
+    fn theirs(s: &str) -> Vec<usize> {
+        s.split_sentence_bound_indices().skip(1).map(|(i, _)| i).collect()
+    }
+
+    /// Every character of the known blocks, each in contexts where each category decides a
+    /// bound differently (SB6, SB7, SB8, SB8a, SB9-SB11, SB5), gives the crate's bounds.
+    #[test]
+    fn each_known_character_bounds_like_the_crate() {
+        let known = (0..0x80).chain(0x80..0x180).chain(0x600..0x700).chain(0x2000..0x2070);
+        let mut checked = 0;
+        for c in known.filter_map(char::from_u32) {
+            for (pre, post) in [
+                ("Ab. ", " cd"),
+                ("Ab.", "Cd. Ef"),
+                ("aB.", ""),
+                ("x.", " ab"),
+                ("x. (", "ab. A"),
+                ("x?", "a"),
+                ("x!\"", " A"),
+                ("x", ". a"),
+                ("Hi ", "\r\nB. c"),
+                ("A.", "\u{2029}b"),
+            ] {
+                let s = format!("{pre}{c}{post}");
+                assert_eq!(ours(&s), theirs(&s), "{s:?} (U+{:04X})", u32::from(c));
+                checked += 1;
+            }
+        }
+        assert!(checked > 5_000);
+    }
+
+    /// Generated strings over an alphabet of every category: the same bounds as the crate.
+    #[test]
+    fn generated_strings_bound_like_the_crate() {
+        let alphabet: Vec<char> =
+            "aZ1 .!?\"),-\n\r\t\u{a0}\u{201d}\u{2014}\u{200b}\u{64b}\u{2029}é\u{627}\u{61f}\u{2024}#"
+                .chars()
+                .collect();
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let len = (seed >> 60) as usize + 1;
+            let mut x = seed;
+            let s: String = (0..len)
+                .map(|_| {
+                    x = x.rotate_left(5).wrapping_mul(0x2545_F491_4F6C_DD1D);
+                    alphabet[(x >> 40) as usize % alphabet.len()]
+                })
+                .collect();
+            assert_eq!(ours(&s), theirs(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_characters_fall_back_to_the_crate() {
+        // U+3002 IDEOGRAPHIC FULL STOP is a terminator outside the known blocks.
+        let s = "One\u{3002}Two. Three";
+        assert_eq!(fast_breaks(s, &mut Vec::new()), None);
+        let mut got = Vec::new();
+        breaks(s, &mut got);
+        assert_eq!(got, theirs(s));
+        assert_eq!(got.len(), 2);
+    }
+}
