@@ -54,7 +54,7 @@ impl Folded {
 
 /// Folds a standalone string (a gazetteer alias or a cue) to its word view, without the map.
 pub fn fold_str(s: &str) -> String {
-    if s.is_ascii() && !s.contains(['\'', '`']) {
+    if s.bytes().all(|b| b.is_ascii() && b != b'\'' && b != b'`') {
         return fold_ascii(s);
     }
     let mut f = Folded::default();
@@ -67,17 +67,8 @@ pub fn fold_str(s: &str) -> String {
 fn fold_ascii(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push(' ');
-    let mut in_word = false;
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-            in_word = true;
-        } else if in_word {
-            out.push(' ');
-            in_word = false;
-        }
-    }
-    if in_word {
+    for word in s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        out.push_str(word);
         out.push(' ');
     }
     out
@@ -95,33 +86,45 @@ pub fn fold_into(text: &str, base: usize, out: &mut Folded) {
     };
     // The leading pad maps to the start; a word's first byte always gets a checkpoint.
     w.push_sep(0);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // The common case: a run of ASCII letters and digits is copied whole.
+            let run = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric());
+            let end = run.map_or(bytes.len(), |n| i + n);
+            w.push_ascii(i, &text[i..end]);
+            i = end;
+            continue;
+        }
+        if b.is_ascii() && !matches!(b, b'\'' | b'`') {
+            w.push_sep(i);
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is a char boundary");
+        let rest = &text[i + c.len_utf8()..];
+        i += c.len_utf8();
         if is_apostrophe(c) {
-            let next = chars.peek().map(|&(_, n)| n);
-            let after = text[i + c.len_utf8()..].chars().nth(1);
+            let mut after_c = rest.chars();
+            let next = after_c.next();
+            let after = after_c.next();
             let possessive = matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric);
             let inside_word = w.in_word && next.is_some_and(char::is_alphanumeric);
             if is_modifier_letter(c) || (inside_word && !possessive) {
                 continue; // a transliteration mark: deleted, the word goes on
             }
-            w.push_sep(i);
-        } else if c.is_ascii() {
-            // The common case, without the Unicode table look-ups below.
-            if c.is_ascii_alphanumeric() {
-                w.push_letter(i, c);
-            } else {
-                w.push_sep(i);
-            }
+            w.push_sep(i - c.len_utf8());
         } else if is_plain_arabic(c) {
             // Arabic letters that stay as they are, without the Unicode table look-ups below.
-            w.push_plain(i, c);
+            w.push_plain(i - c.len_utf8(), c);
         } else if is_deleted_mark(c) {
             continue;
         } else if c.is_alphanumeric() {
-            w.push_letter(i, c);
+            w.push_letter(i - c.len_utf8(), c);
         } else {
-            w.push_sep(i);
+            w.push_sep(i - c.len_utf8());
         }
     }
     w.push_sep(text.len());
@@ -148,6 +151,14 @@ impl Writer<'_> {
             self.predicted = orig + 1;
             self.in_word = false;
         }
+    }
+
+    /// Pushes a run of ASCII letters and digits, which fold to themselves.
+    fn push_ascii(&mut self, orig: usize, run: &str) {
+        self.mark(orig);
+        self.in_word = true;
+        self.out.text.push_str(run);
+        self.predicted = orig + run.len();
     }
 
     /// Pushes a letter that folds to itself.

@@ -38,7 +38,9 @@ use crate::gazetteer::{EntityId, EntityType, Gazetteer};
 use crate::segment::Sentence;
 use crate::span::Span;
 use context::{Candidate, Viable};
+use foldhash::fast::FixedState;
 use lexicon::{cue, Lexicon};
+use std::collections::{HashMap, HashSet};
 
 /// A gazetteer entity found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -117,10 +119,11 @@ impl Matcher {
         let mut exact = Vec::new();
         let mut next = 0;
         // Given names that begin place names ("al", "tal", "wadi") are no person cues: marked here.
-        let mut given: std::collections::HashMap<&str, bool> = (lexicon.cues.iter())
+        let mut given: HashMap<&str, bool, FixedState> = (lexicon.cues.iter())
             .filter(|(_, bits)| *bits == cue::GIVEN_NAME)
             .map(|(p, _)| (p.trim_start(), false))
             .collect();
+        let common: HashSet<&str, FixedState> = lexicon.common_words.iter().map(String::as_str).collect();
         let mut lower = String::new();
         for alias in gazetteer.aliases() {
             let folded = alias.folded.trim_end();
@@ -153,7 +156,7 @@ impl Matcher {
                         && last.len() >= 4
                         && last.bytes().all(|b| b.is_ascii_alphabetic())
                         && !last.ends_with(['s', 'S']),
-                    common: lexicon.common_words.contains(lower.trim_start()),
+                    common: common.contains(lower.trim_start()),
                 },
             ));
         }
