@@ -65,13 +65,19 @@ pub fn fold_str(s: &str) -> String {
 /// [`fold_str`] for ASCII without apostrophes (most aliases): letters and digits stay, every
 /// other run is one space.
 fn fold_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(' ');
-    for word in s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-        out.push_str(word);
-        out.push(' ');
+    let mut out = Vec::with_capacity(s.len() + 2);
+    out.push(b' ');
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            out.push(b);
+        } else if out.last() != Some(&b' ') {
+            out.push(b' ');
+        }
     }
-    out
+    if out.last() != Some(&b' ') {
+        out.push(b' ');
+    }
+    String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
 /// Folds `text` (which starts at byte `base` of the original) into `out`, reusing its buffers.

@@ -63,11 +63,12 @@ impl Index {
     pub fn insert(&mut self, phrase: &str, next: u32) -> u32 {
         let mut node = ROOT;
         for word in phrase.strip_prefix(' ').unwrap_or(phrase).split(' ') {
-            let n = self.words.len() as u32;
-            let id = *self.words.entry(word.into()).or_insert(n);
-            if id == n {
+            let id = self.word(word).unwrap_or_else(|| {
+                let id = self.words.len() as u32;
+                self.words.insert(word.into(), id);
                 self.first.push(NONE);
-            }
+                id
+            });
             node = match self.child(node, Some(id)) {
                 Some(child) => child,
                 None => {

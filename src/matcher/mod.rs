@@ -204,28 +204,34 @@ impl Matcher {
     /// Finds all mentions in `text`; `date`, when given, selects among entities sharing an
     /// alias by their `period`.
     pub fn find_dated(&self, text: &str, sentences: &[Sentence], date: Option<Date>) -> Vec<Mention> {
-        let mut folded = Folded::default();
+        // Each sentence's view, kept for the acronyms' second pass.
+        let mut views: Vec<Folded> = Vec::with_capacity(sentences.len());
         let (mut lower, mut declitic) = (String::new(), String::new());
         let mut raw = Vec::new();
         let mut found = context::Found::default();
         for (index, sentence) in sentences.iter().enumerate() {
+            let mut folded = Folded::default();
             fold_into(sentence.span.slice(text), sentence.span.start, &mut folded);
             raw.clear();
             lower.clear();
             lower.push_str(&folded.text);
             lower.make_ascii_lowercase();
             self.search(&lower, None, &mut raw);
-            for clitics in 1..=2 {
-                if let Some(view) = without_arabic_clitics(&lower, clitics, &mut declitic) {
-                    self.search(view, Some(&lower), &mut raw);
+            // Only Arabic has clitics, and ASCII has no Arabic: one fast test spares two scans.
+            if !lower.is_ascii() {
+                for clitics in 1..=2 {
+                    if let Some(view) = without_arabic_clitics(&lower, clitics, &mut declitic) {
+                        self.search(view, Some(&lower), &mut raw);
+                    }
                 }
             }
             raw.sort_unstable();
             raw.dedup_by_key(|r| (r.start, r.end, r.pattern));
             self.candidates(text, &folded, index, &raw, &mut found);
+            views.push(folded);
         }
         let mut mentions = self.entities.resolve(text, found, date);
-        acronyms::add(text, sentences, &mut mentions);
+        acronyms::add(text, sentences, &views, &mut mentions);
         mentions
     }
 
