@@ -57,7 +57,10 @@ pub fn fold_str(s: &str) -> String {
     if s.bytes().all(|b| b.is_ascii() && b != b'\'' && b != b'`') {
         return fold_ascii(s);
     }
-    let mut f = Folded::default();
+    let mut f = Folded {
+        text: String::with_capacity(s.len() + 2),
+        ..Folded::default()
+    };
     fold_into(s, 0, &mut f);
     f.text
 }

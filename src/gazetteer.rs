@@ -359,7 +359,7 @@ impl Gazetteer {
             subtype: get(SUBTYPE).to_string(),
             attributes,
             priority,
-            origin: format!("{file}:{line}"),
+            origin: [file, ":", &line.to_string()].concat(),
         });
         Ok(())
     }

@@ -58,6 +58,16 @@ impl Default for Index {
 }
 
 impl Index {
+    /// An empty index with room for about `phrases` phrases.
+    pub fn with_capacity(phrases: usize) -> Index {
+        let mut index = Index::default();
+        index.words.reserve(phrases);
+        index.first.reserve(phrases);
+        index.edges.reserve(phrases);
+        index.nodes.reserve(phrases);
+        index
+    }
+
     /// The pattern id of `phrase` (folded, lower-cased, with its leading space), adding it as
     /// pattern `next` if it has none yet.
     pub fn insert(&mut self, phrase: &str, next: u32) -> u32 {

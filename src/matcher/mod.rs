@@ -114,7 +114,7 @@ impl Matcher {
     /// Compiles the phrase index for `gazetteer` and `lexicon`.
     pub fn with_lexicon(gazetteer: &Gazetteer, lexicon: &Lexicon) -> Matcher {
         // Pattern ids in first-seen order (aliases in load order, then cues): deterministic.
-        let mut index = index::Index::default();
+        let mut index = index::Index::with_capacity(gazetteer.aliases().len() + lexicon.cues.len());
         let mut pairs: Vec<(u32, Target)> = Vec::with_capacity(gazetteer.aliases().len());
         let mut exact = Vec::new();
         let mut next = 0;
@@ -204,13 +204,15 @@ impl Matcher {
     /// Finds all mentions in `text`; `date`, when given, selects among entities sharing an
     /// alias by their `period`.
     pub fn find_dated(&self, text: &str, sentences: &[Sentence], date: Option<Date>) -> Vec<Mention> {
-        // Each sentence's view, kept for the acronyms' second pass.
-        let mut views: Vec<Folded> = Vec::with_capacity(sentences.len());
+        // The sentences' views, kept for the acronyms' second pass when the article has a
+        // bracket that could introduce one.
+        let bracket = text.contains('(');
+        let mut views: Vec<Folded> = Vec::with_capacity(if bracket { sentences.len() } else { 0 });
+        let mut folded = Folded::default();
         let (mut lower, mut declitic) = (String::new(), String::new());
         let mut raw = Vec::new();
         let mut found = context::Found::default();
         for (index, sentence) in sentences.iter().enumerate() {
-            let mut folded = Folded::default();
             fold_into(sentence.span.slice(text), sentence.span.start, &mut folded);
             raw.clear();
             lower.clear();
@@ -228,10 +230,14 @@ impl Matcher {
             raw.sort_unstable();
             raw.dedup_by_key(|r| (r.start, r.end, r.pattern));
             self.candidates(text, &folded, index, &raw, &mut found);
-            views.push(folded);
+            if bracket {
+                views.push(folded.clone());
+            }
         }
         let mut mentions = self.entities.resolve(text, found, date);
-        acronyms::add(text, sentences, &views, &mut mentions);
+        if bracket {
+            acronyms::add(text, sentences, &views, &mut mentions);
+        }
         mentions
     }
 
