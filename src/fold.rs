@@ -295,4 +295,53 @@ mod tests {
             assert_eq!(fold_ascii(s), f.text, "{s:?}");
         }
     }
+
+    /// The fold char by char, as it was before ASCII runs were copied whole: the oracle.
+    fn fold_by_char(text: &str, out: &mut Folded) {
+        out.text.clear();
+        out.checkpoints.clear();
+        out.base = 0;
+        let mut w = Writer {
+            out,
+            predicted: usize::MAX,
+            in_word: false,
+        };
+        w.push_sep(0);
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_apostrophe(c) {
+                let next = chars.peek().map(|&(_, n)| n);
+                let after = text[i + c.len_utf8()..].chars().nth(1);
+                let possessive = matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric);
+                let inside_word = w.in_word && next.is_some_and(char::is_alphanumeric);
+                if is_modifier_letter(c) || (inside_word && !possessive) {
+                    continue;
+                }
+                w.push_sep(i);
+            } else if is_deleted_mark(c) {
+                continue;
+            } else if c.is_alphanumeric() {
+                w.push_letter(i, c);
+            } else {
+                w.push_sep(i);
+            }
+        }
+        w.push_sep(text.len());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_paths_fold_and_map_as_char_by_char(text in "[a-zA-Z0-9 .,'`’ʿ\\-ḤāüßØأبةىحلب\u{064E}\u{0301}\u{00AD}\n]{0,40}") {
+            let (mut fast, mut slow) = (Folded::default(), Folded::default());
+            fold_into(&text, 0, &mut fast);
+            fold_by_char(&text, &mut slow);
+            proptest::prop_assert_eq!(&fast.text, &slow.text);
+            // Every word of the view maps back to the same original span.
+            let spaces: Vec<usize> = fast.text.match_indices(' ').map(|(i, _)| i).collect();
+            for pair in spaces.windows(2) {
+                let (s, e) = (pair[0], pair[1] + 1);
+                proptest::prop_assert_eq!(fast.original_span(s, e), slow.original_span(s, e));
+            }
+        }
+    }
 }

@@ -536,6 +536,34 @@ mod tests {
     }
 
     #[test]
+    fn the_column_slots_name_their_columns() {
+        let known: Vec<&str> = known().collect();
+        assert_eq!(known.len(), KNOWN);
+        let slots = [(ID, "id"), (NAME, "name"), (TYPE, "type"), (ALIASES, "aliases")];
+        for (slot, name) in slots.into_iter().chain([(SUBTYPE, "subtype"), (PRIORITY, "priority")]) {
+            assert_eq!(known[slot], name);
+        }
+        assert_eq!(known[ATTRIBUTES..], ATTRIBUTE_COLUMNS);
+        // Columns in any order: each value is read from its own cell.
+        let mut g = Gazetteer::default();
+        g.add_file(
+            "o.tsv",
+            "lat\taliases\ttype\tid\tname\tcountry\n35.5\tXyw\tplace\tx\tXyz\tSY\n",
+        )
+        .unwrap();
+        let e = g.entity(0);
+        assert_eq!(
+            (e.id.as_str(), e.name.as_str(), e.kind),
+            ("x", "Xyz", EntityType::Place)
+        );
+        assert_eq!((e.attribute("lat"), e.attribute("country")), (Some("35.5"), Some("SY")));
+        assert_eq!(
+            g.aliases().iter().map(|a| a.text.as_str()).collect::<Vec<_>>(),
+            ["Xyw", "Xyz"]
+        );
+    }
+
+    #[test]
     fn a_bad_file_adds_nothing() {
         let mut g = load("a\tAaa\tplace\t\t\t\t\n").unwrap();
         assert!(g

@@ -200,5 +200,20 @@ mod tests {
         let mut prefix = Vec::new();
         index.walk(" deir ez ", |s, e, p| prefix.push((s, e, p)));
         assert_eq!(prefix, [(0, 5, 1), (5, 8, 3)], "a prefix is no phrase");
+        // A genitive on the last word of a longer phrase; blanked prefixes leave runs of
+        // spaces, which are no words; an unknown word ends a run.
+        let view = " deir ez zors  syria deir xx zor ";
+        let mut got = Vec::new();
+        index.walk(view, |s, e, p| got.push((&view[s..e], p)));
+        assert_eq!(
+            got,
+            [
+                (" deir", 1),
+                (" deir ez zor", 0),
+                (" ez", 3),
+                (" syria", 2),
+                (" deir", 1)
+            ]
+        );
     }
 }
