@@ -20,6 +20,7 @@
 
 use crate::fold::fold_str;
 use foldhash::fast::FixedState;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -346,8 +347,7 @@ impl Gazetteer {
         let explicit = aliases.split('|').filter(|_| !aliases.is_empty());
         let names = explicit.chain(Some(name).filter(|_| !qualified));
         for raw in names {
-            let alias = parse_alias(raw.trim(), entity, line)?;
-            if !self.aliases[first..].iter().any(|a| a.text == alias.text) {
+            if let Some(alias) = parse_alias(raw.trim(), entity, line, &self.aliases[first..])? {
                 self.aliases.push(alias);
             }
         }
@@ -388,7 +388,9 @@ fn parse_header(cells: &[&str]) -> Result<Header, String> {
     })
 }
 
-fn parse_alias(raw: &str, entity: EntityId, line: usize) -> Result<Alias, String> {
+/// Parses one alias; None when it repeats the text of one in `earlier` (whose fold it reuses for
+/// the same checks).
+fn parse_alias(raw: &str, entity: EntityId, line: usize, earlier: &[Alias]) -> Result<Option<Alias>, String> {
     let (mut shared, mut marked, mut weak) = (false, false, false);
     let mut text = raw;
     loop {
@@ -409,7 +411,11 @@ fn parse_alias(raw: &str, entity: EntityId, line: usize) -> Result<Alias, String
             "alias {raw:?} contains a bracket; give the bracketed form as its own alias"
         ));
     }
-    let folded = fold_str(text);
+    let repeat = earlier.iter().find(|a| a.text == text);
+    let folded = match repeat {
+        Some(a) => Cow::Borrowed(a.folded.as_str()),
+        None => Cow::Owned(fold_str(text)),
+    };
     if folded.trim().is_empty() {
         return Err(format!("alias {raw:?} is empty or has no letters or digits"));
     }
@@ -419,15 +425,18 @@ fn parse_alias(raw: &str, entity: EntityId, line: usize) -> Result<Alias, String
             "alias {raw:?} is too short to match case-insensitively; mark it case-sensitive with a leading '='"
         ));
     }
-    Ok(Alias {
+    if repeat.is_some() {
+        return Ok(None);
+    }
+    Ok(Some(Alias {
         text: text.to_string(),
-        folded,
+        folded: folded.into_owned(),
         entity,
         case_sensitive,
         shared,
         weak,
         line,
-    })
+    }))
 }
 
 impl fmt::Display for EntityType {
@@ -516,6 +525,9 @@ mod tests {
             ("x\tX\tplace\t\tXxx\t91\t\n", "test.tsv:2: lat 91 is out of range"),
             ("x\tX\tplace\t\tXxx\tnorth\t\n", "test.tsv:2: lat \"north\" is not a number"),
             ("x\tXyz\tplace\t\tal\t\t\n", "test.tsv:2: alias \"al\" is too short to match case-insensitively; mark it case-sensitive with a leading '='"),
+            // A repeated alias is checked as the first one was.
+            ("x\tXyz\tplace\t\t=Ab|Ab\t\t\n", "test.tsv:2: alias \"Ab\" is too short to match case-insensitively; mark it case-sensitive with a leading '='"),
+            ("x\tXyz\tplace\t\tAbc|~~Abc\t\t\n", "test.tsv:2: alias \"~~Abc\" repeats the marker \"~\""),
             ("x\tXyz\tplace\t\tAbc||Def\t\t\n", "test.tsv:2: alias \"\" is empty or has no letters or digits"),
             ("x\tXyz\tplace\n", "test.tsv:2: expected 7 tab-separated cells, found 3"),
             ("x\tXyz\tplace\t\tHTS (Tahrir)\t\t\n", "test.tsv:2: alias \"HTS (Tahrir)\" contains a bracket; give the bracketed form as its own alias"),
