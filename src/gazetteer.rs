@@ -264,7 +264,7 @@ impl Gazetteer {
                 continue;
             }
             cells.clear();
-            cells.extend(raw.split('\t'));
+            cells.extend(split_at_byte(raw, b'\t'));
             let Some(columns) = &header else {
                 header = Some(parse_header(&cells).map_err(|m| err(line, m))?);
                 continue;
@@ -344,7 +344,7 @@ impl Gazetteer {
         let qualified = name.ends_with(')') && name.contains(" (");
         let aliases = get(ALIASES);
         // Explicit aliases first, so their markers win over the implicit alias of the name.
-        let explicit = aliases.split('|').filter(|_| !aliases.is_empty());
+        let explicit = split_at_byte(aliases, b'|').filter(|_| !aliases.is_empty());
         let names = explicit.chain(Some(name).filter(|_| !qualified));
         for raw in names {
             if let Some(alias) = parse_alias(raw.trim(), entity, line, &self.aliases[first..])? {
@@ -363,6 +363,19 @@ impl Gazetteer {
         });
         Ok(())
     }
+}
+
+/// `s` split at every `sep`, an ASCII byte, as `str::split` would: a plain byte loop, which on
+/// the short cells of a row costs a fifth of `split`'s `memchr` call per cell.
+fn split_at_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(sep.is_ascii());
+    let ends = s.bytes().enumerate().filter(move |&(_, b)| b == sep).map(|(i, _)| i);
+    let mut from = 0;
+    ends.chain(Some(s.len())).map(move |end| {
+        let cell = &s[from..end];
+        from = end + 1;
+        cell
+    })
 }
 
 fn parse_header(cells: &[&str]) -> Result<Header, String> {
@@ -545,6 +558,16 @@ mod tests {
             g.add_file("h.tsv", "id\tname\ttype\n").unwrap_err().to_string(),
             "h.tsv:1: header lacks the required column \"aliases\""
         );
+    }
+
+    #[test]
+    fn splits_at_a_byte_as_str_split() {
+        for s in ["", "a", "\t", "a\tb", "\ta\t\tb\t", "Ḩamāh\tحلب|x", "||"] {
+            for sep in [b'\t', b'|'] {
+                let want: Vec<&str> = s.split(char::from(sep)).collect();
+                assert_eq!(split_at_byte(s, sep).collect::<Vec<_>>(), want, "{s:?}");
+            }
+        }
     }
 
     #[test]
