@@ -100,9 +100,16 @@ pub fn fold_into(text: &str, base: usize, out: &mut Folded) {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_alphanumeric() {
-            // The common case: a run of ASCII letters and digits is copied whole.
-            let run = bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric());
-            let end = run.map_or(bytes.len(), |n| i + n);
+            // The common case: ASCII words with single spaces between them are already their
+            // view, so the whole run is copied at once, under one checkpoint.
+            let mut end = i + 1;
+            loop {
+                end += bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                match bytes.get(end..end + 2) {
+                    Some([b' ', next]) if next.is_ascii_alphanumeric() => end += 2,
+                    _ => break,
+                }
+            }
             w.push_ascii(i, &text[i..end]);
             i = end;
             continue;
@@ -162,7 +169,7 @@ impl Writer<'_> {
         }
     }
 
-    /// Pushes a run of ASCII letters and digits, which fold to themselves.
+    /// Pushes a run of ASCII words with single spaces between them, which fold to themselves.
     fn push_ascii(&mut self, orig: usize, run: &str) {
         self.mark(orig);
         self.in_word = true;
