@@ -17,6 +17,9 @@
 use foldhash::fast::FixedState;
 use std::collections::HashMap;
 
+/// A word of a view: the space before it, its end, and its id if some phrase has it.
+pub(super) type Word = (usize, usize, Option<u32>);
+
 /// No phrase ends at this node: it only continues into longer phrases.
 const NONE: u32 = u32::MAX;
 
@@ -130,10 +133,10 @@ impl Index {
     /// `view`: `[start, end)` runs from the space before the phrase to the end of its last word
     /// (without a genitive `s`). Each word of the view is looked up once; a phrase then costs
     /// one lookup of an integer pair per further word.
-    pub fn walk(&self, view: &str, mut found: impl FnMut(usize, usize, usize)) {
+    /// `words` is a buffer for the view's words.
+    pub fn walk(&self, view: &str, words: &mut Vec<Word>, mut found: impl FnMut(usize, usize, usize)) {
         let b = view.as_bytes();
-        // Each word: the space before it, its end, and its id.
-        let mut words: Vec<(usize, usize, Option<u32>)> = Vec::with_capacity(b.len() / 6 + 1);
+        words.clear();
         let mut start = 0;
         while start + 1 < b.len() {
             let end = b[start + 1..]
@@ -185,7 +188,7 @@ mod tests {
         assert_eq!(index.insert(" deir", 9), 1, "a phrase keeps its first id");
         let view = " deir ez zor and syrias deirez deir ez ";
         let mut got = Vec::new();
-        index.walk(view, |s, e, p| got.push((&view[s..e], p)));
+        index.walk(view, &mut Vec::new(), |s, e, p| got.push((&view[s..e], p)));
         assert_eq!(
             got,
             [
@@ -198,13 +201,13 @@ mod tests {
             ]
         );
         let mut prefix = Vec::new();
-        index.walk(" deir ez ", |s, e, p| prefix.push((s, e, p)));
+        index.walk(" deir ez ", &mut Vec::new(), |s, e, p| prefix.push((s, e, p)));
         assert_eq!(prefix, [(0, 5, 1), (5, 8, 3)], "a prefix is no phrase");
         // A genitive on the last word of a longer phrase; blanked prefixes leave runs of
         // spaces, which are no words; an unknown word ends a run.
         let view = " deir ez zors  syria deir xx zor ";
         let mut got = Vec::new();
-        index.walk(view, |s, e, p| got.push((&view[s..e], p)));
+        index.walk(view, &mut Vec::new(), |s, e, p| got.push((&view[s..e], p)));
         assert_eq!(
             got,
             [

@@ -100,6 +100,20 @@ struct Raw {
     declitic: bool,
 }
 
+/// Lists reused from sentence to sentence of an article, so a sentence allocates nothing.
+#[derive(Debug, Default)]
+struct Buffers {
+    /// The words of a view, for [`index::Index::walk`].
+    words: Vec<index::Word>,
+    /// Person cues: where each ends in the view and in the original.
+    people: Vec<(usize, usize)>,
+    /// Context cues by their view end, and by their view start.
+    ends: Vec<(usize, u8)>,
+    starts: Vec<(usize, u8)>,
+    /// The view spans of whole-word aliases.
+    wholes: Vec<(usize, usize)>,
+}
+
 /// Characters a name never runs across: "The Islamic State (IS) group" must not give "IS) group".
 const BREAKS: &[char] = &[
     '(', ')', '[', ']', '{', '}', ',', ';', ':', '!', '?', '"', '“', '”', '«', '»', '|',
@@ -211,6 +225,7 @@ impl Matcher {
         let mut folded = Folded::default();
         let (mut lower, mut declitic) = (String::new(), String::new());
         let mut raw = Vec::new();
+        let mut buffers = Buffers::default();
         let mut found = context::Found::default();
         for (index, sentence) in sentences.iter().enumerate() {
             fold_into(sentence.span.slice(text), sentence.span.start, &mut folded);
@@ -218,18 +233,18 @@ impl Matcher {
             lower.clear();
             lower.push_str(&folded.text);
             lower.make_ascii_lowercase();
-            self.search(&lower, None, &mut raw);
+            self.search(&lower, None, &mut buffers.words, &mut raw);
             // Only Arabic has clitics, and ASCII has no Arabic: one fast test spares two scans.
             if !lower.is_ascii() {
                 for clitics in 1..=2 {
                     if let Some(view) = without_arabic_clitics(&lower, clitics, &mut declitic) {
-                        self.search(view, Some(&lower), &mut raw);
+                        self.search(view, Some(&lower), &mut buffers.words, &mut raw);
                     }
                 }
             }
             raw.sort_unstable();
             raw.dedup_by_key(|r| (r.start, r.end, r.pattern));
-            self.candidates(text, &folded, index, &raw, &mut found);
+            self.candidates(text, &folded, index, &raw, &mut buffers, &mut found);
             if bracket {
                 views.push(folded.clone());
             }
@@ -243,8 +258,8 @@ impl Matcher {
 
     /// Pushes every phrase at a word start of the lower-cased `view`; for a view with Arabic
     /// prefixes blanked out, only the matches that differ from the `main` view.
-    fn search(&self, view: &str, main: Option<&str>, out: &mut Vec<Raw>) {
-        self.index.walk(view, |start, end, pattern| {
+    fn search(&self, view: &str, main: Option<&str>, words: &mut Vec<index::Word>, out: &mut Vec<Raw>) {
+        self.index.walk(view, words, |start, end, pattern| {
             if main.is_none_or(|main| main.as_bytes()[start..end] != view.as_bytes()[start..end]) {
                 out.push(Raw {
                     start,
@@ -257,15 +272,30 @@ impl Matcher {
     }
 
     /// Turns one sentence's matches into candidates with the entities they may name.
-    fn candidates(&self, text: &str, folded: &Folded, sentence: usize, raw: &[Raw], found: &mut context::Found) {
+    fn candidates(
+        &self,
+        text: &str,
+        folded: &Folded,
+        sentence: usize,
+        raw: &[Raw],
+        buffers: &mut Buffers,
+        found: &mut context::Found,
+    ) {
         let view = folded.text.as_bytes();
         // Context cues by where they end and where they start, and the spans of whole-word aliases.
         // A person cue counts only when nothing but spaces separates it from the name ("Queen
         // Rania", not "the Queen, Rania"), so it is kept apart with its original end.
-        let mut people: Vec<(usize, usize)> = Vec::new();
-        let mut ends: Vec<(usize, u8)> = Vec::new();
-        let mut starts: Vec<(usize, u8)> = Vec::new();
-        let mut words: Vec<(usize, usize)> = Vec::new();
+        let Buffers {
+            people,
+            ends,
+            starts,
+            wholes: words,
+            ..
+        } = buffers;
+        people.clear();
+        ends.clear();
+        starts.clear();
+        words.clear();
         for r in raw.iter().filter(|r| view.get(r.end) == Some(&b' ')) {
             let p = self.patterns[r.pattern];
             if p.targets.0 < p.targets.1 {
@@ -310,13 +340,13 @@ impl Matcher {
             if original.contains(BREAKS) || (genitive && !original.starts_with(char::is_uppercase)) {
                 continue;
             }
-            let before = bits_at(&ends, r.start);
+            let before = bits_at(ends, r.start);
             let i = people.partition_point(|&(p, _)| p < r.start);
             let person = people[i..]
                 .iter()
                 .take_while(|&&(p, _)| p == r.start)
                 .any(|&(_, end)| text[end..span.start].trim().is_empty());
-            let next = bits_at(&starts, after);
+            let next = bits_at(starts, after);
             let based = view[after..]
                 .get(..7)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b" based "));
