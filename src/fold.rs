@@ -54,10 +54,13 @@ impl Folded {
 
 /// Folds a standalone string (a gazetteer alias or a cue) to its word view, without the map.
 pub fn fold_str(s: &str) -> String {
-    if s.is_ascii() && !s.contains(['\'', '`']) {
+    if s.bytes().all(|b| b.is_ascii() && b != b'\'' && b != b'`') {
         return fold_ascii(s);
     }
-    let mut f = Folded::default();
+    let mut f = Folded {
+        text: String::with_capacity(s.len() + 2),
+        ..Folded::default()
+    };
     fold_into(s, 0, &mut f);
     f.text
 }
@@ -65,22 +68,19 @@ pub fn fold_str(s: &str) -> String {
 /// [`fold_str`] for ASCII without apostrophes (most aliases): letters and digits stay, every
 /// other run is one space.
 fn fold_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(' ');
-    let mut in_word = false;
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-            in_word = true;
-        } else if in_word {
-            out.push(' ');
-            in_word = false;
+    let mut out = Vec::with_capacity(s.len() + 2);
+    out.push(b' ');
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            out.push(b);
+        } else if out.last() != Some(&b' ') {
+            out.push(b' ');
         }
     }
-    if in_word {
-        out.push(' ');
+    if out.last() != Some(&b' ') {
+        out.push(b' ');
     }
-    out
+    String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
 /// Folds `text` (which starts at byte `base` of the original) into `out`, reusing its buffers.
@@ -95,33 +95,52 @@ pub fn fold_into(text: &str, base: usize, out: &mut Folded) {
     };
     // The leading pad maps to the start; a word's first byte always gets a checkpoint.
     w.push_sep(0);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // The common case: ASCII words with single spaces between them are already their
+            // view, so the whole run is copied at once, under one checkpoint.
+            let mut end = i + 1;
+            loop {
+                end += bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                match bytes.get(end..end + 2) {
+                    Some([b' ', next]) if next.is_ascii_alphanumeric() => end += 2,
+                    _ => break,
+                }
+            }
+            w.push_ascii(i, &text[i..end]);
+            i = end;
+            continue;
+        }
+        if b.is_ascii() && !matches!(b, b'\'' | b'`') {
+            w.push_sep(i);
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is a char boundary");
+        let rest = &text[i + c.len_utf8()..];
+        i += c.len_utf8();
         if is_apostrophe(c) {
-            let next = chars.peek().map(|&(_, n)| n);
-            let after = text[i + c.len_utf8()..].chars().nth(1);
+            let mut after_c = rest.chars();
+            let next = after_c.next();
+            let after = after_c.next();
             let possessive = matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric);
             let inside_word = w.in_word && next.is_some_and(char::is_alphanumeric);
             if is_modifier_letter(c) || (inside_word && !possessive) {
                 continue; // a transliteration mark: deleted, the word goes on
             }
-            w.push_sep(i);
-        } else if c.is_ascii() {
-            // The common case, without the Unicode table look-ups below.
-            if c.is_ascii_alphanumeric() {
-                w.push_letter(i, c);
-            } else {
-                w.push_sep(i);
-            }
+            w.push_sep(i - c.len_utf8());
         } else if is_plain_arabic(c) {
             // Arabic letters that stay as they are, without the Unicode table look-ups below.
-            w.push_plain(i, c);
+            w.push_plain(i - c.len_utf8(), c);
         } else if is_deleted_mark(c) {
             continue;
         } else if c.is_alphanumeric() {
-            w.push_letter(i, c);
+            w.push_letter(i - c.len_utf8(), c);
         } else {
-            w.push_sep(i);
+            w.push_sep(i - c.len_utf8());
         }
     }
     w.push_sep(text.len());
@@ -148,6 +167,14 @@ impl Writer<'_> {
             self.predicted = orig + 1;
             self.in_word = false;
         }
+    }
+
+    /// Pushes a run of ASCII words with single spaces between them, which fold to themselves.
+    fn push_ascii(&mut self, orig: usize, run: &str) {
+        self.mark(orig);
+        self.in_word = true;
+        self.out.text.push_str(run);
+        self.predicted = orig + run.len();
     }
 
     /// Pushes a letter that folds to itself.
@@ -273,6 +300,55 @@ mod tests {
             let mut f = Folded::default();
             fold_into(s, 0, &mut f);
             assert_eq!(fold_ascii(s), f.text, "{s:?}");
+        }
+    }
+
+    /// The fold char by char, as it was before ASCII runs were copied whole: the oracle.
+    fn fold_by_char(text: &str, out: &mut Folded) {
+        out.text.clear();
+        out.checkpoints.clear();
+        out.base = 0;
+        let mut w = Writer {
+            out,
+            predicted: usize::MAX,
+            in_word: false,
+        };
+        w.push_sep(0);
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if is_apostrophe(c) {
+                let next = chars.peek().map(|&(_, n)| n);
+                let after = text[i + c.len_utf8()..].chars().nth(1);
+                let possessive = matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric);
+                let inside_word = w.in_word && next.is_some_and(char::is_alphanumeric);
+                if is_modifier_letter(c) || (inside_word && !possessive) {
+                    continue;
+                }
+                w.push_sep(i);
+            } else if is_deleted_mark(c) {
+                continue;
+            } else if c.is_alphanumeric() {
+                w.push_letter(i, c);
+            } else {
+                w.push_sep(i);
+            }
+        }
+        w.push_sep(text.len());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_paths_fold_and_map_as_char_by_char(text in "[a-zA-Z0-9 .,'`’ʿ\\-ḤāüßØأبةىحلب\u{064E}\u{0301}\u{00AD}\n]{0,40}") {
+            let (mut fast, mut slow) = (Folded::default(), Folded::default());
+            fold_into(&text, 0, &mut fast);
+            fold_by_char(&text, &mut slow);
+            proptest::prop_assert_eq!(&fast.text, &slow.text);
+            // Every word of the view maps back to the same original span.
+            let spaces: Vec<usize> = fast.text.match_indices(' ').map(|(i, _)| i).collect();
+            for pair in spaces.windows(2) {
+                let (s, e) = (pair[0], pair[1] + 1);
+                proptest::prop_assert_eq!(fast.original_span(s, e), slow.original_span(s, e));
+            }
         }
     }
 }

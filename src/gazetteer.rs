@@ -19,7 +19,9 @@
 //! case-insensitive alias to at least three characters.
 
 use crate::fold::fold_str;
-use std::collections::BTreeMap;
+use foldhash::fast::FixedState;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
 /// Index of an entity in its [`Gazetteer`].
@@ -134,7 +136,8 @@ pub struct Alias {
 pub struct Gazetteer {
     entities: Vec<Entity>,
     aliases: Vec<Alias>,
-    ids: BTreeMap<String, EntityId>,
+    /// Never iterated: its order does not matter.
+    ids: HashMap<String, EntityId, FixedState>,
 }
 
 /// The optional attribute columns, in output order.
@@ -151,6 +154,31 @@ pub const ATTRIBUTE_COLUMNS: [&str; 9] = [
 ];
 const REQUIRED_COLUMNS: [&str; 4] = ["id", "name", "type", "aliases"];
 const OTHER_COLUMNS: [&str; 2] = ["subtype", "priority"];
+/// How many columns a header may name.
+const KNOWN: usize = REQUIRED_COLUMNS.len() + OTHER_COLUMNS.len() + ATTRIBUTE_COLUMNS.len();
+/// Every column a header may name, in the order that [`ID`] to [`PRIORITY`] and `ATTRIBUTES + i`
+/// index: the required ones, the others, then the attributes.
+fn known() -> impl Iterator<Item = &'static str> + Clone {
+    REQUIRED_COLUMNS
+        .iter()
+        .chain(&OTHER_COLUMNS)
+        .chain(&ATTRIBUTE_COLUMNS)
+        .copied()
+}
+const ID: usize = 0;
+const NAME: usize = 1;
+const TYPE: usize = 2;
+const ALIASES: usize = 3;
+const SUBTYPE: usize = 4;
+const PRIORITY: usize = 5;
+const ATTRIBUTES: usize = 6;
+
+/// A file's header: how many cells its rows have, and the cell of each known column it names
+/// (indexed as [`known`]), so a row's value is one array look-up away.
+struct Header {
+    cells: usize,
+    at: [Option<usize>; KNOWN],
+}
 
 /// The gazetteer files compiled into the binary.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -227,22 +255,24 @@ impl Gazetteer {
             message,
         };
         let content = content.strip_prefix('\u{feff}').unwrap_or(content);
-        let mut header: Option<Vec<&'static str>> = None;
+        let mut header: Option<Header> = None;
+        let mut cells: Vec<&str> = Vec::new();
         for (i, raw) in content.lines().enumerate() {
             let line = i + 1;
             let raw = raw.strip_suffix('\r').unwrap_or(raw);
             if raw.trim().is_empty() || raw.starts_with('#') {
                 continue;
             }
-            let cells: Vec<&str> = raw.split('\t').collect();
+            cells.clear();
+            cells.extend(split_at_byte(raw, b'\t'));
             let Some(columns) = &header else {
                 header = Some(parse_header(&cells).map_err(|m| err(line, m))?);
                 continue;
             };
-            if cells.len() != columns.len() {
+            if cells.len() != columns.cells {
                 return Err(err(
                     line,
-                    format!("expected {} tab-separated cells, found {}", columns.len(), cells.len()),
+                    format!("expected {} tab-separated cells, found {}", columns.cells, cells.len()),
                 ));
             }
             self.add_row(file, line, columns, &cells).map_err(|m| err(line, m))?;
@@ -256,11 +286,10 @@ impl Gazetteer {
         Ok(())
     }
 
-    /// Adds one row; `cells[i]` is the value of `columns[i]` (a linear lookup: at most 15 columns,
-    /// and no map to build per row, which counted at start-up with ten thousand rows).
-    fn add_row(&mut self, file: &str, line: usize, columns: &[&str], cells: &[&str]) -> Result<(), String> {
-        let get = |c: &str| columns.iter().position(|k| *k == c).map_or("", |i| cells[i].trim());
-        let id = get("id");
+    /// Adds one row: `cells`, laid out as `columns` says.
+    fn add_row(&mut self, file: &str, line: usize, columns: &Header, cells: &[&str]) -> Result<(), String> {
+        let get = |k: usize| columns.at[k].map_or("", |i| cells[i].trim());
+        let id = get(ID);
         if id.is_empty()
             || !id
                 .bytes()
@@ -276,21 +305,21 @@ impl Gazetteer {
                 self.entities[other].origin
             ));
         }
-        let name = get("name");
+        let name = get(NAME);
         if name.is_empty() {
             return Err(format!("entity {id:?} has an empty name"));
         }
-        let kind = EntityType::parse(get("type")).ok_or_else(|| {
+        let kind = EntityType::parse(get(TYPE)).ok_or_else(|| {
             let all: Vec<_> = EntityType::ALL.iter().map(|t| t.as_str()).collect();
-            format!("type {:?} is not one of {}", get("type"), all.join(", "))
+            format!("type {:?} is not one of {}", get(TYPE), all.join(", "))
         })?;
-        let priority = match get("priority") {
+        let priority = match get(PRIORITY) {
             "" => 0,
             p => p.parse().map_err(|_| format!("priority {p:?} is not an integer"))?,
         };
         let mut attributes = Vec::new();
-        for column in ATTRIBUTE_COLUMNS {
-            let value = get(column);
+        for (i, column) in ATTRIBUTE_COLUMNS.into_iter().enumerate() {
+            let value = get(ATTRIBUTES + i);
             if value.is_empty() {
                 continue;
             }
@@ -309,18 +338,16 @@ impl Gazetteer {
             attributes.push((column, value.to_string()));
         }
         let entity = self.entities.len();
-        let mut seen = Vec::new();
+        let first = self.aliases.len();
         // A name with a bracketed qualifier ("National Guard (Sweida)") is ambiguous without it, so it
         // is not an implicit alias: its explicit aliases say how the text names it.
         let qualified = name.ends_with(')') && name.contains(" (");
-        let aliases = get("aliases");
+        let aliases = get(ALIASES);
         // Explicit aliases first, so their markers win over the implicit alias of the name.
-        let explicit = aliases.split('|').filter(|_| !aliases.is_empty());
+        let explicit = split_at_byte(aliases, b'|').filter(|_| !aliases.is_empty());
         let names = explicit.chain(Some(name).filter(|_| !qualified));
         for raw in names {
-            let alias = parse_alias(raw.trim(), entity, line)?;
-            if !seen.contains(&alias.text) {
-                seen.push(alias.text.clone());
+            if let Some(alias) = parse_alias(raw.trim(), entity, line, &self.aliases[first..])? {
                 self.aliases.push(alias);
             }
         }
@@ -329,37 +356,54 @@ impl Gazetteer {
             id: id.to_string(),
             name: name.to_string(),
             kind,
-            subtype: get("subtype").to_string(),
+            subtype: get(SUBTYPE).to_string(),
             attributes,
             priority,
-            origin: format!("{file}:{line}"),
+            origin: [file, ":", &line.to_string()].concat(),
         });
         Ok(())
     }
 }
 
-fn parse_header(cells: &[&str]) -> Result<Vec<&'static str>, String> {
-    let known = REQUIRED_COLUMNS.iter().chain(&OTHER_COLUMNS).chain(&ATTRIBUTE_COLUMNS);
+/// `s` split at every `sep`, an ASCII byte, as `str::split` would: a plain byte loop, which on
+/// the short cells of a row costs a fifth of `split`'s `memchr` call per cell.
+fn split_at_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(sep.is_ascii());
+    let ends = s.bytes().enumerate().filter(move |&(_, b)| b == sep).map(|(i, _)| i);
+    let mut from = 0;
+    ends.chain(Some(s.len())).map(move |end| {
+        let cell = &s[from..end];
+        from = end + 1;
+        cell
+    })
+}
+
+fn parse_header(cells: &[&str]) -> Result<Header, String> {
     let mut columns = Vec::new();
     for cell in cells {
-        let c = known
-            .clone()
-            .find(|k| **k == cell.trim())
+        let c = known()
+            .find(|k| *k == cell.trim())
             .ok_or_else(|| format!("unknown column {cell:?}"))?;
-        if columns.contains(c) {
+        if columns.contains(&c) {
             return Err(format!("column {c:?} appears twice"));
         }
-        columns.push(*c);
+        columns.push(c);
     }
     for required in REQUIRED_COLUMNS {
         if !columns.contains(&required) {
             return Err(format!("header lacks the required column {required:?}"));
         }
     }
-    Ok(columns)
+    let names: Vec<&str> = known().collect();
+    Ok(Header {
+        cells: columns.len(),
+        at: std::array::from_fn(|k| columns.iter().position(|c| *c == names[k])),
+    })
 }
 
-fn parse_alias(raw: &str, entity: EntityId, line: usize) -> Result<Alias, String> {
+/// Parses one alias; None when it repeats the text of one in `earlier` (whose fold it reuses for
+/// the same checks).
+fn parse_alias(raw: &str, entity: EntityId, line: usize, earlier: &[Alias]) -> Result<Option<Alias>, String> {
     let (mut shared, mut marked, mut weak) = (false, false, false);
     let mut text = raw;
     loop {
@@ -380,7 +424,11 @@ fn parse_alias(raw: &str, entity: EntityId, line: usize) -> Result<Alias, String
             "alias {raw:?} contains a bracket; give the bracketed form as its own alias"
         ));
     }
-    let folded = fold_str(text);
+    let repeat = earlier.iter().find(|a| a.text == text);
+    let folded = match repeat {
+        Some(a) => Cow::Borrowed(a.folded.as_str()),
+        None => Cow::Owned(fold_str(text)),
+    };
     if folded.trim().is_empty() {
         return Err(format!("alias {raw:?} is empty or has no letters or digits"));
     }
@@ -390,15 +438,18 @@ fn parse_alias(raw: &str, entity: EntityId, line: usize) -> Result<Alias, String
             "alias {raw:?} is too short to match case-insensitively; mark it case-sensitive with a leading '='"
         ));
     }
-    Ok(Alias {
+    if repeat.is_some() {
+        return Ok(None);
+    }
+    Ok(Some(Alias {
         text: text.to_string(),
-        folded,
+        folded: folded.into_owned(),
         entity,
         case_sensitive,
         shared,
         weak,
         line,
-    })
+    }))
 }
 
 impl fmt::Display for EntityType {
@@ -487,6 +538,9 @@ mod tests {
             ("x\tX\tplace\t\tXxx\t91\t\n", "test.tsv:2: lat 91 is out of range"),
             ("x\tX\tplace\t\tXxx\tnorth\t\n", "test.tsv:2: lat \"north\" is not a number"),
             ("x\tXyz\tplace\t\tal\t\t\n", "test.tsv:2: alias \"al\" is too short to match case-insensitively; mark it case-sensitive with a leading '='"),
+            // A repeated alias is checked as the first one was.
+            ("x\tXyz\tplace\t\t=Ab|Ab\t\t\n", "test.tsv:2: alias \"Ab\" is too short to match case-insensitively; mark it case-sensitive with a leading '='"),
+            ("x\tXyz\tplace\t\tAbc|~~Abc\t\t\n", "test.tsv:2: alias \"~~Abc\" repeats the marker \"~\""),
             ("x\tXyz\tplace\t\tAbc||Def\t\t\n", "test.tsv:2: alias \"\" is empty or has no letters or digits"),
             ("x\tXyz\tplace\n", "test.tsv:2: expected 7 tab-separated cells, found 3"),
             ("x\tXyz\tplace\t\tHTS (Tahrir)\t\t\n", "test.tsv:2: alias \"HTS (Tahrir)\" contains a bracket; give the bracketed form as its own alias"),
@@ -503,6 +557,44 @@ mod tests {
         assert_eq!(
             g.add_file("h.tsv", "id\tname\ttype\n").unwrap_err().to_string(),
             "h.tsv:1: header lacks the required column \"aliases\""
+        );
+    }
+
+    #[test]
+    fn splits_at_a_byte_as_str_split() {
+        for s in ["", "a", "\t", "a\tb", "\ta\t\tb\t", "Ḩamāh\tحلب|x", "||"] {
+            for sep in [b'\t', b'|'] {
+                let want: Vec<&str> = s.split(char::from(sep)).collect();
+                assert_eq!(split_at_byte(s, sep).collect::<Vec<_>>(), want, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_column_slots_name_their_columns() {
+        let known: Vec<&str> = known().collect();
+        assert_eq!(known.len(), KNOWN);
+        let slots = [(ID, "id"), (NAME, "name"), (TYPE, "type"), (ALIASES, "aliases")];
+        for (slot, name) in slots.into_iter().chain([(SUBTYPE, "subtype"), (PRIORITY, "priority")]) {
+            assert_eq!(known[slot], name);
+        }
+        assert_eq!(known[ATTRIBUTES..], ATTRIBUTE_COLUMNS);
+        // Columns in any order: each value is read from its own cell.
+        let mut g = Gazetteer::default();
+        g.add_file(
+            "o.tsv",
+            "lat\taliases\ttype\tid\tname\tcountry\n35.5\tXyw\tplace\tx\tXyz\tSY\n",
+        )
+        .unwrap();
+        let e = g.entity(0);
+        assert_eq!(
+            (e.id.as_str(), e.name.as_str(), e.kind),
+            ("x", "Xyz", EntityType::Place)
+        );
+        assert_eq!((e.attribute("lat"), e.attribute("country")), (Some("35.5"), Some("SY")));
+        assert_eq!(
+            g.aliases().iter().map(|a| a.text.as_str()).collect::<Vec<_>>(),
+            ["Xyw", "Xyz"]
         );
     }
 

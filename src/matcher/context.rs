@@ -20,7 +20,8 @@ use crate::date::{Date, Period};
 use crate::gazetteer::{EntityId, EntityType, Gazetteer};
 use crate::matcher::Mention;
 use crate::span::Span;
-use std::collections::BTreeMap;
+use foldhash::fast::FixedState;
+use std::collections::HashMap;
 
 /// At most this many anchor coordinates are kept per article, so ranking by distance costs a
 /// bounded amount per candidate.
@@ -100,7 +101,8 @@ impl Entities {
         for (r, &e) in order.iter().enumerate() {
             rank[e] = r as u32;
         }
-        let mut names: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+        // Interned by first use, so the map's order does not matter.
+        let mut names: HashMap<(&str, &str), u32, FixedState> = HashMap::default();
         let mut intern = |e: &'g crate::Entity, column: &'static str| {
             let v = e.attribute(column)?;
             let next = names.len() as u32;
