@@ -40,6 +40,7 @@ fn claim(text: &str, source: Option<&str>, cue: &str, content: &str, rule: &str)
         confidence: 1.0,
         disputed: false,
         unverified: false,
+        nested_in: None,
     }
 }
 
@@ -298,6 +299,7 @@ fn evaluation_runs_the_extractor_and_scores_mentions() {
                 kind: "place".into(),
             },
         ]),
+        nested: true,
     };
     let mut eval = Evaluation::new(&x);
     eval.add(&doc);

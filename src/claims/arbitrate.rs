@@ -1,0 +1,307 @@
+//! Arbitration: the one place that turns the rules' proposals into a consistent set of claims.
+//!
+//! The rules read a sentence and propose ([`Proposals`]); none reads, trims or removes another
+//! rule's output. Arbitration then decides, for one sentence (or piece of a very long one), in
+//! this order of priority:
+//!
+//! 1. **quotes** are kept, and take their source and cue;
+//! 2. **"according to"** is kept unless its source or cue overlaps a span already taken;
+//! 3. **cue claims**, right to left: one whose cue token lies in a taken span is not tried ("state"
+//!    in "Syrian state media said"); one whose source holds a kept claim's cue is refused; one whose
+//!    content runs into a taken span is cut before it ("X documented Y, it said"), and refused when
+//!    too little is left; an earlier-kept claim whose pronoun source opens this one's content ("The
+//!    monitor said [it had documented ...]") is **nested** in it: it gives up the spans it took and
+//!    is kept apart;
+//! 4. **drops**: a participant's own attitude ("I think"), a "found" without "that", a question
+//!    asked ([`Ctx::dropped`]); in a title or heading, whatever is not headline-shaped
+//!    ([`Ctx::headline_claim`]); a nested claim goes with its outer claim;
+//! 5. **follow-ups** (", adding that ...") take the source of the attributed claim they follow;
+//! 6. **hedges** are kept unless they lie inside a kept claim; a verification disclaimer marks the
+//!    claims of its sentence (or, when it has none, of the sentence before) `unverified`;
+//! 7. **learned** claims are kept where their cue and source overlap no kept claim's cue or source;
+//! 8. nested claims rejoin the others, `unverified` with their outer claim.
+//!
+//! [`mark_nested`] then links every claim lying inside another claim's content (its cue, and its
+//! source if any) to the innermost such claim: `nested_in`. Invariant: arbitration only keeps,
+//! cuts, drops or marks what the rules proposed; it never makes up a span.
+
+use super::{Claim, ClaimKind, Ctx};
+use crate::span::Span;
+
+/// What the rules of one sentence propose, grouped by the priority they are arbitrated in.
+#[derive(Default)]
+pub(super) struct Proposals {
+    /// Direct quotes (`quotes.rs`).
+    pub quotes: Vec<Claim>,
+    /// "According to SOURCE, CONTENT" (`speech.rs`).
+    pub according_to: Option<Claim>,
+    /// Claims around one cue token each (`speech.rs`, `passives.rs`, `bare.rs`), right to left:
+    /// the token's span and the claim.
+    pub cues: Vec<(Span, Claim)>,
+    /// ", adding that ..." (`followup.rs`).
+    pub follow_ups: Vec<FollowUp>,
+    /// Hedges and verification disclaimers, in text order (`hedges.rs`, `verification.rs`).
+    pub hedges: Vec<Hedge>,
+    /// The learned layer's claims (`tagger.rs`).
+    pub learned: Vec<Claim>,
+}
+
+/// A follow-up claim whose source comes from the claim it follows.
+pub(super) struct FollowUp {
+    /// The claim, without its source yet.
+    pub claim: Claim,
+    /// The tokens a preceding claim's end may reach it from: the comma, or a short time or place
+    /// phrase before it ("said on Tuesday, adding").
+    pub hosts: Vec<usize>,
+}
+
+/// A hedge, or a verification disclaimer.
+pub(super) enum Hedge {
+    /// "reportedly", "is said to": a hedged claim.
+    Plain(Claim),
+    /// "could not be independently verified": the claim with the content it has next to a
+    /// claim it qualifies, and its content when alone (None: no claim of its own then).
+    Disclaimer(Claim, Option<Span>),
+}
+
+impl Hedge {
+    fn claim(&self) -> &Claim {
+        match self {
+            Hedge::Plain(c) | Hedge::Disclaimer(c, _) => c,
+        }
+    }
+}
+
+impl Ctx<'_> {
+    /// Picks this sentence's claims from `p` and appends them to `out` (whose claims from
+    /// `first` on are this sentence's; those before, earlier sentences').
+    pub(super) fn arbitrate(&self, p: Proposals, headline: bool, out: &mut Vec<Claim>, first: usize) {
+        out.extend(p.quotes);
+        let nested = self.take_attributed(p.according_to, p.cues, out, first);
+        let keep = |c: &Claim| {
+            if headline {
+                self.headline_claim(c)
+            } else {
+                !self.dropped(c)
+            }
+        };
+        let mut mine = out.split_off(first);
+        mine.retain(keep);
+        out.extend(mine);
+        let nested = self.keep_nested(nested, &out[first..], keep);
+        if !headline {
+            self.attach_follow_ups(p.follow_ups, out, first);
+            for h in p.hedges {
+                self.take_hedge(h, out, first);
+            }
+            let learned: Vec<Claim> = p
+                .learned
+                .into_iter()
+                .filter(|c| !takes_from(&out[first..], c))
+                .collect();
+            out.extend(learned);
+        }
+        // Outer claims first: a nested claim's outer one may be nested too.
+        for (mut c, outer) in nested.into_iter().rev() {
+            c.unverified = out[first..].iter().any(|o| o.cue.span == outer && o.unverified);
+            out.push(c);
+        }
+    }
+
+    /// Steps 2 and 3: "according to" and the cue claims. Returns the nested claims, each with
+    /// its outer claim's cue.
+    fn take_attributed(
+        &self,
+        according_to: Option<Claim>,
+        cues: Vec<(Span, Claim)>,
+        out: &mut Vec<Claim>,
+        first: usize,
+    ) -> Vec<(Claim, Span)> {
+        let mut taken: Vec<Span> = out[first..].iter().flat_map(taken_spans).collect();
+        if let Some(c) = according_to.filter(|c| !taken_spans(c).any(|s| overlaps_any(&taken, s))) {
+            taken.extend(taken_spans(&c));
+            out.push(c);
+        }
+        let mut nested = Vec::new();
+        for (anchor, c) in cues {
+            if overlaps_any(&taken, anchor) {
+                continue;
+            }
+            // "The attacks according to the source claimed ...": a source that holds another
+            // claim's cue is not one.
+            if c.source
+                .as_ref()
+                .is_some_and(|s| out[first..].iter().any(|o| o.cue.span.overlaps(s.span)))
+            {
+                continue;
+            }
+            let inner = self.inner_of(&c, &out[first..]).map(|k| out.remove(first + k));
+            if let Some(inner) = &inner {
+                taken.retain(|t| !taken_spans(inner).any(|s| s == *t));
+            }
+            if let Some(c) = self.stop_before_taken(c, &taken) {
+                taken.extend(taken_spans(&c));
+                nested.extend(inner.map(|i| (i, c.cue.span)));
+                out.push(c);
+            }
+        }
+        nested
+    }
+
+    /// "The monitor said it had documented 1,500 deaths": the claim among `kept` whose pronoun
+    /// source opens `c`'s content is nested in `c`.
+    fn inner_of(&self, c: &Claim, kept: &[Claim]) -> Option<usize> {
+        kept.iter().position(|o| {
+            o.source.as_ref().is_some_and(|s| {
+                s.span.start == c.content.start
+                    && self
+                        .lexicon
+                        .classes(&s.span.slice(self.text).to_lowercase())
+                        .has(super::Class::Pronoun)
+            })
+        })
+    }
+
+    /// Cuts `c`'s content before the source or cue of another claim it runs into ("X
+    /// documented Y, it said": Y stops before ", it said"); None when too little is left.
+    fn stop_before_taken(&self, mut c: Claim, taken: &[Span]) -> Option<Claim> {
+        let Some(t) = taken
+            .iter()
+            .filter(|t| c.content.start < t.start && t.start < c.content.end)
+            .min()
+        else {
+            return Some(c);
+        };
+        let k = self.toks.iter().position(|tok| tok.span.start >= t.start)?;
+        let end = (0..k).rev().find(|&j| !self.toks[j].is_punct())? + 1;
+        c.content = self.content_span(self.toks.iter().position(|tok| tok.span.start >= c.content.start)?, end)?;
+        Some(c)
+    }
+
+    /// The nested claims that pass `keep` and whose outer claim is still there (in `kept` or
+    /// among the nested claims kept). An outer claim is always decided after its inner ones, so
+    /// going backwards sees it first.
+    fn keep_nested(
+        &self,
+        nested: Vec<(Claim, Span)>,
+        kept: &[Claim],
+        keep: impl Fn(&Claim) -> bool,
+    ) -> Vec<(Claim, Span)> {
+        let mut out: Vec<(Claim, Span)> = Vec::new();
+        for (c, outer) in nested.into_iter().rev() {
+            let there = kept
+                .iter()
+                .chain(out.iter().map(|(o, _)| o))
+                .any(|o| o.cue.span == outer);
+            if there && keep(&c) {
+                out.push((c, outer));
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// Step 5: each attributed claim of `out[first..]` followed by a proposed ", adding that ..."
+    /// lends it its source.
+    fn attach_follow_ups(&self, follow_ups: Vec<FollowUp>, out: &mut Vec<Claim>, first: usize) {
+        if follow_ups.is_empty() {
+            return;
+        }
+        let mut found = Vec::new();
+        for c in out[first..].iter().filter(|c| c.kind == ClaimKind::Attributed) {
+            let after = c.cue.span.end.max(c.content.end);
+            let Some(i) = self.toks.iter().position(|t| t.span.start >= after) else {
+                continue;
+            };
+            if let Some(f) = follow_ups.iter().find(|f| f.hosts.contains(&i)) {
+                found.push(Claim {
+                    source: c.source.clone(),
+                    confidence: c.confidence.min(0.85),
+                    ..f.claim.clone()
+                });
+            }
+        }
+        out.extend(found);
+    }
+
+    /// Step 6 for one hedge or disclaimer.
+    fn take_hedge(&self, h: Hedge, out: &mut Vec<Claim>, first: usize) {
+        let hedge = h.claim().cue.span;
+        let inside = out[first..].iter().any(|c| {
+            c.content.contains(hedge)
+                || c.cue.span.overlaps(hedge)
+                || c.source.as_ref().is_some_and(|s| s.span.overlaps(hedge))
+        });
+        let (mut claim, alone) = match h {
+            Hedge::Plain(c) if !inside => return out.push(c),
+            Hedge::Plain(_) => return,
+            Hedge::Disclaimer(c, alone) => (c, alone),
+        };
+        // A disclaimer qualifies the claims of its sentence, or else those of the one before.
+        let previous = out[..first]
+            .last()
+            .map(|c| c.sentence)
+            .filter(|&s| s + 1 >= self.sentence);
+        let qualified = match previous {
+            _ if out.len() > first => first,
+            Some(s) => out[..first].partition_point(|c| c.sentence < s),
+            None => first,
+        };
+        for c in &mut out[qualified..] {
+            c.unverified = true;
+        }
+        if inside {
+            return;
+        }
+        if qualified == out.len() {
+            match alone {
+                Some(content) => claim.content = content,
+                None => return,
+            }
+        }
+        out.push(claim);
+    }
+}
+
+/// Links each claim whose cue (and source, if any) lies inside another claim's content of the
+/// same sentence to the innermost such claim (`nested_in`, an index into `claims`, which are
+/// sorted by sentence). Only the nearest [`NEST_WINDOW`] claims on either side are looked at,
+/// which keeps a run-on sentence of thousands of claims linear.
+pub(super) fn mark_nested(claims: &mut [Claim]) {
+    for i in 0..claims.len() {
+        let c = &claims[i];
+        let lo = i.saturating_sub(NEST_WINDOW);
+        let hi = (i + NEST_WINDOW + 1).min(claims.len());
+        let inside =
+            |o: &Claim| o.content.contains(c.cue.span) && c.source.as_ref().is_none_or(|s| o.content.contains(s.span));
+        let outer = (lo..hi)
+            .filter(|&k| k != i && claims[k].sentence == c.sentence && inside(&claims[k]))
+            .min_by_key(|&k| (claims[k].content.len(), k));
+        claims[i].nested_in = outer;
+    }
+}
+
+/// How many claims on either side of a claim [`mark_nested`] looks at.
+const NEST_WINDOW: usize = 16;
+
+/// The spans a claim takes: its source and cue.
+fn taken_spans(c: &Claim) -> impl Iterator<Item = Span> + '_ {
+    c.source.iter().map(|s| s.span).chain(std::iter::once(c.cue.span))
+}
+
+fn overlaps_any(taken: &[Span], s: Span) -> bool {
+    taken.iter().any(|t| t.overlaps(s))
+}
+
+/// `c`'s cue or source overlaps the cue or source of a claim in `kept` (the learned layer's
+/// test: it only adds claims the rules did not find).
+fn takes_from(kept: &[Claim], c: &Claim) -> bool {
+    let cue = c.cue.span;
+    let source = c.source.as_ref().map(|s| s.span);
+    kept.iter().any(|r| {
+        r.cue.span.overlaps(cue)
+            || r.source
+                .as_ref()
+                .is_some_and(|s| s.span.overlaps(cue) || source.is_some_and(|x| s.span.overlaps(x)))
+    })
+}
