@@ -305,3 +305,183 @@ fn takes_from(kept: &[Claim], c: &Claim) -> bool {
                 .is_some_and(|s| s.span.overlaps(cue) || source.is_some_and(|x| s.span.overlaps(x)))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, Gazetteer};
+    use std::sync::LazyLock;
+
+    static X: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Gazetteer::embedded()));
+
+    /// (source, cue, content, nested_in, unverified) of a claim.
+    type Row<'a> = (&'a str, &'a str, &'a str, Option<usize>, bool);
+
+    fn rows(text: &str) -> Vec<Row<'_>> {
+        X.extract(text)
+            .claims
+            .iter()
+            .map(|c| {
+                let source = c.source.as_ref().map_or("-", |s| s.span.slice(text));
+                (
+                    source,
+                    c.cue.span.slice(text),
+                    c.content.slice(text),
+                    c.nested_in,
+                    c.unverified,
+                )
+            })
+            .collect()
+    }
+
+    /// Each decision of the arbitration, on a sentence of its own: (decision, text, claims).
+    #[test]
+    fn decisions() {
+        let v = "could not be independently verified";
+        let cases: &[(&str, &str, &[Row])] = &[
+            (
+                "a pronoun claim opening the content is nested, not removed",
+                "The council said it thinks that the truce will hold.",
+                &[
+                    ("The council", "said", "it thinks that the truce will hold", None, false),
+                    ("it", "thinks", "the truce will hold", Some(0), false),
+                ],
+            ),
+            (
+                "a claim inside a fronted content is nested in the trailing attribution",
+                "The governor denied the report, state television said.",
+                &[
+                    ("The governor", "denied", "the report", Some(1), false),
+                    (
+                        "state television",
+                        "said",
+                        "The governor denied the report",
+                        None,
+                        false,
+                    ),
+                ],
+            ),
+            (
+                "a content is cut before the source of a claim it runs into",
+                "The monitor documented 40 deaths in the town, it said.",
+                &[
+                    ("The monitor", "documented", "40 deaths in the town", Some(1), false),
+                    (
+                        "it",
+                        "said",
+                        "The monitor documented 40 deaths in the town",
+                        None,
+                        false,
+                    ),
+                ],
+            ),
+            (
+                "a cue word inside a kept source is not tried",
+                "Syrian state media said the convoy arrived.",
+                &[("Syrian state media", "said", "the convoy arrived", None, false)],
+            ),
+            (
+                "a nested participant attitude is dropped, its outer claim stays",
+                "The mayor said we think the dam will hold.",
+                &[("The mayor", "said", "we think the dam will hold", None, false)],
+            ),
+            (
+                "a nested claim goes with its dropped outer claim",
+                "We think they fear that the dam will burst.",
+                &[],
+            ),
+            (
+                "a follow-up takes the source of the claim it follows",
+                "The ministry said the convoy arrived, adding that aid was unloaded.",
+                &[
+                    ("The ministry", "said", "the convoy arrived", None, false),
+                    ("The ministry", "adding", "aid was unloaded", None, false),
+                ],
+            ),
+            (
+                "a follow-up after a quote takes the quote's source",
+                "\"The road is closed,\" the officer said, adding that it would reopen on Friday.",
+                &[
+                    ("the officer", "said", "The road is closed", None, false),
+                    ("the officer", "adding", "it would reopen on Friday", None, false),
+                ],
+            ),
+            (
+                "a hedge inside a kept content is no claim",
+                "The army said the rebels reportedly fled.",
+                &[("The army", "said", "the rebels reportedly fled", None, false)],
+            ),
+            (
+                "a hedge before a claim holds it",
+                "Reportedly, the army said the convoy was hit.",
+                &[
+                    (
+                        "-",
+                        "Reportedly",
+                        "Reportedly, the army said the convoy was hit",
+                        None,
+                        false,
+                    ),
+                    ("the army", "said", "the convoy was hit", Some(0), false),
+                ],
+            ),
+            (
+                "a disclaimer marks its sentence's claims and is a hedged claim",
+                "The monitor said 12 people died, a toll that could not be independently verified.",
+                &[
+                    ("The monitor", "said", "12 people died", None, true),
+                    ("-", v, "a toll that could not be independently verified", None, false),
+                ],
+            ),
+            (
+                "a disclaimer in the next sentence marks nested claims too",
+                "Rebels said they fear the town will fall. The claim could not be independently verified.",
+                &[
+                    ("Rebels", "said", "they fear the town will fall", None, true),
+                    ("they", "fear", "the town will fall", Some(0), true),
+                    ("-", v, "The claim could not be independently verified", None, false),
+                ],
+            ),
+            (
+                "according to comes before the cue claims and holds them",
+                "According to the monitor, the army said it shelled the depot.",
+                &[
+                    (
+                        "the monitor",
+                        "According to",
+                        "the army said it shelled the depot",
+                        None,
+                        false,
+                    ),
+                    ("the army", "said", "it shelled the depot", Some(0), false),
+                ],
+            ),
+        ];
+        for (decision, text, want) in cases {
+            assert_eq!(rows(text), *want, "{decision}: {text}");
+        }
+    }
+
+    #[test]
+    fn nesting_is_innermost_and_by_sentence() {
+        // "believes" lies in the contents of "According to" and "said": it nests in the
+        // innermost, "said"; the second sentence's claims nest among themselves.
+        let text = "According to the monitor, the army said it believes that the depot was empty. \
+                    Rebels said they fear the town will fall.";
+        let got: Vec<(&str, Option<usize>)> = X
+            .extract(text)
+            .claims
+            .iter()
+            .map(|c| (c.cue.span.slice(text), c.nested_in))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("According to", None),
+                ("said", Some(0)),
+                ("believes", Some(1)),
+                ("said", None),
+                ("fear", Some(3)),
+            ]
+        );
+    }
+}
