@@ -1,13 +1,14 @@
 //! Arbitration: the one place that turns the rules' proposals into a consistent set of claims.
 //!
-//! The rules read a sentence and propose ([`Proposals`]); none reads, trims or removes another
-//! rule's output. Arbitration then decides, for one sentence (or piece of a very long one), in
+//! The rules read a sentence and propose ([`Proposals`]; the claim around a cue word is asked
+//! for token by token, [`Ctx::cue_claim`], so that taken tokens cost nothing); none reads, trims
+//! or removes another rule's output. Arbitration then decides, for one sentence (or piece of a very long one), in
 //! this order of priority:
 //!
 //! 1. **quotes** are kept, and take their source and cue;
 //! 2. **"according to"** is kept unless its source or cue overlaps a span already taken;
-//! 3. **cue claims**, right to left: one whose cue token lies in a taken span is not tried ("state"
-//!    in "Syrian state media said"); one whose source holds a kept claim's cue is refused; one whose
+//! 3. **cue claims**, right to left: a token in a taken span is not asked ("state" in "Syrian
+//!    state media said"); one whose source holds a kept claim's cue is refused; one whose
 //!    content runs into a taken span is cut before it ("X documented Y, it said"), and refused when
 //!    too little is left; an earlier-kept claim whose pronoun source opens this one's content ("The
 //!    monitor said [it had documented ...]") is **nested** in it: it gives up the spans it took and
@@ -33,11 +34,10 @@ use crate::span::Span;
 pub(super) struct Proposals {
     /// Direct quotes (`quotes.rs`).
     pub quotes: Vec<Claim>,
-    /// "According to SOURCE, CONTENT" (`speech.rs`).
+    /// "According to SOURCE, CONTENT" (`speech.rs`). The claim around each cue word
+    /// ([`Ctx::cue_claim`]: `speech.rs`, `passives.rs`, `bare.rs`) is asked for by arbitration,
+    /// right to left, only for tokens not taken: most tokens of a long source need no try.
     pub according_to: Option<Claim>,
-    /// Claims around one cue token each (`speech.rs`, `passives.rs`, `bare.rs`), right to left:
-    /// the token's span and the claim.
-    pub cues: Vec<(Span, Claim)>,
     /// ", adding that ..." (`followup.rs`).
     pub follow_ups: Vec<FollowUp>,
     /// Hedges and verification disclaimers, in text order (`hedges.rs`, `verification.rs`).
@@ -56,20 +56,15 @@ pub(super) struct FollowUp {
 }
 
 /// A hedge, or a verification disclaimer.
-pub(super) enum Hedge {
-    /// "reportedly", "is said to": a hedged claim.
-    Plain(Claim),
-    /// "could not be independently verified": the claim with the content it has next to a
-    /// claim it qualifies, and its content when alone (None: no claim of its own then).
-    Disclaimer(Claim, Option<Span>),
-}
-
-impl Hedge {
-    fn claim(&self) -> &Claim {
-        match self {
-            Hedge::Plain(c) | Hedge::Disclaimer(c, _) => c,
-        }
-    }
+pub(super) struct Hedge {
+    /// The hedged claim, its content the hedge itself until arbitration keeps it.
+    pub claim: Claim,
+    /// The hedge's tokens `[i, i + len)`: what it governs ([`Ctx::hedged_content`]) is read only
+    /// for a hedge that is kept.
+    pub tokens: (usize, usize),
+    /// For a verification disclaimer ("could not be independently verified"), its content
+    /// next to a claim it qualifies.
+    pub disclaimer: Option<Span>,
 }
 
 impl Ctx<'_> {
@@ -77,7 +72,7 @@ impl Ctx<'_> {
     /// `first` on are this sentence's; those before, earlier sentences').
     pub(super) fn arbitrate(&self, p: Proposals, headline: bool, out: &mut Vec<Claim>, first: usize) {
         out.extend(p.quotes);
-        let nested = self.take_attributed(p.according_to, p.cues, out, first);
+        let nested = self.take_attributed(p.according_to, out, first);
         let keep = |c: &Claim| {
             if headline {
                 self.headline_claim(c)
@@ -110,23 +105,18 @@ impl Ctx<'_> {
 
     /// Steps 2 and 3: "according to" and the cue claims. Returns the nested claims, each with
     /// its outer claim's cue.
-    fn take_attributed(
-        &self,
-        according_to: Option<Claim>,
-        cues: Vec<(Span, Claim)>,
-        out: &mut Vec<Claim>,
-        first: usize,
-    ) -> Vec<(Claim, Span)> {
+    fn take_attributed(&self, according_to: Option<Claim>, out: &mut Vec<Claim>, first: usize) -> Vec<(Claim, Span)> {
         let mut taken: Vec<Span> = out[first..].iter().flat_map(taken_spans).collect();
         if let Some(c) = according_to.filter(|c| !taken_spans(c).any(|s| overlaps_any(&taken, s))) {
             taken.extend(taken_spans(&c));
             out.push(c);
         }
         let mut nested = Vec::new();
-        for (anchor, c) in cues {
-            if overlaps_any(&taken, anchor) {
+        for i in (0..self.toks.len()).rev() {
+            if overlaps_any(&taken, self.toks[i].span) {
                 continue;
             }
+            let Some(c) = self.cue_claim(i) else { continue };
             // "The attacks according to the source claimed ...": a source that holds another
             // claim's cue is not one.
             if c.source
@@ -226,40 +216,36 @@ impl Ctx<'_> {
 
     /// Step 6 for one hedge or disclaimer.
     fn take_hedge(&self, h: Hedge, out: &mut Vec<Claim>, first: usize) {
-        let hedge = h.claim().cue.span;
+        let hedge = h.claim.cue.span;
         let inside = out[first..].iter().any(|c| {
             c.content.contains(hedge)
                 || c.cue.span.overlaps(hedge)
                 || c.source.as_ref().is_some_and(|s| s.span.overlaps(hedge))
         });
-        let (mut claim, alone) = match h {
-            Hedge::Plain(c) if !inside => return out.push(c),
-            Hedge::Plain(_) => return,
-            Hedge::Disclaimer(c, alone) => (c, alone),
-        };
-        // A disclaimer qualifies the claims of its sentence, or else those of the one before.
-        let previous = out[..first]
-            .last()
-            .map(|c| c.sentence)
-            .filter(|&s| s + 1 >= self.sentence);
-        let qualified = match previous {
-            _ if out.len() > first => first,
-            Some(s) => out[..first].partition_point(|c| c.sentence < s),
-            None => first,
-        };
-        for c in &mut out[qualified..] {
-            c.unverified = true;
+        let mut near = None;
+        if let Some(content) = h.disclaimer {
+            // A disclaimer qualifies the claims of its sentence, or else those of the one before.
+            let previous = out[..first]
+                .last()
+                .map(|c| c.sentence)
+                .filter(|&s| s + 1 >= self.sentence);
+            let qualified = match previous {
+                _ if out.len() > first => first,
+                Some(s) => out[..first].partition_point(|c| c.sentence < s),
+                None => first,
+            };
+            for c in &mut out[qualified..] {
+                c.unverified = true;
+            }
+            near = (qualified < out.len()).then_some(content);
         }
         if inside {
             return;
         }
-        if qualified == out.len() {
-            match alone {
-                Some(content) => claim.content = content,
-                None => return,
-            }
+        let (i, len) = h.tokens;
+        if let Some(content) = near.or_else(|| self.hedged_content(i, len)) {
+            out.push(Claim { content, ..h.claim });
         }
-        out.push(claim);
     }
 }
 

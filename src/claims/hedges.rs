@@ -34,22 +34,17 @@ impl Ctx<'_> {
                 out.push(self.disclaimer(i, len));
                 continue;
             }
-            let Some(content) = self.hedged_content(i, len) else {
-                continue;
-            };
             let cue = CueMatch {
                 span: self.span(i, i + len),
                 lemma: self.word_range(i..i + len).to_lowercase(),
                 stance: Stance::Hedge,
             };
-            out.push(Hedge::Plain(self.claim(
-                ClaimKind::Hedged,
-                None,
-                cue,
-                content,
-                Rule::Hedge,
-                0.6,
-            )));
+            let claim = self.claim(ClaimKind::Hedged, None, cue, self.span(i, i + len), Rule::Hedge, 0.6);
+            out.push(Hedge {
+                claim,
+                tokens: (i, len),
+                disclaimer: None,
+            });
         }
     }
 

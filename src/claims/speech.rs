@@ -27,17 +27,17 @@ use super::arbitrate::Proposals;
 use super::{Claim, ClaimKind, Class, Ctx, Cue, CueMatch, Frame, Rule, Stance};
 
 impl Ctx<'_> {
-    /// Proposes the "according to" claim and, right to left, the claim around each cue word
-    /// ([`super::arbitrate`] decides which are kept, and cuts and nests them).
+    /// Proposes the "according to" claim of this sentence.
     pub(super) fn attributed(&self, p: &mut Proposals) {
         p.according_to = self.according_to();
-        for i in (0..self.toks.len()).rev() {
-            let claim = self
-                .nominal(i)
-                .or_else(|| self.cue_at(i).and_then(|cue| self.around_cue(i, cue)))
-                .or_else(|| self.quoted_as_saying(i));
-            p.cues.extend(claim.map(|c| (self.toks[i].span, c)));
-        }
+    }
+
+    /// The claim around the cue word at token `i`, if any. [`super::arbitrate`] asks for it
+    /// right to left, for the tokens no kept claim has taken.
+    pub(super) fn cue_claim(&self, i: usize) -> Option<Claim> {
+        self.nominal(i)
+            .or_else(|| self.cue_at(i).and_then(|cue| self.around_cue(i, cue)))
+            .or_else(|| self.quoted_as_saying(i))
     }
 
     /// "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE".

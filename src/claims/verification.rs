@@ -13,8 +13,9 @@ use super::arbitrate::Hedge;
 use super::{ClaimKind, Ctx, CueMatch, Rule, Stance};
 
 impl Ctx<'_> {
-    /// The disclaimer at tokens `[i, i + len)`, with its content next to a claim and alone;
-    /// [`super::arbitrate`] marks what it qualifies and picks its content.
+    /// The disclaimer at tokens `[i, i + len)`, with its content next to a claim;
+    /// [`super::arbitrate`] marks what it qualifies and picks its content (alone, the clause a
+    /// hedge governs).
     pub(super) fn disclaimer(&self, i: usize, len: usize) -> Hedge {
         // Next to a claim it governs the phrase from the comma before it ("..., a figure that
         // could not be verified"); alone, the clause a hedge governs.
@@ -28,8 +29,11 @@ impl Ctx<'_> {
             lemma: self.word_range(i..i + len).to_lowercase(),
             stance: Stance::Hedge,
         };
-        let claim = self.claim(ClaimKind::Hedged, None, cue, near, Rule::Hedge, 0.6);
-        Hedge::Disclaimer(claim, self.hedged_content(i, len))
+        Hedge {
+            claim: self.claim(ClaimKind::Hedged, None, cue, near, Rule::Hedge, 0.6),
+            tokens: (i, len),
+            disclaimer: Some(near),
+        }
     }
 }
 
