@@ -19,7 +19,8 @@
 //! 5. **follow-ups** (", adding that ...") take the source of the attributed claim they follow;
 //! 6. **hedges** are kept unless they lie inside a kept claim; a verification disclaimer marks the
 //!    claims of its sentence (or, when it has none, of the sentence before) `unverified`;
-//! 7. **learned** claims are kept where their cue and source overlap no kept claim's cue or source;
+//! 7. **learned** claims are kept where their cue and source overlap no kept (or nested) claim's
+//!    cue or source;
 //! 8. nested claims rejoin the others, `unverified` with their outer claim.
 //!
 //! [`mark_nested`] then links every claim lying inside another claim's content (its cue, and its
@@ -92,7 +93,9 @@ impl Ctx<'_> {
             let learned: Vec<Claim> = p
                 .learned
                 .into_iter()
-                .filter(|c| !takes_from(&out[first..], c))
+                .filter(|c| {
+                    !takes_from(&out[first..], c) && !nested.iter().any(|(n, _)| takes_from(std::slice::from_ref(n), c))
+                })
                 .collect();
             out.extend(learned);
         }
