@@ -10,7 +10,9 @@
 //!   every field, precision = matched / predicted claims and recall = matched / gold
 //!   attributions; `all` asks for cue, source and content at once. Broken down per rule and per
 //!   cue lemma (precision side: predicted claims) and per gold cue text, lower-cased (recall
-//!   side: gold attributions).
+//!   side: gold attributions). Nested claims ([`crate::Claim::nested_in`]) are scored against
+//!   gold that annotates nesting ([`GoldDoc::nested`]); against gold that gives each token one
+//!   role (PolNeAR), a nested claim whose outer claim's cue meets a gold cue is left out.
 //! - **mentions**, when the records have them, per gold type, exact and overlapping, counting
 //!   only what the annotation covers (see [`Region`]).
 //!
@@ -250,8 +252,20 @@ impl<'a> Evaluation<'a> {
 
     /// Runs the extractor on `doc` and adds its scores.
     pub fn add(&mut self, doc: &GoldDoc) {
-        let x = self.extractor.extract(&doc.text);
+        let mut x = self.extractor.extract(&doc.text);
         self.docs += 1;
+        if !doc.nested {
+            // Gold that gives each token one role (PolNeAR) annotates a nested claim or its outer
+            // claim, never both: when the outer claim's cue meets a gold cue, the nested claim
+            // has nothing it could pair with, and is not scored.
+            let annotated = |k: usize| doc.claims.iter().any(|g| g.cue.overlaps(x.claims[k].cue.span));
+            let skip: Vec<bool> = x.claims.iter().map(|c| c.nested_in.is_some_and(annotated)).collect();
+            let mut k = 0;
+            x.claims.retain(|_| {
+                k += 1;
+                !skip[k - 1]
+            });
+        }
         self.claims.add(&doc.id, &doc.text, &x.claims, &doc.claims);
         if let Some(gold) = &doc.mentions {
             self.mentions.get_or_insert_with(Default::default).add(

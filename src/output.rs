@@ -13,7 +13,8 @@
 //!                                "resolved": { "text", "start", "end", "entity" } | null } | null,
 //!                    "cue": { "text", "start", "end", "lemma", "stance" },
 //!                    "content": { "text", "start", "end" },
-//!                    "entities": [ids], "rule", "confidence", "disputed", "unverified" } ] }
+//!                    "entities": [ids], "rule", "confidence", "disputed", "unverified",
+//!                    "nested_in" } ] }
 //! ```
 //!
 //! - `start`/`end` are **Unicode code point** offsets into the original input, half-open, so
@@ -45,7 +46,10 @@
 //!   `disputed` is true when the same or the next sentence contradicts the claim; `unverified`
 //!   is true when a verification disclaimer ("could not be independently verified") in the
 //!   claim's sentence, or in the next sentence, qualifies it. The disclaimer itself is a
-//!   `hedged` claim (rule `hedge`). `cue.stance` is one of assert, accuse, believe, concede,
+//!   `hedged` claim (rule `hedge`). `nested_in` is the id of the innermost claim of the same
+//!   sentence whose content holds this claim's cue and source ("The council said [it thinks
+//!   X]", "[Damascus condemned the strikes], SANA reported"), null for a claim the article makes
+//!   itself; keep the claims with `nested_in` null for what the article's sources say directly. `cue.stance` is one of assert, accuse, believe, concede,
 //!   condemn, confirm, criticize, deny, describe, estimate, evidence, hedge, intend, praise,
 //!   predict, question, suggest, threaten, urge, vow, warn.
 //! - Sentences, mentions and claims are in text order. Claim ids are `c1`, `c2`, ... in that
@@ -237,6 +241,8 @@ pub(crate) struct ClaimOut<'a> {
     pub(crate) disputed: bool,
     /// A verification disclaimer ("could not be independently verified") qualifies it.
     pub(crate) unverified: bool,
+    /// The id of the claim whose content holds this one, if any.
+    pub(crate) nested_in: Option<String>,
 }
 
 /// Builds the serialisable document for `x`, an extraction of `text`.
@@ -374,6 +380,7 @@ impl<'a> Document<'a> {
             confidence: (f64::from(c.confidence) * 100.0).round() / 100.0,
             disputed: c.disputed,
             unverified: c.unverified,
+            nested_in: c.nested_in.map(|k| format!("c{}", k + 1)),
         }
     }
 }

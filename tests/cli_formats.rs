@@ -205,6 +205,7 @@ fn csv_tables_cover_claims_mentions_and_entities() {
         "rule",
         "disputed",
         "unverified",
+        "nested_in",
         "source_unnamed",
         "resolved_source",
         "source_name",

@@ -41,6 +41,19 @@ fn the_tricky_text_exercises_what_it_should() {
     assert!(a.doc.claims.iter().any(|c| a.claim_places(c).count() > 0));
 }
 
+#[test]
+fn a_nested_claim_names_its_outer_claim_by_id() {
+    let a = article("The council said it thinks that the truce will hold.");
+    let ids: Vec<(&str, Option<&str>)> = a
+        .doc
+        .claims
+        .iter()
+        .map(|c| (c.id.as_str(), c.nested_in.as_deref()))
+        .collect();
+    assert_eq!(ids, [("c1", None), ("c2", Some("c1"))]);
+    check_view_matches_the_json("The council said it thinks that the truce will hold.", &a);
+}
+
 static VALIDATOR: LazyLock<jsonschema::Validator> =
     LazyLock::new(|| jsonschema::validator_for(&json_schema()).unwrap());
 
@@ -61,6 +74,7 @@ fn check_view_matches_the_json(text: &str, a: &Article) {
         assert_eq!(j["rule"], c.rule);
         assert_eq!(j["confidence"], c.confidence);
         assert_eq!(j["disputed"], c.disputed);
+        assert_eq!(j["nested_in"].as_str(), c.nested_in.as_deref());
         assert_eq!(j["content"]["start"], c.content.start);
         assert_eq!(j["cue"]["stance"], c.cue.stance.as_str());
         let src = &j["source"];

@@ -43,6 +43,7 @@ CLAIM_COLUMNS: Dict[str, str] = {
     "confidence": "float64",
     "disputed": "bool",
     "unverified": "bool",
+    "nested_in": "string",
 }
 
 MENTION_COLUMNS: Dict[str, str] = {
@@ -142,6 +143,7 @@ def _claim_row(doc_id: str, c: Dict[str, Any]) -> Dict[str, Any]:
         "confidence": c["confidence"],
         "disputed": c["disputed"],
         "unverified": c["unverified"],
+        "nested_in": c["nested_in"],
     }
 
 

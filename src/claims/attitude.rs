@@ -1,7 +1,8 @@
 //! Attitude cues (`believe`: "thinks", "fears"; `intend`: "wants", "plans") and question cues
 //! ("asked whether") speak for a source only when the source is someone else: a speaker's own
 //! "I think" or "we want", or "do you think", hedges or asks inside speech and claims nothing
-//! about anybody's belief. Such claims, found by the speech rules, are dropped here, and so are
+//! about anybody's belief. Such claims, found by the speech rules, are dropped (by
+//! [`super::arbitrate`], with this test), and so are
 //! claims whose cue needs "that" (class `that` in `lexicon/cues.tsv`: "found that ...") when
 //! the content after the cue is not introduced by it ("found a way"), and questions asked in
 //! direct speech ("“Where were you?” one resident asked").
@@ -9,33 +10,26 @@
 use super::{Claim, Class, Ctx, Stance};
 
 impl Ctx<'_> {
-    /// Drops the attitude and question claims of this sentence (from `first` on) whose source is
-    /// a participant pronoun (`participant` in `lexicon/words.tsv`: I, we, you).
-    pub(super) fn drop_participant_attitudes(&self, out: &mut Vec<Claim>, first: usize) {
-        let mut k = first;
-        while k < out.len() {
-            let c = &out[k];
-            let attitude = matches!(c.cue.stance, Stance::Believe | Stance::Intend | Stance::Question);
-            // "I", "I don't", "One of the reasons I", "Do you": a participant opens or ends it.
-            let participant = c.source.as_ref().is_some_and(|s| {
-                let lower = s.span.slice(self.text).to_lowercase();
-                let mut words = lower.split_whitespace();
-                let is = |w: Option<&str>| w.is_some_and(|w| self.lexicon.classes(w).has(Class::Participant));
-                is(words.next()) || is(words.next_back())
-            });
-            let needs_that = self.lexicon.lemma_cue(&c.cue.lemma).is_some_and(|q| q.needs_that)
-                && c.content.start >= c.cue.span.end
-                && !self.text[c.cue.span.end..c.content.start]
-                    .split(|ch: char| !ch.is_alphanumeric())
-                    .any(|w| w.eq_ignore_ascii_case("that"));
-            // "“Where were you?” one resident asked": a question asked is no claim.
-            let question = c.cue.stance == Stance::Question && c.content.slice(self.text).ends_with('?');
-            if (attitude && participant) || needs_that || question {
-                out.remove(k);
-            } else {
-                k += 1;
-            }
-        }
+    /// `c` is no claim: an attitude or question whose source is a participant pronoun
+    /// (`participant` in `lexicon/words.tsv`: I, we, you), a cue that needs "that" without it, or
+    /// a question asked. [`super::arbitrate`] drops it.
+    pub(super) fn dropped(&self, c: &Claim) -> bool {
+        let attitude = matches!(c.cue.stance, Stance::Believe | Stance::Intend | Stance::Question);
+        // "I", "I don't", "One of the reasons I", "Do you": a participant opens or ends it.
+        let participant = c.source.as_ref().is_some_and(|s| {
+            let lower = s.span.slice(self.text).to_lowercase();
+            let mut words = lower.split_whitespace();
+            let is = |w: Option<&str>| w.is_some_and(|w| self.lexicon.classes(w).has(Class::Participant));
+            is(words.next()) || is(words.next_back())
+        });
+        let needs_that = self.lexicon.lemma_cue(&c.cue.lemma).is_some_and(|q| q.needs_that)
+            && c.content.start >= c.cue.span.end
+            && !self.text[c.cue.span.end..c.content.start]
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("that"));
+        // "“Where were you?” one resident asked": a question asked is no claim.
+        let question = c.cue.stance == Stance::Question && c.content.slice(self.text).ends_with('?');
+        (attitude && participant) || needs_that || question
     }
 }
 

@@ -170,32 +170,22 @@ impl Ctx<'_> {
         j
     }
 
-    /// Claims of a title or heading: "X says Y" and "Y X says", with a present-tense speech
-    /// cue ("says", "warns", "claims", "deny"); anything else in a headline is not a claim.
-    pub(super) fn headline(&self, out: &mut Vec<Claim>) {
-        let first = out.len();
-        self.attributed(out, first);
-        let mut k = first;
-        while k < out.len() {
-            let c = &out[k];
-            let word = c.cue.span.slice(self.text).rsplit(' ').next().unwrap_or("");
-            let present = word.ends_with('s') || word.eq_ignore_ascii_case("say");
-            let shape = matches!(
-                c.rule,
-                Rule::SourceCueContent | Rule::ContentSourceCue | Rule::ContentCueSource
-            );
-            let speech = self.lexicon.classes(&c.cue.lemma).has(Class::HeadlineCue);
-            let source = c.source.as_ref().and_then(|s| {
-                let from = self.toks.iter().position(|t| t.span.start == s.span.start)?;
-                let to = self.toks.iter().position(|t| t.span.end == s.span.end)? + 1;
-                Some(to - from <= 6 && self.bare_source_ok(from, to))
-            });
-            if present && shape && speech && source == Some(true) {
-                k += 1;
-            } else {
-                out.remove(k);
-            }
-        }
+    /// `c` is a claim of a title or heading: "X says Y" and "Y X says", with a present-tense
+    /// speech cue ("says", "warns", "claims", "deny"); anything else in a headline is not a claim.
+    pub(super) fn headline_claim(&self, c: &Claim) -> bool {
+        let word = c.cue.span.slice(self.text).rsplit(' ').next().unwrap_or("");
+        let present = word.ends_with('s') || word.eq_ignore_ascii_case("say");
+        let shape = matches!(
+            c.rule,
+            Rule::SourceCueContent | Rule::ContentSourceCue | Rule::ContentCueSource
+        );
+        let speech = self.lexicon.classes(&c.cue.lemma).has(Class::HeadlineCue);
+        let source = c.source.as_ref().and_then(|s| {
+            let from = self.toks.iter().position(|t| t.span.start == s.span.start)?;
+            let to = self.toks.iter().position(|t| t.span.end == s.span.end)? + 1;
+            Some(to - from <= 6 && self.bare_source_ok(from, to))
+        });
+        present && shape && speech && source == Some(true)
     }
 
     /// Past leading adjuncts and connectives in `[start, end)`: "On 15 Feb 2016", "Separately

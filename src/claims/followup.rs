@@ -3,30 +3,16 @@
 //! second claim by the same source. The participles are the `follow_up` rows of
 //! `lexicon/participles.tsv`; each takes the stance of its lemma's cue.
 
-use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Rule};
+use super::arbitrate::FollowUp;
+use super::{ClaimKind, Class, Ctx, CueMatch, Rule};
 
 impl Ctx<'_> {
-    /// Adds a claim for each ", adding that ..." that follows the cue of an attributed claim
-    /// found in this sentence (from `first` on).
-    pub(super) fn follow_ups(&self, out: &mut Vec<Claim>, first: usize) {
-        let mut found = Vec::new();
-        for c in out[first..].iter().filter(|c| c.kind == ClaimKind::Attributed) {
-            let after = c.cue.span.end.max(c.content.end);
-            let Some(i) = (0..self.toks.len()).find(|&i| self.toks[i].span.start >= after) else {
-                continue;
-            };
-            // ", adding that X" right after the claim (its cue or its content, whichever is later),
-            // perhaps after a short time or place phrase ("said on Tuesday, adding").
-            let comma = if self.has(i, Class::FollowupGap) {
-                (i + 1..(i + 6).min(self.toks.len())).find(|&k| self.toks[k].is_punct())
-            } else {
-                Some(i)
-            };
-            let Some(comma) = comma.filter(|&k| self.is(k, &[","])) else {
-                continue;
-            };
-            let word = comma + 1;
-            if !self.has(word, Class::FollowUp) {
+    /// Proposes a claim for each ", adding that ..." in this sentence; [`super::arbitrate`]
+    /// gives it the source of the attributed claim it follows, if one does.
+    pub(super) fn follow_ups(&self, out: &mut Vec<FollowUp>) {
+        for word in 1..self.toks.len() {
+            let comma = word - 1;
+            if !self.has(word, Class::FollowUp) || !self.is(comma, &[","]) {
                 continue;
             }
             let Some(lemma) = self.lexicon.participle_lemma(self.lower(word)) else {
@@ -37,21 +23,31 @@ impl Ctx<'_> {
             };
             let start = word + 1 + usize::from(self.is(word + 1, &["that", ":"]));
             let Some(end) = self.clause_end(start) else { continue };
+            // ", adding that X" right after a claim (its cue or its content, whichever is later),
+            // perhaps after a short time or place phrase ("said on Tuesday, adding").
+            let mut hosts = vec![comma];
+            for k in (comma.saturating_sub(5)..comma).rev() {
+                if self.toks[k].is_punct() {
+                    break;
+                }
+                if self.has(k, Class::FollowupGap) {
+                    hosts.push(k);
+                }
+            }
             let cue = CueMatch {
                 span: self.span(word, word + 1),
                 lemma: lemma.into(),
                 stance,
             };
-            let confidence = c.confidence.min(0.85);
-            found.push(self.claim(
+            let claim = self.claim(
                 ClaimKind::Attributed,
-                c.source.clone(),
+                None,
                 cue,
                 self.span(start, end),
                 Rule::FollowUp,
-                confidence,
-            ));
+                0.85,
+            );
+            out.push(FollowUp { claim, hosts });
         }
-        out.extend(found);
     }
 }

@@ -10,11 +10,13 @@
 //! cue or content is not a claim of its own. Verification disclaimers are handled in
 //! [`super::verification`].
 
-use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Rule, Stance};
+use super::arbitrate::Hedge;
+use super::{ClaimKind, Class, Ctx, CueMatch, Rule, Stance};
 
 impl Ctx<'_> {
-    /// Hedged claims outside every claim found in this sentence from `first` on.
-    pub(super) fn hedged(&self, out: &mut Vec<Claim>, first: usize) {
+    /// Proposes the hedged claims and disclaimers of this sentence; [`super::arbitrate`] drops
+    /// those inside another claim.
+    pub(super) fn hedged(&self, out: &mut Vec<Hedge>) {
         for i in 0..self.toks.len() {
             // Most words open no hedge: one lookup instead of trying every phrase.
             if !self.has(i, Class::HedgeStart) {
@@ -28,28 +30,21 @@ impl Ctx<'_> {
             else {
                 continue;
             };
-            let hedge = self.span(i, i + len);
-            let inside = out[first..].iter().any(|c| {
-                c.content.contains(hedge)
-                    || c.cue.span.overlaps(hedge)
-                    || c.source.as_ref().is_some_and(|s| s.span.overlaps(hedge))
-            });
             if verification {
-                self.disclaimer(out, first, i, len, inside);
+                out.push(self.disclaimer(i, len));
                 continue;
             }
-            if inside {
-                continue;
-            }
-            let Some(content) = self.hedged_content(i, len) else {
-                continue;
-            };
             let cue = CueMatch {
-                span: hedge,
+                span: self.span(i, i + len),
                 lemma: self.word_range(i..i + len).to_lowercase(),
                 stance: Stance::Hedge,
             };
-            out.push(self.claim(ClaimKind::Hedged, None, cue, content, Rule::Hedge, 0.6));
+            let claim = self.claim(ClaimKind::Hedged, None, cue, self.span(i, i + len), Rule::Hedge, 0.6);
+            out.push(Hedge {
+                claim,
+                tokens: (i, len),
+                disclaimer: None,
+            });
         }
     }
 

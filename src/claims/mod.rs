@@ -25,6 +25,9 @@
 //!   that mark the claims they qualify `unverified`;
 //! - `attitude.rs`: a speaker's own "I think" and a "found" without "that" are dropped;
 //! - `discourse.rs`: `disputed`, when the same or the next sentence contradicts a claim.
+//! - `arbitrate.rs`: the rules above only propose; this one step picks a consistent set of
+//!   claims per sentence (priorities, spans taken, contents cut before them, drops, nested
+//!   claims kept and marked `nested_in`).
 //! - `tagger.rs`: the learned layer (off by default), claims the rules missed.
 //!
 //! Titles and headings yield claims only in headline form, "Russia says 62 troops killed in
@@ -47,6 +50,7 @@
 //! are sorted by (sentence, cue start); the same input gives the same claims.
 
 mod anchors;
+mod arbitrate;
 mod attitude;
 mod bare;
 mod clauses;
@@ -69,6 +73,7 @@ use crate::gazetteer::{EntityId, EntityType, Gazetteer};
 use crate::matcher::Mention;
 use crate::segment::{Role, Sentence};
 use crate::span::Span;
+use arbitrate::Proposals;
 pub use lexicon::{Class, Cue, Frame, Lexicon, LexiconError, Stance};
 use quotes::Quote;
 use regex::Regex;
@@ -205,6 +210,9 @@ pub struct Claim {
     /// A verification disclaimer in the same sentence, or right after it, qualifies it ("...
     /// could not be independently verified").
     pub unverified: bool,
+    /// Index (in the article's claims) of the innermost claim whose content holds this one's
+    /// cue and source: "The council said [it thinks X]" nests "it thinks X" in the council's claim.
+    pub nested_in: Option<usize>,
 }
 
 /// Finds claims in body sentences.
@@ -280,18 +288,19 @@ impl ClaimFinder {
                     tables: OnceCell::new(),
                 };
                 let first = out.len();
-                if headline {
-                    ctx.headline(&mut out);
-                    continue;
+                let mut proposals = Proposals::default();
+                if !headline {
+                    ctx.quoted(&mut proposals.quotes);
                 }
-                ctx.quoted(&mut out);
-                ctx.attributed(&mut out, first);
-                ctx.drop_participant_attitudes(&mut out, first);
-                ctx.follow_ups(&mut out, first);
-                ctx.hedged(&mut out, first);
-                if self.learned {
-                    ctx.learned(tagger::Model::embedded(), &mut out, first);
+                ctx.attributed(&mut proposals);
+                if !headline {
+                    ctx.follow_ups(&mut proposals.follow_ups);
+                    ctx.hedged(&mut proposals.hedges);
+                    if self.learned {
+                        ctx.learned(tagger::Model::embedded(), &mut proposals.learned);
+                    }
                 }
+                ctx.arbitrate(proposals, headline, &mut out, first);
                 out[first..].sort_by_key(|c| (c.cue.span.start, c.content.start));
             }
         }
@@ -301,6 +310,7 @@ impl ClaimFinder {
         }
         resolve::resolve(&mut out, mentions, &self.kinds, text, &self.lexicon);
         discourse::mark_disputed(text, sentences, &mut out, &self.lexicon);
+        arbitrate::mark_nested(&mut out);
         out
     }
 }
@@ -436,6 +446,7 @@ impl Ctx<'_> {
             confidence,
             disputed: false,
             unverified: false,
+            nested_in: None,
         }
     }
 }

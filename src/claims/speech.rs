@@ -17,82 +17,27 @@
 //!
 //! The content runs from the cue to the clause end ([`super::clauses`]): ";", ", but", ",
 //! saying" or the sentence end, without final punctuation but with a closing quote mark whose
-//! opening one it holds. Cues are tried right to left, so a cue inside an accepted claim's
-//! source or cue ("state" in "Syrian state media has portrayed") is not a cue; a content that
-//! runs into another claim's source stops before it ("X documented Y, it said").
+//! opening one it holds. Each cue word proposes at most one claim, right to left;
+//! [`super::arbitrate`] then refuses a cue inside a kept claim's source or cue ("state" in
+//! "Syrian state media has portrayed"), stops a content that runs into another claim's source
+//! ("X documented Y, it said"), and nests "it had documented Y" in "The monitor said it had
+//! documented Y".
 
+use super::arbitrate::Proposals;
 use super::{Claim, ClaimKind, Class, Ctx, Cue, CueMatch, Frame, Rule, Stance};
-use crate::span::Span;
 
 impl Ctx<'_> {
-    /// Attributed claims from cue words, right to left; the cues and sources of claims already
-    /// found in this sentence (from `first` on) are taken.
-    pub(super) fn attributed(&self, out: &mut Vec<Claim>, first: usize) {
-        let mut taken: Vec<Span> = out[first..].iter().flat_map(taken_spans).collect();
-        if let Some(c) = self
-            .according_to()
-            .filter(|c| !taken_spans(c).any(|s| overlaps_any(&taken, s)))
-        {
-            taken.extend(taken_spans(&c));
-            out.push(c);
-        }
-        for i in (0..self.toks.len()).rev() {
-            if taken.iter().any(|t| t.overlaps(self.toks[i].span)) {
-                continue;
-            }
-            let claim = self
-                .nominal(i)
-                .or_else(|| self.cue_at(i).and_then(|cue| self.around_cue(i, cue)))
-                .or_else(|| self.quoted_as_saying(i));
-            let Some(c) = claim else { continue };
-            // "The attacks according to the source claimed ...": a source that holds another
-            // claim's cue is not one.
-            if c.source
-                .as_ref()
-                .is_some_and(|s| out[first..].iter().any(|o| o.cue.span.overlaps(s.span)))
-            {
-                continue;
-            }
-            self.yield_to_outer(&c, out, first, &mut taken);
-            if let Some(c) = self.stop_before_taken(c, &taken) {
-                taken.extend(taken_spans(&c));
-                out.push(c);
-            }
-        }
+    /// Proposes the "according to" claim of this sentence.
+    pub(super) fn attributed(&self, p: &mut Proposals) {
+        p.according_to = self.according_to();
     }
 
-    /// "The monitor said it had documented 1,500 deaths": an inner claim whose pronoun source
-    /// opens `c`'s content is part of it, not a claim of its own; it is removed.
-    fn yield_to_outer(&self, c: &Claim, out: &mut Vec<Claim>, first: usize, taken: &mut Vec<Span>) {
-        let inner = out[first..].iter().position(|o| {
-            o.source.as_ref().is_some_and(|s| {
-                s.span.start == c.content.start
-                    && self
-                        .lexicon
-                        .classes(&s.span.slice(self.text).to_lowercase())
-                        .has(Class::Pronoun)
-            })
-        });
-        if let Some(pos) = inner {
-            let inner = out.remove(first + pos);
-            taken.retain(|t| !taken_spans(&inner).any(|s| s == *t));
-        }
-    }
-
-    /// Cuts `c`'s content before the source or cue of another claim it runs into ("X
-    /// documented Y, it said": Y stops before ", it said"); None when too little is left.
-    fn stop_before_taken(&self, mut c: Claim, taken: &[Span]) -> Option<Claim> {
-        let Some(t) = taken
-            .iter()
-            .filter(|t| c.content.start < t.start && t.start < c.content.end)
-            .min()
-        else {
-            return Some(c);
-        };
-        let k = self.toks.iter().position(|tok| tok.span.start >= t.start)?;
-        let end = (0..k).rev().find(|&j| !self.toks[j].is_punct())? + 1;
-        c.content = self.content_span(self.toks.iter().position(|tok| tok.span.start >= c.content.start)?, end)?;
-        Some(c)
+    /// The claim around the cue word at token `i`, if any. [`super::arbitrate`] asks for it
+    /// right to left, for the tokens no kept claim has taken.
+    pub(super) fn cue_claim(&self, i: usize) -> Option<Claim> {
+        self.nominal(i)
+            .or_else(|| self.cue_at(i).and_then(|cue| self.around_cue(i, cue)))
+            .or_else(|| self.quoted_as_saying(i))
     }
 
     /// "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE".
@@ -398,13 +343,4 @@ impl Ctx<'_> {
     pub(super) fn word_starts_lower(&self, i: usize) -> bool {
         i < self.toks.len() && self.word(i).starts_with(char::is_lowercase)
     }
-}
-
-/// The spans a claim takes: its source and cue.
-fn taken_spans(c: &Claim) -> impl Iterator<Item = Span> + '_ {
-    c.source.iter().map(|s| s.span).chain(std::iter::once(c.cue.span))
-}
-
-fn overlaps_any(taken: &[Span], s: Span) -> bool {
-    taken.iter().any(|t| t.overlaps(s))
 }

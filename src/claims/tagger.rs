@@ -535,8 +535,8 @@ pub(crate) fn cue_candidates(lexicon: &super::Lexicon, lower: &[String]) -> Vec<
 }
 
 impl Ctx<'_> {
-    /// Adds the tagger's claims where the rules found none.
-    pub(super) fn learned(&self, model: &Model, out: &mut Vec<Claim>, first: usize) {
+    /// Proposes the tagger's claims; [`super::arbitrate`] keeps those where the rules found none.
+    pub(super) fn learned(&self, model: &Model, out: &mut Vec<Claim>) {
         let lower: Vec<String> = (0..self.toks.len()).map(|i| self.lower(i).to_owned()).collect();
         let cue = cue_candidates(self.lexicon, &lower);
         if !cue.contains(&true) {
@@ -547,7 +547,6 @@ impl Ctx<'_> {
         let view = View::new(words, &lower, cue, mention);
         let labels = view.tag(model);
         let runs = runs(&labels);
-        let mut added = Vec::new();
         for (k, &(tag, from, to)) in runs.iter().enumerate() {
             if tag != CUE {
                 continue;
@@ -613,15 +612,6 @@ impl Ctx<'_> {
             let (Some(source), Some(content)) = (source, content) else {
                 continue;
             };
-            let taken = out[first..].iter().any(|r| {
-                r.cue.span.overlaps(cue_span)
-                    || r.source
-                        .as_ref()
-                        .is_some_and(|s| s.span.overlaps(cue_span) || s.span.overlaps(source))
-            });
-            if taken {
-                continue;
-            }
             let cue = CueMatch {
                 span: cue_span,
                 lemma: lemma.0,
@@ -633,9 +623,8 @@ impl Ctx<'_> {
                 unnamed: false,
                 resolved: None,
             };
-            added.push(self.claim(ClaimKind::Attributed, Some(source), cue, content, Rule::Tagger, 0.5));
+            out.push(self.claim(ClaimKind::Attributed, Some(source), cue, content, Rule::Tagger, 0.5));
         }
-        out.extend(added);
     }
 
     /// The claimex content conventions on a tagged PolNeAR-style span: no leading "that", no
@@ -705,6 +694,7 @@ mod tests {
                 content: at(content),
             }],
             mentions: None,
+            nested: false,
         }
     }
 

@@ -9,47 +9,31 @@
 //! claim ("..., a figure that could not be independently verified"), else it is the clause a
 //! hedge governs ("The footage, which could not be verified, showed tanks").
 
-use super::{Claim, ClaimKind, Ctx, CueMatch, Rule, Stance};
+use super::arbitrate::Hedge;
+use super::{ClaimKind, Ctx, CueMatch, Rule, Stance};
 
 impl Ctx<'_> {
-    /// The disclaimer at tokens `[i, i + len)`: marks what it qualifies (claims of this sentence
-    /// are `out[first..]`) and, unless it is `inside` one of them, adds it as a hedged claim.
-    pub(super) fn disclaimer(&self, out: &mut Vec<Claim>, first: usize, i: usize, len: usize, inside: bool) {
-        let previous = out[..first]
-            .last()
-            .map(|c| c.sentence)
-            .filter(|&s| s + 1 >= self.sentence);
-        let qualified = match previous {
-            _ if out.len() > first => first,
-            Some(s) => out[..first].partition_point(|c| c.sentence < s),
-            None => first,
-        };
-        for c in &mut out[qualified..] {
-            c.unverified = true;
-        }
-        if inside {
-            return;
-        }
+    /// The disclaimer at tokens `[i, i + len)`, with its content next to a claim;
+    /// [`super::arbitrate`] marks what it qualifies and picks its content (alone, the clause a
+    /// hedge governs).
+    pub(super) fn disclaimer(&self, i: usize, len: usize) -> Hedge {
         // Next to a claim it governs the phrase from the comma before it ("..., a figure that
         // could not be verified"); alone, the clause a hedge governs.
-        let content = if qualified < out.len() {
-            let start = (0..i)
-                .rev()
-                .find(|&k| self.is(k, &[",", ";"]))
-                .map_or(self.clause_start(i), |k| k + 1);
-            self.span(start, self.clause_end_any(start).max(i + len))
-        } else {
-            match self.hedged_content(i, len) {
-                Some(content) => content,
-                None => return,
-            }
-        };
+        let start = (0..i)
+            .rev()
+            .find(|&k| self.is(k, &[",", ";"]))
+            .map_or(self.clause_start(i), |k| k + 1);
+        let near = self.span(start, self.clause_end_any(start).max(i + len));
         let cue = CueMatch {
             span: self.span(i, i + len),
             lemma: self.word_range(i..i + len).to_lowercase(),
             stance: Stance::Hedge,
         };
-        out.push(self.claim(ClaimKind::Hedged, None, cue, content, Rule::Hedge, 0.6));
+        Hedge {
+            claim: self.claim(ClaimKind::Hedged, None, cue, near, Rule::Hedge, 0.6),
+            tokens: (i, len),
+            disclaimer: Some(near),
+        }
     }
 }
 

@@ -18,6 +18,10 @@ pub struct GoldDoc {
     pub claims: Vec<GoldClaim>,
     /// Gold mentions, when the record has a `mentions` list (None: mentions not annotated).
     pub mentions: Option<Vec<GoldMention>>,
+    /// Nested attributions have records of their own ("residents said [they feared X]" is two):
+    /// true in the syria-dev-gold shape (attributions with a `kind`), false in the PolNeAR
+    /// shape, whose guidelines give each token at most one role in one attribution.
+    pub nested: bool,
 }
 
 /// One gold attribution (for a discontinuous PolNeAR span, its outer extent).
@@ -68,6 +72,7 @@ struct RawDoc {
 
 #[derive(Deserialize)]
 struct RawClaim {
+    kind: Option<String>,
     source: Option<RawSpan>,
     cue: RawSpan,
     content: RawSpan,
@@ -151,6 +156,7 @@ impl GoldDoc {
             text: raw.text,
             claims,
             mentions,
+            nested: raw.attributions.iter().any(|a| a.kind.is_some()),
         })
     }
 }

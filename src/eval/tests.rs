@@ -40,6 +40,7 @@ fn claim(text: &str, source: Option<&str>, cue: &str, content: &str, rule: &str)
         confidence: 1.0,
         disputed: false,
         unverified: false,
+        nested_in: None,
     }
 }
 
@@ -298,6 +299,7 @@ fn evaluation_runs_the_extractor_and_scores_mentions() {
                 kind: "place".into(),
             },
         ]),
+        nested: true,
     };
     let mut eval = Evaluation::new(&x);
     eval.add(&doc);
@@ -315,4 +317,43 @@ fn evaluation_runs_the_extractor_and_scores_mentions() {
     assert_eq!(m.all.overlap.gold, 3);
     assert_eq!(m.by_type["organization"].exact.gold, 1);
     assert!(m.all.overlap.matched >= 2, "{m:?}");
+}
+
+#[test]
+fn nested_claims_are_scored_only_against_gold_that_annotates_nesting() {
+    let x = Extractor::new(Gazetteer::embedded());
+    let text = "The council said it thinks that the truce will hold.";
+    let outer = gold(text, Some("The council"), "said", "it thinks that the truce will hold");
+    let inner = gold(text, Some("it"), "thinks", "the truce will hold");
+    let score = |claims: Vec<GoldClaim>, nested: bool| {
+        let doc = GoldDoc {
+            id: "own".into(),
+            text: text.into(),
+            claims,
+            mentions: None,
+            nested,
+        };
+        let mut eval = Evaluation::new(&x);
+        eval.add(&doc);
+        eval.finish().claims.overlap.all
+    };
+    let prf = |matched, predicted, gold| Prf {
+        matched,
+        predicted,
+        gold,
+    };
+    // Nesting annotated (syria-dev-gold): both claims count.
+    assert_eq!(score(vec![outer, inner], true), prf(2, 2, 2));
+    // One role per token (PolNeAR) with the outer claim annotated: the nested one is not scored.
+    assert_eq!(score(vec![outer], false), prf(1, 1, 1));
+    // ... and with only the inner one annotated, the outer claim is spurious, the inner scored.
+    assert_eq!(score(vec![inner], false), prf(1, 2, 1));
+}
+
+#[test]
+fn the_syria_gold_shape_annotates_nesting() {
+    let polnear = r#"{"text": "A said B.", "attributions": [{"source": {"start": 0, "end": 1}, "cue": {"start": 2, "end": 6}, "content": {"start": 7, "end": 8}}]}"#;
+    let syria = polnear.replace(r#"[{"source""#, r#"[{"kind": "attributed", "source""#);
+    assert!(!GoldDoc::parse(polnear, 1).unwrap().nested);
+    assert!(GoldDoc::parse(&syria, 1).unwrap().nested);
 }

@@ -1,6 +1,7 @@
 //! Three tables, as CSV or TSV, one typed value per cell, for pandas, R or a spreadsheet.
 //!
-//! - [`Table::Claims`]: one row per claim: ids, `kind`, `rule`, `confidence`, `disputed`, `unverified`, the
+//! - [`Table::Claims`]: one row per claim: ids, `kind`, `rule`, `confidence`, `disputed`, `unverified`,
+//!   `nested_in` (the id of the claim whose content holds it, empty for none), the
 //!   sentence, the source (text, offsets, entity, type, subtype, `source_unnamed`, the
 //!   `resolved_*` antecedent of a pronoun, and `source_name`: the entity's canonical name, else
 //!   the antecedent's text, else the source text), the cue (lemma, stance) and the content.
@@ -38,7 +39,7 @@ pub enum Table {
     Entities,
 }
 
-const CLAIMS: [&str; 32] = [
+const CLAIMS: [&str; 33] = [
     "doc_id",
     "claim_id",
     "kind",
@@ -46,6 +47,7 @@ const CLAIMS: [&str; 32] = [
     "confidence",
     "disputed",
     "unverified",
+    "nested_in",
     "sentence",
     "sentence_text",
     "source",
@@ -152,6 +154,7 @@ fn claim_row(article: &Article, c: &Claim) -> [String; CLAIMS.len()] {
         c.confidence.to_string(),
         c.disputed.to_string(),
         c.unverified.to_string(),
+        text(c.nested_in.as_ref()),
         c.sentence.to_string(),
         {
             let s = &article.doc.sentences[c.sentence];

@@ -243,6 +243,8 @@ pub struct Claim {
     pub disputed: bool,
     /// True when a verification disclaimer qualifies it.
     pub unverified: bool,
+    /// The id of the claim whose content holds this one, if any.
+    pub nested_in: Option<String>,
 }
 
 impl From<ClaimOut<'_>> for Claim {
@@ -273,6 +275,7 @@ impl From<ClaimOut<'_>> for Claim {
             confidence: c.confidence,
             disputed: c.disputed,
             unverified: c.unverified,
+            nested_in: c.nested_in,
         }
     }
 }
