@@ -10,7 +10,8 @@
 //! Quotes inside a sentence that no speech verb introduces ("were “a clear violation”") are
 //! left to the indirect-speech rules. A quote right after an attributed one, with no
 //! attribution of its own ("“We are ready,” he said. “But not now.”"), continues it
-//! (`quote_continued`): same source and cue, the new quote as content.
+//! (`quote_continued`): one claim whose content runs over both quotes and the attribution
+//! between them.
 
 use super::{Claim, ClaimKind, Class, Ctx, Frame, Rule};
 use crate::segment::{Role, Sentence};
@@ -76,14 +77,17 @@ fn push(text: &str, open: Span, close: Span, out: &mut Vec<Quote>) {
     }
 }
 
-/// Adds a `quote_continued` claim for each unattributed quote that follows a quote claim's
-/// attribution in the same sentence or opens the next body sentence; `claims` stays sorted.
-pub(super) fn add_continued(text: &str, sentences: &[Sentence], quotes: &[Quote], claims: &mut Vec<Claim>) {
-    let mut extra = Vec::new();
-    for c in claims
-        .iter()
-        .filter(|c| matches!(c.rule, Rule::QuoteSourceCue | Rule::QuoteCueSource))
-    {
+/// Joins each unattributed quote that follows a quote claim's attribution, in the same
+/// sentence or opening the next body sentence, to that claim: “A,” he said. “B.” is one
+/// attribution (`quote_continued`) whose content runs from the start of A to the end of B, the
+/// attribution inside it, as PolNeAR annotates it (and as the Syria gold annotates a cue
+/// inside its content).
+pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote], claims: &mut [Claim]) {
+    for k in 0..claims.len() {
+        let c = &claims[k];
+        if !matches!(c.rule, Rule::QuoteSourceCue | Rule::QuoteCueSource) {
+            continue;
+        }
         let sentence = sentences[c.sentence].span;
         let next = sentences.get(c.sentence + 1).filter(|s| s.role == Role::Body);
         let i = quotes.partition_point(|q| q.open.start < c.cue.span.end);
@@ -92,16 +96,11 @@ pub(super) fn add_continued(text: &str, sentences: &[Sentence], quotes: &[Quote]
         let opens_next = next.is_some_and(|n| n.span.start == q.open.start);
         let attributed = claims.iter().any(|o| o.content.overlaps(q.inner));
         if (same || opens_next) && !attributed && text[q.inner.start..q.inner.end].contains(' ') {
-            extra.push(Claim {
-                content: q.inner,
-                rule: Rule::QuoteContinued,
-                confidence: 0.8,
-                ..c.clone()
-            });
+            let c = &mut claims[k];
+            c.content = Span::new(c.content.start, q.inner.end);
+            c.rule = Rule::QuoteContinued;
         }
     }
-    claims.extend(extra);
-    claims.sort_by_key(|c| (c.sentence, c.cue.span.start, c.content.start));
 }
 
 impl Ctx<'_> {

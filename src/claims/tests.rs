@@ -656,7 +656,7 @@ fn an_unresolved_pronoun_source_lowers_confidence() {
 }
 
 #[test]
-fn a_quote_continued_after_its_attribution_keeps_the_source() {
+fn a_quote_interrupted_by_its_attribution_is_one_claim() {
     let text = "\"We are ready for talks,\" he said. \"But not under fire.\"\n\nThe army said it would keep fighting.";
     let x = EXTRACTOR.extract(text);
     let got: Vec<(&str, &str, &str, usize)> = x
@@ -674,21 +674,35 @@ fn a_quote_continued_after_its_attribution_keeps_the_source() {
     assert_eq!(
         got,
         [
-            ("he", "We are ready for talks", "quote_source_cue", 0),
-            ("he", "But not under fire", "quote_continued", 0),
+            (
+                "he",
+                "We are ready for talks,\" he said. \"But not under fire",
+                "quote_continued",
+                0
+            ),
             ("The army", "it would keep fighting", "source_cue_content", 2),
         ]
     );
-    let text = "“We are ready for dialogue,” the group said in a statement, “but not under fire.”";
+    let text = "“We are ready for dialogue,” the Kurdish Red Crescent said in a statement, “but not under fire.”";
     let x = EXTRACTOR.extract(text);
-    assert_eq!(x.claims[1].content.slice(text), "but not under fire");
+    assert_eq!(x.claims.len(), 1);
+    let c = &x.claims[0];
+    assert_eq!(
+        c.content.slice(text),
+        "We are ready for dialogue,” the Kurdish Red Crescent said in a statement, “but not under fire"
+    );
+    // The source inside the content is not an entity the content mentions.
+    assert!(c
+        .source
+        .as_ref()
+        .unwrap()
+        .entity
+        .is_some_and(|e| !c.entities.contains(&e)));
     // A quote with its own attribution is not a continuation.
     let text = "\"We are ready,\" he said. \"They are not,\" she added.";
-    assert!(EXTRACTOR
-        .extract(text)
-        .claims
-        .iter()
-        .all(|c| c.rule.as_str() != "quote_continued"));
+    let got = claims(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|c| c.3 == "quote_source_cue"), "{got:?}");
 }
 
 #[test]
