@@ -63,9 +63,38 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
         }
         prev = Some(c);
     }
+    if text.contains("''") {
+        doubled(text, &mut out);
+    }
     out.sort_by_key(|q| q.open.start);
     out.dedup_by(|b, a| b.open.start < a.close.end);
     out
+}
+
+/// Quotes marked with two apostrophes (''...'', an old newspaper style), paired like curly
+/// double quotes. The claim tokenizer reads each apostrophe as a token, so a quote's `open` is
+/// the first apostrophe of its opening pair and its `close` the last of its closing pair: the
+/// tokens that touch the text around the quote.
+fn doubled(text: &str, out: &mut Vec<Quote>) {
+    let mut open: Option<usize> = None;
+    for (at, _) in text.match_indices("''") {
+        let prev = text[..at].chars().next_back();
+        let next = text[at + 2..].chars().next();
+        let can_open =
+            prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p)) && next.is_some_and(|n| !n.is_whitespace());
+        let can_close = prev.is_some_and(|p| !p.is_whitespace())
+            && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n));
+        if can_open && open.is_none_or(|o| !text[o..at].contains('\n')) {
+            open = Some(at);
+        } else if let Some(o) = open.filter(|_| can_close) {
+            open = None;
+            let inner = Span::new(o + 2, at).trim(text).trim_end_matches(text, &[',', '.']);
+            if !inner.is_empty() && inner.len() <= MAX_QUOTE {
+                let (open, close) = (Span::new(o, o + 1), Span::new(at + 1, at + 2));
+                out.push(Quote { open, close, inner });
+            }
+        }
+    }
 }
 
 fn push(text: &str, open: Span, close: Span, out: &mut Vec<Quote>) {
@@ -94,7 +123,8 @@ pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote
         let Some(q) = quotes.get(i) else { continue };
         let same = q.open.start < sentence.end;
         let opens_next = next.is_some_and(|n| n.span.start == q.open.start);
-        let attributed = claims.iter().any(|o| o.content.overlaps(q.inner));
+        // A claim inside the quote (“They told me ...”) does not attribute it; a quote claim does.
+        let attributed = claims.iter().any(|o| o.content.contains(q.inner));
         if (same || opens_next) && !attributed && text[q.inner.start..q.inner.end].contains(' ') {
             let c = &mut claims[k];
             c.content = Span::new(c.content.start, q.inner.end);
@@ -221,5 +251,28 @@ mod tests {
         );
         assert_eq!(inner("\"One.\n\n\"Two,\" she said."), ["One.\n\n\"Two"]);
         assert_eq!(inner("Rebels' gains and the army’s losses"), Vec::<&str>::new());
+        assert_eq!(
+            inner("''We will stay,'' he said. The fighters' ''last stand'' ended."),
+            ["We will stay", "last stand"]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophe_quotes_are_attributed_and_continued() {
+        use crate::claims::tests::triples;
+        let text = "''We will not retreat,'' the commander said. ''The town is ours.''";
+        assert_eq!(
+            triples(text),
+            [(
+                "the commander",
+                "said",
+                "We will not retreat,'' the commander said. ''The town is ours"
+            )]
+        );
+        let text = "The mayor told reporters: ''Water is back in every district.''";
+        assert_eq!(
+            triples(text),
+            [("The mayor", "told", "Water is back in every district")]
+        );
     }
 }
