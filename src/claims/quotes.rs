@@ -107,7 +107,7 @@ fn push(text: &str, open: Span, close: Span, out: &mut Vec<Quote>) {
 }
 
 /// Joins each unattributed quote that follows a quote claim's attribution, in the same
-/// sentence or opening the next body sentence, to that claim: “A,” he said. “B.” is one
+/// sentence or opening the next sentence of its paragraph, to that claim: “A,” he said. “B.” is one
 /// attribution (`quote_continued`) whose content runs from the start of A to the end of B, the
 /// attribution inside it, as PolNeAR annotates it (and as the Syria gold annotates a cue
 /// inside its content).
@@ -117,8 +117,14 @@ pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote
         if !matches!(c.rule, Rule::QuoteSourceCue | Rule::QuoteCueSource) {
             continue;
         }
-        let sentence = sentences[c.sentence].span;
-        let next = sentences.get(c.sentence + 1).filter(|s| s.role == Role::Body);
+        let Sentence {
+            span: sentence,
+            paragraph,
+            ..
+        } = sentences[c.sentence];
+        let next = sentences
+            .get(c.sentence + 1)
+            .filter(|s| s.role == Role::Body && s.paragraph == paragraph);
         let i = quotes.partition_point(|q| q.open.start < c.cue.span.end);
         let Some(q) = quotes.get(i) else { continue };
         let same = q.open.start < sentence.end;

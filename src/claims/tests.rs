@@ -698,6 +698,11 @@ fn a_quote_interrupted_by_its_attribution_is_one_claim() {
         .unwrap()
         .entity
         .is_some_and(|e| !c.entities.contains(&e)));
+    // A quote in the next paragraph is not joined.
+    let text = "\"We are ready,\" he said.\n\n\"The roads are closed to everyone.\"";
+    let got = claims(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].2.as_str(), got[0].3), ("We are ready", "quote_source_cue"));
     // A quote with its own attribution is not a continuation.
     let text = "\"We are ready,\" he said. \"They are not,\" she added.";
     let got = claims(text);
