@@ -1099,3 +1099,38 @@ fn known_wrong_sources_date_and_non_noun_phrase() {
         "content_source_cue",
     );
 }
+
+#[test]
+fn cues_of_recall_conclusion_and_remarks() {
+    one(
+        "The governor recalled that the bridge had been closed for years.",
+        "The governor",
+        "recalled",
+        "the bridge had been closed for years",
+        "source_cue_content",
+    );
+    one(
+        "The inspectors concluded that the samples were contaminated.",
+        "The inspectors",
+        "concluded",
+        "the samples were contaminated",
+        "source_cue_content",
+    );
+    one(
+        "The envoy remarked: “The talks are not over, and we will be back next week.”",
+        "The envoy",
+        "remarked",
+        "The talks are not over, and we will be back next week",
+        "source_cue_quote",
+    );
+    one(
+        "“It was a long night for all of us,” the mayor joked.",
+        "the mayor",
+        "joked",
+        "It was a long night for all of us",
+        "quote_source_cue",
+    );
+    // These cues take a content only after "that" or a colon.
+    none("The commander concluded the meeting with a prayer.");
+    none("The officer recalled the reserve units to the front.");
+}
