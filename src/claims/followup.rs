@@ -1,6 +1,7 @@
 //! Follow-up speech: "..., the SDF said, adding that two civilians were wounded", "X rejected the
 //! deployment, calling it an invasion". The participle after an attributed claim opens a
-//! second claim by the same source. The participles are the `follow_up` rows of
+//! second claim by the same source; in a sentence with no claim, by the sentence's subject
+//! ("X hit back, saying ..."). The participles are the `follow_up` rows of
 //! `lexicon/participles.tsv`; each takes the stance of its lemma's cue.
 
 use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Rule};
@@ -52,6 +53,52 @@ impl Ctx<'_> {
                 confidence,
             ));
         }
+        if out.len() == first && found.is_empty() {
+            self.subject_follow_ups(&mut found);
+        }
         out.extend(found);
+    }
+
+    /// "Trump hit back on Twitter, saying CONTENT": in a sentence with no claim, a follow-up
+    /// participle after a comma is a claim by the sentence's subject. A participle of a
+    /// directive cue ("telling") needs "that" within five words ("telling reporters that").
+    fn subject_follow_ups(&self, found: &mut Vec<Claim>) {
+        let Some((core, end)) = self.subject_at(0) else { return };
+        for comma in (end..self.toks.len()).filter(|&k| self.is(k, &[","])) {
+            let word = comma + 1;
+            if !self.has(word, Class::FollowUp) {
+                continue;
+            }
+            let Some(cue) = self
+                .lexicon
+                .participle_lemma(self.lower(word))
+                .and_then(|l| self.lexicon.lemma_cue(l))
+            else {
+                continue;
+            };
+            let that = (word + 1..(word + 6).min(self.toks.len()))
+                .take_while(|&k| !self.toks[k].is_punct())
+                .find(|&k| self.is(k, &["that"]));
+            let start = match that {
+                Some(k) if cue.directive => k + 1,
+                _ if cue.directive => continue,
+                _ => word + 1 + usize::from(self.is(word + 1, &["that", ":"])),
+            };
+            let Some(to) = self.clause_end(start) else { continue };
+            let cue = CueMatch {
+                span: self.span(word, word + 1),
+                lemma: cue.lemma.clone(),
+                stance: cue.stance,
+            };
+            let source = self.source(0, end, core);
+            found.push(self.claim(
+                ClaimKind::Attributed,
+                Some(source),
+                cue,
+                self.span(start, to),
+                Rule::FollowUp,
+                0.7,
+            ));
+        }
     }
 }

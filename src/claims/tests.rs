@@ -1134,3 +1134,24 @@ fn cues_of_recall_conclusion_and_remarks() {
     none("The commander concluded the meeting with a prayer.");
     none("The officer recalled the reserve units to the front.");
 }
+
+#[test]
+fn a_follow_up_participle_in_a_sentence_without_claim_takes_the_subject() {
+    one(
+        "The governor hit back on Twitter, telling his critics that the roads would reopen within days.",
+        "The governor",
+        "telling",
+        "the roads would reopen within days",
+        "follow_up",
+    );
+    one(
+        "The mayor toured the damaged school, saying repairs would take a month.",
+        "The mayor",
+        "saying",
+        "repairs would take a month",
+        "follow_up",
+    );
+    // "telling X to" is a directive; "killing" is no speech.
+    none("The governor hit back on Twitter, telling his critics to wait.");
+    none("Rebels shelled the town, killing four civilians.");
+}
