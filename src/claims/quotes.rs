@@ -1,8 +1,13 @@
 //! Direct quotes: “CONTENT,” SOURCE said. / “CONTENT,” said SOURCE. / SOURCE said: “CONTENT.”
+//! / “CONTENT” ― NAME (a quote signed with a dash and a name that ends the line; the dash is
+//! the cue).
 //!
 //! Quotation marks are paired over the whole article first ([`find`]): curly marks by their
-//! shape, straight ones by the spaces around them, single quotes only when they open before a
-//! capital and close after punctuation (so apostrophes never pair). A quote may run over
+//! shape, straight ones by the spaces around them, doubled apostrophes (''...'') like curly
+//! double marks, single quotes only when they open before a capital and close after
+//! punctuation (so apostrophes never pair). When the source rules read no source between a
+//! quote and its cue, the words there are taken as one if nothing in them opens a clause
+//! ([`Ctx::loose_source`]). A quote may run over
 //! several sentences, and over paragraphs when each new paragraph reopens it (the news
 //! convention) or never closes it. The content of a quote claim is the quote without its marks
 //! and its final comma or period; it may start in an earlier sentence than the cue
@@ -13,7 +18,7 @@
 //! (`quote_continued`): one claim whose content runs over both quotes and the attribution
 //! between them.
 
-use super::{Claim, ClaimKind, Class, Ctx, Frame, Rule, Source};
+use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Frame, Rule, Source, Stance};
 use crate::segment::{Role, Sentence};
 use crate::span::Span;
 
@@ -27,6 +32,9 @@ pub(super) struct Quote {
     /// The quoted text, trimmed of white space and a final comma or period.
     pub inner: Span,
 }
+
+/// The dashes that sign a quote with a name (“...” ― NAME).
+const DASHES: [&str; 3] = ["―", "—", "–"];
 
 /// The longest quote kept, in bytes: an unclosed mark must not swallow an article.
 const MAX_QUOTE: usize = 3000;
@@ -43,7 +51,7 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
         let can_open =
             prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p)) && next.is_some_and(|n| !n.is_whitespace());
         let can_close = prev.is_some_and(|p| !p.is_whitespace())
-            && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n));
+            && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)―—–-".contains(n));
         match c {
             // Reopened in a new paragraph, a quote goes on and keeps its start. (A mark that can
             // open cannot close: they need white space on opposite sides.)
@@ -83,7 +91,7 @@ fn doubled(text: &str, out: &mut Vec<Quote>) {
         let can_open =
             prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p)) && next.is_some_and(|n| !n.is_whitespace());
         let can_close = prev.is_some_and(|p| !p.is_whitespace())
-            && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)—–-".contains(n));
+            && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)―—–-".contains(n));
         if can_open && open.is_none_or(|o| !text[o..at].contains('\n')) {
             open = Some(at);
         } else if let Some(o) = open.filter(|_| can_close) {
@@ -147,11 +155,49 @@ impl Ctx<'_> {
                 self.quote_then_source(q, k + 1)
             } else if let Some(q) = self.quote_opened_at(tok.span) {
                 self.source_then_quote(q, k)
+            } else if self.is(k, &DASHES) {
+                self.quote_dash_name(k)
             } else {
                 None
             };
             out.extend(claim);
         }
+    }
+
+    /// “CONTENT” ― NAME: a quote, a dash and a name that ends its line, the way a reader's
+    /// comment or an epigraph is signed. The dash is the cue; `k` is at the dash.
+    fn quote_dash_name(&self, k: usize) -> Option<Claim> {
+        let dash = self.toks[k].span;
+        let before = self.text[..dash.start].trim_end_matches([' ', '\u{a0}']).len();
+        let i = self.quotes.partition_point(|q| q.close.end < before);
+        let q = self.quotes.get(i).filter(|q| q.close.end == before)?;
+        let line_end = self.text[dash.end..]
+            .find('\n')
+            .map_or(self.text.len(), |n| dash.end + n);
+        let mut end = (k + 1..self.toks.len())
+            .find(|&j| self.toks[j].span.end > line_end)
+            .unwrap_or(self.toks.len());
+        if end > k + 1 && self.is(end - 1, &["."]) {
+            end -= 1;
+        }
+        let name = (k + 1..end).all(|j| self.name_like(j) || (self.is(j, &["."]) && j > k + 1));
+        if end == k + 1 || end - k > 7 || !name {
+            return None;
+        }
+        let cue = CueMatch {
+            span: dash,
+            lemma: "dash".into(),
+            stance: Stance::Assert,
+        };
+        let source = self.source(k + 1, end, end);
+        Some(self.claim(
+            ClaimKind::Attributed,
+            Some(source),
+            cue,
+            q.inner,
+            Rule::QuoteCueSource,
+            0.8,
+        ))
     }
 
     /// The quote whose opening mark is `span`.
@@ -340,6 +386,22 @@ mod tests {
         assert!(triples(text).iter().all(|t| t.0 == "the agency"), "{:?}", triples(text));
         // Words that open a clause are no source.
         let text = "“We will win,” and then the minister said nothing more about it.";
+        assert_eq!(triples(text), []);
+    }
+
+    #[test]
+    fn a_quote_signed_with_a_dash_and_a_name() {
+        use crate::claims::tests::triples;
+        let text = "Readers wrote in.\n\n“The bridge must be rebuilt first.” ― Layla Haddad\n“Schools matter more.”― Omar K. Nasser.\n";
+        assert_eq!(
+            triples(text),
+            [
+                ("Layla Haddad", "―", "The bridge must be rebuilt first"),
+                ("Omar K. Nasser", "―", "Schools matter more")
+            ]
+        );
+        // A dash that opens an aside, or a name that does not end the line, signs nothing.
+        let text = "Readers wrote in.\n\n“Hold the line” — a slogan of the war — is painted on walls.\n“Hold the line” — Layla Haddad painted it.\n";
         assert_eq!(triples(text), []);
     }
 
