@@ -7,7 +7,7 @@
 //! double marks, single quotes only when they open before a capital and close after
 //! punctuation (so apostrophes never pair). When the source rules read no source between a
 //! quote and its cue, the words there are taken as one if nothing in them opens a clause
-//! ([`Ctx::loose_source`]). A quote may run over
+//! ((`loose_source`)). A quote may run over
 //! several sentences, and over paragraphs when each new paragraph reopens it (the news
 //! convention) or never closes it. The content of a quote claim is the quote without its marks
 //! and its final comma or period; it may start in an earlier sentence than the cue

@@ -1155,3 +1155,28 @@ fn a_follow_up_participle_in_a_sentence_without_claim_takes_the_subject() {
     none("The governor hit back on Twitter, telling his critics to wait.");
     none("Rebels shelled the town, killing four civilians.");
 }
+
+#[test]
+fn poll_and_survey_sources() {
+    one(
+        "A majority of respondents said the roads were unsafe.",
+        "A majority of respondents",
+        "said",
+        "the roads were unsafe",
+        "source_cue_content",
+    );
+    one(
+        "The survey found that most families had lost income.",
+        "The survey",
+        "found",
+        "most families had lost income",
+        "source_cue_content",
+    );
+    one(
+        "Two strategists for the party said turnout would decide the race.",
+        "Two strategists for the party",
+        "said",
+        "turnout would decide the race",
+        "source_cue_content",
+    );
+}
