@@ -1180,3 +1180,21 @@ fn poll_and_survey_sources() {
         "source_cue_content",
     );
 }
+
+#[test]
+fn according_to_a_phrase_between_commas_and_as_a_parenthetical() {
+    one(
+        "Almost two in three families now live on aid, according to a survey taken last month.",
+        "a survey taken last month",
+        "according to",
+        "Almost two in three families now live on aid",
+        "according_to",
+    );
+    one(
+        "The army, according to the monitor, lost 40 soldiers in the fighting.",
+        "the monitor",
+        "according to",
+        "The army, according to the monitor, lost 40 soldiers in the fighting",
+        "according_to",
+    );
+}
