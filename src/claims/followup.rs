@@ -63,12 +63,15 @@ impl Ctx<'_> {
     /// participle after a comma is a claim by the sentence's subject. A participle of a
     /// directive cue ("telling") needs "that" within five words ("telling reporters that").
     fn subject_follow_ups(&self, found: &mut Vec<Claim>) {
-        let Some((core, end)) = self.subject_at(0) else { return };
-        for comma in (end..self.toks.len()).filter(|&k| self.is(k, &[","])) {
+        let participle = |k: usize| self.is(k, &[","]) && self.has(k + 1, Class::FollowUp);
+        let Some(first) = (1..self.toks.len()).find(|&k| participle(k)) else {
+            return;
+        };
+        let Some((core, end)) = self.subject_at(0).filter(|&(_, end)| end <= first) else {
+            return;
+        };
+        for comma in (end..self.toks.len()).filter(|&k| participle(k)) {
             let word = comma + 1;
-            if !self.has(word, Class::FollowUp) {
-                continue;
-            }
             let Some(cue) = self
                 .lexicon
                 .participle_lemma(self.lower(word))

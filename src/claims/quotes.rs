@@ -267,6 +267,9 @@ impl Ctx<'_> {
     /// commas: "“...” near the square the agency said"), when a word opens a clause, is a cue or
     /// a finite verb, or when nothing is capitalised or a source noun.
     fn loose_source(&self, from: usize, to: usize) -> Option<Source> {
+        if from >= to.min(self.toks.len()) {
+            return None;
+        }
         let first_lower = self.word_starts_lower(from);
         if self.has(from, Class::Preposition) || (first_lower && self.lower(from).ends_with("ing")) {
             return None;
