@@ -32,9 +32,10 @@
 //! - Claims: `kind` is `attributed` (with a `source`) or `hedged` (`source` null). `sentence`
 //!   is the sentence of the cue; the cue and source lie in it, and so does the content except
 //!   for a direct quote running over several sentences (the content is then the whole quote)
-//!   and a quote continuing an attributed one (`quote_continued`: same source and cue, the
-//!   content in that sentence or the next). `source.entity`/`type`/`subtype` link a source
-//!   inside the gazetteers (e.g. `organization` / `monitor`, `media` / `state_media`);
+//!   and a quote interrupted by its attribution (`quote_continued`: “A,” he said. “B.” is one
+//!   claim whose content runs from A over the attribution to B, which may open the next
+//!   sentence of the paragraph). `source.entity`/`type`/`subtype` link a source inside the
+//!   gazetteers (e.g. `organization` / `monitor`, `media` / `state_media`);
 //!   `source.unnamed` is true for "a security source", "activists", "two officials familiar
 //!   with the matter"; `source.resolved` is the earlier source or mention a pronoun or bare
 //!   "the ministry" refers to (its `entity` may be null). `entities` are the entities (places

@@ -3,8 +3,10 @@
 //!
 //! Every rule starts from a token whose lower-case form is a cue form (`cues.tsv`; speech,
 //! nominal, passive, quote and headline rules, the learned layer), spells a hedge phrase
-//! (`hedges.tsv`; hedges and verification disclaimers), or is one of [`RULE_WORDS`]. Follow-ups,
-//! attitudes and discourse only read or drop claims those rules found. So a sentence in which no
+//! (`hedges.tsv`; hedges and verification disclaimers), is a follow-up participle (", saying
+//! ...", which the sentence's subject may make), or is one of [`RULE_WORDS`]; a quote signed with
+//! a dash (“...” ― NAME) has no word to start from, so a sentence with such a dash always passes.
+//! Attitudes and discourse only read or drop claims those rules found. So a sentence in which no
 //! such token can be holds no claim, and skipping it changes nothing.
 //!
 //! Invariant (exactness): if a token's lower-case form is an anchor word, the scan finds it. The
@@ -18,7 +20,8 @@
 //! hides another. `tests::the_filter_changes_no_output` checks the whole claims output with and
 //! without the scan.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Class, Lexicon};
+use super::quotes;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 /// Words a rule starts from that are not cue forms: "according (to)".
@@ -43,6 +46,8 @@ impl Anchors {
                 .iter()
                 .filter_map(|h| h.words.iter().rev().max_by_key(|w| w.len()).map(|w| &**w)),
         );
+        // ", saying ...": a follow-up participle opens a claim by the sentence's subject.
+        words.extend(lexicon.forms_of(Class::FollowUp));
         words.extend(RULE_WORDS);
         if !words
             .iter()
@@ -67,6 +72,10 @@ impl Anchors {
         let Some(ac) = &self.0 else {
             return true;
         };
+        // “...” ― NAME: a quote signed with a dash has no cue word.
+        if quotes::DASHES.iter().any(|d| sentence.contains(d)) {
+            return true;
+        }
         let b = sentence.as_bytes();
         let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
         ac.find_overlapping_iter(sentence).any(|m| {

@@ -17,6 +17,7 @@
 //!    asked ([`Ctx::dropped`]); in a title or heading, whatever is not headline-shaped
 //!    ([`Ctx::headline_claim`]); a nested claim goes with its outer claim;
 //! 5. **follow-ups** (", adding that ...") take the source of the attributed claim they follow;
+//!    in a sentence with no claim, the subject's follow-ups are asked for ("X hit back, saying");
 //! 6. **hedges** are kept unless they lie inside a kept claim; a verification disclaimer marks the
 //!    claims of its sentence (or, when it has none, of the sentence before) `unverified`;
 //! 7. **learned** claims are kept where their cue and source overlap no kept (or nested) claim's
@@ -197,11 +198,9 @@ impl Ctx<'_> {
     /// Step 5: each attributed claim of `out[first..]` followed by a proposed ", adding that ..."
     /// lends it its source.
     fn attach_follow_ups(&self, follow_ups: Vec<FollowUp>, out: &mut Vec<Claim>, first: usize) {
-        if follow_ups.is_empty() {
-            return;
-        }
         let mut found = Vec::new();
-        for c in out[first..].iter().filter(|c| c.kind == ClaimKind::Attributed) {
+        let hosts = if follow_ups.is_empty() { &out[..0] } else { &out[first..] };
+        for c in hosts.iter().filter(|c| c.kind == ClaimKind::Attributed) {
             let after = c.cue.span.end.max(c.content.end);
             let Some(i) = self.toks.iter().position(|t| t.span.start >= after) else {
                 continue;
@@ -213,6 +212,10 @@ impl Ctx<'_> {
                     ..f.claim.clone()
                 });
             }
+        }
+        // "X hit back, saying ...": with no claim in the sentence, by the sentence's subject.
+        if out.len() == first && found.is_empty() {
+            self.subject_follow_ups(&mut found);
         }
         out.extend(found);
     }

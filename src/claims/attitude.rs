@@ -4,7 +4,7 @@
 //! about anybody's belief. Such claims, found by the speech rules, are dropped (by
 //! [`super::arbitrate`], with this test), and so are
 //! claims whose cue needs "that" (class `that` in `lexicon/cues.tsv`: "found that ...") when
-//! the content after the cue is not introduced by it ("found a way"), and questions asked in
+//! the content after the cue is not introduced by it or a colon ("found a way"), and questions asked in
 //! direct speech ("“Where were you?” one resident asked").
 
 use super::{Claim, Class, Ctx, Stance};
@@ -22,9 +22,12 @@ impl Ctx<'_> {
             let is = |w: Option<&str>| w.is_some_and(|w| self.lexicon.classes(w).has(Class::Participant));
             is(words.next()) || is(words.next_back())
         });
+        // "continued: “...”": a colon introduces the content as "that" does.
+        let gap = &self.text[c.cue.span.end.min(c.content.start)..c.content.start];
         let needs_that = self.lexicon.lemma_cue(&c.cue.lemma).is_some_and(|q| q.needs_that)
             && c.content.start >= c.cue.span.end
-            && !self.text[c.cue.span.end..c.content.start]
+            && !gap.contains(':')
+            && !gap
                 .split(|ch: char| !ch.is_alphanumeric())
                 .any(|w| w.eq_ignore_ascii_case("that"));
         // "“Where were you?” one resident asked": a question asked is no claim.

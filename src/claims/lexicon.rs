@@ -552,6 +552,14 @@ impl Lexicon {
             .map(|(form, _)| &**form)
     }
 
+    /// Every form (lower case) of word class `class`, in no particular order.
+    pub fn forms_of(&self, class: Class) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .filter(move |(_, w)| w.classes.has(class))
+            .map(|(form, _)| &**form)
+    }
+
     /// The cue with index `id`.
     pub fn cue(&self, id: u32) -> &Cue {
         &self.cues[id as usize]

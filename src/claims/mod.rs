@@ -45,8 +45,9 @@
 //! Invariants: a claim's `sentence` is the sentence of its cue; its cue and source lie inside
 //! that sentence; its content lies inside it too, except for a direct quote running over
 //! several sentences, whose content is the whole quote and touches the cue's sentence, and a
-//! quote continued after its attribution (`quote_continued`), which starts in the cue's
-//! sentence or the next one. Claims
+//! quote continued after its attribution (`quote_continued`), whose content runs from the
+//! first quote over the attribution to the end of the second, in the cue's sentence or the
+//! next one. Claims
 //! are sorted by (sentence, cue start); the same input gives the same claims.
 
 mod anchors;
@@ -304,9 +305,9 @@ impl ClaimFinder {
                 out[first..].sort_by_key(|c| (c.cue.span.start, c.content.start));
             }
         }
-        quotes::add_continued(text, sentences, &quotes, &mut out);
+        quotes::join_continued(text, sentences, &quotes, &mut out);
         for c in &mut out {
-            c.entities = entities_in(mentions, c.content);
+            c.entities = entities_in(mentions, c.content, c.source.as_ref().map(|s| s.span));
         }
         resolve::resolve(&mut out, mentions, &self.kinds, text, &self.lexicon);
         discourse::mark_disputed(text, sentences, &mut out, &self.lexicon);
@@ -339,13 +340,13 @@ fn pieces(toks: &[Token]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Entities mentioned inside `span`, in order of first appearance (`mentions` is sorted by
-/// position).
-fn entities_in(mentions: &[Mention], span: Span) -> Vec<EntityId> {
+/// Entities mentioned inside `span` but not inside `source` (which a continued quote's content
+/// holds), in order of first appearance (`mentions` is sorted by position).
+fn entities_in(mentions: &[Mention], span: Span, source: Option<Span>) -> Vec<EntityId> {
     let mut ids = Vec::new();
     let first = mentions.partition_point(|m| m.span.start < span.start);
     let inside = mentions[first..].iter().take_while(|m| m.span.start < span.end);
-    for m in inside.filter(|m| span.contains(m.span)) {
+    for m in inside.filter(|m| span.contains(m.span) && !source.is_some_and(|s| s.contains(m.span))) {
         if !ids.contains(&m.entity) {
             ids.push(m.entity);
         }

@@ -70,7 +70,7 @@ impl Ctx<'_> {
     }
 
     /// Token `k` opens or closes a quote.
-    fn is_quote_mark(&self, k: usize) -> bool {
+    pub(super) fn is_quote_mark(&self, k: usize) -> bool {
         let span = self.toks[k].span;
         self.quote_closed_at(span).is_some() || self.quote_opened_at(span).is_some()
     }

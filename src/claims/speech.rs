@@ -54,7 +54,22 @@ impl Ctx<'_> {
         } else {
             self.bare_np_end(i + 2)
         };
-        if src_end == i + 2 || !self.looks_like_source(i + 2, src_end) {
+        // ", according to a national poll taken last week.": between commas (or a comma and the
+        // sentence's end) a short phrase is the source whatever its words.
+        let closed = punct_end < self.toks.len() && self.is(punct_end, &[",", "."]) || punct_end == self.toks.len();
+        let src_end = if (src_end == i + 2 || !self.looks_like_source(i + 2, src_end))
+            && i > 0
+            && self.is(i - 1, &[","])
+            && closed
+            && !relative
+            && (3..=12).contains(&(punct_end - i))
+            && (self.name_like(i + 2) || self.has(i + 2, Class::Determiner) || self.has(i + 2, Class::Article))
+        {
+            punct_end
+        } else {
+            src_end
+        };
+        if src_end == i + 2 || !self.looks_like_source(i + 2, src_end) && src_end != punct_end {
             return None;
         }
         // "According to the Syrian Network for Human Rights (SNHR) the air force ...": a
@@ -72,6 +87,19 @@ impl Ctx<'_> {
         let content = if self.clause_start(i) == i {
             let start = src_end + usize::from(self.is(src_end, &[","]));
             self.clause_end(start).map(|end| self.span(start, end))?
+        } else if self.is(i - 1, &[","])
+            && self.is(src_end, &[","])
+            && src_end + 1 < self.toks.len()
+            && (self.verbish(src_end + 1)
+                || self.word_starts_lower(src_end + 1)
+                    && ![Class::Preposition, Class::Article, Class::Determiner, Class::Clause]
+                        .iter()
+                        .any(|&c| self.has(src_end + 1, c)))
+        {
+            // "The army, according to the monitor, lost 40 soldiers": the whole clause, the
+            // parenthetical inside it (as the Syria gold and PolNeAR both annotate it).
+            let start = self.clause_start(i - 1);
+            self.fronted_span(start, self.clause_end(src_end + 1)?)?
         } else if self.is(i - 1, &[","]) {
             self.fronted_span(self.clause_start(i - 1), i - 1)?
         } else if rest_final || self.is(src_end, &["which", "who"]) {

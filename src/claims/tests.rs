@@ -656,7 +656,7 @@ fn an_unresolved_pronoun_source_lowers_confidence() {
 }
 
 #[test]
-fn a_quote_continued_after_its_attribution_keeps_the_source() {
+fn a_quote_interrupted_by_its_attribution_is_one_claim() {
     let text = "\"We are ready for talks,\" he said. \"But not under fire.\"\n\nThe army said it would keep fighting.";
     let x = EXTRACTOR.extract(text);
     let got: Vec<(&str, &str, &str, usize)> = x
@@ -674,21 +674,40 @@ fn a_quote_continued_after_its_attribution_keeps_the_source() {
     assert_eq!(
         got,
         [
-            ("he", "We are ready for talks", "quote_source_cue", 0),
-            ("he", "But not under fire", "quote_continued", 0),
+            (
+                "he",
+                "We are ready for talks,\" he said. \"But not under fire",
+                "quote_continued",
+                0
+            ),
             ("The army", "it would keep fighting", "source_cue_content", 2),
         ]
     );
-    let text = "“We are ready for dialogue,” the group said in a statement, “but not under fire.”";
+    let text = "“We are ready for dialogue,” the Kurdish Red Crescent said in a statement, “but not under fire.”";
     let x = EXTRACTOR.extract(text);
-    assert_eq!(x.claims[1].content.slice(text), "but not under fire");
+    assert_eq!(x.claims.len(), 1);
+    let c = &x.claims[0];
+    assert_eq!(
+        c.content.slice(text),
+        "We are ready for dialogue,” the Kurdish Red Crescent said in a statement, “but not under fire"
+    );
+    // The source inside the content is not an entity the content mentions.
+    assert!(c
+        .source
+        .as_ref()
+        .unwrap()
+        .entity
+        .is_some_and(|e| !c.entities.contains(&e)));
+    // A quote in the next paragraph is not joined.
+    let text = "\"We are ready,\" he said.\n\n\"The roads are closed to everyone.\"";
+    let got = claims(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].2.as_str(), got[0].3), ("We are ready", "quote_source_cue"));
     // A quote with its own attribution is not a continuation.
     let text = "\"We are ready,\" he said. \"They are not,\" she added.";
-    assert!(EXTRACTOR
-        .extract(text)
-        .claims
-        .iter()
-        .all(|c| c.rule.as_str() != "quote_continued"));
+    let got = claims(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|c| c.3 == "quote_source_cue"), "{got:?}");
 }
 
 #[test]
@@ -1078,5 +1097,104 @@ fn known_wrong_sources_date_and_non_noun_phrase() {
         "reported",
         "Fighters shelled army positions in Deir ez-Zor city and its surroundings",
         "content_source_cue",
+    );
+}
+
+#[test]
+fn cues_of_recall_conclusion_and_remarks() {
+    one(
+        "The governor recalled that the bridge had been closed for years.",
+        "The governor",
+        "recalled",
+        "the bridge had been closed for years",
+        "source_cue_content",
+    );
+    one(
+        "The inspectors concluded that the samples were contaminated.",
+        "The inspectors",
+        "concluded",
+        "the samples were contaminated",
+        "source_cue_content",
+    );
+    one(
+        "The envoy remarked: “The talks are not over, and we will be back next week.”",
+        "The envoy",
+        "remarked",
+        "The talks are not over, and we will be back next week",
+        "source_cue_quote",
+    );
+    one(
+        "“It was a long night for all of us,” the mayor joked.",
+        "the mayor",
+        "joked",
+        "It was a long night for all of us",
+        "quote_source_cue",
+    );
+    // These cues take a content only after "that" or a colon.
+    none("The commander concluded the meeting with a prayer.");
+    none("The officer recalled the reserve units to the front.");
+}
+
+#[test]
+fn a_follow_up_participle_in_a_sentence_without_claim_takes_the_subject() {
+    one(
+        "The governor hit back on Twitter, telling his critics that the roads would reopen within days.",
+        "The governor",
+        "telling",
+        "the roads would reopen within days",
+        "follow_up",
+    );
+    one(
+        "The mayor toured the damaged school, saying repairs would take a month.",
+        "The mayor",
+        "saying",
+        "repairs would take a month",
+        "follow_up",
+    );
+    // "telling X to" is a directive; "killing" is no speech.
+    none("The governor hit back on Twitter, telling his critics to wait.");
+    none("Rebels shelled the town, killing four civilians.");
+}
+
+#[test]
+fn poll_and_survey_sources() {
+    one(
+        "A majority of respondents said the roads were unsafe.",
+        "A majority of respondents",
+        "said",
+        "the roads were unsafe",
+        "source_cue_content",
+    );
+    one(
+        "The survey found that most families had lost income.",
+        "The survey",
+        "found",
+        "most families had lost income",
+        "source_cue_content",
+    );
+    one(
+        "Two strategists for the party said turnout would decide the race.",
+        "Two strategists for the party",
+        "said",
+        "turnout would decide the race",
+        "source_cue_content",
+    );
+}
+
+#[test]
+fn according_to_a_phrase_between_commas_and_as_a_parenthetical() {
+    one(
+        "Almost two in three families now live on aid, according to a survey taken last month.",
+        "a survey taken last month",
+        "according to",
+        "Almost two in three families now live on aid",
+        "according_to",
+    );
+    one(
+        "The army, according to the monitor, lost 40 soldiers in the fighting.",
+        "the monitor",
+        "according to",
+        "The army, according to the monitor, lost 40 soldiers in the fighting",
+        "according_to",
     );
 }
