@@ -32,6 +32,13 @@ impl Ctx<'_> {
             }
         }
         let clause = self.clause_start(start);
+        // "The Observatory a Britain-based monitor said ...": the name before is the source's.
+        if self
+            .bare_appositive_source(aux_start)
+            .is_some_and(|(s, _, _)| s <= clause + 1)
+        {
+            return None;
+        }
         // "a war monitor and local sources said": the conjunction joins two sources; "advisers to
         // Mr. Obama say": a phrase never ends in a preposition or determiner.
         let joined = |k: usize| self.is(k, &["and", "or", "nor"]) || self.has(k, Class::Link);
@@ -68,7 +75,9 @@ impl Ctx<'_> {
             return None;
         }
         let (core, src_end) = self.trailing_source(i + 1, end)?;
-        if src_end != end || self.has(i + 1, Class::Pronoun) || !self.bare_source_ok(i + 1, core) {
+        // "... said Fabius whose country backs the plan.": a relative clause may follow.
+        let relative = self.has(src_end, Class::Relative);
+        if (src_end != end && !relative) || self.has(i + 1, Class::Pronoun) || !self.bare_source_ok(i + 1, core) {
             return None;
         }
         let content = self.fronted_span(clause, i)?;
@@ -325,7 +334,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn source_noun_at(&self, k: usize) -> bool {
+    pub(super) fn source_noun_at(&self, k: usize) -> bool {
         self.is_source_noun(self.lower(k))
     }
 

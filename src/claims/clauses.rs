@@ -141,6 +141,30 @@ impl Ctx<'_> {
             // "... were killed without specifying whether ...", commas or not.
             || (self.is(j, &["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
             || (comma && self.is(j + 1, &["a", "an"]) && self.has(j + 2, Class::Summary))
+            || self.bare_participle(j)
+    }
+
+    /// Copy without commas: "... reported 15 deaths citing a statement", "... was hit adding
+    /// it was unclear": a lower-case reporting participle after a word, before a clause or a
+    /// noun phrase, opens a new clause.
+    pub(super) fn bare_participle(&self, j: usize) -> bool {
+        let opener = |k: usize| {
+            k < self.toks.len()
+                && (self.is(k, &["that"])
+                    || self.has(k, Class::Pronoun)
+                    || self.has(k, Class::Article)
+                    || self.capitalised(k)
+                    || self.word(k).starts_with(|c: char| c.is_ascii_digit()))
+        };
+        j > 0
+            && self.has(j, Class::Participle)
+            && self.word_starts_lower(j)
+            && !self.toks[j - 1].is_punct()
+            && !self.has(j - 1, Class::Article)
+            // "quoted X as saying", "went on by saying": the participle is the cue's own.
+            && !self.has(j - 1, Class::Preposition)
+            && !self.is(j - 1, &["as"])
+            && opener(j + 1)
     }
 
     /// Token `j` closes a quote opened before token `start`: "“The army said it would
@@ -287,4 +311,43 @@ pub(super) struct Tables {
     quote_marks: Vec<u32>,
     /// `commas[j]`: how many commas come before token `j`.
     pub(super) commas: Vec<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::tests::triples as claims;
+
+    #[test]
+    fn a_comma_less_participle_ends_the_content_and_speaks_for_the_source() {
+        assert_eq!(
+            claims("The agency reported 12 deaths citing a statement from the local council."),
+            [("The agency", "reported", "12 deaths")]
+        );
+        assert_eq!(
+            claims("The Observatory said the convoy was hit near Idlib adding it was unclear who fired."),
+            [
+                ("The Observatory", "said", "the convoy was hit near Idlib"),
+                ("The Observatory", "adding", "it was unclear who fired")
+            ]
+        );
+        // With no claim before it, the participle speaks for the clause's subject.
+        assert_eq!(
+            claims("The army seized the town on Monday saying it had cleared the area of mines."),
+            [("The army", "saying", "it had cleared the area of mines")]
+        );
+        // A participle after an article is a noun, and one before a preposition no new clause.
+        assert_eq!(claims("The army issued a warning that the road was closed."), []);
+        assert_eq!(
+            claims("State television quoted a police source as saying that two shells hit the school."),
+            [(
+                "State television",
+                "quoted",
+                "a police source as saying that two shells hit the school"
+            )]
+        );
+        assert_eq!(
+            claims("The monitor said civilians were seen fleeing toward the border."),
+            [("The monitor", "said", "civilians were seen fleeing toward the border")]
+        );
+    }
 }

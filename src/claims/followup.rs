@@ -22,10 +22,12 @@ impl Ctx<'_> {
             } else {
                 Some(i)
             };
-            let Some(comma) = comma.filter(|&k| self.is(k, &[","])) else {
-                continue;
+            let word = match comma.filter(|&k| self.is(k, &[","])) {
+                Some(comma) => comma + 1,
+                // Copy without commas: "... the monitor said adding it was unclear who fired".
+                None if self.bare_participle(i) => i,
+                None => continue,
             };
-            let word = comma + 1;
             if !self.has(word, Class::FollowUp) {
                 continue;
             }
@@ -51,6 +53,52 @@ impl Ctx<'_> {
                 Rule::FollowUp,
                 confidence,
             ));
+        }
+        out.extend(found);
+        self.subject_participles(out, first);
+    }
+
+    /// "France sought the initiative on Tuesday saying it would push for a resolution": a
+    /// follow-up participle after a clause with no claim before it speaks for the clause's
+    /// subject, when that looks like a source.
+    fn subject_participles(&self, out: &mut Vec<Claim>, first: usize) {
+        let mut found = Vec::new();
+        for j in 1..self.toks.len() {
+            if !self.has(j, Class::FollowUp) || !(self.is(j - 1, &[","]) || self.bare_participle(j)) {
+                continue;
+            }
+            let here = self.toks[j].span;
+            if out[first..]
+                .iter()
+                .any(|c| c.cue.span.start <= here.start || c.content.contains(here))
+            {
+                break;
+            }
+            let start = self.skip_front_adjuncts(self.clause_start(j), j);
+            let Some((core, end)) = self.subject_at(start) else {
+                break;
+            };
+            if end + 1 >= j || !(self.verbish(end) || self.has(end, Class::FiniteVerb)) {
+                break;
+            }
+            let Some(lemma) = self.lexicon.participle_lemma(self.lower(j)) else {
+                break;
+            };
+            let Some(stance) = self.lexicon.lemma_cue(lemma).map(|c| c.stance) else {
+                break;
+            };
+            let from = j + 1 + usize::from(self.is(j + 1, &["that", ":"]));
+            let Some(content) = self.clause_end(from).and_then(|to| self.content_span(from, to)) else {
+                break;
+            };
+            let cue = CueMatch {
+                span: here,
+                lemma: lemma.into(),
+                stance,
+            };
+            let source = self.source(start, end, core);
+            found.push(self.claim(ClaimKind::Attributed, Some(source), cue, content, Rule::FollowUp, 0.6));
+            break;
         }
         out.extend(found);
     }

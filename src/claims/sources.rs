@@ -208,7 +208,8 @@ impl Ctx<'_> {
         if core == start || !self.looks_like_source(start, core) {
             return None;
         }
-        if core == end || self.adjunct_at(core) {
+        // "said Rami Abdel Rahman who gave no details": the relative clause is not the source's.
+        if core == end || self.adjunct_at(core) || (self.has(core, Class::Relative) && self.named(start, core)) {
             return Some((core, core));
         }
         // Verbs only inside a relative clause: "a 57-year-old resident who fled the city".
@@ -278,8 +279,177 @@ impl Ctx<'_> {
             || (self.capitalised(from) && !self.has(from, Class::Article))
     }
 
+    /// "Date of publication 18 July 2016 Syrian activists say", "... Crew Members Dead Earlier
+    /// in the day Konashenkov said": where the source starts after glued text in `[start, aux)`
+    /// that a capitalised adjunct or date ends, when what follows it up to the cue is a source.
+    pub(super) fn past_glued_adjunct(&self, start: usize, aux: usize) -> Option<usize> {
+        let k = (start + 1..aux).find(|&k| self.adjunct_at(k) || self.time_word(k))?;
+        if !self.capitalised(k) {
+            return None;
+        }
+        let mut m = k;
+        loop {
+            let next = self.skip_front_adjuncts(m, aux);
+            let next = (next..aux)
+                .find(|&j| !self.word(j).starts_with(|c: char| c.is_ascii_digit()))
+                .unwrap_or(aux);
+            if next == m {
+                break;
+            }
+            m = next;
+        }
+        (m > k && m < aux && self.looks_like_source(m, aux) && self.named(m, aux)).then_some(m)
+    }
+
+    /// "Rami Abdel Rahman the head of the Observatory said": the start of a name right before
+    /// the appositive source `[start, end)` opened by an article, when there is one.
+    pub(super) fn name_before_appositive(&self, start: usize, end: usize) -> Option<usize> {
+        if !self.has(start, Class::Article) || !(start..end).any(|k| self.source_noun_at(k)) {
+            return None;
+        }
+        self.name_run_before(start)
+    }
+
+    /// The start of a run of names ending right before token `end` ("Rami Abdel Rahman", "the
+    /// Syrian Observatory for Human Rights") that can head a source: no time, adjunct or place.
+    fn name_run_before(&self, end: usize) -> Option<usize> {
+        if end == 0 {
+            return None;
+        }
+        let mut k = end;
+        while k > 0 {
+            let j = k - 1;
+            let link = self.is(j, &["of", "for"]) && j > 0 && self.name_like(j - 1) && self.name_like(k);
+            let name = self.name_like(j) && !self.time_word(j) && !self.has(j, Class::Adjunct);
+            if !(name || link) {
+                break;
+            }
+            k = j;
+        }
+        // "The Syrian Observatory ...": its determiner.
+        if k > 0 && k < end && self.is(k - 1, &["the"]) {
+            k -= 1;
+        }
+        let place = self
+            .mentions
+            .iter()
+            .any(|m| m.span.end == self.toks[end - 1].span.end && self.kinds[m.entity] == EntityType::Place);
+        let named = k < end && (self.has(k, Class::Article) || end - k >= 2 || self.named(k, end));
+        (named && !place && self.looks_like_source(k, end)).then_some(k)
+    }
+
+    /// A source before the cue at `aux` without commas around what follows its name: a
+    /// relative clause ("The Observatory which tracks the war said": the source is "The
+    /// Observatory") or an indefinite appositive ("The Syrian Observatory for Human Rights a
+    /// monitoring group based in the UK reported"): (start, end of its name, end).
+    pub(super) fn bare_appositive_source(&self, aux: usize) -> Option<(usize, usize, usize)> {
+        let lo = aux.saturating_sub(12).max(self.clause_start(aux));
+        let mut cue = false;
+        for k in (lo + 1..aux).rev() {
+            if self.toks[k].is_punct() {
+                return None;
+            }
+            // "The group which claimed the attack said": a cue may sit in the relative clause.
+            cue |= self.toks[k].cue.is_some_and(|id| !self.lexicon.cue(id).nominal);
+            if self.has(k, Class::Relative) {
+                let np = self.np_start(k);
+                let start = self
+                    .name_run_before(k)
+                    .or_else(|| (np < k && self.looks_like_source(np, k)).then_some(np))?;
+                return Some((start, k, k));
+            }
+            if !cue && self.is(k, &["a", "an"]) && (k + 1..aux).any(|j| self.source_noun_at(j)) {
+                let start = self.name_run_before(k)?;
+                return Some((start, k, aux));
+            }
+        }
+        None
+    }
+
     /// `w` (lower case) or its singular is a source noun ("officials", "the ministry").
     pub(super) fn is_source_noun(&self, w: &str) -> bool {
         self.lexicon.noun_classes(w).has(Class::Source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::tests::triples as claims;
+
+    #[test]
+    fn relative_clauses_stay_out_of_comma_less_sources() {
+        assert_eq!(
+            claims("The Observatory which tracks the conflict said the blast also killed a commander."),
+            [("The Observatory", "said", "the blast also killed a commander")]
+        );
+        assert_eq!(
+            claims("Two fighters were also killed said monitor head Rami Abdel Rahman who gave no further details."),
+            [(
+                "monitor head Rami Abdel Rahman",
+                "said",
+                "Two fighters were also killed"
+            )]
+        );
+        assert_eq!(
+            claims("This will not be allowed to stand said Lavrov whose government has backed the offensive."),
+            [("Lavrov", "said", "This will not be allowed to stand")]
+        );
+    }
+
+    #[test]
+    fn comma_less_appositives_belong_to_the_source() {
+        assert_eq!(
+            claims("The Syrian Observatory for Human Rights a monitoring group based in Britain reported that the strikes hit a market."),
+            [(
+                "The Syrian Observatory for Human Rights a monitoring group based in Britain",
+                "reported",
+                "the strikes hit a market"
+            )]
+        );
+        assert_eq!(
+            claims("The Syrian Observatory for Human Rights a Britain-based monitor said at least 20 people died."),
+            [(
+                "The Syrian Observatory for Human Rights a Britain-based monitor",
+                "said",
+                "at least 20 people died"
+            )]
+        );
+        assert_eq!(
+            claims("Rami Abdel Rahman the head of the Observatory said the toll was likely to rise."),
+            [(
+                "Rami Abdel Rahman the head of the Observatory",
+                "said",
+                "the toll was likely to rise"
+            )]
+        );
+        // A place before the source is not its name.
+        assert_eq!(
+            claims("In Aleppo a monitor said the toll was rising."),
+            [("a monitor", "said", "the toll was rising")]
+        );
+    }
+
+    #[test]
+    fn glued_titles_and_dates_stay_out_of_the_source() {
+        assert_eq!(
+            claims("Date of publication 3 May 2017 Syrian rescue workers say the strikes killed nine civilians."),
+            [("Syrian rescue workers", "say", "the strikes killed nine civilians")]
+        );
+        assert_eq!(
+            claims("Army Jet Crashes Near Hama Two Pilots Missing Earlier in the day Ivanov said that the convoy had been hit twice."),
+            [("Ivanov", "said", "the convoy had been hit twice")]
+        );
+    }
+
+    #[test]
+    fn media_arms_and_wings_are_sources() {
+        assert_eq!(
+            claims("The military media arm said its fighters attacked a village near Khanaser."),
+            [(
+                "The military media arm",
+                "said",
+                "its fighters attacked a village near Khanaser"
+            )]
+        );
     }
 }

@@ -305,11 +305,24 @@ impl Ctx<'_> {
         // "On Saturday activists reported", "Speaking on Sunday John Kerry said": a leading
         // adjunct is not the source's.
         let start = self.skip_front_adjuncts(start, aux_start);
+        // "Date of publication 18 July 2016 Syrian activists say", "... Dead Earlier in the day
+        // Konashenkov said": a glued title or date, then an adjunct, then the source.
+        let start = self.past_glued_adjunct(start, aux_start).unwrap_or(start);
         // "Kurdish-led forces on Friday accused": the time adjunct is not the source's.
         let aux_start = (start + 1..aux_start)
             .find(|&k| self.adjunct_at(k))
             .unwrap_or(aux_start);
+        // "The Observatory a monitor based in the UK reported": the phrase after a participle
+        // is its object, not the source.
+        if start > 0 && self.verbish(start - 1) {
+            if let Some(found) = self.bare_appositive_source(aux_start) {
+                return Some(found);
+            }
+        }
         if start < aux_start && self.looks_like_source(start, aux_start) {
+            // "Rami Abdel Rahman the head of the Observatory said": a name before the
+            // appositive is the source's head.
+            let start = self.name_before_appositive(start, aux_start).unwrap_or(start);
             // "a war monitor and local sources said": both make the source.
             let first = start
                 .checked_sub(1)
@@ -320,6 +333,9 @@ impl Ctx<'_> {
                 _ => start,
             };
             return Some((start, aux_start, aux_start));
+        }
+        if let Some(found) = self.bare_appositive_source(aux_start) {
+            return Some(found);
         }
         if aux_start == 0 || !self.is(aux_start - 1, &[","]) {
             return None;
@@ -361,8 +377,21 @@ impl Ctx<'_> {
         }
         let k = i + 1 + usize::from(self.is(i + 1, &["the"]));
         let caps = (k..self.toks.len()).take_while(|&m| self.name_part(m, k)).count();
-        let after = k + caps;
-        caps > 0 && (after >= self.toks.len() || self.toks[after].is_punct() || self.verbish(after))
+        let mut after = k + caps;
+        // "a coalition called Jaish al-Fateh or Army of Conquest in which ...": a second name.
+        if caps > 0 && self.is(after, &["or"]) && self.capitalised(after + 1) {
+            after += 1
+                + (after + 1..self.toks.len())
+                    .take_while(|&m| self.name_part(m, after + 1))
+                    .count();
+        }
+        caps > 0
+            && (after >= self.toks.len()
+                || self.toks[after].is_punct()
+                || self.verbish(after)
+                || self.has(after, Class::Clause)
+                || self.has(after, Class::Auxiliary)
+                || self.is(after, &["in"]))
     }
 
     /// "Turkey's territorial claims in the region": a cue form that is also a noun, after a
@@ -382,7 +411,11 @@ impl Ctx<'_> {
             return false;
         }
         let start = self.np_start(i);
-        start > 0 && start < i && (self.verbish(start - 1) || self.has(start - 1, Class::ObjectLink))
+        // "The Observatory a monitor based in the UK reported": the participle is the appositive's.
+        start > 0
+            && start < i
+            && (self.verbish(start - 1) || self.has(start - 1, Class::ObjectLink))
+            && self.bare_appositive_source(i).is_none()
     }
 
     /// Token `m` continues a name begun at `first`: "Jaish al-Islam", "Men of Dignity".
@@ -407,4 +440,25 @@ fn taken_spans(c: &Claim) -> impl Iterator<Item = Span> + '_ {
 
 fn overlaps_any(taken: &[Span], s: Span) -> bool {
     taken.iter().any(|t| t.overlaps(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::tests::triples as claims;
+
+    #[test]
+    fn naming_with_a_second_name_is_not_a_claim() {
+        assert_eq!(
+            claims("A coalition of factions called Jaish al-Fateh or Army of Conquest now holds the city."),
+            []
+        );
+        assert_eq!(
+            claims("Rebels joined an alliance called Jaish al-Islam in which they fought."),
+            []
+        );
+        assert_eq!(
+            claims("The ministry called Assad a war criminal."),
+            [("The ministry", "called", "Assad a war criminal")]
+        );
+    }
 }
