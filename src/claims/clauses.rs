@@ -11,7 +11,8 @@ impl Ctx<'_> {
     /// statement", "told AFP by phone"): the content is before.
     pub(super) fn trailing_ok(&self, after: usize, cue: &Cue) -> bool {
         let end = self.clause_end_any(after);
-        if after >= end || self.is(after, &[","]) {
+        // "..., Zarif said according to Press TV": a second attribution, not a content.
+        if after >= end || self.is(after, &[","]) || (self.is(after, &["according"]) && self.is(after + 1, &["to"])) {
             return true;
         }
         if end - after > 10 || (after..end).any(|k| self.is(k, &["that", ":"])) {
@@ -289,6 +290,19 @@ impl Ctx<'_> {
     /// A content before its source ("In the east, a convoy reached the camp, aid workers
     /// said"): it may open with a preposition or adverb too.
     pub(super) fn fronted_span(&self, from: usize, to: usize) -> Option<Span> {
+        // "\u{95}The bodies were ... he added": control characters and bullets scraped into
+        // the sentence's start are not the content's.
+        let junk = |k: usize| {
+            self.toks[k].is_punct()
+                && self
+                    .word(k)
+                    .chars()
+                    .all(|c| c.is_control() || matches!(c, '•' | '·' | '▪' | '\u{fffd}'))
+        };
+        let from = (from..to).find(|&k| !junk(k)).unwrap_or(to);
+        if from >= to {
+            return None;
+        }
         let punct = self.toks[from].is_punct() && !self.is(from, QUOTE_MARKS);
         if to <= from + 1 || punct || self.verbish(from) {
             return None;
@@ -335,6 +349,10 @@ mod tests {
             claims("The army seized the town on Monday saying it had cleared the area of mines."),
             [("The army", "saying", "it had cleared the area of mines")]
         );
+        assert_eq!(
+            claims("Western diplomats have expressed doubts about the offer fearing it could be a delaying tactic."),
+            [("Western diplomats", "fearing", "it could be a delaying tactic")]
+        );
         // A participle after an article is a noun, and one before a preposition no new clause.
         assert_eq!(claims("The army issued a warning that the road was closed."), []);
         assert_eq!(
@@ -348,6 +366,15 @@ mod tests {
         assert_eq!(
             claims("The monitor said civilians were seen fleeing toward the border."),
             [("The monitor", "said", "civilians were seen fleeing toward the border")]
+        );
+    }
+
+    #[test]
+    fn control_characters_scraped_into_a_sentence_start_stay_out_of_the_content() {
+        let text = "Title\n\n\u{95}\u{81}The bodies were burned after the attack he added.";
+        assert_eq!(
+            claims(text),
+            [("he", "added", "The bodies were burned after the attack")]
         );
     }
 }

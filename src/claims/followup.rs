@@ -78,7 +78,9 @@ impl Ctx<'_> {
             let Some((core, end)) = self.subject_at(start) else {
                 break;
             };
-            if end + 1 >= j || !(self.verbish(end) || self.has(end, Class::FiniteVerb)) {
+            // The subject's own verb, perhaps after auxiliaries: "Officials have expressed doubts".
+            let verb = (end..(end + 3).min(j)).any(|k| self.verbish(k) || self.has(k, Class::FiniteVerb));
+            if end + 1 >= j || !verb {
                 break;
             }
             let Some(lemma) = self.lexicon.participle_lemma(self.lower(j)) else {

@@ -126,7 +126,9 @@ impl Ctx<'_> {
             .mentions
             .iter()
             .any(|m| m.span.end == span.end && span.contains(m.span));
-        let determined = self.name_like(from) || self.has(from, Class::Determiner);
+        // "commander Kamal Kirkuki told Rudaw": a title noun before a name determines it.
+        let titled = self.source_noun_at(from) && self.name_like(from + 1);
+        let determined = self.name_like(from) || self.has(from, Class::Determiner) || titled;
         (named && (determined || entity_head)) || nouny || pronoun
     }
 
@@ -438,6 +440,14 @@ mod tests {
         assert_eq!(
             claims("Army Jet Crashes Near Hama Two Pilots Missing Earlier in the day Ivanov said that the convoy had been hit twice."),
             [("Ivanov", "said", "the convoy had been hit twice")]
+        );
+    }
+
+    #[test]
+    fn a_title_noun_before_a_name_makes_a_comma_less_source() {
+        assert_eq!(
+            claims("The gunmen were shot at the gate commander Ahmed Saleh told Reuters."),
+            [("commander Ahmed Saleh", "told", "The gunmen were shot at the gate")]
         );
     }
 

@@ -248,7 +248,14 @@ impl Ctx<'_> {
             let end = (start..end).find(|&k| self.is(k, &[","])).unwrap_or(end);
             self.span(start, end)
         } else {
-            self.content_span(start, self.clause_end(start)?)?
+            let end = self.clause_end(start)?;
+            // "The UN condemned the air strikes": condemnation or praise of a bare noun phrase
+            // claims nothing; "condemned X as Y", "praised X for Y" do.
+            let judged = (start..end).any(|k| self.is(k, &["as", "for", "that"]));
+            if matches!(cue.stance, Stance::Condemn | Stance::Praise) && !judged {
+                return None;
+            }
+            self.content_span(start, end)?
         };
         let rule = match cue.frame {
             Frame::Describe => Rule::SourceCueAs,
@@ -445,6 +452,24 @@ fn overlaps_any(taken: &[Span], s: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::claims::tests::triples as claims;
+
+    #[test]
+    fn condemning_or_praising_a_bare_noun_phrase_is_not_a_claim() {
+        assert_eq!(claims("The United Nations condemned the air strikes."), []);
+        assert_eq!(claims("The minister praised the rescue workers."), []);
+        assert_eq!(
+            claims("The United Nations condemned the air strikes as a war crime."),
+            [("The United Nations", "condemned", "the air strikes as a war crime")]
+        );
+        assert_eq!(
+            claims("The minister praised the rescue workers for saving dozens of lives."),
+            [(
+                "The minister",
+                "praised",
+                "the rescue workers for saving dozens of lives"
+            )]
+        );
+    }
 
     #[test]
     fn naming_with_a_second_name_is_not_a_claim() {
