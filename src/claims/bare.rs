@@ -69,7 +69,8 @@ impl Ctx<'_> {
             return None;
         }
         let end = self.clause_end_any(i + 1);
-        let rest = (end..self.toks.len()).all(|k| self.toks[k].is_final_punct());
+        // "... said the Observatory adding that ...": a participle clause may follow.
+        let rest = (end..self.toks.len()).all(|k| self.toks[k].is_final_punct()) || self.bare_participle(end);
         let clause = self.clause_start(i);
         if !rest || i < clause + 3 || self.has_comma(clause, i) {
             return None;
@@ -329,7 +330,8 @@ impl Ctx<'_> {
         .contains(&self.lower(k))
             || ["week", "weekend", "month", "year"].contains(&self.lower(k));
         match self.lower(k) {
-            "may" | "march" => digit_after,
+            // ... and "Jan Egeland" is a name.
+            "may" | "march" | "jan" => digit_after,
             _ => !time_of_day || self.word_starts_lower(k),
         }
     }

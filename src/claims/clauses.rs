@@ -11,8 +11,13 @@ impl Ctx<'_> {
     /// statement", "told AFP by phone"): the content is before.
     pub(super) fn trailing_ok(&self, after: usize, cue: &Cue) -> bool {
         let end = self.clause_end_any(after);
-        // "..., Zarif said according to Press TV": a second attribution, not a content.
-        if after >= end || self.is(after, &[","]) || (self.is(after, &["according"]) && self.is(after + 1, &["to"])) {
+        // "..., Zarif said according to Press TV": a second attribution, not a content; "...
+        // the monitor said citing doctors": a participle clause.
+        if after >= end
+            || self.is(after, &[","])
+            || (self.is(after, &["according"]) && self.is(after + 1, &["to"]))
+            || (self.has(after, Class::Participle) && self.word_starts_lower(after))
+        {
             return true;
         }
         if end - after > 10 || (after..end).any(|k| self.is(k, &["that", ":"])) {
@@ -145,6 +150,12 @@ impl Ctx<'_> {
             || self.bare_participle(j)
     }
 
+    /// The word after the participle or cue at `j` (past an article) makes it a casualty
+    /// verb: "claiming the lives of eight", not a claim.
+    pub(super) fn casualty_object(&self, j: usize) -> bool {
+        self.has(j + 1, Class::Casualty) || (self.has(j + 1, Class::Article) && self.has(j + 2, Class::Casualty))
+    }
+
     /// Copy without commas: "... reported 15 deaths citing a statement", "... was hit adding
     /// it was unclear": a lower-case reporting participle after a word, before a clause or a
     /// noun phrase, opens a new clause.
@@ -158,6 +169,7 @@ impl Ctx<'_> {
                     || self.word(k).starts_with(|c: char| c.is_ascii_digit()))
         };
         j > 0
+            && !self.casualty_object(j)
             && self.has(j, Class::Participle)
             && self.word_starts_lower(j)
             && !self.toks[j - 1].is_punct()
@@ -366,6 +378,37 @@ mod tests {
         assert_eq!(
             claims("The monitor said civilians were seen fleeing toward the border."),
             [("The monitor", "said", "civilians were seen fleeing toward the border")]
+        );
+    }
+
+    #[test]
+    fn claiming_lives_is_no_speech() {
+        assert_eq!(
+            claims("Two shells hit the market claiming the lives of eight people a police source said."),
+            [(
+                "a police source",
+                "said",
+                "Two shells hit the market claiming the lives of eight people"
+            )]
+        );
+        assert_eq!(
+            claims("The army said its jets hit the depot, claiming the lives of 20 fighters."),
+            [("The army", "said", "its jets hit the depot")]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_inverted_source_follows_up() {
+        assert_eq!(
+            claims("Rebel shelling killed 40 people said the Observatory adding that 12 of them were children."),
+            [
+                ("the Observatory", "said", "Rebel shelling killed 40 people"),
+                ("the Observatory", "adding", "12 of them were children")
+            ]
+        );
+        assert_eq!(
+            claims("The blast wounded dozens the monitor said citing doctors at the hospital."),
+            [("the monitor", "said", "The blast wounded dozens")]
         );
     }
 

@@ -11,7 +11,9 @@ impl Ctx<'_> {
     pub(super) fn follow_ups(&self, out: &mut Vec<Claim>, first: usize) {
         let mut found = Vec::new();
         for c in out[first..].iter().filter(|c| c.kind == ClaimKind::Attributed) {
-            let after = c.cue.span.end.max(c.content.end);
+            // ... or after its source: "X killed 40 said the Observatory adding that ...".
+            let source_end = c.source.as_ref().map_or(0, |s| s.span.end);
+            let after = c.cue.span.end.max(c.content.end).max(source_end);
             let Some(i) = (0..self.toks.len()).find(|&i| self.toks[i].span.start >= after) else {
                 continue;
             };
@@ -28,7 +30,7 @@ impl Ctx<'_> {
                 None if self.bare_participle(i) => i,
                 None => continue,
             };
-            if !self.has(word, Class::FollowUp) {
+            if !self.has(word, Class::FollowUp) || self.casualty_object(word) {
                 continue;
             }
             let Some(lemma) = self.lexicon.participle_lemma(self.lower(word)) else {
@@ -64,7 +66,10 @@ impl Ctx<'_> {
     fn subject_participles(&self, out: &mut Vec<Claim>, first: usize) {
         let mut found = Vec::new();
         for j in 1..self.toks.len() {
-            if !self.has(j, Class::FollowUp) || !(self.is(j - 1, &[","]) || self.bare_participle(j)) {
+            if !self.has(j, Class::FollowUp)
+                || self.casualty_object(j)
+                || !(self.is(j - 1, &[","]) || self.bare_participle(j))
+            {
                 continue;
             }
             let here = self.toks[j].span;

@@ -222,6 +222,8 @@ enum_names! {
         InvertingCue = "inverting_cue",
         /// A cue lemma of headline claims ("Russia says ...").
         HeadlineCue = "headline_cue",
+        /// Its object makes "claim" a casualty verb ("claiming the lives of eight").
+        Casualty = "casualty",
     }
 }
 

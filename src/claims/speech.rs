@@ -302,6 +302,9 @@ impl Ctx<'_> {
         {
             return self.source_before(aux_start - 3);
         }
+        if let Some(found) = self.dash_appositive(aux_start) {
+            return Some(found);
+        }
         let start = self.np_start(aux_start);
         // "the base, which it described as temporary": a pronoun inside an object relative
         // clause speaks about the clause's antecedent, inside someone else's claim.
