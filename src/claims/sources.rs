@@ -327,10 +327,18 @@ impl Ctx<'_> {
         while k > 0 {
             let j = k - 1;
             let link = self.is(j, &["of", "for"]) && j > 0 && self.name_like(j - 1) && self.name_like(k);
-            let name = self.name_like(j)
-                && !self.time_word(j)
-                && !self.has(j, Class::Adjunct)
-                && !self.has(j, Class::Connective);
+            // "But the Syrian observatory said": a function word is never part of a name.
+            let function = [
+                Class::Adjunct,
+                Class::Connective,
+                Class::Contrast,
+                Class::Clause,
+                Class::Pronoun,
+                Class::Auxiliary,
+            ]
+            .iter()
+            .any(|&c| self.has(j, c));
+            let name = self.name_like(j) && !self.time_word(j) && !function;
             if !(name || link) {
                 break;
             }
@@ -385,7 +393,7 @@ impl Ctx<'_> {
     }
 
     /// A spaced dash at token `k`: " - ", " — ", " – " (not the hyphen of "Turkish-backed").
-    fn spaced_dash(&self, k: usize) -> bool {
+    pub(super) fn spaced_dash(&self, k: usize) -> bool {
         let span = self.toks[k].span;
         self.is(k, &["-", "—", "–", "--"])
             && self.text[..span.start].ends_with(char::is_whitespace)
@@ -477,10 +485,14 @@ mod tests {
                 "the toll was likely to rise"
             )]
         );
-        // A place before the source is not its name.
+        // A place or a conjunction before the source is not its name.
         assert_eq!(
             claims("In Aleppo a monitor said the toll was rising."),
             [("a monitor", "said", "the toll was rising")]
+        );
+        assert_eq!(
+            claims("But the Syrian Observatory said there had been no air support."),
+            [("the Syrian Observatory", "said", "there had been no air support")]
         );
     }
 
@@ -527,6 +539,10 @@ mod tests {
         assert_eq!(
             claims("(AFP) The Hamza Brigade also said the fighters had taken the hill."),
             [("The Hamza Brigade", "also said", "the fighters had taken the hill")]
+        );
+        assert_eq!(
+            claims("Eight people were hurt in the blast. (MNA) - SANA's correspondent in Hama said that a car bomb went off."),
+            [("SANA's correspondent in Hama", "said", "a car bomb went off")]
         );
         assert_eq!(
             claims("The Local Coordination Committees (LCC) said the bridge was destroyed."),

@@ -315,6 +315,12 @@ impl Ctx<'_> {
         // "On Saturday activists reported", "Speaking on Sunday John Kerry said": a leading
         // adjunct is not the source's.
         let start = self.skip_front_adjuncts(start, aux_start);
+        // "(MNA) - SANA's correspondent said": a dash before the source is not its.
+        let start = if self.spaced_dash(start) && start + 1 < aux_start {
+            start + 1
+        } else {
+            start
+        };
         // "Date of publication 18 July 2016 Syrian activists say", "... Dead Earlier in the day
         // Konashenkov said": a glued title or date, then an adjunct, then the source.
         let start = self.past_glued_adjunct(start, aux_start).unwrap_or(start);
