@@ -64,7 +64,12 @@ impl Ctx<'_> {
             }
             j -= 1;
             // A determiner after a noun starts a new phrase: "a charge [that] the group denies".
-            if self.has(j, Class::Article) && j > 0 && !self.toks[j - 1].is_punct() && !self.has(j - 1, Class::Link) {
+            if self.has(j, Class::Article)
+                && j > 0
+                && !self.toks[j - 1].is_punct()
+                && !self.has(j - 1, Class::Link)
+                && !self.ing_modifier(j - 1)
+            {
                 break;
             }
         }
@@ -99,7 +104,9 @@ impl Ctx<'_> {
     /// The head noun of `[from, to)`: the last word before a post-modifier ("sources familiar
     /// with the matter", "a resident of Sweida"), lower case, possessive stripped.
     fn head(&self, from: usize, to: usize) -> &str {
-        let end = (from + 1..to).find(|&k| self.has(k, Class::PostModifier)).unwrap_or(to);
+        let end = (from + 1..to)
+            .find(|&k| self.has(k, Class::PostModifier) || self.ing_modifier(k))
+            .unwrap_or(to);
         let w = self.lower(end - 1);
         w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
     }
@@ -392,6 +399,18 @@ impl Ctx<'_> {
         None
     }
 
+    /// A participle modifier at token `k`, before its object: "a doctor receiving the
+    /// casualties", "residents fleeing the fighting" (not "the ruling party", nor a reporting
+    /// participle such as "saying").
+    fn ing_modifier(&self, k: usize) -> bool {
+        k > 0
+            && self.word_starts_lower(k)
+            && self.lower(k).ends_with("ing")
+            && !self.has(k, Class::Participle)
+            && self.has(k + 1, Class::Article)
+            && self.source_noun_at(k - 1)
+    }
+
     /// A spaced dash at token `k`: " - ", " — ", " – " (not the hyphen of "Turkish-backed").
     pub(super) fn spaced_dash(&self, k: usize) -> bool {
         let span = self.toks[k].span;
@@ -577,6 +596,22 @@ mod tests {
         assert_eq!(
             claims("\"The ceasefire is holding\" UN envoy Jan Smit told Reuters."),
             [("UN envoy Jan Smit", "told", "The ceasefire is holding")]
+        );
+    }
+
+    #[test]
+    fn a_participle_modifier_stays_in_the_source() {
+        assert_eq!(
+            claims("Residents fleeing the fighting said the army was shelling the town."),
+            [(
+                "Residents fleeing the fighting",
+                "said",
+                "the army was shelling the town"
+            )]
+        );
+        assert_eq!(
+            claims("The governing council said the vote would go ahead."),
+            [("The governing council", "said", "the vote would go ahead")]
         );
     }
 
