@@ -365,6 +365,10 @@ mod tests {
             claims("Western diplomats have expressed doubts about the offer fearing it could be a delaying tactic."),
             [("Western diplomats", "fearing", "it could be a delaying tactic")]
         );
+        assert_eq!(
+            claims("Local websites gave different figures with some saying more than 30 people had died."),
+            [("some", "saying", "more than 30 people had died")]
+        );
         // A participle after an article is a noun, and one before a preposition no new clause.
         assert_eq!(claims("The army issued a warning that the road was closed."), []);
         assert_eq!(

@@ -66,9 +66,11 @@ impl Ctx<'_> {
     fn subject_participles(&self, out: &mut Vec<Claim>, first: usize) {
         let mut found = Vec::new();
         for j in 1..self.toks.len() {
+            // "... gave other figures with some saying 40 died": the quantifier is the source.
+            let quantifier = j >= 2 && self.is(j - 2, &["with"]) && self.has(j - 1, Class::Indefinite);
             if !self.has(j, Class::FollowUp)
                 || self.casualty_object(j)
-                || !(self.is(j - 1, &[","]) || self.bare_participle(j))
+                || !(self.is(j - 1, &[","]) || self.bare_participle(j) || quantifier)
             {
                 continue;
             }
@@ -79,15 +81,20 @@ impl Ctx<'_> {
             {
                 break;
             }
-            let start = self.skip_front_adjuncts(self.clause_start(j), j);
-            let Some((core, end)) = self.subject_at(start) else {
-                break;
+            let (start, core, end) = if quantifier {
+                (j - 1, j, j)
+            } else {
+                let start = self.skip_front_adjuncts(self.clause_start(j), j);
+                let Some((core, end)) = self.subject_at(start) else {
+                    break;
+                };
+                // The subject's own verb, perhaps after auxiliaries: "Officials have expressed doubts".
+                let verb = (end..(end + 3).min(j)).any(|k| self.verbish(k) || self.has(k, Class::FiniteVerb));
+                if end + 1 >= j || !verb {
+                    break;
+                }
+                (start, core, end)
             };
-            // The subject's own verb, perhaps after auxiliaries: "Officials have expressed doubts".
-            let verb = (end..(end + 3).min(j)).any(|k| self.verbish(k) || self.has(k, Class::FiniteVerb));
-            if end + 1 >= j || !verb {
-                break;
-            }
             let Some(lemma) = self.lexicon.participle_lemma(self.lower(j)) else {
                 break;
             };
