@@ -17,7 +17,8 @@
 //!    asked ([`Ctx::dropped`]); in a title or heading, whatever is not headline-shaped
 //!    ([`Ctx::headline_claim`]); a nested claim goes with its outer claim;
 //! 5. **follow-ups** (", adding that ...") take the source of the attributed claim they follow;
-//!    in a sentence with no claim, the subject's follow-ups are asked for ("X hit back, saying");
+//!    in a sentence with no claim, the subject's follow-ups are asked for ("X hit back, saying"),
+//!    and before a sentence's first claim, its subject's participle ("France sought ... saying");
 //! 6. **hedges** are kept unless they lie inside a kept claim; a verification disclaimer marks the
 //!    claims of its sentence (or, when it has none, of the sentence before) `unverified`;
 //! 7. **learned** claims are kept where their cue and source overlap no kept (or nested) claim's
@@ -201,7 +202,9 @@ impl Ctx<'_> {
         let mut found = Vec::new();
         let hosts = if follow_ups.is_empty() { &out[..0] } else { &out[first..] };
         for c in hosts.iter().filter(|c| c.kind == ClaimKind::Attributed) {
-            let after = c.cue.span.end.max(c.content.end);
+            // ... or after its source: "X killed 40 said the Observatory adding that ...".
+            let source_end = c.source.as_ref().map_or(0, |s| s.span.end);
+            let after = c.cue.span.end.max(c.content.end).max(source_end);
             let Some(i) = self.toks.iter().position(|t| t.span.start >= after) else {
                 continue;
             };
@@ -218,6 +221,10 @@ impl Ctx<'_> {
             self.subject_follow_ups(&mut found);
         }
         out.extend(found);
+        // "France sought the initiative saying ...": before the sentence's first claim.
+        if let Some(c) = self.subject_participle(&out[first..]) {
+            out.push(c);
+        }
     }
 
     /// Step 6 for one hedge or disclaimer.

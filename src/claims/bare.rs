@@ -32,6 +32,13 @@ impl Ctx<'_> {
             }
         }
         let clause = self.clause_start(start);
+        // "The Observatory a Britain-based monitor said ...": the name before is the source's.
+        if self
+            .bare_appositive_source(aux_start)
+            .is_some_and(|(s, _, _)| s <= clause + 1)
+        {
+            return None;
+        }
         // "a war monitor and local sources said": the conjunction joins two sources; "advisers to
         // Mr. Obama say": a phrase never ends in a preposition or determiner.
         let joined = |k: usize| self.is(k, &["and", "or", "nor"]) || self.has(k, Class::Link);
@@ -62,13 +69,16 @@ impl Ctx<'_> {
             return None;
         }
         let end = self.clause_end_any(i + 1);
-        let rest = (end..self.toks.len()).all(|k| self.toks[k].is_final_punct());
+        // "... said the Observatory adding that ...": a participle clause may follow.
+        let rest = (end..self.toks.len()).all(|k| self.toks[k].is_final_punct()) || self.bare_participle(end);
         let clause = self.clause_start(i);
         if !rest || i < clause + 3 || self.has_comma(clause, i) {
             return None;
         }
         let (core, src_end) = self.trailing_source(i + 1, end)?;
-        if src_end != end || self.has(i + 1, Class::Pronoun) || !self.bare_source_ok(i + 1, core) {
+        // "... said Fabius whose country backs the plan.": a relative clause may follow.
+        let relative = self.has(src_end, Class::Relative);
+        if (src_end != end && !relative) || self.has(i + 1, Class::Pronoun) || !self.bare_source_ok(i + 1, core) {
             return None;
         }
         let content = self.fronted_span(clause, i)?;
@@ -310,12 +320,13 @@ impl Ctx<'_> {
         .contains(&self.lower(k))
             || ["week", "weekend", "month", "year"].contains(&self.lower(k));
         match self.lower(k) {
-            "may" | "march" => digit_after,
+            // ... and "Jan Egeland" is a name.
+            "may" | "march" | "jan" => digit_after,
             _ => !time_of_day || self.word_starts_lower(k),
         }
     }
 
-    fn source_noun_at(&self, k: usize) -> bool {
+    pub(super) fn source_noun_at(&self, k: usize) -> bool {
         self.is_source_noun(self.lower(k))
     }
 

@@ -11,7 +11,13 @@ impl Ctx<'_> {
     /// statement", "told AFP by phone"): the content is before.
     pub(super) fn trailing_ok(&self, after: usize, cue: &Cue) -> bool {
         let end = self.clause_end_any(after);
-        if after >= end || self.is(after, &[","]) {
+        // "..., Zarif said according to Press TV": a second attribution, not a content; "...
+        // the monitor said citing doctors": a participle clause.
+        if after >= end
+            || self.is(after, &[","])
+            || (self.is(after, &["according"]) && self.is(after + 1, &["to"]))
+            || (self.has(after, Class::Participle) && self.word_starts_lower(after))
+        {
             return true;
         }
         if end - after > 10 || (after..end).any(|k| self.is(k, &["that", ":"])) {
@@ -141,6 +147,37 @@ impl Ctx<'_> {
             // "... were killed without specifying whether ...", commas or not.
             || (self.is(j, &["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
             || (comma && self.is(j + 1, &["a", "an"]) && self.has(j + 2, Class::Summary))
+            || self.bare_participle(j)
+    }
+
+    /// The word after the participle or cue at `j` (past an article) makes it a casualty
+    /// verb: "claiming the lives of eight", not a claim.
+    pub(super) fn casualty_object(&self, j: usize) -> bool {
+        self.has(j + 1, Class::Casualty) || (self.has(j + 1, Class::Article) && self.has(j + 2, Class::Casualty))
+    }
+
+    /// Copy without commas: "... reported 15 deaths citing a statement", "... was hit adding
+    /// it was unclear": a lower-case reporting participle after a word, before a clause or a
+    /// noun phrase, opens a new clause.
+    pub(super) fn bare_participle(&self, j: usize) -> bool {
+        let opener = |k: usize| {
+            k < self.toks.len()
+                && (self.is(k, &["that"])
+                    || self.has(k, Class::Pronoun)
+                    || self.has(k, Class::Article)
+                    || self.capitalised(k)
+                    || self.word(k).starts_with(|c: char| c.is_ascii_digit()))
+        };
+        j > 0
+            && !self.casualty_object(j)
+            && self.has(j, Class::Participle)
+            && self.word_starts_lower(j)
+            && !self.toks[j - 1].is_punct()
+            && !self.has(j - 1, Class::Article)
+            // "quoted X as saying", "went on by saying": the participle is the cue's own.
+            && !self.has(j - 1, Class::Preposition)
+            && !self.is(j - 1, &["as"])
+            && opener(j + 1)
     }
 
     /// Token `j` closes a quote opened before token `start`: "“The army said it would
@@ -265,6 +302,19 @@ impl Ctx<'_> {
     /// A content before its source ("In the east, a convoy reached the camp, aid workers
     /// said"): it may open with a preposition or adverb too.
     pub(super) fn fronted_span(&self, from: usize, to: usize) -> Option<Span> {
+        // "\u{95}The bodies were ... he added": control characters and bullets scraped into
+        // the sentence's start are not the content's.
+        let junk = |k: usize| {
+            self.toks[k].is_punct()
+                && self
+                    .word(k)
+                    .chars()
+                    .all(|c| c.is_control() || matches!(c, '•' | '·' | '▪' | '\u{fffd}'))
+        };
+        let from = (from..to).find(|&k| !junk(k)).unwrap_or(to);
+        if from >= to {
+            return None;
+        }
         let punct = self.toks[from].is_punct() && !self.is(from, QUOTE_MARKS);
         if to <= from + 1 || punct || self.verbish(from) {
             return None;
@@ -287,4 +337,91 @@ pub(super) struct Tables {
     quote_marks: Vec<u32>,
     /// `commas[j]`: how many commas come before token `j`.
     pub(super) commas: Vec<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::tests::triples as claims;
+
+    #[test]
+    fn a_comma_less_participle_ends_the_content_and_speaks_for_the_source() {
+        assert_eq!(
+            claims("The agency reported 12 deaths citing a statement from the local council."),
+            [("The agency", "reported", "12 deaths")]
+        );
+        assert_eq!(
+            claims("The Observatory said the convoy was hit near Idlib adding it was unclear who fired."),
+            [
+                ("The Observatory", "said", "the convoy was hit near Idlib"),
+                ("The Observatory", "adding", "it was unclear who fired")
+            ]
+        );
+        // With no claim before it, the participle speaks for the clause's subject.
+        assert_eq!(
+            claims("The army seized the town on Monday saying it had cleared the area of mines."),
+            [("The army", "saying", "it had cleared the area of mines")]
+        );
+        assert_eq!(
+            claims("Western diplomats have expressed doubts about the offer fearing it could be a delaying tactic."),
+            [("Western diplomats", "fearing", "it could be a delaying tactic")]
+        );
+        assert_eq!(
+            claims("Local websites gave different figures with some saying more than 30 people had died."),
+            [("some", "saying", "more than 30 people had died")]
+        );
+        // A participle after an article is a noun, and one before a preposition no new clause.
+        assert_eq!(claims("The army issued a warning that the road was closed."), []);
+        assert_eq!(
+            claims("State television quoted a police source as saying that two shells hit the school."),
+            [(
+                "State television",
+                "quoted",
+                "a police source as saying that two shells hit the school"
+            )]
+        );
+        assert_eq!(
+            claims("The monitor said civilians were seen fleeing toward the border."),
+            [("The monitor", "said", "civilians were seen fleeing toward the border")]
+        );
+    }
+
+    #[test]
+    fn claiming_lives_is_no_speech() {
+        assert_eq!(
+            claims("Two shells hit the market claiming the lives of eight people a police source said."),
+            [(
+                "a police source",
+                "said",
+                "Two shells hit the market claiming the lives of eight people"
+            )]
+        );
+        assert_eq!(
+            claims("The army said its jets hit the depot, claiming the lives of 20 fighters."),
+            [("The army", "said", "its jets hit the depot")]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_inverted_source_follows_up() {
+        assert_eq!(
+            claims("Rebel shelling killed 40 people said the Observatory adding that 12 of them were children."),
+            [
+                ("the Observatory", "said", "Rebel shelling killed 40 people"),
+                ("the Observatory", "adding", "12 of them were children")
+            ]
+        );
+        assert_eq!(
+            claims("The blast wounded dozens the monitor said citing doctors at the hospital."),
+            [("the monitor", "said", "The blast wounded dozens")]
+        );
+    }
+
+    #[test]
+    fn control_characters_scraped_into_a_sentence_start_stay_out_of_the_content() {
+        let text = "Title\n\n\u{95}\u{81}The bodies were burned after the attack he added.";
+        assert_eq!(
+            claims(text),
+            [("he", "added", "The bodies were burned after the attack")]
+        );
+    }
 }

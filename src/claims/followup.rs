@@ -13,7 +13,9 @@ impl Ctx<'_> {
     pub(super) fn follow_ups(&self, out: &mut Vec<FollowUp>) {
         for word in 1..self.toks.len() {
             let comma = word - 1;
-            if !self.has(word, Class::FollowUp) || !self.is(comma, &[","]) {
+            // ", adding that ...", or in copy without commas "... the monitor said adding it was".
+            let bare = self.bare_participle(word);
+            if !self.has(word, Class::FollowUp) || self.casualty_object(word) || !(self.is(comma, &[","]) || bare) {
                 continue;
             }
             let Some(lemma) = self.lexicon.participle_lemma(self.lower(word)) else {
@@ -27,6 +29,9 @@ impl Ctx<'_> {
             // ", adding that X" right after a claim (its cue or its content, whichever is later),
             // perhaps after a short time or place phrase ("said on Tuesday, adding").
             let mut hosts = vec![comma];
+            if bare {
+                hosts.push(word);
+            }
             for k in (comma.saturating_sub(5)..comma).rev() {
                 if self.toks[k].is_punct() {
                     break;
@@ -97,5 +102,59 @@ impl Ctx<'_> {
                 0.7,
             ));
         }
+    }
+
+    /// "France sought the initiative on Tuesday saying it would push for a resolution": a
+    /// follow-up participle after a clause with no claim before it speaks for the clause's
+    /// subject, when that looks like a source. [`super::arbitrate`] asks for it with the claims
+    /// `kept` in the sentence so far.
+    pub(super) fn subject_participle(&self, kept: &[Claim]) -> Option<Claim> {
+        for j in 1..self.toks.len() {
+            // "... gave other figures with some saying 40 died": the quantifier is the source.
+            let quantifier = j >= 2 && self.is(j - 2, &["with"]) && self.has(j - 1, Class::Indefinite);
+            if !self.has(j, Class::FollowUp)
+                || self.casualty_object(j)
+                || !(self.is(j - 1, &[","]) || self.bare_participle(j) || quantifier)
+            {
+                continue;
+            }
+            let here = self.toks[j].span;
+            if kept
+                .iter()
+                .any(|c| c.cue.span.start <= here.start || c.content.contains(here))
+            {
+                return None;
+            }
+            let (start, core, end) = if quantifier {
+                (j - 1, j, j)
+            } else {
+                let start = self.skip_front_adjuncts(self.clause_start(j), j);
+                let (core, end) = self.subject_at(start)?;
+                // The subject's own verb, perhaps after auxiliaries: "Officials have expressed doubts".
+                let verb = (end..(end + 3).min(j)).any(|k| self.verbish(k) || self.has(k, Class::FiniteVerb));
+                if end + 1 >= j || !verb {
+                    return None;
+                }
+                (start, core, end)
+            };
+            let lemma = self.lexicon.participle_lemma(self.lower(j))?;
+            let cue = self.lexicon.lemma_cue(lemma)?;
+            // "telling his critics to wait" is a directive ([`Self::subject_follow_ups`] reads
+            // "telling X that" after a comma).
+            if cue.directive {
+                return None;
+            }
+            let stance = cue.stance;
+            let from = j + 1 + usize::from(self.is(j + 1, &["that", ":"]));
+            let content = self.content_span(from, self.clause_end(from)?)?;
+            let cue = CueMatch {
+                span: here,
+                lemma: lemma.into(),
+                stance,
+            };
+            let source = self.source(start, end, core);
+            return Some(self.claim(ClaimKind::Attributed, Some(source), cue, content, Rule::FollowUp, 0.6));
+        }
+        None
     }
 }

@@ -50,7 +50,9 @@ impl Ctx<'_> {
         let mut j = end;
         while j > 0 && end - j < 16 {
             // "The Local Coordination Committees (LCC) said": a bracketed acronym stays inside.
-            if j >= 3 && self.is(j - 1, &[")"]) && self.is(j - 3, &["("]) && self.acronym(j - 2) {
+            // "(AFP) The Raqa Brigades said": a credit before a new phrase is not.
+            let credit = self.has(j, Class::Article) || j < 4 || self.toks[j - 4].is_punct();
+            if j >= 3 && self.is(j - 1, &[")"]) && self.is(j - 3, &["("]) && self.acronym(j - 2) && !credit {
                 j -= 3;
                 continue;
             }
@@ -62,7 +64,12 @@ impl Ctx<'_> {
             }
             j -= 1;
             // A determiner after a noun starts a new phrase: "a charge [that] the group denies".
-            if self.has(j, Class::Article) && j > 0 && !self.toks[j - 1].is_punct() && !self.has(j - 1, Class::Link) {
+            if self.has(j, Class::Article)
+                && j > 0
+                && !self.toks[j - 1].is_punct()
+                && !self.has(j - 1, Class::Link)
+                && !self.ing_modifier(j - 1)
+            {
                 break;
             }
         }
@@ -97,7 +104,9 @@ impl Ctx<'_> {
     /// The head noun of `[from, to)`: the last word before a post-modifier ("sources familiar
     /// with the matter", "a resident of Sweida"), lower case, possessive stripped.
     fn head(&self, from: usize, to: usize) -> &str {
-        let end = (from + 1..to).find(|&k| self.has(k, Class::PostModifier)).unwrap_or(to);
+        let end = (from + 1..to)
+            .find(|&k| self.has(k, Class::PostModifier) || self.ing_modifier(k))
+            .unwrap_or(to);
         let w = self.lower(end - 1);
         w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
     }
@@ -126,7 +135,9 @@ impl Ctx<'_> {
             .mentions
             .iter()
             .any(|m| m.span.end == span.end && span.contains(m.span));
-        let determined = self.name_like(from) || self.has(from, Class::Determiner);
+        // "commander Kamal Kirkuki told Rudaw": a title noun before a name determines it.
+        let titled = self.source_noun_at(from) && self.name_like(from + 1);
+        let determined = self.name_like(from) || self.has(from, Class::Determiner) || titled;
         (named && (determined || entity_head)) || nouny || pronoun
     }
 
@@ -208,7 +219,8 @@ impl Ctx<'_> {
         if core == start || !self.looks_like_source(start, core) {
             return None;
         }
-        if core == end || self.adjunct_at(core) {
+        // "said Rami Abdel Rahman who gave no details": the relative clause is not the source's.
+        if core == end || self.adjunct_at(core) || (self.has(core, Class::Relative) && self.named(start, core)) {
             return Some((core, core));
         }
         // Verbs only inside a relative clause: "a 57-year-old resident who fled the city".
@@ -278,8 +290,340 @@ impl Ctx<'_> {
             || (self.capitalised(from) && !self.has(from, Class::Article))
     }
 
+    /// "Date of publication 18 July 2016 Syrian activists say", "... Crew Members Dead Earlier
+    /// in the day Konashenkov said": where the source starts after glued text in `[start, aux)`
+    /// that a capitalised adjunct or date ends, when what follows it up to the cue is a source.
+    pub(super) fn past_glued_adjunct(&self, start: usize, aux: usize) -> Option<usize> {
+        let k = (start + 1..aux).find(|&k| self.adjunct_at(k) || self.time_word(k))?;
+        if !self.capitalised(k) {
+            return None;
+        }
+        let mut m = k;
+        loop {
+            let next = self.skip_front_adjuncts(m, aux);
+            let next = (next..aux)
+                .find(|&j| !self.word(j).starts_with(|c: char| c.is_ascii_digit()))
+                .unwrap_or(aux);
+            if next == m {
+                break;
+            }
+            m = next;
+        }
+        // "UN envoy Jan Egeland": a month name without a number is no date.
+        let digit = (k..m).any(|j| self.word(j).starts_with(|c: char| c.is_ascii_digit()));
+        let dated = !self.time_word(k) || digit;
+        (dated && m > k && m < aux && self.looks_like_source(m, aux) && self.named(m, aux)).then_some(m)
+    }
+
+    /// "Rami Abdel Rahman the head of the Observatory said": the start of a name right before
+    /// the appositive source `[start, end)` opened by an article, when there is one.
+    pub(super) fn name_before_appositive(&self, start: usize, end: usize) -> Option<usize> {
+        if !self.has(start, Class::Article) || !(start..end).any(|k| self.source_noun_at(k)) {
+            return None;
+        }
+        self.name_run_before(start)
+    }
+
+    /// The start of a run of names ending right before token `end` ("Rami Abdel Rahman", "the
+    /// Syrian Observatory for Human Rights") that can head a source: no time, adjunct or place.
+    fn name_run_before(&self, end: usize) -> Option<usize> {
+        if end == 0 {
+            return None;
+        }
+        let mut k = end;
+        while k > 0 {
+            let j = k - 1;
+            let link = self.is(j, &["of", "for"]) && j > 0 && self.name_like(j - 1) && self.name_like(k);
+            // "But the Syrian observatory said": a function word is never part of a name.
+            let function = [
+                Class::Adjunct,
+                Class::Connective,
+                Class::Contrast,
+                Class::Clause,
+                Class::Pronoun,
+                Class::Auxiliary,
+            ]
+            .iter()
+            .any(|&c| self.has(j, c));
+            let name = self.name_like(j) && !self.time_word(j) && !function;
+            if !(name || link) {
+                break;
+            }
+            k = j;
+        }
+        // "The Syrian Observatory ...": its determiner.
+        if k > 0 && k < end && self.is(k - 1, &["the"]) {
+            k -= 1;
+        }
+        // "... entering Turkey the Britain-based Observatory said": a place or state before the
+        // appositive ends the content, it does not name the source.
+        let place = self.mentions.iter().any(|m| {
+            m.span.end == self.toks[end - 1].span.end
+                && matches!(self.kinds[m.entity], EntityType::Place | EntityType::State)
+        });
+        let named = k < end && (self.has(k, Class::Article) || end - k >= 2 || self.named(k, end));
+        (named && !place && self.looks_like_source(k, end)).then_some(k)
+    }
+
+    /// A source before the cue at `aux` without commas around what follows its name: a
+    /// relative clause ("The Observatory which tracks the war said": the source is "The
+    /// Observatory") or an indefinite appositive ("The Syrian Observatory for Human Rights a
+    /// monitoring group based in the UK reported"): (start, end of its name, end).
+    pub(super) fn bare_appositive_source(&self, aux: usize) -> Option<(usize, usize, usize)> {
+        // "home to an estimated 350000 people": a cue after an article is no verb.
+        if aux == 0 || self.has(aux - 1, Class::Article) {
+            return None;
+        }
+        let lo = aux.saturating_sub(12).max(self.clause_start(aux));
+        let mut cue = false;
+        for k in (lo + 1..aux).rev() {
+            if self.toks[k].is_punct() {
+                return None;
+            }
+            // "The group which claimed the attack said": a cue may sit in the relative clause.
+            cue |= self.toks[k].cue.is_some_and(|id| !self.lexicon.cue(id).nominal);
+            if self.has(k, Class::Relative) {
+                // "... raised fears for remaining residents who have reported": the phrase
+                // right before the relative pronoun, not all of the object it ends.
+                let np = self.bare_np_start(self.np_start(k), k).unwrap_or(k);
+                let start = self.name_run_before(k).or_else(|| {
+                    (np < k && self.source_noun_at(k - 1) && self.looks_like_source(np, k)).then_some(np)
+                })?;
+                return Some((start, k, k));
+            }
+            if !cue && self.is(k, &["a", "an"]) && (k + 1..aux).any(|j| self.source_noun_at(j)) {
+                let start = self.name_run_before(k)?;
+                return Some((start, k, aux));
+            }
+        }
+        None
+    }
+
+    /// A participle modifier at token `k`, before its object: "a doctor receiving the
+    /// casualties", "residents fleeing the fighting" (not "the ruling party", nor a reporting
+    /// participle such as "saying").
+    fn ing_modifier(&self, k: usize) -> bool {
+        k > 0
+            && self.word_starts_lower(k)
+            && self.lower(k).ends_with("ing")
+            && !self.has(k, Class::Participle)
+            && self.has(k + 1, Class::Article)
+            && self.source_noun_at(k - 1)
+    }
+
+    /// A spaced dash at token `k`: " - ", " — ", " – " (not the hyphen of "Turkish-backed").
+    pub(super) fn spaced_dash(&self, k: usize) -> bool {
+        let span = self.toks[k].span;
+        self.is(k, &["-", "—", "–", "--"])
+            && self.text[..span.start].ends_with(char::is_whitespace)
+            && self.text[span.end..].starts_with(char::is_whitespace)
+    }
+
+    /// "SOURCE - APPOSITIVE - CUE": the source between dashes before the cue at `aux`, without
+    /// the closing dash; a relative clause between them is dropped ("The Observatory - which
+    /// relies on activists - said"): (start, end of its name, end).
+    pub(super) fn dash_appositive(&self, aux: usize) -> Option<(usize, usize, usize)> {
+        if aux < 4 || !self.spaced_dash(aux - 1) {
+            return None;
+        }
+        let close = aux - 1;
+        let open = (close.saturating_sub(20)..close)
+            .rev()
+            .find(|&k| self.spaced_dash(k) || (self.toks[k].is_punct() && !self.is(k, &["'", "’", "-"])))?;
+        // Between the dashes, a noun phrase ("one of the Arab components of the alliance") or a
+        // relative clause, never another claim.
+        let speech = (open + 1..close).any(|k| self.toks[k].cue.is_some_and(|id| !self.lexicon.cue(id).nominal));
+        if !self.spaced_dash(open) || open + 1 >= close || speech {
+            return None;
+        }
+        let start = self.np_start(open);
+        if start >= open || !self.looks_like_source(start, open) {
+            return None;
+        }
+        let end = if self.has(open + 1, Class::Relative) {
+            open
+        } else {
+            close
+        };
+        Some((start, open, end))
+    }
+
     /// `w` (lower case) or its singular is a source noun ("officials", "the ministry").
     pub(super) fn is_source_noun(&self, w: &str) -> bool {
         self.lexicon.noun_classes(w).has(Class::Source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::tests::triples as claims;
+
+    #[test]
+    fn relative_clauses_stay_out_of_comma_less_sources() {
+        assert_eq!(
+            claims("The Observatory which tracks the conflict said the blast also killed a commander."),
+            [("The Observatory", "said", "the blast also killed a commander")]
+        );
+        assert_eq!(
+            claims("Two fighters were also killed said monitor head Rami Abdel Rahman who gave no further details."),
+            [(
+                "monitor head Rami Abdel Rahman",
+                "said",
+                "Two fighters were also killed"
+            )]
+        );
+        assert_eq!(
+            claims("This will not be allowed to stand said Lavrov whose government has backed the offensive."),
+            [("Lavrov", "said", "This will not be allowed to stand")]
+        );
+    }
+
+    #[test]
+    fn comma_less_appositives_belong_to_the_source() {
+        assert_eq!(
+            claims("The Syrian Observatory for Human Rights a monitoring group based in Britain reported that the strikes hit a market."),
+            [(
+                "The Syrian Observatory for Human Rights a monitoring group based in Britain",
+                "reported",
+                "the strikes hit a market"
+            )]
+        );
+        assert_eq!(
+            claims("The Syrian Observatory for Human Rights a Britain-based monitor said at least 20 people died."),
+            [(
+                "The Syrian Observatory for Human Rights a Britain-based monitor",
+                "said",
+                "at least 20 people died"
+            )]
+        );
+        assert_eq!(
+            claims("Rami Abdel Rahman the head of the Observatory said the toll was likely to rise."),
+            [(
+                "Rami Abdel Rahman the head of the Observatory",
+                "said",
+                "the toll was likely to rise"
+            )]
+        );
+        // A place or a conjunction before the source is not its name.
+        assert_eq!(
+            claims("In Aleppo a monitor said the toll was rising."),
+            [("a monitor", "said", "the toll was rising")]
+        );
+        assert_eq!(
+            claims("But the Syrian Observatory said there had been no air support."),
+            [("the Syrian Observatory", "said", "there had been no air support")]
+        );
+    }
+
+    #[test]
+    fn glued_titles_and_dates_stay_out_of_the_source() {
+        assert_eq!(
+            claims("Date of publication 3 May 2017 Syrian rescue workers say the strikes killed nine civilians."),
+            [("Syrian rescue workers", "say", "the strikes killed nine civilians")]
+        );
+        assert_eq!(
+            claims("Army Jet Crashes Near Hama Two Pilots Missing Earlier in the day Ivanov said that the convoy had been hit twice."),
+            [("Ivanov", "said", "the convoy had been hit twice")]
+        );
+    }
+
+    #[test]
+    fn a_title_noun_before_a_name_makes_a_comma_less_source() {
+        assert_eq!(
+            claims("The gunmen were shot at the gate commander Ahmed Saleh told Reuters."),
+            [("commander Ahmed Saleh", "told", "The gunmen were shot at the gate")]
+        );
+    }
+
+    #[test]
+    fn dash_appositives_keep_the_noun_phrase_and_drop_a_relative_clause() {
+        assert_eq!(
+            claims(
+                "The Hamza Brigade - one of the factions of the alliance - also said the fighters had taken the hill."
+            ),
+            [(
+                "The Hamza Brigade - one of the factions of the alliance",
+                "also said",
+                "the fighters had taken the hill"
+            )]
+        );
+        assert_eq!(
+            claims("The Observatory - which relies on a network of activists - said the jet was the third shot down."),
+            [("The Observatory", "said", "the jet was the third shot down")]
+        );
+    }
+
+    #[test]
+    fn a_photo_credit_before_the_source_is_not_the_source() {
+        assert_eq!(
+            claims("(AFP) The Hamza Brigade also said the fighters had taken the hill."),
+            [("The Hamza Brigade", "also said", "the fighters had taken the hill")]
+        );
+        assert_eq!(
+            claims("Eight people were hurt in the blast. (MNA) - SANA's correspondent in Hama said that a car bomb went off."),
+            [("SANA's correspondent in Hama", "said", "a car bomb went off")]
+        );
+        assert_eq!(
+            claims("The Local Coordination Committees (LCC) said the bridge was destroyed."),
+            [(
+                "The Local Coordination Committees (LCC)",
+                "said",
+                "the bridge was destroyed"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_speaks_for_a_source_noun_not_for_a_place() {
+        assert_eq!(
+            claims(
+                "The siege has raised fears of hunger for remaining residents who have reported shortages of bread."
+            ),
+            [("residents", "have reported", "shortages of bread")]
+        );
+        assert_eq!(
+            claims("The war in Syria which erupted in 2011 has claimed the lives of thousands."),
+            []
+        );
+        assert_eq!(
+            claims("Northern Hama which is still home to an estimated 90000 people has endured shelling."),
+            []
+        );
+    }
+
+    #[test]
+    fn a_month_name_without_a_number_is_a_first_name() {
+        assert_eq!(
+            claims("\"The ceasefire is holding\" UN envoy Jan Smit told Reuters."),
+            [("UN envoy Jan Smit", "told", "The ceasefire is holding")]
+        );
+    }
+
+    #[test]
+    fn a_participle_modifier_stays_in_the_source() {
+        assert_eq!(
+            claims("Residents fleeing the fighting said the army was shelling the town."),
+            [(
+                "Residents fleeing the fighting",
+                "said",
+                "the army was shelling the town"
+            )]
+        );
+        assert_eq!(
+            claims("The governing council said the vote would go ahead."),
+            [("The governing council", "said", "the vote would go ahead")]
+        );
+    }
+
+    #[test]
+    fn media_arms_and_wings_are_sources() {
+        assert_eq!(
+            claims("The military media arm said its fighters attacked a village near Khanaser."),
+            [(
+                "The military media arm",
+                "said",
+                "its fighters attacked a village near Khanaser"
+            )]
+        );
     }
 }

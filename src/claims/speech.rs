@@ -221,7 +221,14 @@ impl Ctx<'_> {
             let end = (start..end).find(|&k| self.is(k, &[","])).unwrap_or(end);
             self.span(start, end)
         } else {
-            self.content_span(start, self.clause_end(start)?)?
+            let end = self.clause_end(start)?;
+            // "The UN condemned the air strikes": condemnation or praise of a bare noun phrase
+            // claims nothing; "condemned X as Y", "praised X for Y" do.
+            let judged = (start..end).any(|k| self.is(k, &["as", "for", "that"]));
+            if matches!(cue.stance, Stance::Condemn | Stance::Praise) && !judged {
+                return None;
+            }
+            self.content_span(start, end)?
         };
         let rule = match cue.frame {
             Frame::Describe => Rule::SourceCueAs,
@@ -268,6 +275,9 @@ impl Ctx<'_> {
         {
             return self.source_before(aux_start - 3);
         }
+        if let Some(found) = self.dash_appositive(aux_start) {
+            return Some(found);
+        }
         let start = self.np_start(aux_start);
         // "the base, which it described as temporary": a pronoun inside an object relative
         // clause speaks about the clause's antecedent, inside someone else's claim.
@@ -278,11 +288,30 @@ impl Ctx<'_> {
         // "On Saturday activists reported", "Speaking on Sunday John Kerry said": a leading
         // adjunct is not the source's.
         let start = self.skip_front_adjuncts(start, aux_start);
+        // "(MNA) - SANA's correspondent said": a dash before the source is not its.
+        let start = if self.spaced_dash(start) && start + 1 < aux_start {
+            start + 1
+        } else {
+            start
+        };
+        // "Date of publication 18 July 2016 Syrian activists say", "... Dead Earlier in the day
+        // Konashenkov said": a glued title or date, then an adjunct, then the source.
+        let start = self.past_glued_adjunct(start, aux_start).unwrap_or(start);
         // "Kurdish-led forces on Friday accused": the time adjunct is not the source's.
         let aux_start = (start + 1..aux_start)
             .find(|&k| self.adjunct_at(k))
             .unwrap_or(aux_start);
+        // "The Observatory a monitor based in the UK reported": the phrase after a participle
+        // is its object, not the source.
+        if start > 0 && self.verbish(start - 1) {
+            if let Some(found) = self.bare_appositive_source(aux_start) {
+                return Some(found);
+            }
+        }
         if start < aux_start && self.looks_like_source(start, aux_start) {
+            // "Rami Abdel Rahman the head of the Observatory said": a name before the
+            // appositive is the source's head.
+            let start = self.name_before_appositive(start, aux_start).unwrap_or(start);
             // "a war monitor and local sources said": both make the source.
             let first = start
                 .checked_sub(1)
@@ -293,6 +322,9 @@ impl Ctx<'_> {
                 _ => start,
             };
             return Some((start, aux_start, aux_start));
+        }
+        if let Some(found) = self.bare_appositive_source(aux_start) {
+            return Some(found);
         }
         if aux_start == 0 || !self.is(aux_start - 1, &[","]) {
             return None;
@@ -334,8 +366,21 @@ impl Ctx<'_> {
         }
         let k = i + 1 + usize::from(self.is(i + 1, &["the"]));
         let caps = (k..self.toks.len()).take_while(|&m| self.name_part(m, k)).count();
-        let after = k + caps;
-        caps > 0 && (after >= self.toks.len() || self.toks[after].is_punct() || self.verbish(after))
+        let mut after = k + caps;
+        // "a coalition called Jaish al-Fateh or Army of Conquest in which ...": a second name.
+        if caps > 0 && self.is(after, &["or"]) && self.capitalised(after + 1) {
+            after += 1
+                + (after + 1..self.toks.len())
+                    .take_while(|&m| self.name_part(m, after + 1))
+                    .count();
+        }
+        caps > 0
+            && (after >= self.toks.len()
+                || self.toks[after].is_punct()
+                || self.verbish(after)
+                || self.has(after, Class::Clause)
+                || self.has(after, Class::Auxiliary)
+                || self.is(after, &["in"]))
     }
 
     /// "Turkey's territorial claims in the region": a cue form that is also a noun, after a
@@ -355,7 +400,11 @@ impl Ctx<'_> {
             return false;
         }
         let start = self.np_start(i);
-        start > 0 && start < i && (self.verbish(start - 1) || self.has(start - 1, Class::ObjectLink))
+        // "The Observatory a monitor based in the UK reported": the participle is the appositive's.
+        start > 0
+            && start < i
+            && (self.verbish(start - 1) || self.has(start - 1, Class::ObjectLink))
+            && self.bare_appositive_source(i).is_none()
     }
 
     /// Token `m` continues a name begun at `first`: "Jaish al-Islam", "Men of Dignity".
@@ -370,5 +419,44 @@ impl Ctx<'_> {
 
     pub(super) fn word_starts_lower(&self, i: usize) -> bool {
         i < self.toks.len() && self.word(i).starts_with(char::is_lowercase)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::tests::triples as claims;
+
+    #[test]
+    fn condemning_or_praising_a_bare_noun_phrase_is_not_a_claim() {
+        assert_eq!(claims("The United Nations condemned the air strikes."), []);
+        assert_eq!(claims("The minister praised the rescue workers."), []);
+        assert_eq!(
+            claims("The United Nations condemned the air strikes as a war crime."),
+            [("The United Nations", "condemned", "the air strikes as a war crime")]
+        );
+        assert_eq!(
+            claims("The minister praised the rescue workers for saving dozens of lives."),
+            [(
+                "The minister",
+                "praised",
+                "the rescue workers for saving dozens of lives"
+            )]
+        );
+    }
+
+    #[test]
+    fn naming_with_a_second_name_is_not_a_claim() {
+        assert_eq!(
+            claims("A coalition of factions called Jaish al-Fateh or Army of Conquest now holds the city."),
+            []
+        );
+        assert_eq!(
+            claims("Rebels joined an alliance called Jaish al-Islam in which they fought."),
+            []
+        );
+        assert_eq!(
+            claims("The ministry called Assad a war criminal."),
+            [("The ministry", "called", "Assad a war criminal")]
+        );
     }
 }
