@@ -9,9 +9,11 @@
 //!
 //! Features per token: the word and its ±2 window, suffix, shape, cue-candidate flag and the
 //! distance to the nearest cue candidate on each side, the gazetteer type of the mention under
-//! it, quote state, position, and the two previous labels (greedy left-to-right decoding; an
-//! `I-` label only follows its own `B-`/`I-`). Hashing is FNV-1a into 2^18 buckets; weights
-//! are averaged, then quantised to i16. Training sees every sentence also with its commas and
+//! it, quote state, position, and the previous label (alone, with the word, with the cue
+//! distances). Decoding is first-order Viterbi (an `I-` label only follows its own
+//! `B-`/`I-`), and training is a structured perceptron over the same decoder: greedy decoding
+//! broke spans into pieces (tagger alone on PolNeAR dev, content F1 .280 greedy, .441 Viterbi).
+//! Hashing is FNV-1a into 2^18 buckets; weights are averaged, then quantised to i16. Training sees every sentence also with its commas and
 //! apostrophes stripped (as FA-KES prints news). Training is deterministic: a fixed seed
 //! shuffles the sentences, and everything else is in input order.
 
@@ -87,27 +89,31 @@ impl Model {
         b
     }
 
-    fn score(&self, feats: &[u32], out: &mut [i32; LABELS]) {
-        *out = [0; LABELS];
-        for &f in feats {
-            let row = &self.weights[f as usize * LABELS..][..LABELS];
-            for (o, w) in out.iter_mut().zip(row) {
-                *o += i32::from(*w);
-            }
+    /// Adds the weights of feature `f` to `acc`.
+    fn add(&self, f: u32, acc: &mut [i64; LABELS]) {
+        let row = &self.weights[f as usize * LABELS..][..LABELS];
+        for (a, w) in acc.iter_mut().zip(row) {
+            *a += i64::from(*w);
         }
     }
 }
 
-/// Greedy choice among labels allowed after `prev`.
-fn best<T: PartialOrd + Copy>(scores: &[T; LABELS], prev: u8) -> u8 {
-    let mut best = O;
-    for l in 1..LABELS as u8 {
-        let allowed = !is_inside(l) || (prev != O && kind(prev) == kind(l));
-        if allowed && scores[l as usize] > scores[best as usize] {
-            best = l;
+/// Whether `label` may follow `prev`: an `I-` label only follows its own `B-`/`I-`.
+fn allowed(prev: u8, label: u8) -> bool {
+    !is_inside(label) || (prev != O && kind(prev) == kind(label))
+}
+
+/// The hash bucket of feature template `t` over `parts` (FNV-1a).
+fn hash(t: usize, parts: &[&str]) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ t as u64;
+    h = h.wrapping_mul(0x0100_0000_01b3);
+    for part in parts {
+        for b in part.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    best
+    (h >> (64 - BITS)) as u32
 }
 
 /// What the features look at, for one sentence.
@@ -179,7 +185,8 @@ impl<'a> View<'a> {
         self.words.len()
     }
 
-    fn features(&self, i: usize, prev: u8, prev2: u8, out: &mut Vec<u32>) {
+    /// The features of token `i` that do not depend on the previous label.
+    fn emission(&self, i: usize, out: &mut Vec<u32>) {
         out.clear();
         let w = |k: isize| -> &str {
             let j = i as isize + k;
@@ -239,11 +246,8 @@ impl<'a> View<'a> {
         let cue = if self.cue[i] { "1" } else { "0" };
         let (dl, dr) = (bucket(self.left[i]), bucket(self.right[i]));
         let pos = bucket(i);
-        let labels = [b'0' + prev, b'0' + prev2];
-        let p = std::str::from_utf8(&labels[..1]).expect("ascii");
-        let pp = std::str::from_utf8(&labels).expect("ascii");
         let q = if self.quoted[i] { "q" } else { "-" };
-        let templates: [&[&str]; 26] = [
+        let templates: [&[&str]; 22] = [
             &[],
             &[w(0)],
             &[w(-1)],
@@ -264,40 +268,87 @@ impl<'a> View<'a> {
             &[q],
             &[q, dl, dr],
             &[pos],
-            &[p],
-            &[pp],
-            &[p, w(0)],
-            &[p, dl, dr],
             &[w(-1), w(0)],
             &[w(0), w(1)],
         ];
         for (t, parts) in templates.iter().enumerate() {
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ t as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-            for part in *parts {
-                for b in part.bytes().chain([0xff]) {
-                    h ^= u64::from(b);
-                    h = h.wrapping_mul(0x0100_0000_01b3);
-                }
-            }
-            out.push((h >> (64 - BITS)) as u32);
+            out.push(hash(t, parts));
         }
     }
 
-    /// The label of every token, greedily.
-    pub(crate) fn tag(&self, model: &Model) -> Vec<u8> {
-        let mut labels = Vec::with_capacity(self.len());
+    /// The features of token `i` after label `prev`.
+    fn transition(&self, i: usize, prev: u8, out: &mut Vec<u32>) {
+        out.clear();
+        let bucket = |d: usize| -> &str {
+            match d {
+                0 => "0",
+                1 => "1",
+                2 => "2",
+                3..=5 => "3-5",
+                6..=10 => "6-10",
+                11..=20 => "11-20",
+                usize::MAX => "none",
+                _ => "far",
+            }
+        };
+        let label = [b'0' + prev];
+        let p = std::str::from_utf8(&label).expect("ascii");
+        let (dl, dr) = (bucket(self.left[i]), bucket(self.right[i]));
+        let templates: [&[&str]; 3] = [&[p], &[p, &self.lower[i]], &[p, dl, dr]];
+        for (t, parts) in templates.iter().enumerate() {
+            out.push(hash(100 + t, parts));
+        }
+    }
+
+    /// The best label sequence (first-order Viterbi) under weights that `add` looks up.
+    fn viterbi(&self, add: impl Fn(u32, &mut [i64; LABELS])) -> Vec<u8> {
+        let n = self.len();
+        let mut back = vec![[O; LABELS]; n];
+        let mut last = [i64::MIN; LABELS];
         let mut feats = Vec::new();
-        let mut scores = [0; LABELS];
-        let (mut prev, mut prev2) = (O, O);
-        for i in 0..self.len() {
-            self.features(i, prev, prev2, &mut feats);
-            model.score(&feats, &mut scores);
-            let l = best(&scores, prev);
-            labels.push(l);
-            (prev2, prev) = (prev, l);
+        for i in 0..n {
+            self.emission(i, &mut feats);
+            let mut e = [0i64; LABELS];
+            for &f in &feats {
+                add(f, &mut e);
+            }
+            let mut cur = [i64::MIN; LABELS];
+            for p in 0..LABELS as u8 {
+                let base = match i {
+                    0 if p == O => 0,
+                    0 => continue,
+                    _ if last[p as usize] == i64::MIN => continue,
+                    _ => last[p as usize],
+                };
+                self.transition(i, p, &mut feats);
+                let mut t = e;
+                for &f in &feats {
+                    add(f, &mut t);
+                }
+                for l in 0..LABELS as u8 {
+                    let s = base + t[l as usize];
+                    if allowed(p, l) && s > cur[l as usize] {
+                        cur[l as usize] = s;
+                        back[i][l as usize] = p;
+                    }
+                }
+            }
+            last = cur;
+        }
+        let mut labels = vec![O; n];
+        let Some(mut l) = (0..LABELS as u8).max_by_key(|&l| (last[l as usize], std::cmp::Reverse(l))) else {
+            return labels;
+        };
+        for i in (0..n).rev() {
+            labels[i] = l;
+            l = back[i][l as usize];
         }
         labels
+    }
+
+    /// The label of every token under `model`.
+    pub(crate) fn tag(&self, model: &Model) -> Vec<u8> {
+        self.viterbi(|f, acc| model.add(f, acc))
     }
 }
 
@@ -330,30 +381,40 @@ impl Trainer {
         }
     }
 
-    /// One pass over one sentence: tags it with the current weights and corrects mistakes.
+    /// One pass over one sentence: tags it with the current weights and, when the best
+    /// sequence is wrong, moves the weights toward the gold one (structured perceptron).
     pub(crate) fn learn(&mut self, view: &View<'_>, gold: &[u8]) {
-        let mut feats = Vec::new();
-        let (mut prev, mut prev2) = (O, O);
-        for (i, &g) in gold.iter().enumerate() {
-            view.features(i, prev, prev2, &mut feats);
-            let mut scores = [0i64; LABELS];
-            for &f in &feats {
-                for (l, s) in scores.iter_mut().enumerate() {
-                    *s += i64::from(self.w[f as usize * LABELS + l]);
+        let w = &self.w;
+        let pred = view.viterbi(|f, acc| {
+            for (a, x) in acc.iter_mut().zip(&w[f as usize * LABELS..][..LABELS]) {
+                *a += i64::from(*x);
+            }
+        });
+        if pred != gold {
+            let mut feats = Vec::new();
+            for i in 0..gold.len() {
+                let (pg, pp) = if i == 0 { (O, O) } else { (gold[i - 1], pred[i - 1]) };
+                if gold[i] != pred[i] {
+                    view.emission(i, &mut feats);
+                    self.update(&feats, gold[i], 1);
+                    self.update(&feats, pred[i], -1);
+                }
+                if gold[i] != pred[i] || pg != pp {
+                    view.transition(i, pg, &mut feats);
+                    self.update(&feats, gold[i], 1);
+                    view.transition(i, pp, &mut feats);
+                    self.update(&feats, pred[i], -1);
                 }
             }
-            let p = best(&scores, prev);
-            if p != g {
-                for &f in &feats {
-                    for (l, d) in [(g, 1), (p, -1)] {
-                        let k = f as usize * LABELS + l as usize;
-                        self.w[k] += d;
-                        self.u[k] += self.c * i64::from(d);
-                    }
-                }
-            }
-            self.c += 1;
-            (prev2, prev) = (prev, p);
+        }
+        self.c += 1;
+    }
+
+    fn update(&mut self, feats: &[u32], label: u8, d: i32) {
+        for &f in feats {
+            let k = f as usize * LABELS + label as usize;
+            self.w[k] += d;
+            self.u[k] += self.c * i64::from(d);
         }
     }
 
@@ -609,7 +670,7 @@ impl Ctx<'_> {
                 // A content after the cue starts right after it when only words lie between.
                 a = to;
             }
-            let content = self.trim_content(self.span(a, b));
+            let content = trim_content(self.text, self.span(a, b));
             let (Some(source), Some(content)) = (source, content) else {
                 continue;
             };
@@ -637,23 +698,16 @@ impl Ctx<'_> {
         }
         out.extend(added);
     }
+}
 
-    /// The claimex content conventions on a tagged PolNeAR-style span: no leading "that", no
-    /// enclosing quote marks, no trailing punctuation.
-    fn trim_content(&self, span: Span) -> Option<Span> {
-        let s = span.slice(self.text);
-        let mut start = span.start;
-        let mut t = s;
-        if let Some(rest) = t.strip_prefix("that ") {
-            start += 4;
-            t = rest;
-        }
-        let lead = t.len() - t.trim_start_matches(['"', '“', ' ']).len();
-        start += lead;
-        let end = span.end;
-        let trimmed = Span::new(start, end).trim_end_matches(self.text, &['.', ',', '"', '”', ';', ':']);
-        (!trimmed.is_empty()).then_some(trimmed)
-    }
+/// The claimex content conventions on a tagged PolNeAR-style span of `text`: no leading
+/// "that", no enclosing quote marks, no trailing punctuation.
+fn trim_content(text: &str, span: Span) -> Option<Span> {
+    let s = span.slice(text);
+    let t = s.strip_prefix("that ").unwrap_or(s);
+    let start = span.end - t.trim_start_matches(['"', '“', ' ']).len();
+    let trimmed = Span::new(start, span.end).trim_end_matches(text, &['.', ',', '"', '”', ';', ':']);
+    (!trimmed.is_empty()).then_some(trimmed)
 }
 
 #[cfg(test)]
@@ -672,13 +726,21 @@ mod tests {
     }
 
     #[test]
+    fn contents_lose_that_quote_marks_and_final_punctuation() {
+        let text = "He said that “the bridge is shut.” Then that.";
+        let at = |a: &str, b: &str| Span::new(text.find(a).unwrap(), text.find(b).unwrap() + b.len());
+        let got = trim_content(text, at("that “", "shut.”")).unwrap();
+        assert_eq!(got.slice(text), "the bridge is shut");
+        assert_eq!(trim_content(text, at("Then", "Then")).unwrap().slice(text), "Then");
+        assert_eq!(trim_content(text, at("that.", "that.")).unwrap().slice(text), "that");
+        assert!(trim_content(text, at("“", "“")).is_none());
+    }
+
+    #[test]
     fn inside_labels_only_follow_their_own_kind() {
-        let mut s = [0i32; LABELS];
-        s[6] = 10; // I-content wins on score
-        s[5] = 5;
-        assert_eq!(best(&s, O), 5);
-        assert_eq!(best(&s, 5), 6);
-        assert_eq!(best(&s, 3), 5);
+        assert!(allowed(O, 5) && !allowed(O, 6));
+        assert!(allowed(5, 6) && allowed(6, 6) && !allowed(3, 6) && !allowed(4, 2));
+        assert!(allowed(6, 1) && allowed(2, O));
     }
 
     #[test]
