@@ -25,7 +25,7 @@
 //!   that mark the claims they qualify `unverified`;
 //! - `attitude.rs`: a speaker's own "I think" and a "found" without "that" are dropped;
 //! - `discourse.rs`: `disputed`, when the same or the next sentence contradicts a claim.
-//! - `tagger.rs`: the learned layer (off by default), claims the rules missed.
+//! - `tagger.rs`: the learned layer, claims the rules missed (after them; on by default).
 //!
 //! Titles and headings yield claims only in headline form, "Russia says 62 troops killed in
 //! strikes" or "Air strike kills 10 monitoring group says", with a present-tense speech cue;
@@ -213,7 +213,7 @@ pub struct ClaimFinder {
     token: Arc<Regex>,
     /// Entity types by [`EntityId`], to resolve pronouns to fitting entities.
     kinds: Vec<EntityType>,
-    /// Run the learned layer ([`tagger`]) after the rules.
+    /// Run the learned layer ([`tagger`]) after the rules (on by default).
     learned: bool,
 }
 
@@ -229,7 +229,7 @@ impl ClaimFinder {
             token: lexicon.token_regex(),
             lexicon: Arc::new(lexicon),
             kinds: gazetteer.entities().iter().map(|e| e.kind).collect(),
-            learned: false,
+            learned: true,
         }
     }
 

@@ -341,7 +341,7 @@ impl Ctx<'_> {
     }
 
     /// "told his men to hold", "urged all parties to protect", "called on residents to leave".
-    fn directive(&self, i: usize, cue: &Cue) -> bool {
+    pub(super) fn directive(&self, i: usize, cue: &Cue) -> bool {
         if !cue.directive {
             return false;
         }
