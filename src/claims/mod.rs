@@ -282,7 +282,7 @@ impl ClaimFinder {
                 ctx.follow_ups(&mut out, first);
                 ctx.hedged(&mut out, first);
                 if self.learned {
-                    ctx.learned(tagger::Model::embedded(), &mut out, first);
+                    ctx.learned(&mut out, first);
                 }
                 out[first..].sort_by_key(|c| (c.cue.span.start, c.content.start));
             }

@@ -602,7 +602,7 @@ pub(crate) fn cue_candidates(lexicon: &super::Lexicon, lower: &[String]) -> Vec<
 
 impl Ctx<'_> {
     /// Adds the tagger's claims where the rules found none.
-    pub(super) fn learned(&self, model: &Model, out: &mut Vec<Claim>, first: usize) {
+    pub(super) fn learned(&self, out: &mut Vec<Claim>, first: usize) {
         let lower: Vec<String> = (0..self.toks.len()).map(|i| self.lower(i).to_owned()).collect();
         let cue = cue_candidates(self.lexicon, &lower);
         // A tagged claim needs a cue candidate outside every rule claim's cue and source (see
@@ -618,7 +618,8 @@ impl Ctx<'_> {
         let mention = mention_types(self.toks, self.mentions, |e| self.kinds[e]);
         let words = (0..self.toks.len()).map(|i| self.word(i)).collect();
         let view = View::new(words, &lower, cue, mention);
-        let labels = view.tag(model);
+        // The weights load here, on the first sentence that needs them.
+        let labels = view.tag(Model::embedded());
         let runs = runs(&labels);
         let mut added = Vec::new();
         for (k, &(tag, from, to)) in runs.iter().enumerate() {
