@@ -119,7 +119,7 @@ lexicon::enum_names! {
         SourceCueContent = "source_cue_content",
         /// "SOURCE said: “QUOTE”".
         SourceCueQuote = "source_cue_quote",
-        /// The learned layer ([`tagger`]), off by default.
+        /// The learned layer ([`tagger`]).
         Tagger = "tagger",
     }
 }

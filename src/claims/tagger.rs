@@ -3,11 +3,12 @@
 //! feature buckets, no text) are embedded.
 //!
 //! It runs after the rules, only on sentences with a cue candidate (a form of `cues.tsv`, or
-//! "according to"), and only adds a claim where the rules found none: its cue must contain a
-//! lexicon cue, not follow or start with a "not yet" word ("to urge", "will say"), and overlap
-//! no rule claim's cue or source; its source loses leading numbers and dates and a trailing
-//! relative pronoun, and a one-word source must be a mention, a pronoun, a source noun or a
-//! name. On by default (it beats the rules alone on PolNeAR dev and syria-dev-gold; see the
+//! "according to") that no rule claim covers, and only adds a claim where the rules found
+//! none: its cue must contain a lexicon cue, open the run (or follow auxiliaries), pass the
+//! rules' own refusals at that cue (not yet speech, passives, directives, frames, participant
+//! attitudes) and overlap no rule claim's cue or source; its source loses leading numbers and
+//! dates and a trailing relative pronoun, and a one-word source must be a mention, a pronoun,
+//! a source noun or a name; its content is two words or more, not an infinitive. On by default (it beats the rules alone on PolNeAR dev and syria-dev-gold; see the
 //! README's model card); `Extractor::with_learned_layer(false)` turns it off. The weights are
 //! parsed on first use, so runs that never reach a cue candidate never load them.
 //!
