@@ -90,7 +90,7 @@ impl Extractor {
         }
     }
 
-    /// Turns the learned claim tagger ([`claims::tagger`]) on or off (off by default).
+    /// Turns the learned claim tagger ([`claims::tagger`]) on or off (on by default).
     pub fn with_learned_layer(mut self, on: bool) -> Extractor {
         self.claims = self.claims.with_learned_layer(on);
         self

@@ -45,8 +45,9 @@ pub(super) struct Proposals {
     pub follow_ups: Vec<FollowUp>,
     /// Hedges and verification disclaimers, in text order (`hedges.rs`, `verification.rs`).
     pub hedges: Vec<Hedge>,
-    /// The learned layer's claims (`tagger.rs`).
-    pub learned: Vec<Claim>,
+    /// Ask the learned layer (`tagger.rs`) for claims where the rules kept none: it is run
+    /// with the claims kept, so that it tags only sentences with a cue candidate left.
+    pub learned: bool,
 }
 
 /// A follow-up claim whose source comes from the claim it follows.
@@ -92,8 +93,11 @@ impl Ctx<'_> {
             for h in p.hedges {
                 self.take_hedge(h, out, first);
             }
-            let learned: Vec<Claim> = p
-                .learned
+            let mut tagged = Vec::new();
+            if p.learned {
+                self.learned(&out[first..], &mut tagged);
+            }
+            let learned: Vec<Claim> = tagged
                 .into_iter()
                 .filter(|c| {
                     !takes_from(&out[first..], c) && !nested.iter().any(|(n, _)| takes_from(std::slice::from_ref(n), c))

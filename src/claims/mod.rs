@@ -28,7 +28,7 @@
 //! - `arbitrate.rs`: the rules above only propose; this one step picks a consistent set of
 //!   claims per sentence (priorities, spans taken, contents cut before them, drops, nested
 //!   claims kept and marked `nested_in`).
-//! - `tagger.rs`: the learned layer (off by default), claims the rules missed.
+//! - `tagger.rs`: the learned layer, claims the rules missed (after them; on by default).
 //!
 //! Titles and headings yield claims only in headline form, "Russia says 62 troops killed in
 //! strikes" or "Air strike kills 10 monitoring group says", with a present-tense speech cue;
@@ -126,7 +126,7 @@ lexicon::enum_names! {
         SourceCueContent = "source_cue_content",
         /// "SOURCE said: “QUOTE”".
         SourceCueQuote = "source_cue_quote",
-        /// The learned layer ([`tagger`]), off by default.
+        /// The learned layer ([`tagger`]).
         Tagger = "tagger",
     }
 }
@@ -225,7 +225,7 @@ pub struct ClaimFinder {
     anchors: anchors::Anchors,
     /// Entity types by [`EntityId`], to resolve pronouns to fitting entities.
     kinds: Vec<EntityType>,
-    /// Run the learned layer ([`tagger`]) after the rules.
+    /// Run the learned layer ([`tagger`]) after the rules (on by default).
     learned: bool,
 }
 
@@ -242,7 +242,7 @@ impl ClaimFinder {
             anchors: anchors::Anchors::new(&lexicon),
             lexicon: Arc::new(lexicon),
             kinds: gazetteer.entities().iter().map(|e| e.kind).collect(),
-            learned: false,
+            learned: true,
         }
     }
 
@@ -297,9 +297,7 @@ impl ClaimFinder {
                 if !headline {
                     ctx.follow_ups(&mut proposals.follow_ups);
                     ctx.hedged(&mut proposals.hedges);
-                    if self.learned {
-                        ctx.learned(tagger::Model::embedded(), &mut proposals.learned);
-                    }
+                    proposals.learned = self.learned;
                 }
                 ctx.arbitrate(proposals, headline, &mut out, first);
                 out[first..].sort_by_key(|c| (c.cue.span.start, c.content.start));

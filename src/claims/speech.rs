@@ -222,10 +222,7 @@ impl Ctx<'_> {
             self.span(start, end)
         } else {
             let end = self.clause_end(start)?;
-            // "The UN condemned the air strikes": condemnation or praise of a bare noun phrase
-            // claims nothing; "condemned X as Y", "praised X for Y" do.
-            let judged = (start..end).any(|k| self.is(k, &["as", "for", "that"]));
-            if matches!(cue.stance, Stance::Condemn | Stance::Praise) && !judged {
+            if self.bare_judgement(cue.stance, start, end) {
                 return None;
             }
             self.content_span(start, end)?
@@ -346,7 +343,7 @@ impl Ctx<'_> {
     }
 
     /// "told his men to hold", "urged all parties to protect", "called on residents to leave".
-    fn directive(&self, i: usize, cue: &Cue) -> bool {
+    pub(super) fn directive(&self, i: usize, cue: &Cue) -> bool {
         if !cue.directive {
             return false;
         }
@@ -405,6 +402,12 @@ impl Ctx<'_> {
             && start < i
             && (self.verbish(start - 1) || self.has(start - 1, Class::ObjectLink))
             && self.bare_appositive_source(i).is_none()
+    }
+
+    /// "The UN condemned the air strikes": condemnation or praise of the bare noun phrase
+    /// `[start, end)` claims nothing; "condemned X as Y", "praised X for Y" do.
+    pub(super) fn bare_judgement(&self, stance: Stance, start: usize, end: usize) -> bool {
+        matches!(stance, Stance::Condemn | Stance::Praise) && !(start..end).any(|k| self.is(k, &["as", "for", "that"]))
     }
 
     /// Token `m` continues a name begun at `first`: "Jaish al-Islam", "Men of Dignity".

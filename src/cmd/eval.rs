@@ -19,9 +19,9 @@ pub struct Args {
     /// Also list every missed, spurious or partly wrong claim and mention (text format).
     #[arg(long, short)]
     verbose: bool,
-    /// Also run the learned claim layer (off by default).
+    /// Rules alone: leave out the learned claim layer (on by default).
     #[arg(long)]
-    learned: bool,
+    rules_only: bool,
     #[command(flatten)]
     gazetteers: GazetteerArgs,
 }
@@ -35,7 +35,7 @@ enum Format {
 
 /// Runs `claimex eval`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let extractor = load_extractor(&args.gazetteers)?.with_learned_layer(args.learned);
+    let extractor = load_extractor(&args.gazetteers)?.with_learned_layer(!args.rules_only);
     let data = read_article(&args.gold, false)?;
     let mut eval = Evaluation::new(&extractor);
     for (i, line) in data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
