@@ -163,7 +163,8 @@ fn line_role(line: &str, first: bool) -> Role {
         Role::Boilerplate
     } else if t.len() <= 160 && BYLINE.is_match(t) {
         Role::Byline
-    } else if !t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ',']) && t.split_whitespace().take(21).count() <= 20
+    } else if !t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ','])
+        && t.split_whitespace().take(21).count() <= 20
     {
         if first {
             Role::Title

@@ -144,13 +144,7 @@ impl Ctx<'_> {
         {
             return Some(c);
         }
-        if self.directive(i, cue)
-            || self.naming(i, aux_start, cue)
-            || self.reduced_relative(i, aux_start)
-            || self.noun_use(i, cue)
-            || self.noun_after_preposition(i, aux_start, cue)
-            || self.frame_refuses(i, aux_start, cue)
-        {
+        if self.refused(i, aux_start, cue) {
             return None;
         }
         match self.source_before(aux_start) {
@@ -353,6 +347,19 @@ impl Ctx<'_> {
         (i + 1..(i + 8).min(self.toks.len()))
             .take_while(|&k| !self.is(k, &["that", ":"]) && !self.toks[k].is_punct())
             .any(|k| self.is(k, &["to"]) && self.word_starts_lower(k + 1) && !self.has(k + 1, Class::Article))
+    }
+
+    /// The cue at token `i` (its auxiliaries from `aux_start`) is no speech here: a directive
+    /// ("told his men to hold"), a naming ("a faction called X"), a reduced relative, a noun use,
+    /// a cue noun after a preposition, or a frame without its pattern. The learned layer
+    /// respects these too.
+    pub(super) fn refused(&self, i: usize, aux_start: usize, cue: &Cue) -> bool {
+        self.directive(i, cue)
+            || self.naming(i, aux_start, cue)
+            || self.reduced_relative(i, aux_start)
+            || self.noun_use(i, cue)
+            || self.noun_after_preposition(i, aux_start, cue)
+            || self.frame_refuses(i, aux_start, cue)
     }
 
     /// "a faction called the Hamza Division were seen": a describe verb right after a common

@@ -707,7 +707,10 @@ impl Ctx<'_> {
                 // A content is a clause, not a word ("say little"), an infinitive ("to announce")
                 // or a prepositional object ("blamed it on the group").
                 let words = self.toks.iter().filter(|t| c.contains(t.span)).take(2).count();
-                words > 1 && !self.is(a, &["to"]) && (before || !self.has(a, Class::Preposition))
+                words > 1
+                    && !self.is(a, &["to"])
+                    && (before || !self.has(a, Class::Preposition))
+                    && balanced_quotes(c.slice(self.text))
             });
             let (Some(source), Some(content)) = (source, content) else {
                 continue;
@@ -749,9 +752,8 @@ impl Ctx<'_> {
 
 impl Ctx<'_> {
     /// The rules' refusals at the lexicon cue at token `c`, which the tagger must respect too:
-    /// not speech yet ("to say", "will say"), a passive ("is expected"), a directive ("told his
-    /// men to hold"), a cue noun after a preposition, a frame without its pattern ("the
-    /// commander read"). ([`Ctx::dropped`] then applies the rest, as to the rules.)
+    /// not speech yet ("to say", "will say"), a passive ("is expected"), and the speech rules'
+    /// own refusals ([`Ctx::refused`]: a directive, a naming, a frame without its pattern ...). ([`Ctx::dropped`] then applies the rest, as to the rules.)
     fn refuses(&self, c: usize) -> bool {
         let Some(cue) = self.lexicon.get(self.lower(c)) else {
             return false;
@@ -759,9 +761,7 @@ impl Ctx<'_> {
         let aux = self.auxiliaries_before(c);
         (aux > 0 && self.has(aux - 1, Class::NotYet))
             || (aux..c).any(|k| self.has(k, Class::Be))
-            || self.directive(c, cue)
-            || self.noun_after_preposition(c, aux, cue)
-            || self.frame_refuses(c, aux, cue)
+            || self.refused(c, aux, cue)
     }
 
     /// The tagged source `[from, to)` as a noun phrase that can speak, or None: leading numbers
@@ -804,6 +804,13 @@ fn trim_content(text: &str, span: Span) -> Option<Span> {
     let start = span.end - t.trim_start_matches(['"', '“', ' ']).len();
     let trimmed = Span::new(start, span.end).trim_end_matches(text, &['.', ',', '"', '”', ';', ':']);
     (!trimmed.is_empty()).then_some(trimmed)
+}
+
+/// `s` opens every curly quote it closes and holds an even number of straight ones: a content
+/// that half-crosses a quote ("We will win,” and then") is a tagging slip.
+fn balanced_quotes(s: &str) -> bool {
+    let count = |c: char| s.chars().filter(|&x| x == c).count();
+    count('“') == count('”') && count('"') % 2 == 0
 }
 
 #[cfg(test)]
@@ -863,6 +870,7 @@ mod tests {
                 content: at(content),
             }],
             mentions: None,
+            nested: false,
         }
     }
 
