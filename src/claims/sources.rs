@@ -141,6 +141,32 @@ impl Ctx<'_> {
         (named && (determined || entity_head)) || nouny || pronoun
     }
 
+    /// "The global chemical arms watchdog said ...": a short noun phrase with "the" opening the
+    /// sentence (or following the comma after a fronted phrase) right before its cue is the
+    /// speaker, whatever its head noun. Elsewhere, in copy without commas, only a name, a
+    /// gazetteer mention or a source noun tells where a source starts.
+    pub(super) fn opening_subject(&self, from: usize, to: usize) -> bool {
+        let opens = from == 0 || self.is(from - 1, &[","]);
+        // The cue (or its auxiliary) follows at once: "The monitor relies on ... and says" is
+        // no such phrase.
+        let cue_next = to < self.toks.len() && (self.toks[to].cue.is_some() || self.has(to, Class::Auxiliary));
+        opens
+            && cue_next
+            && self.is(from, &["the"])
+            && (2..=6).contains(&(to - from))
+            && !self.has(to - 1, Class::NotHead)
+            && !self.time_word(to - 1)
+            && (from + 1..to).all(|k| {
+                let t = &self.toks[k];
+                !t.is_punct()
+                    && t.cue.is_none()
+                    && !self.verbish(k)
+                    && !t.has(Class::Clause)
+                    && !t.has(Class::Preposition)
+                    && !t.has(Class::Pronoun)
+            })
+    }
+
     /// Nobody is named: an indefinite or bare source noun ("a security source", "activists"),
     /// or a person noun that stands for an anonymous speaker ("the commander", "residents").
     fn unnamed(&self, from: usize, to: usize) -> bool {

@@ -299,7 +299,7 @@ impl Ctx<'_> {
                 return Some(found);
             }
         }
-        if start < aux_start && self.looks_like_source(start, aux_start) {
+        if start < aux_start && (self.looks_like_source(start, aux_start) || self.opening_subject(start, aux_start)) {
             // "Rami Abdel Rahman the head of the Observatory said": a name before the
             // appositive is the source's head.
             let start = self.name_before_appositive(start, aux_start).unwrap_or(start);
@@ -350,16 +350,28 @@ impl Ctx<'_> {
     }
 
     /// The cue at token `i` (its auxiliaries from `aux_start`) is no speech here: a directive
-    /// ("told his men to hold"), a naming ("a faction called X"), a reduced relative, a noun use,
+    /// ("told his men to hold"), a casualty verb ("the war has claimed 300,000 lives"), a naming
+    /// ("a faction called X"), a reduced relative, a noun use,
     /// a cue noun after a preposition, or a frame without its pattern. The learned layer
     /// respects these too.
     pub(super) fn refused(&self, i: usize, aux_start: usize, cue: &Cue) -> bool {
         self.directive(i, cue)
+            || self.claims_lives(i, cue)
             || self.naming(i, aux_start, cue)
             || self.reduced_relative(i, aux_start)
             || self.noun_use(i, cue)
             || self.noun_after_preposition(i, aux_start, cue)
             || self.frame_refuses(i, aux_start, cue)
+    }
+
+    /// "The shelling claimed the lives of eight", "the war has claimed more than 300,000 lives":
+    /// "claim" with a casualty word (`casualty` in `words.tsv`) in its object, before any "that"
+    /// or punctuation, counts the dead.
+    fn claims_lives(&self, i: usize, cue: &Cue) -> bool {
+        cue.lemma == "claim"
+            && (i + 1..(i + 7).min(self.toks.len()))
+                .take_while(|&k| !self.toks[k].is_punct() && !self.is(k, &["that"]))
+                .any(|k| self.has(k, Class::Casualty))
     }
 
     /// "a faction called the Hamza Division were seen": a describe verb right after a common

@@ -1198,3 +1198,36 @@ fn according_to_a_phrase_between_commas_and_as_a_parenthetical() {
         "according_to",
     );
 }
+
+#[test]
+fn a_definite_subject_opening_the_sentence_speaks_whatever_its_head() {
+    one(
+        "The regional water authority said the pumping station had been shelled overnight.",
+        "The regional water authority",
+        "said",
+        "the pumping station had been shelled overnight",
+        "source_cue_content",
+    );
+    one(
+        "In a statement, the relief consortium said two convoys had turned back.",
+        "the relief consortium",
+        "said",
+        "two convoys had turned back",
+        "source_cue_content",
+    );
+    // Only right before its cue, and never with a verb or a preposition inside.
+    none("The storage depot on the outskirts of Hama burned through the night.");
+}
+
+#[test]
+fn claiming_lives_counts_the_dead_and_is_no_claim() {
+    none("The shelling of the market claimed the lives of eleven people.");
+    none("The siege has claimed more than two thousand lives since the spring.");
+    one(
+        "The group claimed that its fighters had downed the drone.",
+        "The group",
+        "claimed",
+        "its fighters had downed the drone",
+        "source_cue_content",
+    );
+}
