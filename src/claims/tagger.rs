@@ -60,6 +60,9 @@ fn is_inside(label: u8) -> bool {
 pub struct Model {
     weights: Vec<[i16; 8]>,
     scale: f32,
+    /// The rows of the previous-label features that do not look at the word, summed once:
+    /// `prev[(label * 8 + left) * 8 + right]` for the cue distance buckets.
+    prev: Vec<[i32; 8]>,
 }
 
 static EMBEDDED: LazyLock<Model> =
@@ -88,7 +91,26 @@ impl Model {
                 out
             })
             .collect();
-        Ok(Model { weights, scale })
+        Ok(Model::new(weights, scale))
+    }
+
+    fn new(weights: Vec<[i16; 8]>, scale: f32) -> Model {
+        let table = &*TABLE;
+        let mut prev = Vec::with_capacity(LABELS * 64);
+        for p in 0..LABELS {
+            for both in &table.prev_both[p] {
+                for &f in both {
+                    let mut acc = [0i32; 8];
+                    for &f in &[table.prev[p], f] {
+                        for (a, w) in acc.iter_mut().zip(&weights[f as usize]) {
+                            *a += i32::from(*w);
+                        }
+                    }
+                    prev.push(acc);
+                }
+            }
+        }
+        Model { weights, scale, prev }
     }
 
     /// The model as bytes: magic, scale (f32 LE), then the i16 LE weights.
@@ -110,6 +132,17 @@ impl Model {
             for (a, w) in acc.iter_mut().zip(&self.weights[f as usize]) {
                 *a += i32::from(*w);
             }
+        }
+        std::array::from_fn(|l| i64::from(acc[l]))
+    }
+
+    /// `self.score` of `view.transition(i, prev)`, from the summed rows and one hash.
+    fn transition(&self, view: &View<'_>, i: usize, prev: u8) -> [i64; LABELS] {
+        let p = usize::from(prev);
+        let mut acc = self.prev[(p * 8 + usize::from(view.left[i])) * 8 + usize::from(view.right[i])];
+        let word = bucket_of(feed(TABLE.prev_word[p], view.lower[i]));
+        for (a, w) in acc.iter_mut().zip(&self.weights[word as usize]) {
+            *a += i32::from(*w);
         }
         std::array::from_fn(|l| i64::from(acc[l]))
     }
@@ -382,8 +415,13 @@ impl<'a> View<'a> {
         ]);
     }
 
-    /// The best label sequence (first-order Viterbi) under weights that `score` sums per label.
-    fn viterbi(&self, score: impl Fn(&[u32]) -> [i64; LABELS]) -> Vec<u8> {
+    /// The best label sequence (first-order Viterbi) under weights that `score` sums per label
+    /// over the emission features, and `transition` gives for token `i` after a label.
+    fn viterbi(
+        &self,
+        score: impl Fn(&[u32]) -> [i64; LABELS],
+        transition: impl Fn(usize, u8) -> [i64; LABELS],
+    ) -> Vec<u8> {
         let n = self.len();
         let mut back = vec![[O; LABELS]; n];
         let mut last = [i64::MIN; LABELS];
@@ -399,8 +437,7 @@ impl<'a> View<'a> {
                     _ if last[p as usize] == i64::MIN => continue,
                     _ => last[p as usize],
                 };
-                self.transition(i, p, &mut feats);
-                let t = score(&feats);
+                let t = transition(i, p);
                 for l in 0..LABELS {
                     let s = base + e[l] + t[l];
                     if ALLOWED[p as usize][l] && s > cur[l] {
@@ -424,7 +461,7 @@ impl<'a> View<'a> {
 
     /// The label of every token under `model`.
     pub(crate) fn tag(&self, model: &Model) -> Vec<u8> {
-        self.viterbi(|feats| model.score(feats))
+        self.viterbi(|feats| model.score(feats), |i, p| model.transition(self, i, p))
     }
 }
 
@@ -461,7 +498,7 @@ impl Trainer {
     /// sequence is wrong, moves the weights toward the gold one (structured perceptron).
     pub(crate) fn learn(&mut self, view: &View<'_>, gold: &[u8]) {
         let w = &self.w;
-        let pred = view.viterbi(|feats| {
+        let score = |feats: &[u32]| {
             let mut acc = [0i64; LABELS];
             for &f in feats {
                 for (a, x) in acc.iter_mut().zip(&w[f as usize * LABELS..][..LABELS]) {
@@ -469,6 +506,12 @@ impl Trainer {
                 }
             }
             acc
+        };
+        let feats = std::cell::RefCell::new(Vec::new());
+        let pred = view.viterbi(score, |i, p| {
+            let mut feats = feats.borrow_mut();
+            view.transition(i, p, &mut feats);
+            score(&feats)
         });
         if pred != gold {
             let mut feats = Vec::new();
@@ -509,13 +552,11 @@ impl Trainer {
             .collect();
         let max = avg.iter().fold(0.0f64, |m, x| m.max(x.abs())).max(1e-9);
         let scale = max / f64::from(i16::MAX);
-        Model {
-            weights: avg
-                .chunks_exact(LABELS)
-                .map(|row| std::array::from_fn(|l| row.get(l).map_or(0, |x| (x / scale).round() as i16)))
-                .collect(),
-            scale: scale as f32,
-        }
+        let weights = avg
+            .chunks_exact(LABELS)
+            .map(|row| std::array::from_fn(|l| row.get(l).map_or(0, |x| (x / scale).round() as i16)))
+            .collect();
+        Model::new(weights, scale as f32)
     }
 }
 
@@ -964,12 +1005,20 @@ mod tests {
                 hash(102, &["6", "2", "none"])
             ]
         );
+        // The model's summed rows give the score of those features, for every token and label.
+        let m = Model::embedded();
+        for i in 0..v.len() {
+            for p in 0..LABELS as u8 {
+                v.transition(i, p, &mut f);
+                assert_eq!(m.transition(&v, i, p), m.score(&f), "token {i} after {p}");
+            }
+        }
     }
 
     #[test]
     fn model_bytes_round_trip_and_bad_bytes_fail() {
-        let m = Model {
-            weights: (0..BUCKETS)
+        let m = Model::new(
+            (0..BUCKETS)
                 .map(|b| {
                     std::array::from_fn(|l| {
                         if l < LABELS {
@@ -980,8 +1029,8 @@ mod tests {
                     })
                 })
                 .collect(),
-            scale: 0.25,
-        };
+            0.25,
+        );
         assert_eq!(Model::from_bytes(&m.to_bytes()).unwrap(), m);
         assert!(Model::from_bytes(b"CLXTAG01abcd").is_err());
     }
