@@ -81,16 +81,12 @@ impl Model {
             return Err(format!("not a tagger model of {} buckets ({} bytes)", BUCKETS, b.len()));
         }
         let scale = f32::from_le_bytes(b[8..12].try_into().expect("4 bytes"));
-        let weights = b[12..]
-            .chunks_exact(2 * LABELS)
-            .map(|row| {
-                let mut out = [0; 8];
-                for (w, c) in out.iter_mut().zip(row.chunks_exact(2)) {
-                    *w = i16::from_le_bytes([c[0], c[1]]);
-                }
-                out
-            })
-            .collect();
+        let mut weights = vec![[0i16; 8]; BUCKETS];
+        for (row, bytes) in weights.iter_mut().zip(b[12..].chunks_exact(2 * LABELS)) {
+            for (w, c) in row.iter_mut().zip(bytes.chunks_exact(2)) {
+                *w = i16::from_le_bytes([c[0], c[1]]);
+            }
+        }
         Ok(Model::new(weights, scale))
     }
 
@@ -177,10 +173,11 @@ fn start(t: usize) -> u64 {
 }
 
 /// The FNV-1a state `h` after one more part (its bytes, then 0xff).
-fn feed(h: u64, part: &str) -> u64 {
-    part.bytes()
-        .chain([0xff])
-        .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+fn feed(mut h: u64, part: &str) -> u64 {
+    for &b in part.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+    }
+    (h ^ 0xff).wrapping_mul(PRIME)
 }
 
 /// The hash bucket of an FNV-1a state.
@@ -256,6 +253,25 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     }
 });
 
+/// The shape of a token: "Xx" capitalised, "XX" in capitals (two characters or more), "x"
+/// lower case, "d" a digit first, else the token itself.
+fn shape(s: &str) -> &str {
+    let first = s.chars().next().unwrap_or(' ');
+    if first.is_uppercase() {
+        if s.chars().all(|c| !c.is_lowercase()) && s.chars().count() > 1 {
+            "XX"
+        } else {
+            "Xx"
+        }
+    } else if first.is_lowercase() {
+        "x"
+    } else if first.is_numeric() {
+        "d"
+    } else {
+        s
+    }
+}
+
 /// What the features look at, for one sentence.
 pub(crate) struct View<'a> {
     /// Lower-cased tokens.
@@ -268,6 +284,8 @@ pub(crate) struct View<'a> {
     pub mention: Vec<Option<EntityType>>,
     /// Token lies inside quote marks.
     pub quoted: Vec<bool>,
+    /// The [`shape`] of each token.
+    shape: Vec<&'a str>,
     /// Distance bucket ([`distance_bucket`]) to the nearest cue candidate on each side.
     left: Vec<u8>,
     right: Vec<u8>,
@@ -292,6 +310,7 @@ impl<'a> View<'a> {
             }
             quoted.push(inside);
         }
+        let shape = words.iter().map(|w| shape(w)).collect();
         let none = distance_bucket(usize::MAX) as u8;
         let (mut left, mut right) = (vec![none; n], vec![none; n]);
         let mut last = None;
@@ -318,6 +337,7 @@ impl<'a> View<'a> {
             cue,
             mention,
             quoted,
+            shape,
             left,
             right,
         }
@@ -345,21 +365,7 @@ impl<'a> View<'a> {
             if j < 0 || j as usize >= self.len() {
                 return "-";
             }
-            let s = self.words[j as usize];
-            let first = s.chars().next().unwrap_or(' ');
-            if first.is_uppercase() {
-                if s.chars().all(|c| !c.is_lowercase()) && s.chars().count() > 1 {
-                    "XX"
-                } else {
-                    "Xx"
-                }
-            } else if first.is_lowercase() {
-                "x"
-            } else if first.is_numeric() {
-                "d"
-            } else {
-                s
-            }
+            self.shape[j as usize]
         };
         let mention = |k: isize| -> &str {
             let j = i as isize + k;
