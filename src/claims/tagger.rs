@@ -146,8 +146,8 @@ impl Model {
 
 /// Whether `label` may follow `prev`: an `I-` label only follows its own `B-`/`I-`.
 const fn allowed(prev: u8, label: u8) -> bool {
-    // B-/I- of one kind share (label + 1) / 2; O and B- labels are odd or zero.
-    label == O || label % 2 == 1 || (prev != O && (prev + 1) / 2 == (label + 1) / 2)
+    // B-/I- of one kind share label.div_ceil(2); O and B- labels are zero or odd.
+    label == O || label % 2 == 1 || (prev != O && prev.div_ceil(2) == label.div_ceil(2))
 }
 
 /// [`allowed`] for every pair of labels: `ALLOWED[prev][label]`.
