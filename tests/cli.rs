@@ -488,3 +488,40 @@ fn man_page_to_stdout_or_one_page_per_subcommand() {
         assert!(String::from_utf8_lossy(&o.stdout).contains("quoted glob"));
     }
 }
+
+#[test]
+fn rules_only_leaves_out_the_learned_layer_in_every_extracting_command() {
+    // The rules find no claim here; the learned layer does (a cue with no "that" and no comma).
+    let text = b"The villagers complained water supplies had been cut for three weeks.\n";
+    let rules = |j: &serde_json::Value| {
+        j["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["rule"].clone())
+            .collect::<Vec<_>>()
+    };
+    let learned = stdout_json(&claimex(&["extract"], text));
+    assert_eq!(rules(&learned), ["tagger"]);
+    let plain = stdout_json(&claimex(&["extract", "--rules-only"], text));
+    assert!(rules(&plain).is_empty(), "{plain}");
+    let record = serde_json::json!({"id": "own", "text": std::str::from_utf8(text).unwrap()}).to_string();
+    for (flags, claims) in [(&[][..], 1), (&["--rules-only"][..], 0)] {
+        let args: Vec<&str> = ["batch", "-q", "--input", "jsonl"]
+            .iter()
+            .chain(flags)
+            .copied()
+            .collect();
+        let o = claimex(&args, record.as_bytes());
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(rules(&stdout_json(&o)).len(), claims, "batch {flags:?}");
+        let args: Vec<&str> = ["review"].iter().chain(flags).copied().collect();
+        let o = claimex(&args, text);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let summary = format!("{claims} claims");
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains(&summary),
+            "review {flags:?}"
+        );
+    }
+}

@@ -54,11 +54,15 @@ fn is_inside(label: u8) -> bool {
     label != O && (label - 1) % 2 == 1
 }
 
-/// A trained model: `weights[bucket * LABELS + label] * scale`.
+/// A trained model: `weights[bucket][label] * scale`; each row is padded to 8 with a zero, so
+/// that a row adds as one vector.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
-    weights: Vec<i16>,
+    weights: Vec<[i16; 8]>,
     scale: f32,
+    /// The rows of the previous-label features that do not look at the word, summed once:
+    /// `prev[(label * 8 + left) * 8 + right]` for the cue distance buckets.
+    prev: Vec<[i32; 8]>,
 }
 
 static EMBEDDED: LazyLock<Model> =
@@ -77,55 +81,201 @@ impl Model {
             return Err(format!("not a tagger model of {} buckets ({} bytes)", BUCKETS, b.len()));
         }
         let scale = f32::from_le_bytes(b[8..12].try_into().expect("4 bytes"));
-        let weights = b[12..]
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        Ok(Model { weights, scale })
+        let mut weights = vec![[0i16; 8]; BUCKETS];
+        for (row, bytes) in weights.iter_mut().zip(b[12..].chunks_exact(2 * LABELS)) {
+            for (w, c) in row.iter_mut().zip(bytes.chunks_exact(2)) {
+                *w = i16::from_le_bytes([c[0], c[1]]);
+            }
+        }
+        Ok(Model::new(weights, scale))
+    }
+
+    fn new(weights: Vec<[i16; 8]>, scale: f32) -> Model {
+        let table = &*TABLE;
+        let mut prev = Vec::with_capacity(LABELS * 64);
+        for p in 0..LABELS {
+            for both in &table.prev_both[p] {
+                for &f in both {
+                    let mut acc = [0i32; 8];
+                    for &f in &[table.prev[p], f] {
+                        for (a, w) in acc.iter_mut().zip(&weights[f as usize]) {
+                            *a += i32::from(*w);
+                        }
+                    }
+                    prev.push(acc);
+                }
+            }
+        }
+        Model { weights, scale, prev }
     }
 
     /// The model as bytes: magic, scale (f32 LE), then the i16 LE weights.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(12 + 2 * self.weights.len());
+        let mut b = Vec::with_capacity(12 + 2 * LABELS * self.weights.len());
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&self.scale.to_le_bytes());
-        for w in &self.weights {
+        for w in self.weights.iter().flat_map(|row| &row[..LABELS]) {
             b.extend_from_slice(&w.to_le_bytes());
         }
         b
     }
 
-    /// Adds the weights of feature `f` to `acc`.
-    fn add(&self, f: u32, acc: &mut [i64; LABELS]) {
-        let row = &self.weights[f as usize * LABELS..][..LABELS];
-        for (a, w) in acc.iter_mut().zip(row) {
-            *a += i64::from(*w);
+    /// The summed weights of features `feats` per label. The sum is exact: at most 25
+    /// features of at most 2^15 each fit an i32 many times over.
+    fn score(&self, feats: &[u32]) -> [i64; LABELS] {
+        let mut acc = [0i32; 8];
+        for &f in feats {
+            for (a, w) in acc.iter_mut().zip(&self.weights[f as usize]) {
+                *a += i32::from(*w);
+            }
         }
+        std::array::from_fn(|l| i64::from(acc[l]))
+    }
+
+    /// `self.score` of `view.transition(i, prev)`, from the summed rows and one hash.
+    fn transition(&self, view: &View<'_>, i: usize, prev: u8) -> [i64; LABELS] {
+        let p = usize::from(prev);
+        let mut acc = self.prev[(p * 8 + usize::from(view.left[i])) * 8 + usize::from(view.right[i])];
+        let word = bucket_of(feed(TABLE.prev_word[p], view.lower[i]));
+        for (a, w) in acc.iter_mut().zip(&self.weights[word as usize]) {
+            *a += i32::from(*w);
+        }
+        std::array::from_fn(|l| i64::from(acc[l]))
     }
 }
 
 /// Whether `label` may follow `prev`: an `I-` label only follows its own `B-`/`I-`.
-fn allowed(prev: u8, label: u8) -> bool {
-    !is_inside(label) || (prev != O && kind(prev) == kind(label))
+const fn allowed(prev: u8, label: u8) -> bool {
+    // B-/I- of one kind share label.div_ceil(2); O and B- labels are zero or odd.
+    label == O || label % 2 == 1 || (prev != O && prev.div_ceil(2) == label.div_ceil(2))
+}
+
+/// [`allowed`] for every pair of labels: `ALLOWED[prev][label]`.
+const ALLOWED: [[bool; LABELS]; LABELS] = {
+    let mut t = [[false; LABELS]; LABELS];
+    let mut p = 0;
+    while p < LABELS {
+        let mut l = 0;
+        while l < LABELS {
+            t[p][l] = allowed(p as u8, l as u8);
+            l += 1;
+        }
+        p += 1;
+    }
+    t
+};
+
+const PRIME: u64 = 0x0100_0000_01b3;
+
+/// The FNV-1a state after feature template `t`, before its parts.
+fn start(t: usize) -> u64 {
+    (0xcbf2_9ce4_8422_2325 ^ t as u64).wrapping_mul(PRIME)
+}
+
+/// The FNV-1a state `h` after one more part (its bytes, then 0xff).
+fn feed(mut h: u64, part: &str) -> u64 {
+    for &b in part.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+    }
+    (h ^ 0xff).wrapping_mul(PRIME)
+}
+
+/// The hash bucket of an FNV-1a state.
+fn bucket_of(h: u64) -> u32 {
+    (h >> (64 - BITS)) as u32
 }
 
 /// The hash bucket of feature template `t` over `parts` (FNV-1a).
 fn hash(t: usize, parts: &[&str]) -> u32 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ t as u64;
-    h = h.wrapping_mul(0x0100_0000_01b3);
-    for part in parts {
-        for b in part.bytes().chain([0xff]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+    bucket_of(parts.iter().fold(start(t), |h, p| feed(h, p)))
+}
+
+/// Distance buckets: `DISTANCES[distance_bucket(d)]` is the feature string of distance `d`.
+const DISTANCES: [&str; 8] = ["0", "1", "2", "3-5", "6-10", "11-20", "none", "far"];
+
+fn distance_bucket(d: usize) -> usize {
+    match d {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3..=5 => 3,
+        6..=10 => 4,
+        11..=20 => 5,
+        usize::MAX => 6,
+        _ => 7,
     }
-    (h >> (64 - BITS)) as u32
+}
+
+/// The label as a feature string: "0" to "6".
+const LABEL_NAMES: [&str; LABELS] = ["0", "1", "2", "3", "4", "5", "6"];
+
+/// The buckets of the features over few values, hashed once: the same buckets as [`hash`]
+/// gives, looked up instead of rehashed per token and previous label.
+struct Table {
+    /// Template 0 (bias).
+    bias: u32,
+    /// Template 10, by cue flag.
+    cue: [u32; 2],
+    /// Templates 12, 13 and 19, by distance bucket.
+    left: [u32; 8],
+    right: [u32; 8],
+    pos: [u32; 8],
+    /// Template 14, by left and right distance buckets.
+    both: [[u32; 8]; 8],
+    /// Template 17, by quote flag.
+    quote: [u32; 2],
+    /// Template 18, by quote flag and the distance buckets.
+    quote_both: [[[u32; 8]; 8]; 2],
+    /// Template 100, by previous label.
+    prev: [u32; LABELS],
+    /// Template 101's state after the previous label, before the word.
+    prev_word: [u64; LABELS],
+    /// Template 102, by previous label and the distance buckets.
+    prev_both: [[[u32; 8]; 8]; LABELS],
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let by8 = |f: &dyn Fn(&str) -> u32| DISTANCES.map(f);
+    let both = |f: &dyn Fn(&str, &str) -> u32| DISTANCES.map(|l| DISTANCES.map(|r| f(l, r)));
+    let flag = |t: usize, a: &str, b: &str| [hash(t, &[a]), hash(t, &[b])];
+    Table {
+        bias: hash(0, &[]),
+        cue: flag(10, "0", "1"),
+        left: by8(&|d| hash(12, &[d])),
+        right: by8(&|d| hash(13, &[d])),
+        pos: by8(&|d| hash(19, &[d])),
+        both: both(&|l, r| hash(14, &[l, r])),
+        quote: flag(17, "-", "q"),
+        quote_both: ["-", "q"].map(|q| both(&|l, r| hash(18, &[q, l, r]))),
+        prev: LABEL_NAMES.map(|p| hash(100, &[p])),
+        prev_word: LABEL_NAMES.map(|p| feed(start(101), p)),
+        prev_both: LABEL_NAMES.map(|p| both(&|l, r| hash(102, &[p, l, r]))),
+    }
+});
+
+/// The shape of a token: "Xx" capitalised, "XX" in capitals (two characters or more), "x"
+/// lower case, "d" a digit first, else the token itself.
+fn shape(s: &str) -> &str {
+    let first = s.chars().next().unwrap_or(' ');
+    if first.is_uppercase() {
+        if s.chars().all(|c| !c.is_lowercase()) && s.chars().count() > 1 {
+            "XX"
+        } else {
+            "Xx"
+        }
+    } else if first.is_lowercase() {
+        "x"
+    } else if first.is_numeric() {
+        "d"
+    } else {
+        s
+    }
 }
 
 /// What the features look at, for one sentence.
 pub(crate) struct View<'a> {
     /// Lower-cased tokens.
-    pub lower: &'a [String],
+    pub lower: Vec<&'a str>,
     /// Original tokens.
     pub words: Vec<&'a str>,
     /// Token is a cue candidate.
@@ -134,14 +284,17 @@ pub(crate) struct View<'a> {
     pub mention: Vec<Option<EntityType>>,
     /// Token lies inside quote marks.
     pub quoted: Vec<bool>,
-    left: Vec<usize>,
-    right: Vec<usize>,
+    /// The [`shape`] of each token.
+    shape: Vec<&'a str>,
+    /// Distance bucket ([`distance_bucket`]) to the nearest cue candidate on each side.
+    left: Vec<u8>,
+    right: Vec<u8>,
 }
 
 impl<'a> View<'a> {
     pub(crate) fn new(
         words: Vec<&'a str>,
-        lower: &'a [String],
+        lower: Vec<&'a str>,
         cue: Vec<bool>,
         mention: Vec<Option<EntityType>>,
     ) -> View<'a> {
@@ -157,11 +310,13 @@ impl<'a> View<'a> {
             }
             quoted.push(inside);
         }
-        let (mut left, mut right) = (vec![usize::MAX; n], vec![usize::MAX; n]);
+        let shape = words.iter().map(|w| shape(w)).collect();
+        let none = distance_bucket(usize::MAX) as u8;
+        let (mut left, mut right) = (vec![none; n], vec![none; n]);
         let mut last = None;
         for i in 0..n {
             if let Some(j) = last {
-                left[i] = i - j;
+                left[i] = distance_bucket(i - j) as u8;
             }
             if cue[i] {
                 last = Some(i);
@@ -170,7 +325,7 @@ impl<'a> View<'a> {
         last = None;
         for i in (0..n).rev() {
             if let Some(j) = last {
-                right[i] = j - i;
+                right[i] = distance_bucket(j - i) as u8;
             }
             if cue[i] {
                 last = Some(i);
@@ -182,6 +337,7 @@ impl<'a> View<'a> {
             cue,
             mention,
             quoted,
+            shape,
             left,
             right,
         }
@@ -201,7 +357,7 @@ impl<'a> View<'a> {
             } else if j as usize >= self.len() {
                 "</s>"
             } else {
-                &self.lower[j as usize]
+                self.lower[j as usize]
             }
         };
         let shape = |k: isize| -> &str {
@@ -209,33 +365,7 @@ impl<'a> View<'a> {
             if j < 0 || j as usize >= self.len() {
                 return "-";
             }
-            let s = self.words[j as usize];
-            let first = s.chars().next().unwrap_or(' ');
-            if first.is_uppercase() {
-                if s.chars().all(|c| !c.is_lowercase()) && s.chars().count() > 1 {
-                    "XX"
-                } else {
-                    "Xx"
-                }
-            } else if first.is_lowercase() {
-                "x"
-            } else if first.is_numeric() {
-                "d"
-            } else {
-                s
-            }
-        };
-        let bucket = |d: usize| -> &str {
-            match d {
-                0 => "0",
-                1 => "1",
-                2 => "2",
-                3..=5 => "3-5",
-                6..=10 => "6-10",
-                11..=20 => "11-20",
-                usize::MAX => "none",
-                _ => "far",
-            }
+            self.shape[j as usize]
         };
         let mention = |k: isize| -> &str {
             let j = i as isize + k;
@@ -244,80 +374,67 @@ impl<'a> View<'a> {
             }
             self.mention[j as usize].map_or("-", EntityType::as_str)
         };
-        let suffix: String = {
-            let s = &self.lower[i];
-            let n = s.chars().count();
-            s.chars().skip(n.saturating_sub(3)).collect()
+        // The last three characters.
+        let suffix = {
+            let s = self.lower[i];
+            &s[s.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..]
         };
-        let cue = if self.cue[i] { "1" } else { "0" };
-        let (dl, dr) = (bucket(self.left[i]), bucket(self.right[i]));
-        let pos = bucket(i);
-        let q = if self.quoted[i] { "q" } else { "-" };
-        let templates: [&[&str]; 22] = [
-            &[],
-            &[w(0)],
-            &[w(-1)],
-            &[w(-2)],
-            &[w(1)],
-            &[w(2)],
-            &[&suffix],
-            &[shape(0)],
-            &[shape(-1), shape(0)],
-            &[shape(0), shape(1)],
-            &[cue],
-            &[cue, w(0)],
-            &[dl],
-            &[dr],
-            &[dl, dr],
-            &[mention(0)],
-            &[mention(-1), mention(1)],
-            &[q],
-            &[q, dl, dr],
-            &[pos],
-            &[w(-1), w(0)],
-            &[w(0), w(1)],
-        ];
-        for (t, parts) in templates.iter().enumerate() {
-            out.push(hash(t, parts));
-        }
+        let cue = usize::from(self.cue[i]);
+        let (dl, dr) = (usize::from(self.left[i]), usize::from(self.right[i]));
+        let q = usize::from(self.quoted[i]);
+        let table = &*TABLE;
+        // Template numbers are part of the hash: they stay as trained.
+        out.extend([
+            table.bias,
+            hash(1, &[w(0)]),
+            hash(2, &[w(-1)]),
+            hash(3, &[w(-2)]),
+            hash(4, &[w(1)]),
+            hash(5, &[w(2)]),
+            hash(6, &[suffix]),
+            hash(7, &[shape(0)]),
+            hash(8, &[shape(-1), shape(0)]),
+            hash(9, &[shape(0), shape(1)]),
+            table.cue[cue],
+            hash(11, &[["0", "1"][cue], w(0)]),
+            table.left[dl],
+            table.right[dr],
+            table.both[dl][dr],
+            hash(15, &[mention(0)]),
+            hash(16, &[mention(-1), mention(1)]),
+            table.quote[q],
+            table.quote_both[q][dl][dr],
+            table.pos[distance_bucket(i)],
+            hash(20, &[w(-1), w(0)]),
+            hash(21, &[w(0), w(1)]),
+        ]);
     }
 
     /// The features of token `i` after label `prev`.
     fn transition(&self, i: usize, prev: u8, out: &mut Vec<u32>) {
         out.clear();
-        let bucket = |d: usize| -> &str {
-            match d {
-                0 => "0",
-                1 => "1",
-                2 => "2",
-                3..=5 => "3-5",
-                6..=10 => "6-10",
-                11..=20 => "11-20",
-                usize::MAX => "none",
-                _ => "far",
-            }
-        };
-        let label = [b'0' + prev];
-        let p = std::str::from_utf8(&label).expect("ascii");
-        let (dl, dr) = (bucket(self.left[i]), bucket(self.right[i]));
-        let templates: [&[&str]; 3] = [&[p], &[p, &self.lower[i]], &[p, dl, dr]];
-        for (t, parts) in templates.iter().enumerate() {
-            out.push(hash(100 + t, parts));
-        }
+        let (table, p) = (&*TABLE, usize::from(prev));
+        out.extend([
+            table.prev[p],
+            bucket_of(feed(table.prev_word[p], self.lower[i])),
+            table.prev_both[p][usize::from(self.left[i])][usize::from(self.right[i])],
+        ]);
     }
 
-    /// The best label sequence (first-order Viterbi) under weights that `add` looks up.
-    fn viterbi(&self, add: impl Fn(u32, &mut [i64; LABELS])) -> Vec<u8> {
+    /// The best label sequence (first-order Viterbi) under weights that `score` sums per label
+    /// over the emission features, and `transition` gives for token `i` after a label.
+    fn viterbi(
+        &self,
+        score: impl Fn(&[u32]) -> [i64; LABELS],
+        transition: impl Fn(usize, u8) -> [i64; LABELS],
+    ) -> Vec<u8> {
         let n = self.len();
         let mut back = vec![[O; LABELS]; n];
         let mut last = [i64::MIN; LABELS];
         let mut feats = Vec::new();
         for (i, back) in back.iter_mut().enumerate() {
             self.emission(i, &mut feats);
-            let mut e = [0i64; LABELS];
-            for &f in &feats {
-                add(f, &mut e);
-            }
+            let e = score(&feats);
             let mut cur = [i64::MIN; LABELS];
             for p in 0..LABELS as u8 {
                 let base = match i {
@@ -326,16 +443,12 @@ impl<'a> View<'a> {
                     _ if last[p as usize] == i64::MIN => continue,
                     _ => last[p as usize],
                 };
-                self.transition(i, p, &mut feats);
-                let mut t = e;
-                for &f in &feats {
-                    add(f, &mut t);
-                }
-                for l in 0..LABELS as u8 {
-                    let s = base + t[l as usize];
-                    if allowed(p, l) && s > cur[l as usize] {
-                        cur[l as usize] = s;
-                        back[l as usize] = p;
+                let t = transition(i, p);
+                for l in 0..LABELS {
+                    let s = base + e[l] + t[l];
+                    if ALLOWED[p as usize][l] && s > cur[l] {
+                        cur[l] = s;
+                        back[l] = p;
                     }
                 }
             }
@@ -354,7 +467,7 @@ impl<'a> View<'a> {
 
     /// The label of every token under `model`.
     pub(crate) fn tag(&self, model: &Model) -> Vec<u8> {
-        self.viterbi(|f, acc| model.add(f, acc))
+        self.viterbi(|feats| model.score(feats), |i, p| model.transition(self, i, p))
     }
 }
 
@@ -391,10 +504,20 @@ impl Trainer {
     /// sequence is wrong, moves the weights toward the gold one (structured perceptron).
     pub(crate) fn learn(&mut self, view: &View<'_>, gold: &[u8]) {
         let w = &self.w;
-        let pred = view.viterbi(|f, acc| {
-            for (a, x) in acc.iter_mut().zip(&w[f as usize * LABELS..][..LABELS]) {
-                *a += i64::from(*x);
+        let score = |feats: &[u32]| {
+            let mut acc = [0i64; LABELS];
+            for &f in feats {
+                for (a, x) in acc.iter_mut().zip(&w[f as usize * LABELS..][..LABELS]) {
+                    *a += i64::from(*x);
+                }
             }
+            acc
+        };
+        let feats = std::cell::RefCell::new(Vec::new());
+        let pred = view.viterbi(score, |i, p| {
+            let mut feats = feats.borrow_mut();
+            view.transition(i, p, &mut feats);
+            score(&feats)
         });
         if pred != gold {
             let mut feats = Vec::new();
@@ -435,10 +558,11 @@ impl Trainer {
             .collect();
         let max = avg.iter().fold(0.0f64, |m, x| m.max(x.abs())).max(1e-9);
         let scale = max / f64::from(i16::MAX);
-        Model {
-            weights: avg.iter().map(|x| (x / scale).round() as i16).collect(),
-            scale: scale as f32,
-        }
+        let weights = avg
+            .chunks_exact(LABELS)
+            .map(|row| std::array::from_fn(|l| row.get(l).map_or(0, |x| (x / scale).round() as i16)))
+            .collect();
+        Model::new(weights, scale as f32)
     }
 }
 
@@ -462,6 +586,7 @@ fn examples(extractor: &Extractor, lexicon: &Lexicon, doc: &GoldDoc, out: &mut V
         tokens.tokenize(text, s.span, &token, lexicon);
         let lower = lower_words(&tokens);
         let cue = cue_candidates(lexicon, &lower);
+        let lower = lower.into_iter().map(str::to_owned).collect();
         if !cue.contains(&true) {
             continue;
         }
@@ -517,6 +642,7 @@ fn strip_commas(e: &Example, lexicon: &Lexicon) -> Option<Example> {
         return None;
     }
     let lower: Vec<String> = keep.iter().map(|&i| apostrophe(&e.lower[i])).collect();
+    let cue = cue_candidates(lexicon, &lower.iter().map(String::as_str).collect::<Vec<_>>());
     let mut gold: Vec<u8> = keep.iter().map(|&i| e.gold[i]).collect();
     // A run that lost its first token starts again with B.
     for i in 0..gold.len() {
@@ -526,7 +652,7 @@ fn strip_commas(e: &Example, lexicon: &Lexicon) -> Option<Example> {
     }
     Some(Example {
         words: keep.iter().map(|&i| apostrophe(&e.words[i])).collect(),
-        cue: cue_candidates(lexicon, &lower),
+        cue,
         lower,
         mention: keep.iter().map(|&i| e.mention[i]).collect(),
         gold,
@@ -555,7 +681,7 @@ pub fn train(extractor: &Extractor, docs: &[GoldDoc], epochs: usize, seed: u64) 
             let e = &data[k];
             let view = View::new(
                 e.words.iter().map(String::as_str).collect(),
-                &e.lower,
+                e.lower.iter().map(String::as_str).collect(),
                 e.cue.clone(),
                 e.mention.clone(),
             );
@@ -588,16 +714,14 @@ fn mention_types(
 }
 
 /// The lower-case form of each token.
-fn lower_words(tokens: &Tokens) -> Vec<String> {
-    (0..tokens.list.len()).map(|i| tokens.lower(i).to_owned()).collect()
+fn lower_words(tokens: &Tokens) -> Vec<&str> {
+    (0..tokens.list.len()).map(|i| tokens.lower(i)).collect()
 }
 
 /// The cue candidates of a sentence: lexicon forms and "according" before "to".
-pub(crate) fn cue_candidates(lexicon: &super::Lexicon, lower: &[String]) -> Vec<bool> {
+pub(crate) fn cue_candidates(lexicon: &super::Lexicon, lower: &[&str]) -> Vec<bool> {
     (0..lower.len())
-        .map(|i| {
-            lexicon.get(&lower[i]).is_some() || (lower[i] == "according" && lower.get(i + 1).is_some_and(|w| w == "to"))
-        })
+        .map(|i| lexicon.get(lower[i]).is_some() || (lower[i] == "according" && lower.get(i + 1) == Some(&"to")))
         .collect()
 }
 
@@ -605,8 +729,13 @@ impl Ctx<'_> {
     /// Proposes the tagger's claims where the rules found none: [`super::arbitrate`] asks for
     /// them with the rule claims it `kept` in this sentence.
     pub(super) fn learned(&self, kept: &[Claim], out: &mut Vec<Claim>) {
-        let lower: Vec<String> = (0..self.toks.len()).map(|i| self.lower(i).to_owned()).collect();
-        let cue = cue_candidates(self.lexicon, &lower);
+        // The tokens carry their lexicon cue: the same test as `cue_candidates`, without lookups.
+        let cue: Vec<bool> = (0..self.toks.len())
+            .map(|i| {
+                self.toks[i].cue.is_some()
+                    || (self.lower(i) == "according" && i + 1 < self.toks.len() && self.lower(i + 1) == "to")
+            })
+            .collect();
         // A tagged claim needs a cue candidate outside every rule claim's cue and source (see
         // `taken` below): when there is none, tagging could add nothing.
         let covered = |span: Span| {
@@ -618,7 +747,8 @@ impl Ctx<'_> {
         }
         let mention = mention_types(self.toks, self.mentions, |e| self.kinds[e]);
         let words = (0..self.toks.len()).map(|i| self.word(i)).collect();
-        let view = View::new(words, &lower, cue, mention);
+        let lower = (0..self.toks.len()).map(|i| self.lower(i)).collect();
+        let view = View::new(words, lower, cue, mention);
         // The weights load here, on the first sentence that needs them.
         let labels = view.tag(Model::embedded());
         let runs = runs(&labels);
@@ -844,14 +974,69 @@ mod tests {
         assert!(allowed(O, 5) && !allowed(O, 6));
         assert!(allowed(5, 6) && allowed(6, 6) && !allowed(3, 6) && !allowed(4, 2));
         assert!(allowed(6, 1) && allowed(2, O));
+        for p in 0..LABELS as u8 {
+            for l in 0..LABELS as u8 {
+                let reference = !is_inside(l) || (p != O && kind(p) == kind(l));
+                assert_eq!(ALLOWED[p as usize][l as usize], reference, "{p} -> {l}");
+            }
+        }
+    }
+
+    #[test]
+    fn tables_give_the_buckets_of_the_feature_strings() {
+        let words = vec!["The", "mayor’s", "aide", "said", "roads", "were", "open"];
+        let lower = vec!["the", "mayor’s", "aide", "said", "roads", "were", "open"];
+        let cue = vec![false, false, false, true, false, false, false];
+        let v = View::new(words, lower, cue, vec![None; 7]);
+        let mut f = Vec::new();
+        v.emission(1, &mut f);
+        // "mayor’s": no cue on the left, "said" two tokens on the right, position 1.
+        assert_eq!(f.len(), 22);
+        assert_eq!(f[0], hash(0, &[]));
+        assert_eq!(f[6], hash(6, &["r’s"]));
+        assert_eq!(f[10], hash(10, &["0"]));
+        assert_eq!(f[11], hash(11, &["0", "mayor’s"]));
+        assert_eq!(f[12], hash(12, &["none"]));
+        assert_eq!(f[13], hash(13, &["2"]));
+        assert_eq!(f[14], hash(14, &["none", "2"]));
+        assert_eq!(f[17], hash(17, &["-"]));
+        assert_eq!(f[18], hash(18, &["-", "none", "2"]));
+        assert_eq!(f[19], hash(19, &["1"]));
+        v.transition(5, 6, &mut f);
+        assert_eq!(
+            f,
+            [
+                hash(100, &["6"]),
+                hash(101, &["6", "were"]),
+                hash(102, &["6", "2", "none"])
+            ]
+        );
+        // The model's summed rows give the score of those features, for every token and label.
+        let m = Model::embedded();
+        for i in 0..v.len() {
+            for p in 0..LABELS as u8 {
+                v.transition(i, p, &mut f);
+                assert_eq!(m.transition(&v, i, p), m.score(&f), "token {i} after {p}");
+            }
+        }
     }
 
     #[test]
     fn model_bytes_round_trip_and_bad_bytes_fail() {
-        let m = Model {
-            weights: (0..BUCKETS * LABELS).map(|i| (i % 611) as i16 - 300).collect(),
-            scale: 0.25,
-        };
+        let m = Model::new(
+            (0..BUCKETS)
+                .map(|b| {
+                    std::array::from_fn(|l| {
+                        if l < LABELS {
+                            ((b * LABELS + l) % 611) as i16 - 300
+                        } else {
+                            0
+                        }
+                    })
+                })
+                .collect(),
+            0.25,
+        );
         assert_eq!(Model::from_bytes(&m.to_bytes()).unwrap(), m);
         assert!(Model::from_bytes(b"CLXTAG01abcd").is_err());
     }
@@ -901,7 +1086,7 @@ mod tests {
         let lower = lower_words(&t);
         let cue = cue_candidates(&lexicon, &lower);
         let n = words.len();
-        let labels = View::new(words, &lower, cue, vec![None; n]).tag(&a);
+        let labels = View::new(words, lower, cue, vec![None; n]).tag(&a);
         // Local officials said the ferry ... Friday .
         assert_eq!(labels, [1, 2, 3, 5, 6, 6, 6, 6, 6, 0]);
     }
@@ -950,6 +1135,7 @@ mod tests {
     fn the_embedded_model_loads() {
         let m = Model::embedded();
         assert!(m.scale > 0.0);
-        assert!(m.weights.iter().any(|&w| w != 0));
+        assert!(m.weights.iter().flatten().any(|&w| w != 0));
+        assert!(m.weights.iter().all(|row| row[LABELS] == 0), "padding is zero");
     }
 }

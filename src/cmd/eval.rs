@@ -19,9 +19,6 @@ pub struct Args {
     /// Also list every missed, spurious or partly wrong claim and mention (text format).
     #[arg(long, short)]
     verbose: bool,
-    /// Rules alone: leave out the learned claim layer (on by default).
-    #[arg(long)]
-    rules_only: bool,
     #[command(flatten)]
     gazetteers: GazetteerArgs,
 }
@@ -35,7 +32,7 @@ enum Format {
 
 /// Runs `claimex eval`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let extractor = load_extractor(&args.gazetteers)?.with_learned_layer(!args.rules_only);
+    let extractor = load_extractor(&args.gazetteers)?;
     let data = read_article(&args.gold, false)?;
     let mut eval = Evaluation::new(&extractor);
     for (i, line) in data.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {

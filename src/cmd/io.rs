@@ -28,10 +28,17 @@ pub struct GazetteerArgs {
     /// cue row replaces the embedded one of the same form, a word row adds classes.
     #[arg(long, value_name = "DIR")]
     pub lexicon: Vec<PathBuf>,
+    /// Rules alone: leave out the learned claim layer (on by default).
+    #[arg(long)]
+    pub rules_only: bool,
 }
 
-/// The extractor for the gazetteers and lexicon that `args` name.
+/// The extractor for the gazetteers, lexicon and learned layer that `args` name.
 pub fn load_extractor(args: &GazetteerArgs) -> Result<Extractor> {
+    Ok(base_extractor(args)?.with_learned_layer(!args.rules_only))
+}
+
+fn base_extractor(args: &GazetteerArgs) -> Result<Extractor> {
     let gazetteer = load_gazetteers(args)?;
     if args.lexicons.is_none() && args.lexicon.is_empty() {
         return Ok(Extractor::new(gazetteer));
