@@ -491,8 +491,9 @@ fn man_page_to_stdout_or_one_page_per_subcommand() {
 
 #[test]
 fn rules_only_leaves_out_the_learned_layer_in_every_extracting_command() {
-    // The rules find no claim here; the learned layer does (a cue with no "that" and no comma).
-    let text = b"The villagers complained water supplies had been cut for three weeks.\n";
+    // The rules find no claim here; the learned layer does (speech in a relative clause whose
+    // content opens with its verb).
+    let text = b"The rescue group published photos of what it said was a second strike on the clinic.\n";
     let rules = |j: &serde_json::Value| {
         j["claims"]
             .as_array()
