@@ -245,17 +245,18 @@ impl Ctx<'_> {
     }
 
     /// The words from `k` on, after "CONTENT, SOURCE CUE,", carry the sentence on rather than
-    /// close it: not a participle ("citing", "naming", "during"), a contrast or "and", "according to", an adjunct
-    /// ("in a statement") or a time word, and at least a clause of two tokens.
+    /// close it: not a participle ("citing", "naming", "during"), a contrast or "and",
+    /// "according to", an adjunct ("in a statement") or a time word, and a clause of at least
+    /// two tokens.
     fn goes_on(&self, k: usize) -> bool {
-        k < self.toks.len()
-            && !self.has(k, Class::Participle)
-            && !(self.word_starts_lower(k) && self.lower(k).ends_with("ing"))
-            && !self.has(k, Class::Contrast)
-            && !self.has(k, Class::Adjunct)
-            && !self.time_word(k)
-            && !self.is(k, &["and", "or", "according", "who", "which", "as", ","])
-            && self.clause_end(k).is_some()
+        let closes = k >= self.toks.len()
+            || self.has(k, Class::Participle)
+            || (self.word_starts_lower(k) && self.lower(k).ends_with("ing"))
+            || self.has(k, Class::Contrast)
+            || self.has(k, Class::Adjunct)
+            || self.time_word(k)
+            || self.is(k, &["and", "or", "according", "who", "which", "as", ","]);
+        !closes && self.clause_end(k).is_some()
     }
 
     /// "CONTENT, said SOURCE[, APPOSITIVE]."
