@@ -208,6 +208,11 @@ impl Ctx<'_> {
             return Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.85));
         }
         let start = self.content_start(i + 1, cue);
+        // "wrote to the board on Friday, saying ...": the participle after the skipped adjunct
+        // is a cue of its own (`follow_up`), not this cue's content.
+        if start > i + 1 && self.is(start - 1, &[","]) && self.has(start, Class::Participle) {
+            return None;
+        }
         // "the attack which pro-Damascus media said was carried out by ...": the content's
         // subject is the relative pronoun's antecedent, so it opens with its verb.
         let relative = src_start > 0 && self.is(src_start - 1, &["which", "that", "who"]) && start == i + 1;
@@ -520,6 +525,14 @@ mod tests {
         assert_eq!(
             claims("Instead, the mayor said, the bridge will be rebuilt."),
             [("the mayor", "said", "the bridge will be rebuilt")]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_skipped_adjunct_is_its_own_cue() {
+        assert_eq!(
+            claims("The senator wrote to the board on Friday, saying the plan was illegal."),
+            [("The senator", "saying", "the plan was illegal")]
         );
     }
 }
