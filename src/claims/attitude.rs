@@ -99,4 +99,18 @@ mod tests {
         assert_eq!(claims("The inspectors found a way into the depot."), []);
         assert_eq!(claims("We hope that the talks resume soon."), []);
     }
+
+    #[test]
+    fn continued_speaks_after_a_quote_or_before_a_colon_but_not_of_events() {
+        assert_eq!(
+            claims("\"We will not leave the city,\" the mayor continued."),
+            [("the mayor", "continued", "assert", "We will not leave the city")]
+        );
+        assert_eq!(
+            claims("The mayor continued: \"Nobody will be forgotten.\""),
+            [("The mayor", "continued", "assert", "Nobody will be forgotten")]
+        );
+        assert_eq!(claims("In the north, shelling continued overnight."), []);
+        assert_eq!(claims("The rebels continued their advance on the town."), []);
+    }
 }

@@ -190,13 +190,16 @@ impl Ctx<'_> {
                 && i + 2 < self.toks.len()
                 && (self.verbish(i + 2) || self.has(i + 2, Class::Be))
                 && self.clause_end(i + 2).is_some();
+            // "Instead, it said, the convoy turned back": a short opener, then the clause.
+            let short = src_start - 1 <= start + 2 && self.is(i + 1, &[","]) && !parenthetical;
+            // "On top of that, opponents say, the wage rise will ...", "If X, he wrote, “Y”":
+            // the sentence goes on after the cue, so the cue is a parenthetical in its content.
+            let parenthetical = parenthetical || (!short && self.is(i + 1, &[","]) && self.goes_on(i + 2));
             let end = if parenthetical {
                 self.clause_end(i + 2)?
             } else {
                 src_start - 1
             };
-            // "Instead, it said, the convoy turned back": a short opener, then the clause.
-            let short = src_start - 1 <= start + 2 && self.is(i + 1, &[","]) && !parenthetical;
             let content = match short.then(|| self.clause_end(i + 2)).flatten() {
                 Some(after) => self.content_span(i + 2, after)?,
                 None => self.fronted_span(start, end)?,
@@ -205,6 +208,11 @@ impl Ctx<'_> {
             return Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.85));
         }
         let start = self.content_start(i + 1, cue);
+        // "wrote to the board on Friday, saying ...": the participle after the skipped adjunct
+        // is a cue of its own (`follow_up`), not this cue's content.
+        if start > i + 1 && self.is(start - 1, &[","]) && self.has(start, Class::Participle) {
+            return None;
+        }
         // "the attack which pro-Damascus media said was carried out by ...": the content's
         // subject is the relative pronoun's antecedent, so it opens with its verb.
         let relative = src_start > 0 && self.is(src_start - 1, &["which", "that", "who"]) && start == i + 1;
@@ -239,6 +247,21 @@ impl Ctx<'_> {
             rule,
             confidence,
         ))
+    }
+
+    /// The words from `k` on, after "CONTENT, SOURCE CUE,", carry the sentence on rather than
+    /// close it: not a participle ("citing", "naming", "during"), a contrast or "and",
+    /// "according to", an adjunct ("in a statement") or a time word, and a clause of at least
+    /// two tokens.
+    fn goes_on(&self, k: usize) -> bool {
+        let closes = k >= self.toks.len()
+            || self.has(k, Class::Participle)
+            || (self.word_starts_lower(k) && self.lower(k).ends_with("ing"))
+            || self.has(k, Class::Contrast)
+            || self.has(k, Class::Adjunct)
+            || self.time_word(k)
+            || self.is(k, &["and", "or", "according", "who", "which", "as", ","]);
+        !closes && self.clause_end(k).is_some()
     }
 
     /// "CONTENT, said SOURCE[, APPOSITIVE]."
@@ -479,6 +502,49 @@ mod tests {
         assert_eq!(
             claims("The ministry called Assad a war criminal."),
             [("The ministry", "called", "Assad a war criminal")]
+        );
+    }
+
+    #[test]
+    fn a_cue_between_commas_mid_sentence_sits_inside_its_content() {
+        assert_eq!(
+            claims("Even in a dry year, officials say, the dam cannot hold another winter."),
+            [(
+                "officials",
+                "say",
+                "Even in a dry year, officials say, the dam cannot hold another winter"
+            )]
+        );
+        assert_eq!(
+            claims("The town will run out of flour, the council warned, because the road is shut."),
+            [(
+                "the council",
+                "warned",
+                "The town will run out of flour, the council warned, because the road is shut"
+            )]
+        );
+        // After the cue, an adjunct, a participle or "and" closes the sentence: the content
+        // stays before the source.
+        assert_eq!(
+            claims("The bridge was rebuilt last year, the mayor said, in a statement."),
+            [("the mayor", "said", "The bridge was rebuilt last year")]
+        );
+        assert_eq!(
+            claims("The bridge was rebuilt last year, the mayor said, citing the budget."),
+            [("the mayor", "said", "The bridge was rebuilt last year")]
+        );
+        // A short opener, then the clause: the content is the clause.
+        assert_eq!(
+            claims("Instead, the mayor said, the bridge will be rebuilt."),
+            [("the mayor", "said", "the bridge will be rebuilt")]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_skipped_adjunct_is_its_own_cue() {
+        assert_eq!(
+            claims("The senator wrote to the board on Friday, saying the plan was illegal."),
+            [("The senator", "saying", "the plan was illegal")]
         );
     }
 }
