@@ -760,6 +760,12 @@ impl Ctx<'_> {
             let Some(c) = (from..to).find(|&i| view.cue[i]) else {
                 continue;
             };
+            // A capitalised cue word is a name or a glued headline ("REUTERS Rodi Said ...",
+            // "Coalition Denies Being Behind ..."), as for the rules ([`Ctx::cue_at`]);
+            // "According to" opens a sentence.
+            if self.word(c).starts_with(char::is_uppercase) && !view.lower[c].eq("according") {
+                continue;
+            }
             let lemma = match self.lexicon.get(self.lower(c)) {
                 Some(cue) => (cue.lemma.clone(), cue.stance),
                 None => ("according to".to_string(), Stance::Assert),
@@ -1137,5 +1143,14 @@ mod tests {
         assert!(m.scale > 0.0);
         assert!(m.weights.iter().flatten().any(|&w| w != 0));
         assert!(m.weights.iter().all(|row| row[LABELS] == 0), "padding is zero");
+    }
+
+    #[test]
+    fn a_capitalised_cue_word_is_a_name_not_a_cue() {
+        // A photo credit glued to the first sentence: "Said" is the photographer's name.
+        let text = "AFP Photo Karim Said Government forces advanced into the northern districts of the city overnight.";
+        assert_eq!(crate::claims::tests::triples(text), []);
+        let text = "Karim said government forces advanced into the northern districts of the city overnight.";
+        assert_eq!(crate::claims::tests::triples(text).len(), 1);
     }
 }
