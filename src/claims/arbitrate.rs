@@ -204,12 +204,8 @@ impl Ctx<'_> {
     /// lends it its source.
     fn attach_follow_ups(&self, follow_ups: Vec<FollowUp>, out: &mut Vec<Claim>, first: usize) {
         let mut found = Vec::new();
-        let hosts = if follow_ups.is_empty() {
-            &out[..0]
-        } else {
-            &out[first..]
-        };
-        for c in hosts.iter().filter(|c| c.kind == ClaimKind::Attributed) {
+        let hosts = out[first..].iter().filter(|_| !follow_ups.is_empty());
+        for c in hosts.filter(|c| c.kind == ClaimKind::Attributed) {
             // ... or after its source: "X killed 40 said the Observatory adding that ...".
             let source_end = c.source.as_ref().map_or(0, |s| s.span.end);
             let after = c.cue.span.end.max(c.content.end).max(source_end);

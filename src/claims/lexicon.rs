@@ -343,7 +343,6 @@ pub struct Lexicon {
     /// A title is not all ASCII letters (the tokenizer's fast scan cannot find it).
     odd_titles: bool,
     abbreviations: Abbreviations,
-    token: Option<Arc<Regex>>,
 }
 
 impl Lexicon {
@@ -404,9 +403,6 @@ impl Lexicon {
         }
         if !seen_header {
             return Err(err(0, "no header row".into()));
-        }
-        if name == "abbreviations.tsv" {
-            self.token = None;
         }
         Ok(())
     }
@@ -599,9 +595,6 @@ impl Lexicon {
     /// The tokenizer for the claim rules: titles with their period ("Lt.", from
     /// `abbreviations.tsv`), initialisms ("U.S."), words, or one punctuation character.
     pub fn token_regex(&self) -> Arc<Regex> {
-        if let Some(r) = &self.token {
-            return r.clone();
-        }
         let mut titles: Vec<String> = self.titles.iter().map(|t| regex::escape(t)).collect();
         titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         let titles = if titles.is_empty() {
