@@ -60,10 +60,16 @@ fn is_inside(label: u8) -> bool {
 pub struct Model {
     weights: Vec<[i16; 8]>,
     scale: f32,
-    /// The rows of the previous-label features that do not look at the word, summed once:
-    /// `prev[(label * 8 + left) * 8 + right]` for the cue distance buckets.
-    prev: Vec<[i32; 8]>,
+    /// The summed rows of the previous-label features, by the cue distance buckets:
+    /// `trans[left * 8 + right][prev][label]`, with [`NEG`] where `label` may not follow
+    /// `prev` (and in the padding).
+    trans: Vec<[[i32; 8]; 8]>,
 }
+
+/// The score of a transition that is not allowed, and the floor of a path's score relative to
+/// the best one in [`View::tag`]: far below any real score (at most 25 features of at most
+/// 2^15 per token), and twice it plus a token's score still fits an i32.
+const NEG: i32 = -(1 << 29);
 
 static EMBEDDED: LazyLock<Model> =
     LazyLock::new(|| Model::from_bytes(include_bytes!("tagger.bin")).expect("embedded tagger.bin is valid"));
@@ -92,21 +98,18 @@ impl Model {
 
     fn new(weights: Vec<[i16; 8]>, scale: f32) -> Model {
         let table = &*TABLE;
-        let mut prev = Vec::with_capacity(LABELS * 64);
-        for p in 0..LABELS {
-            for both in &table.prev_both[p] {
-                for &f in both {
-                    let mut acc = [0i32; 8];
-                    for &f in &[table.prev[p], f] {
-                        for (a, w) in acc.iter_mut().zip(&weights[f as usize]) {
-                            *a += i32::from(*w);
-                        }
+        let mut trans = vec![[[NEG; 8]; 8]; 64];
+        for (k, rows) in trans.iter_mut().enumerate() {
+            for (p, row) in rows.iter_mut().enumerate().take(LABELS) {
+                let sum = sum_rows(&weights, &[table.prev[p], table.prev_both[p][k / 8][k % 8]]);
+                for l in 0..LABELS {
+                    if ALLOWED[p][l] {
+                        row[l] = sum[l];
                     }
-                    prev.push(acc);
                 }
             }
         }
-        Model { weights, scale, prev }
+        Model { weights, scale, trans }
     }
 
     /// The model as bytes: magic, scale (f32 LE), then the i16 LE weights.
@@ -120,28 +123,24 @@ impl Model {
         b
     }
 
-    /// The summed weights of features `feats` per label. The sum is exact: at most 25
-    /// features of at most 2^15 each fit an i32 many times over.
+    /// The summed weights of features `feats` per label.
+    #[cfg(test)]
     fn score(&self, feats: &[u32]) -> [i64; LABELS] {
-        let mut acc = [0i32; 8];
-        for &f in feats {
-            for (a, w) in acc.iter_mut().zip(&self.weights[f as usize]) {
-                *a += i32::from(*w);
-            }
-        }
+        let acc = sum_rows(&self.weights, feats);
         std::array::from_fn(|l| i64::from(acc[l]))
     }
+}
 
-    /// `self.score` of `view.transition(i, prev)`, from the summed rows and one hash.
-    fn transition(&self, view: &View<'_>, i: usize, prev: u8) -> [i64; LABELS] {
-        let p = usize::from(prev);
-        let mut acc = self.prev[(p * 8 + usize::from(view.left[i])) * 8 + usize::from(view.right[i])];
-        let word = bucket_of(feed(TABLE.prev_word[p], view.lower[i]));
-        for (a, w) in acc.iter_mut().zip(&self.weights[word as usize]) {
+/// The rows `feats` of `weights`, summed: at most 25 rows of at most 2^15 each fit an i32
+/// many times over.
+fn sum_rows(weights: &[[i16; 8]], feats: &[u32]) -> [i32; 8] {
+    let mut acc = [0i32; 8];
+    for &f in feats {
+        for (a, w) in acc.iter_mut().zip(&weights[f as usize]) {
             *a += i32::from(*w);
         }
-        std::array::from_fn(|l| i64::from(acc[l]))
     }
+    acc
 }
 
 /// Whether `label` may follow `prev`: an `I-` label only follows its own `B-`/`I-`.
@@ -165,29 +164,38 @@ const ALLOWED: [[bool; LABELS]; LABELS] = {
     t
 };
 
-const PRIME: u64 = 0x0100_0000_01b3;
+/// The FNV-1a hash of one feature part (a word, a shape, a suffix ...). A sentence's words
+/// are hashed once each, in [`View::new`]; features combine these hashes.
+fn fnv(part: &str) -> u64 {
+    part.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
-/// The FNV-1a state after feature template `t`, before its parts.
+/// A multiplicative mixer: the state `h` after one more part hash `x`. The product mixes
+/// every bit into the top ones, which [`bucket_of`] keeps.
+fn combine(h: u64, x: u64) -> u64 {
+    (h.rotate_left(23) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The state of feature template `t`, before its parts.
 fn start(t: usize) -> u64 {
-    (0xcbf2_9ce4_8422_2325 ^ t as u64).wrapping_mul(PRIME)
+    combine(0, t as u64 + 1)
 }
 
-/// The FNV-1a state `h` after one more part (its bytes, then 0xff).
-fn feed(mut h: u64, part: &str) -> u64 {
-    for &b in part.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(PRIME);
-    }
-    (h ^ 0xff).wrapping_mul(PRIME)
-}
-
-/// The hash bucket of an FNV-1a state.
+/// The hash bucket of a state.
 fn bucket_of(h: u64) -> u32 {
     (h >> (64 - BITS)) as u32
 }
 
-/// The hash bucket of feature template `t` over `parts` (FNV-1a).
+/// The hash bucket of feature template `t` over `parts`.
 fn hash(t: usize, parts: &[&str]) -> u32 {
-    bucket_of(parts.iter().fold(start(t), |h, p| feed(h, p)))
+    bucket_of(parts.iter().fold(start(t), |h, p| combine(h, fnv(p))))
+}
+
+/// [`hash`] over parts already hashed with [`fnv`].
+fn hashed(t: usize, parts: &[u64]) -> u32 {
+    bucket_of(parts.iter().fold(start(t), |h, &p| combine(h, p)))
 }
 
 /// Distance buckets: `DISTANCES[distance_bucket(d)]` is the feature string of distance `d`.
@@ -216,6 +224,8 @@ struct Table {
     bias: u32,
     /// Template 10, by cue flag.
     cue: [u32; 2],
+    /// The cue flag's part hash, by flag.
+    flag: [u64; 2],
     /// Templates 12, 13 and 19, by distance bucket.
     left: [u32; 8],
     right: [u32; 8],
@@ -228,8 +238,6 @@ struct Table {
     quote_both: [[[u32; 8]; 8]; 2],
     /// Template 100, by previous label.
     prev: [u32; LABELS],
-    /// Template 101's state after the previous label, before the word.
-    prev_word: [u64; LABELS],
     /// Template 102, by previous label and the distance buckets.
     prev_both: [[[u32; 8]; 8]; LABELS],
 }
@@ -241,6 +249,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     Table {
         bias: hash(0, &[]),
         cue: flag(10, "0", "1"),
+        flag: [fnv("0"), fnv("1")],
         left: by8(&|d| hash(12, &[d])),
         right: by8(&|d| hash(13, &[d])),
         pos: by8(&|d| hash(19, &[d])),
@@ -248,7 +257,6 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         quote: flag(17, "-", "q"),
         quote_both: ["-", "q"].map(|q| both(&|l, r| hash(18, &[q, l, r]))),
         prev: LABEL_NAMES.map(|p| hash(100, &[p])),
-        prev_word: LABEL_NAMES.map(|p| feed(start(101), p)),
         prev_both: LABEL_NAMES.map(|p| both(&|l, r| hash(102, &[p, l, r]))),
     }
 });
@@ -280,16 +288,31 @@ pub(crate) struct View<'a> {
     pub words: Vec<&'a str>,
     /// Token is a cue candidate.
     pub cue: Vec<bool>,
-    /// Gazetteer type of the mention over the token, if any.
-    pub mention: Vec<Option<EntityType>>,
     /// Token lies inside quote marks.
     pub quoted: Vec<bool>,
-    /// The [`shape`] of each token.
-    shape: Vec<&'a str>,
     /// Distance bucket ([`distance_bucket`]) to the nearest cue candidate on each side.
     left: Vec<u8>,
     right: Vec<u8>,
+    /// The [`fnv`] hashes of each token's parts, computed once.
+    hashes: Vec<Parts>,
 }
+
+/// The [`fnv`] hashes of one token's feature parts.
+#[derive(Clone, Copy)]
+struct Parts {
+    word: u64,
+    shape: u64,
+    mention: u64,
+}
+
+/// The parts of the positions before the first token and after the last.
+static EDGES: LazyLock<[Parts; 2]> = LazyLock::new(|| {
+    ["<s>", "</s>"].map(|w| Parts {
+        word: fnv(w),
+        shape: fnv("-"),
+        mention: fnv("-"),
+    })
+});
 
 impl<'a> View<'a> {
     pub(crate) fn new(
@@ -310,7 +333,13 @@ impl<'a> View<'a> {
             }
             quoted.push(inside);
         }
-        let shape = words.iter().map(|w| shape(w)).collect();
+        let hashes = (0..n)
+            .map(|i| Parts {
+                word: fnv(lower[i]),
+                shape: fnv(shape(words[i])),
+                mention: fnv(mention[i].map_or("-", EntityType::as_str)),
+            })
+            .collect();
         let none = distance_bucket(usize::MAX) as u8;
         let (mut left, mut right) = (vec![none; n], vec![none; n]);
         let mut last = None;
@@ -335,11 +364,10 @@ impl<'a> View<'a> {
             lower,
             words,
             cue,
-            mention,
             quoted,
-            shape,
             left,
             right,
+            hashes,
         }
     }
 
@@ -350,34 +378,22 @@ impl<'a> View<'a> {
     /// The features of token `i` that do not depend on the previous label.
     fn emission(&self, i: usize, out: &mut Vec<u32>) {
         out.clear();
-        let w = |k: isize| -> &str {
-            let j = i as isize + k;
-            if j < 0 {
-                "<s>"
-            } else if j as usize >= self.len() {
-                "</s>"
-            } else {
-                self.lower[j as usize]
+        let edges = &*EDGES;
+        // The parts of the token at offset `k` from `i`, or of the edge beyond the sentence.
+        let at = |k: isize| -> &Parts {
+            match i.checked_add_signed(k) {
+                Some(j) if j < self.len() => &self.hashes[j],
+                _ if k < 0 => &edges[0],
+                _ => &edges[1],
             }
         };
-        let shape = |k: isize| -> &str {
-            let j = i as isize + k;
-            if j < 0 || j as usize >= self.len() {
-                return "-";
-            }
-            self.shape[j as usize]
-        };
-        let mention = |k: isize| -> &str {
-            let j = i as isize + k;
-            if j < 0 || j as usize >= self.len() {
-                return "-";
-            }
-            self.mention[j as usize].map_or("-", EntityType::as_str)
-        };
+        let w = |k: isize| at(k).word;
+        let shape = |k: isize| at(k).shape;
+        let mention = |k: isize| at(k).mention;
         // The last three characters.
         let suffix = {
             let s = self.lower[i];
-            &s[s.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..]
+            fnv(&s[s.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..])
         };
         let cue = usize::from(self.cue[i]);
         let (dl, dr) = (usize::from(self.left[i]), usize::from(self.right[i]));
@@ -386,27 +402,27 @@ impl<'a> View<'a> {
         // Template numbers are part of the hash: they stay as trained.
         out.extend([
             table.bias,
-            hash(1, &[w(0)]),
-            hash(2, &[w(-1)]),
-            hash(3, &[w(-2)]),
-            hash(4, &[w(1)]),
-            hash(5, &[w(2)]),
-            hash(6, &[suffix]),
-            hash(7, &[shape(0)]),
-            hash(8, &[shape(-1), shape(0)]),
-            hash(9, &[shape(0), shape(1)]),
+            hashed(1, &[w(0)]),
+            hashed(2, &[w(-1)]),
+            hashed(3, &[w(-2)]),
+            hashed(4, &[w(1)]),
+            hashed(5, &[w(2)]),
+            hashed(6, &[suffix]),
+            hashed(7, &[shape(0)]),
+            hashed(8, &[shape(-1), shape(0)]),
+            hashed(9, &[shape(0), shape(1)]),
             table.cue[cue],
-            hash(11, &[["0", "1"][cue], w(0)]),
+            hashed(11, &[table.flag[cue], w(0)]),
             table.left[dl],
             table.right[dr],
             table.both[dl][dr],
-            hash(15, &[mention(0)]),
-            hash(16, &[mention(-1), mention(1)]),
+            hashed(15, &[mention(0)]),
+            hashed(16, &[mention(-1), mention(1)]),
             table.quote[q],
             table.quote_both[q][dl][dr],
             table.pos[distance_bucket(i)],
-            hash(20, &[w(-1), w(0)]),
-            hash(21, &[w(0), w(1)]),
+            hashed(20, &[w(-1), w(0)]),
+            hashed(21, &[w(0), w(1)]),
         ]);
     }
 
@@ -416,7 +432,6 @@ impl<'a> View<'a> {
         let (table, p) = (&*TABLE, usize::from(prev));
         out.extend([
             table.prev[p],
-            bucket_of(feed(table.prev_word[p], self.lower[i])),
             table.prev_both[p][usize::from(self.left[i])][usize::from(self.right[i])],
         ]);
     }
@@ -434,8 +449,9 @@ impl<'a> View<'a> {
         let mut feats = Vec::new();
         for (i, back) in back.iter_mut().enumerate() {
             self.emission(i, &mut feats);
-            let e = score(&feats);
-            let mut cur = [i64::MIN; LABELS];
+            // The emission score is the same whatever the previous label: it is added to the
+            // best path into each label, not to every candidate path.
+            let mut best = [i64::MIN; LABELS];
             for p in 0..LABELS as u8 {
                 let base = match i {
                     0 if p == O => 0,
@@ -445,14 +461,15 @@ impl<'a> View<'a> {
                 };
                 let t = transition(i, p);
                 for l in 0..LABELS {
-                    let s = base + e[l] + t[l];
-                    if ALLOWED[p as usize][l] && s > cur[l] {
-                        cur[l] = s;
+                    let s = base + t[l];
+                    if ALLOWED[p as usize][l] && s > best[l] {
+                        best[l] = s;
                         back[l] = p;
                     }
                 }
             }
-            last = cur;
+            let e = score(&feats);
+            last = std::array::from_fn(|l| if best[l] == i64::MIN { best[l] } else { best[l] + e[l] });
         }
         let mut labels = vec![O; n];
         let Some(mut l) = (0..LABELS as u8).max_by_key(|&l| (last[l as usize], std::cmp::Reverse(l))) else {
@@ -465,9 +482,43 @@ impl<'a> View<'a> {
         labels
     }
 
-    /// The label of every token under `model`.
+    /// The label of every token under `model`: [`View::viterbi`] (the training decoder) over
+    /// the quantised weights, with the same decisions, in i32 lanes of 8 with the transition
+    /// rows summed once ([`Model::trans`]). Scores are kept relative to the best path so far
+    /// and floored at [`NEG`], so they never overflow.
     pub(crate) fn tag(&self, model: &Model) -> Vec<u8> {
-        self.viterbi(|feats| model.score(feats), |i, p| model.transition(self, i, p))
+        let n = self.len();
+        let mut back = vec![[O; 8]; n];
+        let mut feats = Vec::with_capacity(24);
+        // Before the first token, only O: every path starts from it.
+        let mut last = [NEG; 8];
+        last[usize::from(O)] = 0;
+        for (i, back) in back.iter_mut().enumerate() {
+            let t = &model.trans[usize::from(self.left[i]) * 8 + usize::from(self.right[i])];
+            let mut best = [i32::MIN; 8];
+            for (p, row) in t.iter().enumerate().take(LABELS) {
+                for l in 0..8 {
+                    let s = last[p] + row[l];
+                    if s > best[l] {
+                        best[l] = s;
+                        back[l] = p as u8;
+                    }
+                }
+            }
+            self.emission(i, &mut feats);
+            let e = sum_rows(&model.weights, &feats);
+            let top = (0..LABELS).map(|l| best[l] + e[l]).max().unwrap_or(0);
+            last = std::array::from_fn(|l| (best[l] + e[l] - top).max(NEG));
+        }
+        let mut labels = vec![O; n];
+        let Some(mut l) = (0..LABELS as u8).max_by_key(|&l| (last[l as usize], std::cmp::Reverse(l))) else {
+            return labels;
+        };
+        for (label, back) in labels.iter_mut().zip(&back).rev() {
+            *label = l;
+            l = back[l as usize];
+        }
+        labels
     }
 }
 
@@ -663,9 +714,12 @@ fn strip_commas(e: &Example, lexicon: &Lexicon) -> Option<Example> {
 /// candidate, shuffled by a xorshift generator seeded with `seed`. Same input, same model.
 pub fn train(extractor: &Extractor, docs: &[GoldDoc], epochs: usize, seed: u64) -> Model {
     let lexicon = Lexicon::embedded();
+    // Training reads sentences and mentions only: the embedded weights stay out of it, so a
+    // model of another size or feature set trains as well.
+    let extractor = extractor.clone().with_learned_layer(false);
     let mut data = Vec::new();
     for doc in docs {
-        examples(extractor, &lexicon, doc, &mut data);
+        examples(&extractor, &lexicon, doc, &mut data);
     }
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut state = seed.max(1);
@@ -957,6 +1011,10 @@ impl Ctx<'_> {
         while b > a && relative(b - 1) {
             b -= 1;
         }
+        // "An activist who spoke on condition of anonymity told": the source is before "who".
+        if a < b && self.word_starts_lower(a) && self.has(a, Class::Relative) {
+            return None;
+        }
         let speaks = match b.checked_sub(a)? {
             0 => false,
             1 => {
@@ -1048,23 +1106,61 @@ mod tests {
         assert_eq!(f[17], hash(17, &["-"]));
         assert_eq!(f[18], hash(18, &["-", "none", "2"]));
         assert_eq!(f[19], hash(19, &["1"]));
+        assert_eq!(f[20], hash(20, &["the", "mayor’s"]));
+        assert_eq!(f[21], hash(21, &["mayor’s", "aide"]));
+        v.emission(0, &mut f);
+        assert_eq!((f[2], f[3]), (hash(2, &["<s>"]), hash(3, &["<s>"])));
+        assert_eq!(f[16], hash(16, &["-", "-"]));
         v.transition(5, 6, &mut f);
-        assert_eq!(
-            f,
-            [
-                hash(100, &["6"]),
-                hash(101, &["6", "were"]),
-                hash(102, &["6", "2", "none"])
-            ]
-        );
-        // The model's summed rows give the score of those features, for every token and label.
+        assert_eq!(f, [hash(100, &["6"]), hash(102, &["6", "2", "none"])]);
+        // The model's summed rows give the score of those features, for every token and
+        // allowed pair of labels, and NEG for the others.
         let m = Model::embedded();
         for i in 0..v.len() {
-            for p in 0..LABELS as u8 {
-                v.transition(i, p, &mut f);
-                assert_eq!(m.transition(&v, i, p), m.score(&f), "token {i} after {p}");
+            let t = &m.trans[usize::from(v.left[i]) * 8 + usize::from(v.right[i])];
+            for p in 0..LABELS {
+                v.transition(i, p as u8, &mut f);
+                let score = m.score(&f);
+                for l in 0..LABELS {
+                    let want = if ALLOWED[p][l] { score[l] } else { i64::from(NEG) };
+                    assert_eq!(i64::from(t[p][l]), want, "token {i}: {p} -> {l}");
+                }
             }
         }
+    }
+
+    #[test]
+    fn the_fast_decoder_agrees_with_the_training_decoder() {
+        // `tag` (i32 lanes, relative scores) against `viterbi` (i64, the decoder training
+        // uses) under the embedded weights, on sentences of our own with and without claims.
+        let lexicon = Lexicon::embedded();
+        let m = Model::embedded();
+        let texts = [
+            "Local officials said the ferry resumed crossings on Friday.",
+            "“The wells are dry,” a shepherd told the radio, adding that the herds had moved south.",
+            "According to the port authority, two cargo ships were turned back and the harbour is closed.",
+            "The storm flooded the lower town overnight.",
+            "said said said that that according to to",
+        ];
+        for text in texts {
+            let mut t = Tokens::default();
+            t.tokenize(text, Span::new(0, text.len()), &lexicon.token_regex(), &lexicon);
+            let words: Vec<&str> = t.list.iter().map(|k| k.span.slice(text)).collect();
+            let lower = lower_words(&t);
+            let cue = cue_candidates(&lexicon, &lower);
+            let n = words.len();
+            let v = View::new(words, lower, cue, vec![None; n]);
+            let slow = v.viterbi(
+                |feats| m.score(feats),
+                |i, p| {
+                    let mut f = Vec::new();
+                    v.transition(i, p, &mut f);
+                    m.score(&f)
+                },
+            );
+            assert_eq!(v.tag(m), slow, "{text}");
+        }
+        assert!(View::new(vec![], vec![], vec![], vec![]).tag(m).is_empty());
     }
 
     #[test]
