@@ -7,20 +7,27 @@
 //! none: its cue must contain a lexicon cue, open the run (or follow auxiliaries), pass the
 //! rules' own refusals at that cue (not yet speech, passives, directives, frames, participant
 //! attitudes) and overlap no rule claim's cue or source; its source loses leading numbers and
-//! dates and a trailing relative pronoun, and a one-word source must be a mention, a pronoun,
-//! a source noun or a name; its content is two words or more, not an infinitive. On by default (it beats the rules alone on PolNeAR dev and syria-dev-gold; see the
-//! README's model card); `Extractor::with_learned_layer(false)` turns it off. The weights are
-//! parsed on first use, so runs that never reach a cue candidate never load them.
+//! dates and a trailing relative pronoun, may not open with one, and a one-word source must be
+//! a mention, a pronoun, a source noun or a name; its content is two words or more, not an
+//! infinitive; and news-copy shapes the rules never produce are refused ([`Ctx::shaped`]: a
+//! content ending in a clause opener, a source right after a preposition, a lone dash, "told"
+//! with its addressee, a mid-sentence "according to" before its content). On by default: it
+//! beats the rules alone on PolNeAR dev and syria-dev-gold, though on Syria news by one claim,
+//! and about half its claims read on FA-KES are right (see the README's model card);
+//! `Extractor::with_learned_layer(false)` turns it off. The weights are parsed on first use, so
+//! runs that never reach a cue candidate never load them.
 //!
 //! Features per token: the word and its ±2 window, suffix, shape, cue-candidate flag and the
 //! distance to the nearest cue candidate on each side, the gazetteer type of the mention under
-//! it, quote state, position, and the previous label (alone, with the word, with the cue
-//! distances). Decoding is first-order Viterbi (an `I-` label only follows its own
-//! `B-`/`I-`), and training is a structured perceptron over the same decoder: greedy decoding
-//! broke spans into pieces (tagger alone on PolNeAR dev, content F1 .280 greedy, .441 Viterbi).
-//! Hashing is FNV-1a into 2^18 buckets; weights are averaged, then quantised to i16. Training sees every sentence also with its commas and
-//! apostrophes stripped (as FA-KES prints news). Training is deterministic: a fixed seed
-//! shuffles the sentences, and everything else is in input order.
+//! it, quote state, position, and the previous label (alone and with the cue distances).
+//! Decoding is first-order Viterbi (an `I-` label only follows its own `B-`/`I-`), and
+//! training is a structured perceptron over the same decoder: greedy decoding broke spans into
+//! pieces (tagger alone on PolNeAR dev, content F1 .280 greedy, .441 Viterbi). Each token's
+//! word, shape and mention type is FNV-1a hashed once; a feature mixes these hashes with its
+//! template number into 2^18 buckets. Weights are averaged, then quantised to i16. Training
+//! sees every sentence also with its commas and apostrophes stripped (as FA-KES prints news).
+//! Training is deterministic: a fixed seed shuffles the sentences, and everything else is in
+//! input order.
 
 use super::lexicon::Classes;
 use super::tokens::Tokens;
