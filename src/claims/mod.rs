@@ -34,7 +34,8 @@
 //! strikes" or "Air strike kills 10 monitoring group says", with a present-tense speech cue;
 //! the role of the claim's sentence (`title`, `heading`) tells them from body claims.
 //!
-//! Not claims: directives ("told his men to hold"), questions, future or expected speech ("is
+//! Not claims: directives ("told his men to hold"), the writer's own questions (a question
+//! asked by a source has stance `question`), future or expected speech ("is
 //! expected to announce", "will say"), negated speech ("did not say"), and non-body sentences.
 //!
 //! Known gaps (measured in `tests/claims_eval.rs`): speech inside a relative clause ("the
