@@ -1231,3 +1231,13 @@ fn claiming_lives_counts_the_dead_and_is_no_claim() {
         "source_cue_content",
     );
 }
+
+#[test]
+fn a_text_ending_in_and_after_a_cue_does_not_panic() {
+    // The clause scan once looked one token past "and" for a cue ("and said").
+    none("The mayor said the bridge would reopen and");
+    assert_eq!(
+        triples("Officials said the road was open.\n\nThe mayor said the bridge would reopen and"),
+        [("Officials", "said", "the road was open")]
+    );
+}
