@@ -1241,3 +1241,22 @@ fn a_text_ending_in_and_after_a_cue_does_not_panic() {
         [("Officials", "said", "the road was open")]
     );
 }
+
+#[test]
+fn a_subjects_describing_participle_and_an_irregular_verb_before_it() {
+    // "calling" (lemma "call", a directive cue) describes unless it is "calling on/for".
+    assert_eq!(
+        triples("The governor attacked the senator, calling him a coward."),
+        [("The governor", "calling", "him a coward")]
+    );
+    none("The governor toured the plant, calling on workers to vote.");
+    // "met", "gave": irregular past tenses end the subject (`finite_verb` in words.tsv).
+    assert_eq!(
+        triples("The governor met voters at the fair, saying the plan would create jobs."),
+        [("The governor", "saying", "the plan would create jobs")]
+    );
+    assert_eq!(
+        triples("Medics at the clinic gave the same toll and said two nurses were among the dead."),
+        [("Medics at the clinic", "said", "two nurses were among the dead")]
+    );
+}
