@@ -5,7 +5,7 @@
 //! `lexicon/participles.tsv`; each takes the stance of its lemma's cue.
 
 use super::arbitrate::FollowUp;
-use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Frame, Rule};
+use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Rule};
 
 impl Ctx<'_> {
     /// Proposes a claim for each ", adding that ..." in this sentence; [`super::arbitrate`]
@@ -59,8 +59,7 @@ impl Ctx<'_> {
 
     /// "Trump hit back on Twitter, saying CONTENT": in a sentence with no claim, a follow-up
     /// participle after a comma is a claim by the sentence's subject. A participle of a
-    /// directive cue ("telling") needs "that" within five words ("telling reporters that"),
-    /// unless it describes ("calling him a coward", not "calling on voters to ...").
+    /// directive cue ("telling") needs "that" within five words ("telling reporters that").
     /// [`super::arbitrate`] asks for these only when the sentence has no other claim.
     pub(super) fn subject_follow_ups(&self, found: &mut Vec<Claim>) {
         let participle = |k: usize| self.is(k, &[","]) && self.has(k + 1, Class::FollowUp);
@@ -82,11 +81,9 @@ impl Ctx<'_> {
             let that = (word + 1..(word + 6).min(self.toks.len()))
                 .take_while(|&k| !self.toks[k].is_punct())
                 .find(|&k| self.is(k, &["that"]));
-            // "calling him a coward" describes; "calling on X to ..." and "calling for" direct.
-            let describe = cue.frame == Frame::Describe && !self.directive(word, cue);
             let start = match that {
-                Some(k) if cue.directive && !describe => k + 1,
-                _ if cue.directive && !describe => continue,
+                Some(k) if cue.directive => k + 1,
+                _ if cue.directive => continue,
                 _ => word + 1 + usize::from(self.is(word + 1, &["that", ":"])),
             };
             let Some(to) = self.clause_end(start) else { continue };
@@ -144,7 +141,7 @@ impl Ctx<'_> {
             let cue = self.lexicon.lemma_cue(lemma)?;
             // "telling his critics to wait" is a directive ([`Self::subject_follow_ups`] reads
             // "telling X that" after a comma).
-            if cue.directive && (cue.frame != Frame::Describe || self.directive(j, cue)) {
+            if cue.directive {
                 return None;
             }
             let stance = cue.stance;

@@ -125,8 +125,10 @@ fn push(text: &str, open: Span, close: Span, out: &mut Vec<Quote>) {
 /// sentence or opening the next sentence of its paragraph, to that claim: “A,” he said. “B.” is one
 /// attribution (`quote_continued`) whose content runs from the start of A to the end of B, the
 /// attribution inside it, as PolNeAR annotates it (and as the Syria gold annotates a cue
-/// inside its content).
-pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote], claims: &mut [Claim]) {
+/// inside its content). “A,” he said, “B.” in one sentence is one such claim too: the claim
+/// that "he said" introduces B with the same cue is its second half, and goes.
+pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote], claims: &mut Vec<Claim>) {
+    let mut halves = Vec::new();
     for k in 0..claims.len() {
         let c = &claims[k];
         if !matches!(c.rule, Rule::QuoteSourceCue | Rule::QuoteCueSource) {
@@ -144,13 +146,25 @@ pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote
         let Some(q) = quotes.get(i) else { continue };
         let same = q.open.start < sentence.end;
         let opens_next = next.is_some_and(|n| n.span.start == q.open.start);
-        // A claim inside the quote (“They told me ...”) does not attribute it; a quote claim does.
-        let attributed = claims.iter().any(|o| o.content.contains(q.inner));
+        // A claim inside the quote (“They told me ...”) does not attribute it; a quote claim does,
+        // unless it is this claim's second half (the same cue, then the quote).
+        let half = claims
+            .iter()
+            .position(|o| o.rule == Rule::SourceCueQuote && o.cue.span == c.cue.span && o.content == q.inner);
+        let attributed = half.is_none() && claims.iter().any(|o| o.content.contains(q.inner));
         if (same || opens_next) && !attributed && text[q.inner.start..q.inner.end].contains(' ') {
             let c = &mut claims[k];
             c.content = Span::new(c.content.start, q.inner.end);
             c.rule = Rule::QuoteContinued;
+            halves.extend(half);
         }
+    }
+    if !halves.is_empty() {
+        let mut k = 0;
+        claims.retain(|_| {
+            k += 1;
+            !halves.contains(&(k - 1))
+        });
     }
 }
 
@@ -431,6 +445,29 @@ mod tests {
         assert_eq!(
             triples(text),
             [("The mayor", "told", "Water is back in every district")]
+        );
+    }
+
+    #[test]
+    fn a_quote_split_by_its_attribution_in_one_sentence_is_one_claim() {
+        use crate::claims::tests::triples;
+        let text = "The hearing ran late.\n\n“The bridge will hold,” the official said, “but the road will not.”";
+        assert_eq!(
+            triples(text),
+            [(
+                "the official",
+                "said",
+                "The bridge will hold,” the official said, “but the road will not"
+            )]
+        );
+        // Two quotes, each with its own attribution, stay two claims.
+        let text = "The hearing ran late.\n\n“The bridge will hold,” the official said, and the mayor said: “The road will not.”";
+        assert_eq!(
+            triples(text),
+            [
+                ("the official", "said", "The bridge will hold"),
+                ("the mayor", "said", "The road will not")
+            ]
         );
     }
 }
