@@ -126,12 +126,13 @@ fn push(text: &str, open: Span, close: Span, out: &mut Vec<Quote>) {
 /// attribution (`quote_continued`) whose content runs from the start of A to the end of B, the
 /// attribution inside it, as PolNeAR annotates it (and as the Syria gold annotates a cue
 /// inside its content). “A,” he said, “B.” in one sentence is one such claim too: the claim
-/// that "he said" introduces B with the same cue is its second half, and goes.
+/// that "he said" introduces B with the same cue is its second half, and goes. A claim of the
+/// learned layer whose content is the first quote joins the same way.
 pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote], claims: &mut Vec<Claim>) {
     let mut halves = Vec::new();
     for k in 0..claims.len() {
         let c = &claims[k];
-        if !matches!(c.rule, Rule::QuoteSourceCue | Rule::QuoteCueSource) {
+        if !matches!(c.rule, Rule::QuoteSourceCue | Rule::QuoteCueSource) && !tagged_quote(text, quotes, c) {
             continue;
         }
         let Sentence {
@@ -166,6 +167,25 @@ pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote
             !halves.contains(&(k - 1))
         });
     }
+}
+
+/// The learned layer's claim `c` reads as a quote claim: its content is a whole quote (with or
+/// without its marks) that closes at most 80 bytes before the cue, with no sentence end between.
+fn tagged_quote(text: &str, quotes: &[Quote], c: &Claim) -> bool {
+    if c.rule != Rule::Tagger {
+        return false;
+    }
+    let i = quotes.partition_point(|q| q.close.end <= c.cue.span.start);
+    let Some(q) = i.checked_sub(1).map(|i| &quotes[i]) else {
+        return false;
+    };
+    let gap = &text[q.close.end..c.cue.span.start];
+    c.content.start <= q.inner.start
+        && q.open.start <= c.content.start
+        && q.inner.end <= c.content.end
+        && c.content.end <= q.close.end
+        && gap.len() <= 80
+        && !gap.contains(['.', '!', '?', '\n'])
 }
 
 impl Ctx<'_> {
@@ -458,6 +478,17 @@ mod tests {
                 "the official",
                 "said",
                 "The bridge will hold,” the official said, “but the road will not"
+            )]
+        );
+        // The learned layer finds "the engineer said" (no source noun for the rules); the
+        // quote after it continues its claim all the same.
+        let text = "The hearing ran late.\n\n“The bridge will hold,” the engineer said. “The road will not.”";
+        assert_eq!(
+            triples(text),
+            [(
+                "the engineer",
+                "said",
+                "The bridge will hold,” the engineer said. “The road will not"
             )]
         );
         // Two quotes, each with its own attribution, stay two claims.
