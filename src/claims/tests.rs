@@ -1254,3 +1254,21 @@ fn an_irregular_past_tense_ends_a_subject() {
         [("Medics at the clinic", "said", "two nurses were among the dead")]
     );
 }
+
+#[test]
+fn a_party_tag_in_brackets_stays_in_the_source() {
+    one(
+        "Sen. Dana Whitfield (R-Ohio) said the budget would pass.",
+        "Sen. Dana Whitfield (R-Ohio)",
+        "said",
+        "the budget would pass",
+        "source_cue_content",
+    );
+    one(
+        "Rep. Omar Lind (D-N.Y.) said the budget would fail.",
+        "Rep. Omar Lind (D-N.Y.)",
+        "said",
+        "the budget would fail",
+        "source_cue_content",
+    );
+}
