@@ -77,13 +77,15 @@ fn a_bad_row_names_file_and_line() {
 }
 
 #[test]
-fn the_extra_folder_adds_evidence_cues_and_expected_hedges() {
+fn evidence_cues_are_default_and_the_extra_folder_adds_expected_hedges() {
     let extra = concat!(env!("CARGO_MANIFEST_DIR"), "/lexicon/extra");
     let text = "Flight data show that the jet circled twice. The envoy is expected to arrive soon.";
-    assert_eq!(claims(&[], text), []);
-    let got = claims(&["--lexicon", extra], text);
-    let cues: Vec<(&str, &str)> = got.iter().map(|(_, c, s)| (c.as_str(), s.as_str())).collect();
-    assert_eq!(cues, [("show", "evidence"), ("is expected to", "hedge")]);
+    let cues = |args: &[&str]| -> Vec<String> {
+        let got = claims(args, text);
+        got.into_iter().map(|(_, c, s)| format!("{c}/{s}")).collect()
+    };
+    assert_eq!(cues(&[]), ["show/evidence"]);
+    assert_eq!(cues(&["--lexicon", extra]), ["show/evidence", "is expected to/hedge"]);
 }
 
 /// The sentences `claimex extract ARGS` splits `text` into.

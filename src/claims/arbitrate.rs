@@ -13,8 +13,8 @@
 //!    too little is left; an earlier-kept claim whose pronoun source opens this one's content ("The
 //!    monitor said [it had documented ...]") is **nested** in it: it gives up the spans it took and
 //!    is kept apart;
-//! 4. **drops**: a participant's own attitude ("I think"), a "found" without "that", a question
-//!    asked ([`Ctx::dropped`]); in a title or heading, whatever is not headline-shaped
+//! 4. **drops**: a participant's own attitude ("I think"), a "found" without "that"
+//!    ([`Ctx::dropped`]); in a title or heading, whatever is not headline-shaped
 //!    ([`Ctx::headline_claim`]); a nested claim goes with its outer claim;
 //! 5. **follow-ups** (", adding that ...") take the source of the attributed claim they follow;
 //!    in a sentence with no claim, the subject's follow-ups are asked for ("X hit back, saying"),

@@ -4,15 +4,17 @@
 //! about anybody's belief. Such claims, found by the speech rules, are dropped (by
 //! [`super::arbitrate`], with this test), and so are
 //! claims whose cue needs "that" (class `that` in `lexicon/cues.tsv`: "found that ...") when
-//! the content after the cue is not introduced by it or a colon ("found a way"), and questions asked in
-//! direct speech ("“Where were you?” one resident asked").
+//! the content after the cue is not introduced by it or a colon ("found a way"). A question
+//! asked in direct speech ("“Where were you?” one resident asked") is a claim of stance
+//! `question`, as "asked whether" is: PolNeAR annotates both, and a user who wants speech only
+//! leaves the stance out.
 
 use super::{Claim, Class, Ctx, Stance};
 
 impl Ctx<'_> {
     /// `c` is no claim: an attitude or question whose source is a participant pronoun
-    /// (`participant` in `lexicon/words.tsv`: I, we, you), a cue that needs "that" without it, or
-    /// a question asked. [`super::arbitrate`] drops it.
+    /// (`participant` in `lexicon/words.tsv`: I, we, you), or a cue that needs "that" without
+    /// it. [`super::arbitrate`] drops it.
     pub(super) fn dropped(&self, c: &Claim) -> bool {
         let attitude = matches!(c.cue.stance, Stance::Believe | Stance::Intend | Stance::Question);
         // "I", "I don't", "One of the reasons I", "Do you": a participant opens or ends it.
@@ -30,9 +32,7 @@ impl Ctx<'_> {
             && !gap
                 .split(|ch: char| !ch.is_alphanumeric())
                 .any(|w| w.eq_ignore_ascii_case("that"));
-        // "“Where were you?” one resident asked": a question asked is no claim.
-        let question = c.cue.stance == Stance::Question && c.content.slice(self.text).ends_with('?');
-        (attitude && participant) || needs_that || question
+        (attitude && participant) || needs_that
     }
 }
 
@@ -98,6 +98,18 @@ mod tests {
         );
         assert_eq!(claims("The inspectors found a way into the depot."), []);
         assert_eq!(claims("We hope that the talks resume soon."), []);
+    }
+
+    #[test]
+    fn a_question_asked_in_direct_speech_has_the_question_stance() {
+        assert_eq!(
+            claims("“Who will rebuild the bridge?” a shopkeeper asked."),
+            [("a shopkeeper", "asked", "question", "Who will rebuild the bridge?")]
+        );
+        assert_eq!(
+            claims("The mayor asked, \"Where is the money?\""),
+            [("The mayor", "asked", "question", "Where is the money?")]
+        );
     }
 
     #[test]

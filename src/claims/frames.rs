@@ -3,7 +3,11 @@
 //! - `figure`: "the monitor put the toll at 40", "puts the number of dead at 60": the cue must
 //!   be followed, within a few words, by a `figure` noun ("toll", "number") and then "at";
 //! - `written`: "the statement reads", "a banner read: ...": the source's head must be a
-//!   `document` noun ("statement", "letter", "banner").
+//!   `document` noun ("statement", "letter", "banner");
+//! - `evidence`: "the poll shows", "records show", "data showed that": the source's head must be
+//!   a `data` noun ("poll", "survey", "records"), or "that" must follow the cue. Pictures show
+//!   scenes, not claims ("the video showed bodies in the street"; the Syria gold conventions
+//!   leave them out too).
 //!
 //! Otherwise the word is an ordinary verb ("put pressure on", "read the news").
 
@@ -21,6 +25,10 @@ impl Ctx<'_> {
                 !(noun + 1..(noun + 5).min(self.toks.len())).any(|k| self.is(k, &["at"]))
             }
             Frame::Written => aux_start == 0 || !self.has(aux_start - 1, Class::Document),
+            Frame::Evidence => {
+                let data = aux_start > 0 && self.lexicon.noun_classes(self.lower(aux_start - 1)).has(Class::Data);
+                !data && !self.is(i + 1, &["that"])
+            }
             _ => false,
         }
     }
@@ -42,5 +50,23 @@ mod tests {
             [("The statement", "reads", "the fighters will withdraw")]
         );
         assert_eq!(claims("The commander read the names aloud."), []);
+    }
+
+    #[test]
+    fn data_shows_but_pictures_do_not() {
+        assert_eq!(
+            claims("A new survey shows the mayor eight points ahead."),
+            [("A new survey", "shows", "the mayor eight points ahead")]
+        );
+        assert_eq!(
+            claims("The fuel went missing in March, shipping records show."),
+            [("shipping records", "show", "The fuel went missing in March")]
+        );
+        assert_eq!(
+            claims("Satellite photos showed that the runway had been repaired."),
+            [("Satellite photos", "showed", "the runway had been repaired")]
+        );
+        assert_eq!(claims("Amateur video showed smoke rising over the market."), []);
+        assert_eq!(claims("A general view shows the damaged clinic."), []);
     }
 }

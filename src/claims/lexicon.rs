@@ -113,6 +113,9 @@ pub enum Frame {
     /// DOCUMENT CUE (:) CONTENT: "the statement reads" (the source's head needs a `document`
     /// noun).
     Written,
+    /// DATA CUE (that) CONTENT: "the poll shows", "records show": the source's head needs a
+    /// `data` noun, or "that" follows the cue ("a video showed a convoy" is no claim).
+    Evidence,
 }
 
 enum_names! {
@@ -133,6 +136,8 @@ enum_names! {
         Document = "document",
         /// A count that a source may "put at" ("put the toll at 40").
         Figure = "figure",
+        /// Data that may "show" ("the poll shows", "records show").
+        Data = "data",
         /// "the NOUN" may refer to an armed group mention ("the group", "the militia").
         ArmedGroupNoun = "armed_group_noun",
         /// "the NOUN" may refer to an organization mention ("the monitor").
@@ -419,6 +424,7 @@ impl Lexicon {
             "nominal" => Frame::Nominal,
             "figure" => Frame::Figure,
             "written" => Frame::Written,
+            "evidence" => Frame::Evidence,
             other => return Err(format!("unknown frame {other:?}")),
         };
         let (mut nominal, mut directive, mut needs_that) = (false, false, false);

@@ -19,6 +19,7 @@
 //! - `resolve.rs`: pronoun sources ("he", "it", "the ministry") resolved to an earlier source or
 //!   mention;
 //! - `followup.rs`: ", adding that ..." / ", saying ..." after a claim, by the same source;
+//! - `transcript.rs`: interview turns ("TAPPER: ...", "Q: ...", "A: ...") in a dialogue;
 //! - `hedges.rs`: hedged claims without a source ("reportedly", "is said to", "appears to",
 //!   "it is unclear whether", "has been accused of");
 //! - `verification.rs`: disclaimers ("could not be independently verified") as hedged claims
@@ -34,7 +35,8 @@
 //! strikes" or "Air strike kills 10 monitoring group says", with a present-tense speech cue;
 //! the role of the claim's sentence (`title`, `heading`) tells them from body claims.
 //!
-//! Not claims: directives ("told his men to hold"), questions, future or expected speech ("is
+//! Not claims: directives ("told his men to hold"), the writer's own questions (a question
+//! asked by a source has stance `question`), future or expected speech ("is
 //! expected to announce", "will say"), negated speech ("did not say"), and non-body sentences.
 //!
 //! Known gaps (measured in `tests/claims_eval.rs`): speech inside a relative clause ("the
@@ -47,7 +49,7 @@
 //! several sentences, whose content is the whole quote and touches the cue's sentence, and a
 //! quote continued after its attribution (`quote_continued`), whose content runs from the
 //! first quote over the attribution to the end of the second, in the cue's sentence or the
-//! next one. Claims
+//! next one, and an interview turn (`speaker_tag`), whose content is the rest of its line. Claims
 //! are sorted by (sentence, cue start); the same input gives the same claims.
 
 mod anchors;
@@ -68,6 +70,7 @@ mod sources;
 mod speech;
 pub mod tagger;
 mod tokens;
+mod transcript;
 mod verification;
 
 use crate::gazetteer::{EntityId, EntityType, Gazetteer};
@@ -126,6 +129,8 @@ lexicon::enum_names! {
         SourceCueContent = "source_cue_content",
         /// "SOURCE said: “QUOTE”".
         SourceCueQuote = "source_cue_quote",
+        /// "SPEAKER: CONTENT", a turn of an interview transcript.
+        SpeakerTag = "speaker_tag",
         /// The learned layer ([`tagger`]).
         Tagger = "tagger",
     }
@@ -304,6 +309,11 @@ impl ClaimFinder {
             }
         }
         quotes::join_continued(text, sentences, &quotes, &mut out);
+        let before = out.len();
+        transcript::find(text, sentences, mentions, &self.kinds, &mut out);
+        if out.len() > before {
+            out.sort_by_key(|c| (c.sentence, c.cue.span.start, c.content.start));
+        }
         for c in &mut out {
             c.entities = entities_in(mentions, c.content, c.source.as_ref().map(|s| s.span));
         }
@@ -411,9 +421,9 @@ impl Ctx<'_> {
         self.span(range.start, range.end).slice(self.text)
     }
 
-    /// The cue form at token `i`, if it is one and written in lower case.
+    /// The cue form at token `i`, if there is one and it is written in lower case.
     fn cue_at(&self, i: usize) -> Option<&Cue> {
-        let cue = self.lexicon.cue(self.toks[i].cue?);
+        let cue = self.lexicon.cue(self.toks.get(i)?.cue?);
         self.word(i).starts_with(char::is_lowercase).then_some(cue)
     }
 

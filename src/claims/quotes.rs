@@ -125,11 +125,14 @@ fn push(text: &str, open: Span, close: Span, out: &mut Vec<Quote>) {
 /// sentence or opening the next sentence of its paragraph, to that claim: “A,” he said. “B.” is one
 /// attribution (`quote_continued`) whose content runs from the start of A to the end of B, the
 /// attribution inside it, as PolNeAR annotates it (and as the Syria gold annotates a cue
-/// inside its content).
-pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote], claims: &mut [Claim]) {
+/// inside its content). “A,” he said, “B.” in one sentence is one such claim too: the claim
+/// that "he said" introduces B with the same cue is its second half, and goes. A claim of the
+/// learned layer whose content is the first quote joins the same way.
+pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote], claims: &mut Vec<Claim>) {
+    let mut halves = Vec::new();
     for k in 0..claims.len() {
         let c = &claims[k];
-        if !matches!(c.rule, Rule::QuoteSourceCue | Rule::QuoteCueSource) {
+        if !matches!(c.rule, Rule::QuoteSourceCue | Rule::QuoteCueSource) && !tagged_quote(text, quotes, c) {
             continue;
         }
         let Sentence {
@@ -144,14 +147,45 @@ pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote
         let Some(q) = quotes.get(i) else { continue };
         let same = q.open.start < sentence.end;
         let opens_next = next.is_some_and(|n| n.span.start == q.open.start);
-        // A claim inside the quote (“They told me ...”) does not attribute it; a quote claim does.
-        let attributed = claims.iter().any(|o| o.content.contains(q.inner));
+        // A claim inside the quote (“They told me ...”) does not attribute it; a quote claim does,
+        // unless it is this claim's second half (the same cue, then the quote).
+        let half = claims
+            .iter()
+            .position(|o| o.rule == Rule::SourceCueQuote && o.cue.span == c.cue.span && o.content == q.inner);
+        let attributed = half.is_none() && claims.iter().any(|o| o.content.contains(q.inner));
         if (same || opens_next) && !attributed && text[q.inner.start..q.inner.end].contains(' ') {
             let c = &mut claims[k];
             c.content = Span::new(c.content.start, q.inner.end);
             c.rule = Rule::QuoteContinued;
+            halves.extend(half);
         }
     }
+    if !halves.is_empty() {
+        let mut k = 0;
+        claims.retain(|_| {
+            k += 1;
+            !halves.contains(&(k - 1))
+        });
+    }
+}
+
+/// The learned layer's claim `c` reads as a quote claim: its content is a whole quote (with or
+/// without its marks) that closes at most 80 bytes before the cue, with no sentence end between.
+fn tagged_quote(text: &str, quotes: &[Quote], c: &Claim) -> bool {
+    if c.rule != Rule::Tagger {
+        return false;
+    }
+    let i = quotes.partition_point(|q| q.close.end <= c.cue.span.start);
+    let Some(q) = i.checked_sub(1).map(|i| &quotes[i]) else {
+        return false;
+    };
+    let gap = &text[q.close.end..c.cue.span.start];
+    c.content.start <= q.inner.start
+        && q.open.start <= c.content.start
+        && q.inner.end <= c.content.end
+        && c.content.end <= q.close.end
+        && gap.len() <= 80
+        && !gap.contains(['.', '!', '?', '\n'])
 }
 
 impl Ctx<'_> {
@@ -431,6 +465,40 @@ mod tests {
         assert_eq!(
             triples(text),
             [("The mayor", "told", "Water is back in every district")]
+        );
+    }
+
+    #[test]
+    fn a_quote_split_by_its_attribution_in_one_sentence_is_one_claim() {
+        use crate::claims::tests::triples;
+        let text = "The hearing ran late.\n\n“The bridge will hold,” the official said, “but the road will not.”";
+        assert_eq!(
+            triples(text),
+            [(
+                "the official",
+                "said",
+                "The bridge will hold,” the official said, “but the road will not"
+            )]
+        );
+        // The learned layer finds "the engineer said" (no source noun for the rules); the
+        // quote after it continues its claim all the same.
+        let text = "The hearing ran late.\n\n“The bridge will hold,” the engineer said. “The road will not.”";
+        assert_eq!(
+            triples(text),
+            [(
+                "the engineer",
+                "said",
+                "The bridge will hold,” the engineer said. “The road will not"
+            )]
+        );
+        // Two quotes, each with its own attribution, stay two claims.
+        let text = "The hearing ran late.\n\n“The bridge will hold,” the official said, and the mayor said: “The road will not.”";
+        assert_eq!(
+            triples(text),
+            [
+                ("the official", "said", "The bridge will hold"),
+                ("the mayor", "said", "The road will not")
+            ]
         );
     }
 }

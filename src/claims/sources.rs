@@ -46,6 +46,25 @@ impl Ctx<'_> {
     }
 
     /// Where the noun phrase ending right before `end` starts.
+    /// The "(" of a bracketed party tag that ends right before token `j`: up to six tokens of
+    /// capitalised words joined by "-" and "." ("(D-Ga.)", "(R-N.Y.)"), with a "-" in it.
+    fn party_tag(&self, j: usize) -> Option<usize> {
+        if j < 4 || !self.is(j - 1, &[")"]) {
+            return None;
+        }
+        let open = (j.saturating_sub(8)..j - 2).rev().find(|&k| self.is(k, &["("]))?;
+        let inside = open + 1..j - 1;
+        let tag = inside.clone().all(|k| {
+            if self.toks[k].is_punct() {
+                self.is(k, &["-", "."])
+            } else {
+                self.word(k).starts_with(|c: char| c.is_ascii_uppercase())
+            }
+        });
+        let dash = inside.clone().any(|k| self.word(k).contains('-'));
+        (tag && dash && !self.toks[open + 1].is_punct()).then_some(open)
+    }
+
     pub(super) fn np_start(&self, end: usize) -> usize {
         let mut j = end;
         while j > 0 && end - j < 16 {
@@ -54,6 +73,14 @@ impl Ctx<'_> {
             let credit = self.has(j, Class::Article) || j < 4 || self.toks[j - 4].is_punct();
             if j >= 3 && self.is(j - 1, &[")"]) && self.is(j - 3, &["("]) && self.acronym(j - 2) && !credit {
                 j -= 3;
+                continue;
+            }
+            // "Sen. Ann Lee (D-Ga.) said": a party tag right before the end stays inside.
+            if let Some(open) = self
+                .party_tag(j)
+                .filter(|&o| j == end && o > 0 && !self.toks[o - 1].is_punct())
+            {
+                j = open;
                 continue;
             }
             let t = &self.toks[j - 1];

@@ -1231,3 +1231,44 @@ fn claiming_lives_counts_the_dead_and_is_no_claim() {
         "source_cue_content",
     );
 }
+
+#[test]
+fn a_text_ending_in_and_after_a_cue_does_not_panic() {
+    // The clause scan once looked one token past "and" for a cue ("and said").
+    none("The mayor said the bridge would reopen and");
+    assert_eq!(
+        triples("Officials said the road was open.\n\nThe mayor said the bridge would reopen and"),
+        [("Officials", "said", "the road was open")]
+    );
+}
+
+#[test]
+fn an_irregular_past_tense_ends_a_subject() {
+    // "met", "gave": irregular past tenses end the subject (`finite_verb` in words.tsv).
+    assert_eq!(
+        triples("The governor met voters at the fair, saying the plan would create jobs."),
+        [("The governor", "saying", "the plan would create jobs")]
+    );
+    assert_eq!(
+        triples("Medics at the clinic gave the same toll and said two nurses were among the dead."),
+        [("Medics at the clinic", "said", "two nurses were among the dead")]
+    );
+}
+
+#[test]
+fn a_party_tag_in_brackets_stays_in_the_source() {
+    one(
+        "Sen. Dana Whitfield (R-Ohio) said the budget would pass.",
+        "Sen. Dana Whitfield (R-Ohio)",
+        "said",
+        "the budget would pass",
+        "source_cue_content",
+    );
+    one(
+        "Rep. Omar Lind (D-N.Y.) said the budget would fail.",
+        "Rep. Omar Lind (D-N.Y.)",
+        "said",
+        "the budget would fail",
+        "source_cue_content",
+    );
+}

@@ -1,0 +1,185 @@
+//! Interview transcripts: "TAPPER: Do you think ...", "Q: How did it go?", "A: Badly." A line
+//! that opens with an upper-case speaker tag and a colon is that speaker's turn: the tag is the
+//! source, the colon the cue (lemma `colon`, stance `assert`), the rest of the line the content
+//! (rule `speaker_tag`).
+//!
+//! A tag is one to four words of upper-case letters (with `.`, `-`, `'`), at most 40 bytes,
+//! followed by ": " and text. It counts only in a dialogue: a document with at least two
+//! distinct tags over at least three such lines. So a dateline ("BEIRUT: ..."), a lone
+//! "UPDATE:" and a title ("RUSSIA: ...") are no speakers; nor is a tag that a gazetteer place
+//! mention covers, nor a line outside body text or headings.
+//!
+//! Invariants: one pass over the lines of the text (linear); the cue is the colon, the source
+//! the tag and the content the rest of its line (trimmed, without a final period), all in the
+//! sentence of the colon or the sentences after it on the same line.
+
+use super::{Claim, ClaimKind, CueMatch, Rule, Source, Stance};
+use crate::gazetteer::EntityType;
+use crate::matcher::Mention;
+use crate::segment::{Role, Sentence};
+use crate::span::Span;
+
+/// The fewest tag lines, and distinct tags, that make a dialogue.
+const MIN_LINES: usize = 3;
+const MIN_TAGS: usize = 2;
+
+/// Appends the speaker turns of `text` to `out` (unsorted).
+pub(super) fn find(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    kinds: &[EntityType],
+    out: &mut Vec<Claim>,
+) {
+    let mut turns: Vec<(Span, Span, Span)> = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(turn) = turn(line, start) {
+            turns.push(turn);
+        }
+        start += line.len();
+    }
+    let mut tags: Vec<&str> = turns.iter().map(|t| t.0.slice(text)).collect();
+    tags.sort_unstable();
+    tags.dedup();
+    if turns.len() < MIN_LINES || tags.len() < MIN_TAGS {
+        return;
+    }
+    for (tag, colon, content) in turns {
+        let i = sentences.partition_point(|s| s.span.end <= colon.start);
+        let Some(sentence) = sentences.get(i).filter(|s| s.span.start <= colon.start) else {
+            continue;
+        };
+        if !matches!(sentence.role, Role::Body | Role::Heading) {
+            continue;
+        }
+        let covering = mentions
+            .iter()
+            .find(|m| m.span.start <= tag.start && tag.end <= m.span.end);
+        if covering.is_some_and(|m| matches!(kinds.get(m.entity), Some(EntityType::Place | EntityType::State))) {
+            continue;
+        }
+        let entity = covering.filter(|m| m.span == tag).map(|m| m.entity);
+        out.push(Claim {
+            kind: ClaimKind::Attributed,
+            sentence: i,
+            source: Some(Source {
+                span: tag,
+                entity,
+                unnamed: false,
+                resolved: None,
+            }),
+            cue: CueMatch {
+                span: colon,
+                lemma: "colon".into(),
+                stance: Stance::Assert,
+            },
+            content,
+            entities: Vec::new(),
+            rule: Rule::SpeakerTag,
+            confidence: 0.7,
+            disputed: false,
+            unverified: false,
+            nested_in: None,
+        });
+    }
+}
+
+/// The (tag, colon, content) of `line`, which starts at byte `start` of the text.
+fn turn(line: &str, start: usize) -> Option<(Span, Span, Span)> {
+    let colon = line.get(..41).unwrap_or(line).find(':')?;
+    let tag = &line[..colon];
+    let letters = tag.bytes().filter(u8::is_ascii_uppercase).count();
+    let shape = tag
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b'-' | b'\''));
+    if letters == 0 || !shape || !tag.starts_with(|c: char| c.is_ascii_uppercase()) || tag.ends_with(' ') {
+        return None;
+    }
+    if tag.split(' ').count() > 4 || !line[colon + 1..].starts_with([' ', '\u{a0}']) {
+        return None;
+    }
+    let rest = &line[colon + 1..];
+    let lead = rest.len() - rest.trim_start().len();
+    let body = rest.trim();
+    let body = body.strip_suffix('.').unwrap_or(body).trim_end();
+    if body.is_empty() {
+        return None;
+    }
+    let content_start = start + colon + 1 + lead;
+    Some((
+        Span::new(start, start + colon),
+        Span::new(start + colon, start + colon + 1),
+        Span::new(content_start, content_start + body.len()),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, Gazetteer};
+
+    /// (source, cue, content) of each `speaker_tag` claim.
+    fn turns(text: &str) -> Vec<(&str, &str, &str)> {
+        let slice = |s: crate::Span| &text[s.start..s.end];
+        Extractor::new(Gazetteer::embedded())
+            .extract(text)
+            .claims
+            .iter()
+            .filter(|c| c.rule.as_str() == "speaker_tag")
+            .map(|c| {
+                (
+                    c.source.as_ref().map_or("-", |s| slice(s.span)),
+                    slice(c.cue.span),
+                    slice(c.content),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_dialogue_gives_one_claim_per_turn() {
+        let text = "The mayor spoke to us on Friday.\n\nQ: What happens to the market now?\n\n\
+                    A: We rebuild it. The stalls open in May.\n\nQ: And the bridge?\n\n\
+                    A: Nobody knows yet.\n";
+        assert_eq!(
+            turns(text),
+            [
+                ("Q", ":", "What happens to the market now?"),
+                ("A", ":", "We rebuild it. The stalls open in May"),
+                ("Q", ":", "And the bridge?"),
+                ("A", ":", "Nobody knows yet"),
+            ]
+        );
+        let names = "HOST: Welcome back.\nDR. OKAFOR: Thank you for having me.\nHOST: Is the water safe?\n";
+        assert_eq!(
+            turns(names),
+            [
+                ("HOST", ":", "Welcome back"),
+                ("DR. OKAFOR", ":", "Thank you for having me"),
+                ("HOST", ":", "Is the water safe?"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dateline_or_a_lone_tag_is_no_speaker() {
+        let none: [(&str, &str, &str); 0] = [];
+        assert_eq!(
+            turns("Floods hit the valley\n\nDAMASCUS: Rain closed the main road on Monday.\n\nUPDATE: The road reopened.\n"),
+            none
+        );
+        assert_eq!(
+            turns("Notes\n\nNOTE: one.\nNOTE: two.\nNOTE: three.\nTime: 10:30 in the morning.\n"),
+            none
+        );
+    }
+
+    #[test]
+    fn a_place_is_no_speaker() {
+        let none: [(&str, &str, &str); 0] = [];
+        assert_eq!(
+            turns("Dispatches\n\nALEPPO: Shelling resumed.\nHOMS: The market reopened.\nIDLIB: Aid arrived.\n"),
+            none
+        );
+    }
+}
