@@ -67,7 +67,7 @@ impl Tokens {
             }
             let (start, end, ascii) = match ascii_token(s.as_bytes(), at, lexicon).filter(|_| fast) {
                 Some(end) => (at, end, true),
-                None => match token.find_at(s, at) {
+                None => match token.find_at(&s[..fallback_end(s, at, fast)], at) {
                     Some(m) => (m.start(), m.end(), m.as_str().is_ascii()),
                     None => break,
                 },
@@ -107,6 +107,21 @@ impl Tokens {
         let (s, e) = self.bounds[i];
         &self.lower[s as usize..e as usize]
     }
+}
+
+/// Where the regex's search from `at` may stop: the end of the first run of non-space
+/// characters from `at` when no token can hold white space (titles are ASCII words; the other
+/// alternatives hold none), else the end of the sentence. The regex's search cost grows with the
+/// haystack after `at` (its bounded backtracker clears that much state per call), so a whole
+/// sentence per fallback token made a sentence full of curly quotes quadratic. The match is the
+/// same: white space is not a word character, so `\b` sees the cut end as it sees the space.
+fn fallback_end(s: &str, at: usize, fast: bool) -> usize {
+    if !fast {
+        return s.len();
+    }
+    let rest = &s[at..];
+    let start = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
+    at + start + rest[start..].find(char::is_whitespace).unwrap_or(rest.len() - start)
 }
 
 /// White space of the regex's `\s` that is ASCII.
