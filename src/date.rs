@@ -240,7 +240,10 @@ mod tests {
         }
         // Unicode word boundaries: a letter glued to the first date hides it, not the second.
         let glued = "éMar 12 2016, or 2016-04-01 and 3 May 2016";
-        assert_eq!(find_in_head(glued).map(|d| d.to_string()).as_deref(), Some("2016-04-01"));
+        assert_eq!(
+            find_in_head(glued).map(|d| d.to_string()).as_deref(),
+            Some("2016-04-01")
+        );
         assert_eq!(find_in_head("12 Mar 2016é").map(|d| d.to_string()), None);
         assert!(is_word_char('é') && is_word_char('\u{301}') && !is_word_char('²') && !is_word_char('’'));
         let late = format!("{}Mar 12 2016", "x ".repeat(HEAD));

@@ -145,10 +145,7 @@ fn is_ascii_space(b: u8) -> bool {
 /// space, so each is a token of its own (the regex's `\S`) and ends a word before it; `’`
 /// also joins two words, as in the regex.
 fn known_punct(c: char) -> bool {
-    matches!(
-        c,
-        '\u{2010}'..='\u{2027}' | '«' | '»' | '·' | '©' | '®' | '°' | '§' | '¶' | '′' | '″' | '‹' | '›' | '€' | '£'
-    )
+    ('\u{2010}'..='\u{2027}').contains(&c) || "«»·©®°§¶′″‹›€£".contains(c)
 }
 
 /// The end of the token of the token regex that starts at `s[at]` (not white space) and
@@ -269,12 +266,13 @@ mod tests {
         let lexicon = Lexicon::embedded();
         let scan = |text: &str, at: usize| scan_token(text, at, &lexicon);
         let text = "Trump’s “no” — don’t’ x’é";
+        let at = |c: char| text.find(c).unwrap();
         assert_eq!(scan(text, 0), Some(("Trump’s".len(), false)));
-        assert_eq!(scan(text, text.find('“').unwrap()), Some((text.find('“').unwrap() + 3, false)));
-        assert_eq!(scan(text, text.find('n').unwrap()), Some((text.find('n').unwrap() + 2, true)));
-        assert_eq!(scan(text, text.find('—').unwrap()), Some((text.find('—').unwrap() + 3, false)));
-        assert_eq!(scan(text, text.find('d').unwrap()), Some((text.find('d').unwrap() + "don’t".len(), false)));
-        assert_eq!(scan(text, text.find('x').unwrap()), None, "a non-ASCII letter goes to the regex");
+        assert_eq!(scan(text, at('“')), Some((at('“') + 3, false)));
+        assert_eq!(scan(text, at('n')), Some((at('n') + 2, true)));
+        assert_eq!(scan(text, at('—')), Some((at('—') + 3, false)));
+        assert_eq!(scan(text, at('d')), Some((at('d') + "don’t".len(), false)));
+        assert_eq!(scan(text, at('x')), None, "a non-ASCII letter goes to the regex");
         assert_eq!(skip_spaces("\u{a0} \u{a0}x".as_bytes(), 0), 5);
     }
 
