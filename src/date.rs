@@ -143,7 +143,20 @@ pub fn find_in_head(text: &str) -> Option<Date> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let caps = DATE.captures(&text[..end])?;
+    let head = &text[..end];
+    // The pattern's edges are ASCII letters and digits, so its ASCII word boundaries accept
+    // every match of Unicode ones and more (a letter like "é" next to the edge): where the first
+    // ASCII match also has Unicode boundaries it is the Unicode pattern's first match (an earlier
+    // one would be an ASCII match too), and no ASCII match means no Unicode one. The ASCII
+    // pattern runs on a DFA (8x faster on real heads); the Unicode one falls back to a slower
+    // engine on any non-ASCII byte and is left for the rare rest.
+    let caps = DATE_ASCII.captures(head)?;
+    let m = caps.get(0).expect("group 0 is the match");
+    let caps = if head[..m.start()].ends_with(is_word_char) || head[m.end()..].starts_with(is_word_char) {
+        DATE.captures(head)?
+    } else {
+        caps
+    };
     let get = |n: &str| caps.name(n).map(|m| m.as_str());
     let year: u16 = get("y1").or(get("y2")).or(get("y3"))?.parse().ok()?;
     let day: u8 = get("d1").or(get("d2")).or(get("d3"))?.parse().ok()?;
@@ -162,13 +175,23 @@ fn month_number(name: &str) -> Option<u8> {
     months.iter().position(|m| *m == key).map(|i| i as u8 + 1)
 }
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
+/// A character of the regex's Unicode `\w`, for [`find_in_head`]'s boundary check.
+fn is_word_char(c: char) -> bool {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\A\w").expect("compiles"));
+    c.is_ascii_alphanumeric() || c == '_' || (!c.is_ascii() && WORD.is_match(c.encode_utf8(&mut [0; 4])))
+}
+
+/// The date pattern with word boundaries `b` (`\b`, or `(?-u:\b)` for ASCII ones).
+fn date_pattern(b: &str) -> Regex {
     let month = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
     Regex::new(&format!(
-        r"(?i)\b(?:(?P<m1>{month})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>{month}),?\s+(?P<y2>(?:19|20)\d\d)|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))\b"
+        r"(?i){b}(?:(?P<m1>{month})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>{month}),?\s+(?P<y2>(?:19|20)\d\d)|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)){b}"
     ))
     .expect("the date pattern compiles")
-});
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| date_pattern(r"\b"));
+static DATE_ASCII: LazyLock<Regex> = LazyLock::new(|| date_pattern(r"(?-u:\b)"));
 
 #[cfg(test)]
 mod tests {
@@ -215,6 +238,14 @@ mod tests {
         ] {
             assert_eq!(find_in_head(text).map(|d| d.to_string()).as_deref(), want, "{text}");
         }
+        // Unicode word boundaries: a letter glued to the first date hides it, not the second.
+        let glued = "éMar 12 2016, or 2016-04-01 and 3 May 2016";
+        assert_eq!(
+            find_in_head(glued).map(|d| d.to_string()).as_deref(),
+            Some("2016-04-01")
+        );
+        assert_eq!(find_in_head("12 Mar 2016é").map(|d| d.to_string()), None);
+        assert!(is_word_char('é') && is_word_char('\u{301}') && !is_word_char('²') && !is_word_char('’'));
         let late = format!("{}Mar 12 2016", "x ".repeat(HEAD));
         assert_eq!(find_in_head(&late), None);
     }

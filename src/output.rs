@@ -487,14 +487,14 @@ pub fn json_schema() -> serde_json::Value {
 }
 
 /// Byte offset to code point offset and back, in O(1) (O(log n) back) plus a scan of at most
-/// one 256-byte block; it keeps one count per block, not one per character.
+/// one 64-byte block; it keeps one count per block, not one per character.
 #[derive(Clone, Debug)]
 pub(crate) struct CharIndex {
-    /// Code points before each 256-byte block, and the total at the end.
+    /// Code points before each 64-byte block, and the total at the end.
     blocks: Vec<usize>,
 }
 
-const BLOCK: usize = 256;
+const BLOCK: usize = 64;
 
 impl CharIndex {
     pub(crate) fn new(text: &str) -> CharIndex {

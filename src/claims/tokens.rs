@@ -61,13 +61,13 @@ impl Tokens {
         let fast = lexicon.titles_are_ascii_words();
         let mut at = 0;
         loop {
-            at += s.as_bytes()[at..].iter().take_while(|b| is_ascii_space(**b)).count();
+            at = skip_spaces(s.as_bytes(), at);
             if at == s.len() {
                 break;
             }
-            let (start, end, ascii) = match ascii_token(s.as_bytes(), at, lexicon).filter(|_| fast) {
-                Some(end) => (at, end, true),
-                None => match token.find_at(s, at) {
+            let (start, end, ascii) = match scan_token(s, at, lexicon).filter(|_| fast) {
+                Some((end, ascii)) => (at, end, ascii),
+                None => match token.find_at(&s[..fallback_end(s, at, fast)], at) {
                     Some(m) => (m.start(), m.end(), m.as_str().is_ascii()),
                     None => break,
                 },
@@ -109,52 +109,107 @@ impl Tokens {
     }
 }
 
+/// Where the regex's search from `at` may stop: the end of the first run of non-space
+/// characters from `at` when no token can hold white space (titles are ASCII words; the other
+/// alternatives hold none), else the end of the sentence. The regex's search cost grows with the
+/// haystack after `at` (its bounded backtracker clears that much state per call), so a whole
+/// sentence per fallback token made a sentence full of curly quotes quadratic. The match is the
+/// same: white space is not a word character, so `\b` sees the cut end as it sees the space.
+fn fallback_end(s: &str, at: usize, fast: bool) -> usize {
+    if !fast {
+        return s.len();
+    }
+    let rest = &s[at..];
+    let start = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
+    at + start + rest[start..].find(char::is_whitespace).unwrap_or(rest.len() - start)
+}
+
+/// Past the white space at `at`: ASCII white space and no-break spaces (all the regex's `\s`).
+fn skip_spaces(s: &[u8], mut at: usize) -> usize {
+    loop {
+        match s.get(at..at + 2) {
+            _ if s.get(at).is_some_and(|&b| is_ascii_space(b)) => at += 1,
+            Some([0xC2, 0xA0]) => at += 2,
+            _ => return at,
+        }
+    }
+}
+
 /// White space of the regex's `\s` that is ASCII.
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
-/// The end of the token of the token regex that starts at `s[at]` (not white space), or `None`
-/// where the answer depends on a non-ASCII character. The regex's alternatives in its order: a
-/// title with its period after a word boundary, an initialism, a word, one other character.
-/// Needs every title to be ASCII letters ([`Lexicon::titles_are_ascii_words`]).
-fn ascii_token(s: &[u8], at: usize, lexicon: &Lexicon) -> Option<usize> {
+/// Non-ASCII punctuation and symbols common in news that the scan decides on: curly quotes,
+/// dashes, ellipsis, guillemets, bullets, primes, currency. None is a letter, digit, mark or
+/// space, so each is a token of its own (the regex's `\S`) and ends a word before it; `’`
+/// also joins two words, as in the regex.
+fn known_punct(c: char) -> bool {
+    ('\u{2010}'..='\u{2027}').contains(&c) || "«»·©®°§¶′″‹›€£".contains(c)
+}
+
+/// The end of the token of the token regex that starts at `s[at]` (not white space) and
+/// whether it is ASCII, or `None` where the answer depends on a character the scan does not
+/// know (a non-ASCII letter, digit or mark, most other non-ASCII characters). The regex's
+/// alternatives in its order: a title with its period after a word boundary, an initialism, a
+/// word, one other character. Needs every title to be ASCII letters
+/// ([`Lexicon::titles_are_ascii_words`]).
+fn scan_token(text: &str, at: usize, lexicon: &Lexicon) -> Option<(usize, bool)> {
+    let s = text.as_bytes();
     // The byte at `i`, if it is ASCII: `Some(None)` past the end, `None` for a non-ASCII byte.
     let byte = |i: usize| match s.get(i) {
         Some(b) if !b.is_ascii() => None,
         b => Some(b.copied()),
     };
+    // The known non-ASCII character at byte `i`, if one is there.
+    let punct = |i: usize| text[i..].chars().next().filter(|&c| known_punct(c) || c == '\u{a0}');
     let alnum = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
     let letter = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphabetic());
+    if !s[at].is_ascii() {
+        return punct(at).map(|c| (at + c.len_utf8(), false));
+    }
     let c = byte(at)?;
     // Titles, initialisms and words start with a letter or digit.
     if !alnum(c) {
-        return Some(at + 1);
+        return Some((at + 1, true));
     }
     let run = at + s[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
     if run > at {
         if s.get(run) == Some(&b'.') && lexicon.is_title(&s[at..run]) {
-            let boundary = at == 0 || !byte(at - 1)?.is_some_and(|p| p.is_ascii_alphanumeric() || p == b'_');
-            if boundary {
-                return Some(run + 1);
+            let word_before = match at.checked_sub(1).map(|i| s[i]) {
+                None => false,
+                Some(p) if p.is_ascii() => p.is_ascii_alphanumeric() || p == b'_',
+                // A known non-ASCII character is no word character; any other may be one.
+                Some(_) => text[..at]
+                    .chars()
+                    .next_back()
+                    .filter(|&c| known_punct(c) || c == '\u{a0}')
+                    .map(|_| false)?,
+            };
+            if !word_before {
+                return Some((run + 1, true));
             }
         }
         // An initialism: two or more letters, each with its period.
-        if byte(at + 1)? == Some(b'.') && letter(byte(at + 2)?) && byte(at + 3)? == Some(b'.') {
+        if s.get(at + 1) == Some(&b'.') && letter(byte(at + 2)?) && byte(at + 3)? == Some(b'.') {
             let mut end = at + 4;
             while letter(byte(end)?) && byte(end + 1)? == Some(b'.') {
                 end += 2;
             }
-            return Some(end);
+            return Some((end, true));
         }
     }
-    // A word: letters and digits, joined by single ' - . or , between them.
-    let mut end = run;
+    // A word: letters and digits, joined by single ' ’ - . or , between them.
+    let (mut end, mut ascii) = (run, true);
     loop {
         end += s[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        match byte(end)? {
-            Some(b'\'' | b'-' | b'.' | b',') if alnum(byte(end + 1)?) => end += 1,
-            _ => return Some(end),
+        match byte(end) {
+            Some(Some(b'\'' | b'-' | b'.' | b',')) if alnum(byte(end + 1)?) => end += 1,
+            Some(_) => return Some((end, ascii)),
+            None => match punct(end)? {
+                '’' if alnum(byte(end + 3)?) => (end, ascii) = (end + 3, false),
+                _ => return Some((end, ascii)),
+            },
         }
     }
 }
@@ -185,6 +240,8 @@ mod tests {
             "",
             "   ",
             "end-",
+            "“Dr. Smith’s men” — and Trump’s ‘no’… «Gen. X» said\u{a0}Dr.\u{a0}Y’ ’z ’é x’é Lt.’ ’Dr. I’m",
+            "don’t–say ‘A’s’ at 3’4 U.S.’s — ‒‧ © 5€ x’’y x’-y ’",
         ];
         for text in cases {
             let (scan, regex) = both(text, &lexicon);
@@ -196,12 +253,27 @@ mod tests {
         /// Text made of the pieces the scan decides on, ASCII and not, in any order.
         #[test]
         fn the_scan_agrees_with_the_regex_on_any_mix(
-            text in "(Dr\\.|Gen|U\\.S\\.|[a-zA-Z0-9]{1,3}|[.,'’_:\\-]|[ \t\n]|é|É|\u{301}|\u{a0}|\u{2003}|\u{212a}|“|»|٣){0,40}"
+            text in "(Dr\\.|Gen|U\\.S\\.|[a-zA-Z0-9]{1,3}|[.,'’_:\\-]|[ \t\n]|é|É|\u{301}|\u{a0}|\u{2003}|\u{212a}|“|»|٣|—|…|‘|²|€|\u{2028}){0,40}"
         ) {
             let lexicon = Lexicon::embedded();
             let (scan, regex) = both(&text, &lexicon);
             proptest::prop_assert_eq!(scan, regex);
         }
+    }
+
+    #[test]
+    fn the_scan_decides_curly_quotes_dashes_and_joined_words_itself() {
+        let lexicon = Lexicon::embedded();
+        let scan = |text: &str, at: usize| scan_token(text, at, &lexicon);
+        let text = "Trump’s “no” — don’t’ x’é";
+        let at = |c: char| text.find(c).unwrap();
+        assert_eq!(scan(text, 0), Some(("Trump’s".len(), false)));
+        assert_eq!(scan(text, at('“')), Some((at('“') + 3, false)));
+        assert_eq!(scan(text, at('n')), Some((at('n') + 2, true)));
+        assert_eq!(scan(text, at('—')), Some((at('—') + 3, false)));
+        assert_eq!(scan(text, at('d')), Some((at('d') + "don’t".len(), false)));
+        assert_eq!(scan(text, at('x')), None, "a non-ASCII letter goes to the regex");
+        assert_eq!(skip_spaces("\u{a0} \u{a0}x".as_bytes(), 0), 5);
     }
 
     #[test]
