@@ -54,7 +54,12 @@ fn parse(data: &str) -> Vec<Case> {
             let content = locate(&case.text, fields[2], None);
             let source = (fields[0] != "-").then(|| locate(&case.text, fields[0], Some(content)));
             let mut contents = vec![content];
-            contents.extend(fields[3..].iter().filter_map(|f| f.strip_prefix("alt=")).map(|alt| locate(&case.text, alt, None)));
+            contents.extend(
+                fields[3..]
+                    .iter()
+                    .filter_map(|f| f.strip_prefix("alt="))
+                    .map(|alt| locate(&case.text, alt, None)),
+            );
             case.want.push(Want {
                 source,
                 cue: locate(&case.text, fields[1], Some(source.unwrap_or(content))),
@@ -73,15 +78,27 @@ fn parse(data: &str) -> Vec<Case> {
 /// Why `got` is not `want`, or None when it is.
 fn mismatch(text: &str, x: &Extraction, want: &Want, got: &Claim) -> Option<String> {
     let source = got.source.as_ref().map(|s| s.span);
-    let resolved = got.source.as_ref().and_then(|s| s.resolved.as_ref()).map(|r| r.span.slice(text));
+    let resolved = got
+        .source
+        .as_ref()
+        .and_then(|s| s.resolved.as_ref())
+        .map(|r| r.span.slice(text));
     let role = x.sentences[got.sentence].role.as_str();
     let problems = [
         (source != want.source, "source"),
         (!want.contents.contains(&got.content), "content"),
-        (want.stance.as_deref().is_some_and(|s| s != got.cue.stance.as_str()), "stance"),
+        (
+            want.stance.as_deref().is_some_and(|s| s != got.cue.stance.as_str()),
+            "stance",
+        ),
         (got.unverified != want.unverified, "unverified"),
         (got.nested_in.is_some() != want.nested, "nested"),
-        (want.resolved.as_deref().is_some_and(|r| !resolved.is_some_and(|got| got.contains(r))), "resolved"),
+        (
+            want.resolved
+                .as_deref()
+                .is_some_and(|r| !resolved.is_some_and(|got| got.contains(r))),
+            "resolved",
+        ),
         (want.role.as_deref().is_some_and(|r| r != role), "role"),
     ];
     let wrong: Vec<&str> = problems.iter().filter(|p| p.0).map(|p| p.1).collect();
@@ -149,7 +166,7 @@ fn print(name: &str, table: &[(String, usize, usize)]) -> usize {
 }
 
 /// Texts that pass today (set from the run after each change).
-const FLOOR: usize = 0;
+const FLOOR: usize = 102;
 
 #[test]
 fn class_sentences_pass() {

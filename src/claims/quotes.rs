@@ -273,7 +273,7 @@ impl Ctx<'_> {
     /// quote end it. None when the first word is a preposition or a participle (copy without
     /// commas: "“...” near the square the agency said"), when a word opens a clause, is a cue or
     /// a finite verb, or when nothing is capitalised or a source noun.
-    fn loose_source(&self, from: usize, to: usize) -> Option<Source> {
+    pub(super) fn loose_source(&self, from: usize, to: usize) -> Option<Source> {
         if from >= to.min(self.toks.len()) {
             return None;
         }
@@ -306,7 +306,11 @@ impl Ctx<'_> {
                 || self.is(k, &[";", ":", "that"])
         });
         let core = (from..end).find(|&k| self.is(k, &[",", "("])).unwrap_or(end);
-        let named = (from..core).any(|k| self.name_like(k)) || self.looks_like_source(from, core);
+        // "“...,” said a nurse at the clinic": right after the quote's cue, a phrase opened by a
+        // determiner ("a", "the", "one", "some") is the speaker whatever its head noun.
+        let named = (from..core).any(|k| self.name_like(k))
+            || self.looks_like_source(from, core)
+            || (self.has(from, Class::NpOpener) && core - from <= 8);
         (!broken && core > from && named).then(|| self.source(from, end, core))
     }
 
