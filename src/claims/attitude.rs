@@ -24,8 +24,20 @@ impl Ctx<'_> {
         });
         // "continued: “...”": a colon introduces the content as "that" does.
         let gap = &self.text[c.cue.span.end.min(c.content.start)..c.content.start];
+        // "Commanders think the offensive could take weeks": a belief's clause may open with its
+        // subject ("the", "it", "some") instead.
+        let first = c
+            .content
+            .slice(self.text)
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let first = self.lexicon.classes(&first);
+        let subject = c.cue.stance == Stance::Believe && (first.has(Class::Pronoun) || first.has(Class::NpOpener));
         let needs_that = self.lexicon.lemma_cue(&c.cue.lemma).is_some_and(|q| q.needs_that)
             && c.content.start >= c.cue.span.end
+            && !subject
             && !gap.contains(':')
             && !gap
                 .split(|ch: char| !ch.is_alphanumeric())
@@ -75,6 +87,14 @@ mod tests {
             (
                 "Residents feared that the dam would burst.",
                 ("Residents", "feared", "believe", "the dam would burst"),
+            ),
+            (
+                "Engineers think the dam will hold.",
+                ("Engineers", "think", "believe", "the dam will hold"),
+            ),
+            (
+                "The opposition blasted the envoy for his silence.",
+                ("The opposition", "blasted", "criticize", "the envoy for his silence"),
             ),
             (
                 "The envoy asked whether the crossing would reopen.",

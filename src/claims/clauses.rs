@@ -48,7 +48,8 @@ impl Ctx<'_> {
         let caps = (k..self.toks.len()).take_while(|&m| self.name_part(m, k)).count();
         if caps > 0 {
             k + caps
-        } else if self.has(k, Class::Recipient) {
+        } else if self.has(k, Class::Recipient) || (k > j && self.has(k, Class::MediaNoun)) {
+            // "told reporters", "told the agency"
             k + 1
         } else if self.word_starts_lower(k) && self.has(k + 1, Class::Recipient) {
             k + 2 // "state television", "local media"
@@ -342,6 +343,18 @@ pub(super) struct Tables {
 #[cfg(test)]
 mod tests {
     use crate::claims::tests::triples as claims;
+
+    #[test]
+    fn a_media_noun_after_told_is_its_recipient_not_the_content() {
+        assert_eq!(
+            claims("Two shells hit the bakery, a guard told the channel."),
+            [("a guard", "told", "Two shells hit the bakery")]
+        );
+        assert_eq!(
+            claims("Two shells hit the bakery police sources told the agency."),
+            [("police sources", "told", "Two shells hit the bakery")]
+        );
+    }
 
     #[test]
     fn a_comma_less_participle_ends_the_content_and_speaks_for_the_source() {

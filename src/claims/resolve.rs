@@ -24,6 +24,8 @@ struct Candidate {
     speaker: bool,
     /// The phrase (before any appositive) looks like a personal name: "Rami Abdulrahman".
     personal_name: bool,
+    /// An unresolved "the ministry": only a pronoun may refer to it.
+    for_pronouns: bool,
 }
 
 /// Two to four capitalised words, as in "Rami Abdulrahman" or "Yasar Guler".
@@ -59,6 +61,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                 sentence: m.sentence,
                 speaker: false,
                 personal_name: false,
+                for_pronouns: false,
             });
         }
         // Only the last few sentences matter; keeping the list short keeps this linear.
@@ -103,6 +106,24 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                     sentence: c.sentence,
                     speaker: true,
                     personal_name: looks_like_personal_name(r.span.slice(text), lexicon),
+                    for_pronouns: false,
+                });
+                continue;
+            }
+            // An unresolved "the ministry" without a mention in it may still be what a later
+            // "it" refers to ("The ministry denied X. Instead, it said, ..."): a candidate for
+            // pronouns only, after the speakers, so that no chain of "the group"s forms.
+            if matches!(anaphor, Anaphor::Definite(_)) && src.entity.is_none() {
+                candidates.push(Candidate {
+                    span: src.span,
+                    entity: None,
+                    kind: None,
+                    lower,
+                    unnamed: src.unnamed,
+                    sentence: c.sentence,
+                    speaker: false,
+                    personal_name: false,
+                    for_pronouns: true,
                 });
             }
             continue;
@@ -116,6 +137,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
             sentence: c.sentence,
             speaker: true,
             personal_name: looks_like_personal_name(src.span.slice(text), lexicon),
+            for_pronouns: false,
         });
     }
 }
@@ -183,6 +205,7 @@ impl Anaphor {
             Anaphor::Plural => {
                 matches!(k.kind, None | Some(EntityType::ArmedGroup)) && last.ends_with('s') && !last.ends_with("ss")
             }
+            Anaphor::Definite(_) if k.for_pronouns => false,
             Anaphor::Definite(noun) => {
                 k.lower
                     .split([' ', '-'])

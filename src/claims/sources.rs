@@ -125,7 +125,7 @@ impl Ctx<'_> {
 
     /// The head noun of `[from, to)`: the last word before a post-modifier ("sources familiar
     /// with the matter", "a resident of Sweida"), lower case, possessive stripped.
-    fn head(&self, from: usize, to: usize) -> &str {
+    pub(super) fn head(&self, from: usize, to: usize) -> &str {
         let end = (from + 1..to)
             .find(|&k| self.has(k, Class::PostModifier) || self.ing_modifier(k))
             .unwrap_or(to);
@@ -269,7 +269,8 @@ impl Ctx<'_> {
                 || self.is(k, &["-"])
                 || self.word(k).starts_with(|c: char| c.is_ascii_digit())
         };
-        let name = (first..comma).all(name_or_age);
+        // "Abu Omar al-Halabi": a lower-case particle inside the name.
+        let name = (first..comma).all(|k| name_or_age(k) || self.name_part(k, first));
         self.appositive_opener(first) || self.adjunct_at(first) || name
     }
 
@@ -686,6 +687,10 @@ mod tests {
                 "said",
                 "the school had reopened"
             )]
+        );
+        assert_eq!(
+            claims("The brigade's commander, Samir al-Khouri, said the hill was lost."),
+            [("The brigade's commander, Samir al-Khouri", "said", "the hill was lost")]
         );
         assert_eq!(
             claims("The fire spread fast, a witness standing near the depot said."),

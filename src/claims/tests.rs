@@ -430,6 +430,27 @@ fn pronoun_sources_resolve_to_earlier_sources_and_mentions() {
     let src = x.claims[1].source.as_ref().unwrap();
     assert_eq!(src.resolved.as_ref().unwrap().span.slice(text), "Local activists");
     assert!(src.unnamed);
+    // An unresolved "the ministry" is what a later "it" refers to, though no other "the
+    // ministry" resolves to it.
+    let resolved = |text: &'static str, k: usize| {
+        let x = EXTRACTOR.extract(text);
+        let r = x.claims[k].source.as_ref().unwrap().resolved.as_ref().map(|r| r.span);
+        r.map(|r| r.slice(text))
+    };
+    assert_eq!(
+        resolved(
+            "The ministry denied the report. Later, it said, the trucks had turned back.",
+            1
+        ),
+        Some("The ministry")
+    );
+    assert_eq!(
+        resolved(
+            "The ministry denied the report. The ministry said the road was shut.",
+            1
+        ),
+        None
+    );
 }
 
 #[test]
