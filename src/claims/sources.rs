@@ -288,9 +288,11 @@ impl Ctx<'_> {
         }
         // Verbs only inside a relative clause: "a 57-year-old resident who fled the city".
         let relative = (core + 1..end).find(|&k| self.has(k, Class::Relative)).unwrap_or(end);
+        // "said the group, which is backed by Turkey": a relative clause is not the source's.
         let appositive = self.is(core, &[","])
             && end - core <= 14
             && self.appositive_opener(core + 1)
+            && !self.has(core + 1, Class::Relative)
             && !(core + 2..end).any(|k| self.is(k, &["that", ","]) || (k < relative && self.verbish(k)));
         appositive.then_some((core, end))
     }

@@ -561,6 +561,11 @@ mod tests {
             claims("The roads are closed, said a driver, who gave only his first name."),
             [("a driver", "said", "The roads are closed")]
         );
+        // A relative clause after a known source is not the source's either.
+        assert_eq!(
+            claims("The roads are closed, said the ministry, which runs the crossings."),
+            [("the ministry", "said", "The roads are closed")]
+        );
     }
 
     #[test]
