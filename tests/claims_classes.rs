@@ -166,7 +166,7 @@ fn print(name: &str, table: &[(String, usize, usize)]) -> usize {
 }
 
 /// Texts that pass today (set from the run after each change).
-const FLOOR: usize = 109;
+const FLOOR: usize = 110;
 
 #[test]
 fn class_sentences_pass() {

@@ -380,6 +380,17 @@ impl Ctx<'_> {
         (dated && m > k && m < aux && self.looks_like_source(m, aux) && self.named(m, aux)).then_some(m)
     }
 
+    /// "Updated 14:35 GMT Russian officials said", "Hama 2 hours ago Local sources said": where
+    /// the source starts after a glued clock time or date in `[start, aux)`: past its last
+    /// number or time word, at a capitalised word that opens a source.
+    pub(super) fn past_glued_time(&self, start: usize, aux: usize) -> Option<usize> {
+        let digit = |k: usize| self.word(k).starts_with(|c: char| c.is_ascii_digit());
+        let last = (start..aux).rev().find(|&k| self.time_word(k) || digit(k))?;
+        let m = last + 1;
+        let determined = last > start && self.has(last - 1, Class::Article);
+        (!determined && m < aux && self.capitalised(m) && self.looks_like_source(m, aux)).then_some(m)
+    }
+
     /// "Rami Abdel Rahman the head of the Observatory said": the start of a name right before
     /// the appositive source `[start, end)` opened by an article, when there is one.
     pub(super) fn name_before_appositive(&self, start: usize, end: usize) -> Option<usize> {
@@ -589,6 +600,23 @@ mod tests {
         assert_eq!(
             claims("Army Jet Crashes Near Hama Two Pilots Missing Earlier in the day Ivanov said that the convoy had been hit twice."),
             [("Ivanov", "said", "the convoy had been hit twice")]
+        );
+    }
+
+    #[test]
+    fn glued_clock_times_stay_out_of_the_source() {
+        assert_eq!(
+            claims("Posted 09:12 GMT Turkish officials said the border post was shut."),
+            [("Turkish officials", "said", "the border post was shut")]
+        );
+        assert_eq!(
+            claims("Idlib 3 hours ago Rescue workers said two buildings collapsed."),
+            [("Rescue workers", "said", "two buildings collapsed")]
+        );
+        // A number after an article is the phrase's own.
+        assert_eq!(
+            claims("The 12-member Council said the vote was valid."),
+            [("The 12-member Council", "said", "the vote was valid")]
         );
     }
 

@@ -321,6 +321,7 @@ impl Ctx<'_> {
         // "Date of publication 18 July 2016 Syrian activists say", "... Dead Earlier in the day
         // Konashenkov said": a glued title or date, then an adjunct, then the source.
         let start = self.past_glued_adjunct(start, aux_start).unwrap_or(start);
+        let start = self.past_glued_time(start, aux_start).unwrap_or(start);
         // "Kurdish-led forces on Friday accused": the time adjunct is not the source's.
         let aux_start = (start + 1..aux_start)
             .find(|&k| self.adjunct_at(k))
