@@ -28,11 +28,13 @@ struct Candidate {
     for_pronouns: bool,
 }
 
-/// Two to four capitalised words, as in "Rami Abdulrahman" or "Yasar Guler".
+/// Two to four capitalised words, as in "Rami Abdulrahman" or "Yasar Guler", or one before an
+/// appositive ("Ahmad, a farmer from Qusayr").
 fn looks_like_personal_name(phrase: &str, lexicon: &Lexicon) -> bool {
     let core = phrase.split(',').next().unwrap_or_default();
     let words: Vec<&str> = core.split_whitespace().collect();
-    (2..=4).contains(&words.len())
+    let least = if phrase.contains(',') { 1 } else { 2 };
+    (least..=4).contains(&words.len())
         && !lexicon.classes(&words[0].to_lowercase()).has(Class::Article)
         && words
             .iter()
@@ -70,12 +72,20 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
         if candidates.len() > MAX_CANDIDATES {
             candidates.drain(..candidates.len() - MAX_CANDIDATES);
         }
+        // A quote the source speaks: who it names is not the speaker.
+        let quoted = text[..c.content.start].ends_with(['“', '"', '‘', '\'']);
+        let content = c.content;
         let Some(src) = c.source.as_mut() else { continue };
         let lower = src.span.slice(text).to_lowercase();
         if let Some(anaphor) = Anaphor::parse(&lower, lexicon) {
             // Earlier speakers first: "Residents said security forces ... They said" means the residents.
-            let near =
-                |k: &&Candidate| k.span.end <= src.span.start && c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE;
+            // "“President X promised us schools,” he said": not someone named in the quote the
+            // pronoun speaks ("X, a commander, had fled, he said" may name its speaker).
+            let near = |k: &&Candidate| {
+                k.span.end <= src.span.start
+                    && c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE
+                    && !(quoted && content.contains(k.span))
+            };
             let fitting = |speaker: bool| {
                 candidates
                     .iter()

@@ -451,6 +451,22 @@ fn pronoun_sources_resolve_to_earlier_sources_and_mentions() {
         ),
         None
     );
+    // Not to a name inside the quote the pronoun speaks; a single name with an appositive is a
+    // person.
+    assert_eq!(
+        resolved(
+            "The mayor spoke on Monday. “Minister Ali Haidar promised us a school,” he said.",
+            1
+        ),
+        None
+    );
+    assert_eq!(
+        resolved(
+            "“The wells are dry,” said Ahmad, a farmer from Qusayr. He said the army did nothing.",
+            1
+        ),
+        Some("Ahmad, a farmer from Qusayr")
+    );
 }
 
 #[test]
