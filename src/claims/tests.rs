@@ -1268,3 +1268,21 @@ fn claiming_lives_counts_the_dead_and_is_no_claim() {
         "source_cue_content",
     );
 }
+
+#[test]
+fn comma_less_plain_subjects_and_ies_plurals() {
+    // A determiner and a plain noun before a sentence-final "said" are its subject.
+    assert_eq!(
+        triples("Bread prices doubled in a week some bakers said."),
+        [("some bakers", "said", "Bread prices doubled in a week")]
+    );
+    // Not the object of a participle (no source is found there without commas), nor before
+    // "observed", a cue that needs "that".
+    assert_eq!(triples("The toll rose to 40 a group monitoring the conflict said."), []);
+    assert_eq!(triples("The meal breaks the daylight fast observed by Muslims."), []);
+    // "authorities" has the classes of "authority".
+    assert_eq!(
+        triples("Two schools were closed in Homs the local authorities said."),
+        [("the local authorities", "said", "Two schools were closed in Homs")]
+    );
+}
