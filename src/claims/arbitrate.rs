@@ -147,16 +147,13 @@ impl Ctx<'_> {
         nested
     }
 
-    /// "The monitor said it had documented 1,500 deaths": the claim among `kept` whose pronoun
-    /// source opens `c`'s content is nested in `c`.
+    /// "The monitor said it had documented 1,500 deaths", "Witnesses said soldiers claimed the
+    /// shots came from rebels": the claim among `kept` whose source opens `c`'s content, its
+    /// cue and content following inside it, is nested in `c`.
     fn inner_of(&self, c: &Claim, kept: &[Claim]) -> Option<usize> {
         kept.iter().position(|o| {
             o.source.as_ref().is_some_and(|s| {
-                s.span.start == c.content.start
-                    && self
-                        .lexicon
-                        .classes(&s.span.slice(self.text).to_lowercase())
-                        .has(super::Class::Pronoun)
+                s.span.start == c.content.start && s.span.end <= o.cue.span.start && o.content.end <= c.content.end
             })
         })
     }
@@ -361,6 +358,20 @@ mod tests {
                         None,
                         false,
                     ),
+                ],
+            ),
+            (
+                "a named claim opening the content is nested, not cut",
+                "Two drivers said soldiers claimed the bridge was mined.",
+                &[
+                    (
+                        "Two drivers",
+                        "said",
+                        "soldiers claimed the bridge was mined",
+                        None,
+                        false,
+                    ),
+                    ("soldiers", "claimed", "the bridge was mined", Some(0), false),
                 ],
             ),
             (

@@ -26,8 +26,38 @@ impl Ctx<'_> {
         });
         // "continued: “...”": a colon introduces the content as "that" does.
         let gap = &self.text[c.cue.span.end.min(c.content.start)..c.content.start];
+        // "Commanders think the offensive could take weeks": a belief's clause may open with its
+        // subject ("the", "it", "some") instead.
+        let first = c
+            .content
+            .slice(self.text)
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let first = self.lexicon.classes(&first);
+        let subject = c.cue.stance == Stance::Believe && (first.has(Class::Pronoun) || first.has(Class::NpOpener));
+        // "repeated the claim that ...": a short noun phrase headed by a cue noun (class `noun` in
+        // `cues.tsv`), then "that" and a subject (not a relative "that": "found a way that led
+        // out", "agreed the plan that was proposed").
+        let words: Vec<String> = c
+            .content
+            .slice(self.text)
+            .split_whitespace()
+            .take(5)
+            .map(str::to_lowercase)
+            .collect();
+        let noun_that = words.windows(3).any(|w| {
+            let verb_next = w[2].ends_with("ed")
+                || [Class::Be, Class::Auxiliary, Class::FiniteVerb]
+                    .iter()
+                    .any(|&k| self.lexicon.classes(&w[2]).has(k));
+            w[1] == "that" && !verb_next && self.lexicon.get(&w[0]).is_some_and(|q| q.nominal)
+        });
         let needs_that = self.lexicon.lemma_cue(&c.cue.lemma).is_some_and(|q| q.needs_that)
             && c.content.start >= c.cue.span.end
+            && !subject
+            && !noun_that
             && !gap.contains(':')
             && !gap
                 .split(|ch: char| !ch.is_alphanumeric())
@@ -77,6 +107,14 @@ mod tests {
                 ("Residents", "feared", "believe", "the dam would burst"),
             ),
             (
+                "Engineers think the dam will hold.",
+                ("Engineers", "think", "believe", "the dam will hold"),
+            ),
+            (
+                "The opposition blasted the envoy for his silence.",
+                ("The opposition", "blasted", "criticize", "the envoy for his silence"),
+            ),
+            (
                 "The envoy asked whether the crossing would reopen.",
                 ("The envoy", "asked", "question", "whether the crossing would reopen"),
             ),
@@ -98,6 +136,12 @@ mod tests {
         );
         assert_eq!(claims("The inspectors found a way into the depot."), []);
         assert_eq!(claims("We hope that the talks resume soon."), []);
+        // A cue noun, then a complement "that", stands in for "that"; a relative "that" does not.
+        assert_eq!(
+            claims("The envoy repeated the claim that the dam was mined."),
+            [("The envoy", "repeated", "assert", "the claim that the dam was mined")]
+        );
+        assert_eq!(claims("The inspectors found a route that was never mined."), []);
     }
 
     #[test]

@@ -46,7 +46,7 @@ impl Ctx<'_> {
             || self.toks[start - 1].is_punct()
             || joined(start - 1)
             || self.has_comma(clause, start)
-            || !self.bare_source_ok(start, aux_start)
+            || !(self.bare_source_ok(start, aux_start) || self.plain_subject(start, aux_start, cue))
         {
             return None;
         }
@@ -277,6 +277,39 @@ impl Ctx<'_> {
                 || self.source_noun_at(k)
                 || self.source_modifier(k)
         }) && self.name_like(last)
+    }
+
+    /// "... since the summer some traders said.": a determiner and one or two plain lower-case
+    /// words right before a sentence-final "said" (a cue of class `inverting_cue` that needs no
+    /// "that": not "the daylight fast observed", "the fighting has continued") are its subject, whatever the noun; not the object of a verb,
+    /// clause word or preposition ("a group monitoring the conflict said").
+    fn plain_subject(&self, from: usize, to: usize, cue: &Cue) -> bool {
+        let before = from.checked_sub(1);
+        let object = before.is_some_and(|k| {
+            self.has(k, Class::Clause)
+                || self.has(k, Class::Preposition)
+                || self.verbish(k)
+                || (self.word_starts_lower(k) && (self.lower(k).ends_with("ing") || self.lower(k).ends_with('s')))
+        });
+        self.lexicon.classes(&cue.lemma).has(Class::InvertingCue)
+            && !cue.needs_that
+            && !object
+            && (2..=3).contains(&(to - from))
+            && self.has(from, Class::NpOpener)
+            && (from + 1..to).all(|k| {
+                self.word_starts_lower(k)
+                    && !self.verbish(k)
+                    && self.toks[k].cue.is_none()
+                    && ![
+                        Class::Clause,
+                        Class::Preposition,
+                        Class::Pronoun,
+                        Class::Time,
+                        Class::NotHead,
+                    ]
+                    .iter()
+                    .any(|&c| self.has(k, c))
+            })
     }
 
     /// A gazetteer mention ends right before token `j` and another starts at it.

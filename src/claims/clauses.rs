@@ -28,7 +28,16 @@ impl Ctx<'_> {
         } else {
             after
         };
-        k == end || self.has(k, Class::Adjunct) || self.is(k, &[","]) || self.time_word(k)
+        // "..., the governor told a news conference on Sunday.": what "told" governs has no verb,
+        // so it is the recipient, not a content.
+        let recipient_only = cue.lemma == "tell"
+            && (after..end).all(|j| {
+                !self.verbish(j)
+                    && !self.has(j, Class::Be)
+                    && !self.has(j, Class::Auxiliary)
+                    && self.toks[j].cue.is_none()
+            });
+        k == end || recipient_only || self.has(k, Class::Adjunct) || self.is(k, &[","]) || self.time_word(k)
     }
 
     /// After "told": a recipient of up to five words before "that" ("told the conference that"),
@@ -48,7 +57,8 @@ impl Ctx<'_> {
         let caps = (k..self.toks.len()).take_while(|&m| self.name_part(m, k)).count();
         if caps > 0 {
             k + caps
-        } else if self.has(k, Class::Recipient) {
+        } else if self.has(k, Class::Recipient) || (k > j && self.has(k, Class::MediaNoun)) {
+            // "told reporters", "told the agency"
             k + 1
         } else if self.word_starts_lower(k) && self.has(k + 1, Class::Recipient) {
             k + 2 // "state television", "local media"
@@ -80,9 +90,18 @@ impl Ctx<'_> {
             if adverb || (cue.lemma == "warn" && self.is(j, &["of"])) {
                 j += 1;
             }
-            // "said Sunday that", "said Tuesday night that": a time, then "that".
+            // "said Sunday that", "said Tuesday night that", "said Sunday it would": a time,
+            // then "that" or what opens the content's subject: a pronoun, a determiner, a number
+            // or a name (not a noun the time modifies: "condemned weekend air raids").
             let times = (j..self.toks.len()).take_while(|&k| self.time_word(k)).count();
-            if times > 0 && self.is(j + times, &["that"]) {
+            let subject_next = |k: usize| {
+                k < self.toks.len()
+                    && (self.has(k, Class::Pronoun)
+                        || self.has(k, Class::NpOpener)
+                        || self.word(k).starts_with(|c: char| c.is_ascii_digit())
+                        || self.capitalised(k))
+            };
+            if times > 0 && (self.is(j + times, &["that"]) || subject_next(j + times)) {
                 j += times;
             }
             if self.is(j, &["that", ":"]) {
@@ -342,6 +361,42 @@ pub(super) struct Tables {
 #[cfg(test)]
 mod tests {
     use crate::claims::tests::triples as claims;
+
+    #[test]
+    fn a_time_before_the_content_s_subject_is_skipped_not_before_a_noun_it_modifies() {
+        assert_eq!(
+            claims("The army said Monday its units had crossed the river."),
+            [("The army", "said", "its units had crossed the river")]
+        );
+        assert_eq!(
+            claims("Officials said Tuesday night 14 people had died."),
+            [("Officials", "said", "14 people had died")]
+        );
+        assert_eq!(
+            claims("The envoy said weekend raids had killed dozens."),
+            [("The envoy", "said", "weekend raids had killed dozens")]
+        );
+    }
+
+    #[test]
+    fn a_recipient_without_a_verb_after_told_ends_a_trailing_attribution() {
+        assert_eq!(
+            claims("The dam was damaged in the raids, the minister told a press briefing on Monday."),
+            [("the minister", "told", "The dam was damaged in the raids")]
+        );
+    }
+
+    #[test]
+    fn a_media_noun_after_told_is_its_recipient_not_the_content() {
+        assert_eq!(
+            claims("Two shells hit the bakery, a guard told the channel."),
+            [("a guard", "told", "Two shells hit the bakery")]
+        );
+        assert_eq!(
+            claims("Two shells hit the bakery police sources told the agency."),
+            [("police sources", "told", "Two shells hit the bakery")]
+        );
+    }
 
     #[test]
     fn a_comma_less_participle_ends_the_content_and_speaks_for_the_source() {

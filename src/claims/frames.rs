@@ -24,7 +24,16 @@ impl Ctx<'_> {
                 };
                 !(noun + 1..(noun + 5).min(self.toks.len())).any(|k| self.is(k, &["at"]))
             }
-            Frame::Written => aux_start == 0 || !self.has(aux_start - 1, Class::Document),
+            // "the statement reads", "a banner at the camp read": a document heads the source.
+            Frame::Written => {
+                let start = self.np_start(aux_start);
+                let head = start < aux_start
+                    && self
+                        .lexicon
+                        .noun_classes(self.head(start, aux_start))
+                        .has(Class::Document);
+                aux_start == 0 || !(self.has(aux_start - 1, Class::Document) || head)
+            }
             Frame::Evidence => {
                 let data = aux_start > 0 && self.lexicon.noun_classes(self.lower(aux_start - 1)).has(Class::Data);
                 !data && !self.is(i + 1, &["that"])
@@ -50,6 +59,16 @@ mod tests {
             [("The statement", "reads", "the fighters will withdraw")]
         );
         assert_eq!(claims("The commander read the names aloud."), []);
+        // A document heads the source, after a modifier too, and a quote may follow or precede.
+        assert_eq!(
+            claims("A sign on the gate read “No entry”."),
+            [("A sign on the gate", "read", "No entry")]
+        );
+        assert_eq!(
+            claims("“The siege is over,” the leaflet read."),
+            [("the leaflet", "read", "The siege is over")]
+        );
+        assert_eq!(claims("“Hold the line,” the commander read."), []);
     }
 
     #[test]

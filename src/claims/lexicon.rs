@@ -582,10 +582,14 @@ impl Lexicon {
         self.words.get(lower).map(|w| w.classes).unwrap_or_default()
     }
 
-    /// The classes of a noun or its singular ("officials" has those of "official").
+    /// The classes of a noun or its singular ("officials" has those of "official", "agencies"
+    /// those of "agency").
     pub fn noun_classes(&self, lower: &str) -> Classes {
         let singular = lower.trim_end_matches('s');
-        Classes(self.classes(lower).0 | self.classes(singular).0)
+        let y = lower
+            .strip_suffix("ies")
+            .map_or(0, |stem| self.classes(&format!("{stem}y")).0);
+        Classes(self.classes(lower).0 | self.classes(singular).0 | y)
     }
 
     /// The lemma of a participle (`participles.tsv`).

@@ -253,6 +253,15 @@ impl Ctx<'_> {
         self.quotes.get(i).filter(|q| q.close == span)
     }
 
+    /// A cue at token `i` that may introduce or follow a quote: a speech verb, or "read" after a
+    /// document ("the statement read", "a banner reads").
+    fn quote_cue(&self, i: usize) -> bool {
+        self.cue_at(i).is_some_and(|c| {
+            c.frame == Frame::Speech
+                || (c.frame == Frame::Written && !self.frame_refuses(i, self.auxiliaries_before(i), c))
+        })
+    }
+
     /// “CONTENT,” SOURCE said / “CONTENT,” said SOURCE, with `j` right after the closing mark.
     fn quote_then_source(&self, q: &Quote, j: usize) -> Option<Claim> {
         let j = j + usize::from(self.is(j, &[","]));
@@ -276,7 +285,7 @@ impl Ctx<'_> {
             ));
         }
         let limit = (j + 16).min(self.toks.len());
-        let speech = |i: usize| self.cue_at(i).is_some_and(|c| c.frame == Frame::Speech);
+        let speech = |i: usize| self.quote_cue(i);
         let i = (j + 1..limit).find(|&i| speech(i) || self.quoted_as_saying_at(i))?;
         let aux = self.auxiliaries_before(i);
         let source = match self.source_before(aux).filter(|&(start, ..)| start == j) {
@@ -307,7 +316,7 @@ impl Ctx<'_> {
     /// quote end it. None when the first word is a preposition or a participle (copy without
     /// commas: "“...” near the square the agency said"), when a word opens a clause, is a cue or
     /// a finite verb, or when nothing is capitalised or a source noun.
-    fn loose_source(&self, from: usize, to: usize) -> Option<Source> {
+    pub(super) fn loose_source(&self, from: usize, to: usize) -> Option<Source> {
         if from >= to.min(self.toks.len()) {
             return None;
         }
@@ -340,7 +349,11 @@ impl Ctx<'_> {
                 || self.is(k, &[";", ":", "that"])
         });
         let core = (from..end).find(|&k| self.is(k, &[",", "("])).unwrap_or(end);
-        let named = (from..core).any(|k| self.name_like(k)) || self.looks_like_source(from, core);
+        // "“...,” said a nurse at the clinic": right after the quote's cue, a phrase opened by a
+        // determiner ("a", "the", "one", "some") is the speaker whatever its head noun.
+        let named = (from..core).any(|k| self.name_like(k))
+            || self.looks_like_source(from, core)
+            || (self.has(from, Class::NpOpener) && core - from <= 8);
         (!broken && core > from && named).then(|| self.source(from, end, core))
     }
 
@@ -350,9 +363,7 @@ impl Ctx<'_> {
         let colon = k > 0 && self.is(k - 1, &[":"]);
         let c = k - usize::from(colon || (k > 0 && self.is(k - 1, &[","])));
         let reach = if colon { 6 } else { 1 };
-        let i = (c.saturating_sub(reach)..c)
-            .rev()
-            .find(|&i| self.cue_at(i).is_some_and(|c| c.frame == Frame::Speech))?;
+        let i = (c.saturating_sub(reach)..c).rev().find(|&i| self.quote_cue(i))?;
         let after = self.text[q.close.end..].trim_start_matches(' ');
         let ends =
             after.is_empty() || after.starts_with(['.', '\n', ')']) || q.close.end > self.span(0, self.toks.len()).end;

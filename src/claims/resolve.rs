@@ -24,13 +24,17 @@ struct Candidate {
     speaker: bool,
     /// The phrase (before any appositive) looks like a personal name: "Rami Abdulrahman".
     personal_name: bool,
+    /// An unresolved "the ministry": only a pronoun may refer to it.
+    for_pronouns: bool,
 }
 
-/// Two to four capitalised words, as in "Rami Abdulrahman" or "Yasar Guler".
+/// Two to four capitalised words, as in "Rami Abdulrahman" or "Yasar Guler", or one before an
+/// appositive ("Ahmad, a farmer from Qusayr").
 fn looks_like_personal_name(phrase: &str, lexicon: &Lexicon) -> bool {
     let core = phrase.split(',').next().unwrap_or_default();
     let words: Vec<&str> = core.split_whitespace().collect();
-    (2..=4).contains(&words.len())
+    let least = if phrase.contains(',') { 1 } else { 2 };
+    (least..=4).contains(&words.len())
         && !lexicon.classes(&words[0].to_lowercase()).has(Class::Article)
         && words
             .iter()
@@ -59,6 +63,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                 sentence: m.sentence,
                 speaker: false,
                 personal_name: false,
+                for_pronouns: false,
             });
         }
         // Only the last few sentences matter; keeping the list short keeps this linear.
@@ -67,12 +72,20 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
         if candidates.len() > MAX_CANDIDATES {
             candidates.drain(..candidates.len() - MAX_CANDIDATES);
         }
+        // A quote the source speaks: who it names is not the speaker.
+        let quoted = text[..c.content.start].ends_with(['“', '"', '‘', '\'']);
+        let content = c.content;
         let Some(src) = c.source.as_mut() else { continue };
         let lower = src.span.slice(text).to_lowercase();
         if let Some(anaphor) = Anaphor::parse(&lower, lexicon) {
             // Earlier speakers first: "Residents said security forces ... They said" means the residents.
-            let near =
-                |k: &&Candidate| k.span.end <= src.span.start && c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE;
+            // "“President X promised us schools,” he said": not someone named in the quote the
+            // pronoun speaks ("X, a commander, had fled, he said" may name its speaker).
+            let near = |k: &&Candidate| {
+                k.span.end <= src.span.start
+                    && c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE
+                    && !(quoted && content.contains(k.span))
+            };
             let fitting = |speaker: bool| {
                 candidates
                     .iter()
@@ -103,6 +116,24 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                     sentence: c.sentence,
                     speaker: true,
                     personal_name: looks_like_personal_name(r.span.slice(text), lexicon),
+                    for_pronouns: false,
+                });
+                continue;
+            }
+            // An unresolved "the ministry" without a mention in it may still be what a later
+            // "it" refers to ("The ministry denied X. Instead, it said, ..."): a candidate for
+            // pronouns only, after the speakers, so that no chain of "the group"s forms.
+            if matches!(anaphor, Anaphor::Definite(_)) && src.entity.is_none() {
+                candidates.push(Candidate {
+                    span: src.span,
+                    entity: None,
+                    kind: None,
+                    lower,
+                    unnamed: src.unnamed,
+                    sentence: c.sentence,
+                    speaker: false,
+                    personal_name: false,
+                    for_pronouns: true,
                 });
             }
             continue;
@@ -116,6 +147,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
             sentence: c.sentence,
             speaker: true,
             personal_name: looks_like_personal_name(src.span.slice(text), lexicon),
+            for_pronouns: false,
         });
     }
 }
@@ -183,6 +215,7 @@ impl Anaphor {
             Anaphor::Plural => {
                 matches!(k.kind, None | Some(EntityType::ArmedGroup)) && last.ends_with('s') && !last.ends_with("ss")
             }
+            Anaphor::Definite(_) if k.for_pronouns => false,
             Anaphor::Definite(noun) => {
                 k.lower
                     .split([' ', '-'])

@@ -270,9 +270,14 @@ impl Ctx<'_> {
         if cue.frame != Frame::Speech || cue.lemma == "tell" || aux_start < i || i == 0 || !self.is(i - 1, &[","]) {
             return None;
         }
-        let (core, end) = self.trailing_source(i + 1, self.clause_end_any(i + 1))?;
+        let clause_end = self.clause_end_any(i + 1);
+        let source = match self.trailing_source(i + 1, clause_end) {
+            Some((core, end)) => self.source(i + 1, end, core),
+            // "..., said a nurse at the clinic.": a determiner-opened phrase up to the clause end.
+            None if self.has(i + 1, Class::NpOpener) => self.loose_source(i + 1, clause_end)?,
+            None => return None,
+        };
         let content = self.fronted_span(self.clause_start(i - 1), i - 1)?;
-        let source = self.source(i + 1, end, core);
         let cue_match = self.cue_match(i, i + 1, cue);
         let rule = Rule::ContentCueSource;
         Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.8))
@@ -288,6 +293,11 @@ impl Ctx<'_> {
             && self.has(aux_start - 2, Class::Connective)
         {
             return self.source_before(aux_start - 3);
+        }
+        // "The rebels, for their part, denied", "Ankara, in turn, said": a short prepositional
+        // aside between commas, with neither a name nor a verb, is not the source's.
+        if let Some(open) = self.aside_before(aux_start) {
+            return self.source_before(open);
         }
         if let Some(found) = self.dash_appositive(aux_start) {
             return Some(found);
@@ -311,6 +321,7 @@ impl Ctx<'_> {
         // "Date of publication 18 July 2016 Syrian activists say", "... Dead Earlier in the day
         // Konashenkov said": a glued title or date, then an adjunct, then the source.
         let start = self.past_glued_adjunct(start, aux_start).unwrap_or(start);
+        let start = self.past_glued_time(start, aux_start).unwrap_or(start);
         // "Kurdish-led forces on Friday accused": the time adjunct is not the source's.
         let aux_start = (start + 1..aux_start)
             .find(|&k| self.adjunct_at(k))
@@ -326,15 +337,19 @@ impl Ctx<'_> {
             // "Rami Abdel Rahman the head of the Observatory said": a name before the
             // appositive is the source's head.
             let start = self.name_before_appositive(start, aux_start).unwrap_or(start);
-            // "a war monitor and local sources said": both make the source.
-            let first = start
-                .checked_sub(1)
-                .filter(|&k| self.is(k, &["and"]))
-                .map(|k| (self.np_start(k), k));
-            let start = match first {
-                Some((s, k)) if s < k && self.looks_like_source(s, k) => s,
-                _ => start,
-            };
+            // "a war monitor and local sources said", "France and Britain as well as Germany
+            // said": the joined phrases make the source.
+            // One "and" at most: a longer list runs into the content in text without commas.
+            let mut start = start;
+            let mut ands = 0;
+            while let Some(k) = self.joiner_before(start) {
+                let s = self.np_start(k);
+                ands += usize::from(self.is(k, &["and"]));
+                if s >= k || ands > 1 || !self.looks_like_source(s, k) {
+                    break;
+                }
+                start = s;
+            }
             return Some((start, aux_start, aux_start));
         }
         if let Some(found) = self.bare_appositive_source(aux_start) {
@@ -348,6 +363,40 @@ impl Ctx<'_> {
         // "The army, in a statement carried by SANA, said": the adjunct is not the source's.
         let end = if self.adjunct_at(core + 1) { core } else { aux_start - 1 };
         Some((start, core, end))
+    }
+
+    /// "SOURCE, for their part, CUE": the opening comma of a two- to four-word aside that starts
+    /// with a preposition and holds no name, verb or cue, right before `aux_start`.
+    fn aside_before(&self, aux_start: usize) -> Option<usize> {
+        if aux_start < 4 || !self.is(aux_start - 1, &[","]) {
+            return None;
+        }
+        let open = (aux_start.saturating_sub(6)..aux_start - 1)
+            .rev()
+            .find(|&k| self.toks[k].is_punct())?;
+        let aside = open + 1..aux_start - 1;
+        let plain = |k: usize| self.word_starts_lower(k) && !self.verbish(k) && self.toks[k].cue.is_none();
+        (open > 0
+            && self.is(open, &[","])
+            && aside.len() >= 2
+            && self.has(open + 1, Class::Preposition)
+            && aside.clone().all(plain))
+        .then_some(open)
+    }
+
+    /// Where "and" or "as well as" right before token `start` begins.
+    fn joiner_before(&self, start: usize) -> Option<usize> {
+        if start >= 1 && self.is(start - 1, &["and"]) {
+            Some(start - 1)
+        } else if start >= 3
+            && self.is(start - 3, &["as"])
+            && self.is(start - 2, &["well"])
+            && self.is(start - 1, &["as"])
+        {
+            Some(start - 3)
+        } else {
+            None
+        }
     }
 
     /// Auxiliaries and adverbs right before the cue: "has also", "had earlier".
@@ -470,6 +519,55 @@ impl Ctx<'_> {
 #[cfg(test)]
 mod tests {
     use crate::claims::tests::triples as claims;
+
+    #[test]
+    fn asides_and_adverbs_between_source_and_cue_are_not_the_source() {
+        assert_eq!(
+            claims("The governor, for his part, said the curfew would end."),
+            [("The governor", "said", "the curfew would end")]
+        );
+        assert_eq!(
+            claims("Damascus meanwhile said the talks would resume."),
+            [("Damascus", "meanwhile said", "the talks would resume")]
+        );
+    }
+
+    #[test]
+    fn as_well_as_and_one_and_join_sources() {
+        assert_eq!(
+            claims("Jordan as well as Lebanon said the crossings would stay shut."),
+            [("Jordan as well as Lebanon", "said", "the crossings would stay shut")]
+        );
+        assert_eq!(
+            claims("Medics and two local officials as well as a doctor said the school was hit."),
+            [(
+                "Medics and two local officials as well as a doctor",
+                "said",
+                "the school was hit"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_determiner_opens_the_speaker_of_an_inverted_attribution() {
+        assert_eq!(
+            claims("“The roads are closed,” said a driver from the town."),
+            [("a driver from the town", "said", "The roads are closed")]
+        );
+        assert_eq!(
+            claims("The roads are closed, one driver said."),
+            [("one driver", "said", "The roads are closed")]
+        );
+        assert_eq!(
+            claims("The roads are closed, said a driver, who gave only his first name."),
+            [("a driver", "said", "The roads are closed")]
+        );
+        // A relative clause after a known source is not the source's either.
+        assert_eq!(
+            claims("The roads are closed, said the ministry, which runs the crossings."),
+            [("the ministry", "said", "The roads are closed")]
+        );
+    }
 
     #[test]
     fn condemning_or_praising_a_bare_noun_phrase_is_not_a_claim() {

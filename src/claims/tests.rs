@@ -430,6 +430,43 @@ fn pronoun_sources_resolve_to_earlier_sources_and_mentions() {
     let src = x.claims[1].source.as_ref().unwrap();
     assert_eq!(src.resolved.as_ref().unwrap().span.slice(text), "Local activists");
     assert!(src.unnamed);
+    // An unresolved "the ministry" is what a later "it" refers to, though no other "the
+    // ministry" resolves to it.
+    let resolved = |text: &'static str, k: usize| {
+        let x = EXTRACTOR.extract(text);
+        let r = x.claims[k].source.as_ref().unwrap().resolved.as_ref().map(|r| r.span);
+        r.map(|r| r.slice(text))
+    };
+    assert_eq!(
+        resolved(
+            "The ministry denied the report. Later, it said, the trucks had turned back.",
+            1
+        ),
+        Some("The ministry")
+    );
+    assert_eq!(
+        resolved(
+            "The ministry denied the report. The ministry said the road was shut.",
+            1
+        ),
+        None
+    );
+    // Not to a name inside the quote the pronoun speaks; a single name with an appositive is a
+    // person.
+    assert_eq!(
+        resolved(
+            "The mayor spoke on Monday. “Minister Ali Haidar promised us a school,” he said.",
+            1
+        ),
+        None
+    );
+    assert_eq!(
+        resolved(
+            "“The wells are dry,” said Ahmad, a farmer from Qusayr. He said the army did nothing.",
+            1
+        ),
+        Some("Ahmad, a farmer from Qusayr")
+    );
 }
 
 #[test]
@@ -1270,5 +1307,23 @@ fn a_party_tag_in_brackets_stays_in_the_source() {
         "said",
         "the budget would fail",
         "source_cue_content",
+    );
+}
+
+#[test]
+fn comma_less_plain_subjects_and_ies_plurals() {
+    // A determiner and a plain noun before a sentence-final "said" are its subject.
+    assert_eq!(
+        triples("Bread prices doubled in a week some bakers said."),
+        [("some bakers", "said", "Bread prices doubled in a week")]
+    );
+    // Not the object of a participle (no source is found there without commas), nor before
+    // "observed", a cue that needs "that".
+    assert_eq!(triples("The toll rose to 40 a group monitoring the conflict said."), []);
+    assert_eq!(triples("The meal breaks the daylight fast observed by Muslims."), []);
+    // "authorities" has the classes of "authority".
+    assert_eq!(
+        triples("Two schools were closed in Homs the local authorities said."),
+        [("the local authorities", "said", "Two schools were closed in Homs")]
     );
 }

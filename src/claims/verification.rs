@@ -10,7 +10,7 @@
 //! hedge governs ("The footage, which could not be verified, showed tanks").
 
 use super::arbitrate::Hedge;
-use super::{ClaimKind, Ctx, CueMatch, Rule, Stance};
+use super::{ClaimKind, Class, Ctx, CueMatch, Rule, Stance};
 
 impl Ctx<'_> {
     /// The disclaimer at tokens `[i, i + len)`, with its content next to a claim;
@@ -23,6 +23,9 @@ impl Ctx<'_> {
             .rev()
             .find(|&k| self.is(k, &[",", ";"]))
             .map_or(self.clause_start(i), |k| k + 1);
+        // "..., but this could not be verified": without its connective.
+        let opener = self.has(start, Class::Contrast) || self.has(start, Class::Connective);
+        let start = start + usize::from(opener && start + 1 < i);
         let near = self.span(start, self.clause_end_any(start).max(i + len));
         let cue = CueMatch {
             span: self.span(i, i + len),
@@ -72,6 +75,14 @@ mod tests {
             [
                 ("said", "the bridge was destroyed", true),
                 ("could not be verified", "The footage could not be verified", false)
+            ]
+        );
+        // "could not be confirmed", and a connective before it stays out of its content.
+        assert_eq!(
+            claims("Rebels said they took the hill, but this could not be confirmed."),
+            [
+                ("said", "they took the hill", true),
+                ("could not be confirmed", "this could not be confirmed", false)
             ]
         );
         // Two sentences back is too far.
