@@ -1322,11 +1322,12 @@ mod tests {
             tagged("A shepherd from the hills told AFP on the phone the wells had dried up."),
             []
         );
-        // "told X that": the content starts after "that".
-        assert_eq!(
-            tagged("A fisherman told the local radio that the nets were empty for a week."),
-            [("A fisherman", "told", "the nets were empty for a week")]
-        );
+        // "told X that": the content starts after "that" (the rules now find this one, so the
+        // layer may only agree with them).
+        let text = "A fisherman told the local radio that the nets were empty for a week.";
+        let want = ("A fisherman", "told", "the nets were empty for a week");
+        assert!(tagged(text).iter().all(|&c| c == want), "{:?}", tagged(text));
+        assert_eq!(crate::claims::tests::triples(text), [want]);
         // And the layer still adds an ordinary claim the rules miss.
         assert_eq!(
             tagged("The police blocked the road into the square and the organisers say nobody was hurt."),
