@@ -466,6 +466,7 @@ impl Ctx<'_> {
             && (after >= self.toks.len()
                 || self.toks[after].is_punct()
                 || self.verbish(after)
+                || (self.toks[after].cue.is_some() && self.word_starts_lower(after))
                 || self.has(after, Class::Clause)
                 || self.has(after, Class::Auxiliary)
                 || self.is(after, &["in"]))
@@ -596,6 +597,11 @@ mod tests {
         assert_eq!(
             claims("Rebels joined an alliance called Jaish al-Islam in which they fought."),
             []
+        );
+        // The name is the subject of the next cue: only that claim is one.
+        assert_eq!(
+            claims("A coalition of rebel groups called Jaish al-Fateh said it had taken the hill."),
+            [("Jaish al-Fateh", "said", "it had taken the hill")]
         );
         assert_eq!(
             claims("The ministry called Assad a war criminal."),
