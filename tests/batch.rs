@@ -88,6 +88,8 @@ fn every_bad_input_gets_a_record_and_the_rest_goes_on() {
     std::os::unix::fs::symlink("g_loop.txt", dir.join("g_loop.txt")).unwrap();
     std::os::unix::fs::symlink("nowhere.txt", dir.join("h_dangling.txt")).unwrap();
     std::os::unix::fs::symlink(".", dir.join("i_dirloop")).unwrap();
+    // A link to a folder is no article, whatever its name.
+    std::os::unix::fs::symlink(".", dir.join("i_folder.txt")).unwrap();
     std::fs::create_dir(dir.join("j_locked")).unwrap();
     w("j_locked/inside.txt", b"Hama.");
     let locked = dir.join("j_locked");
@@ -139,6 +141,9 @@ fn every_bad_input_gets_a_record_and_the_rest_goes_on() {
     assert!(!r
         .iter()
         .any(|r| r["document"]["path"].as_str().unwrap().contains("i_dirloop")));
+    assert!(!r
+        .iter()
+        .any(|r| r["document"]["path"].as_str().unwrap().contains("i_folder")));
 
     let lossy = records(&claimex(&["batch", "--lossy", s(&dir)], b""));
     let invalid = lossy.iter().find(|r| r["document"]["id"] == "d_invalid").unwrap();

@@ -113,9 +113,13 @@ pub fn walk(dir: &Path) -> Result<Vec<Input>> {
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
             if is_dir {
                 stack.push(path);
-            } else if path.extension().is_some_and(|x| x == "txt") && !path.is_dir() {
-                let len = std::fs::metadata(&path).map_or(0, |m| m.len());
-                out.push(Input::File(path, len));
+            } else if path.extension().is_some_and(|x| x == "txt") {
+                // One `stat` (through links) for both the folder test and the size: the listing
+                // runs before any worker starts.
+                let meta = std::fs::metadata(&path);
+                if !meta.as_ref().is_ok_and(std::fs::Metadata::is_dir) {
+                    out.push(Input::File(path, meta.map_or(0, |m| m.len())));
+                }
             }
         }
     }
