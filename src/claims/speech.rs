@@ -437,13 +437,9 @@ impl Ctx<'_> {
     }
 
     /// "The shelling claimed the lives of eight", "the war has claimed more than 300,000 lives":
-    /// "claim" with a casualty word (`casualty` in `words.tsv`) in its object, before any "that"
-    /// or punctuation, counts the dead.
+    /// "claim" with a casualty object ([`Ctx::casualty_object`]) counts the dead.
     fn claims_lives(&self, i: usize, cue: &Cue) -> bool {
-        cue.lemma == "claim"
-            && (i + 1..(i + 7).min(self.toks.len()))
-                .take_while(|&k| !self.toks[k].is_punct() && !self.is(k, &["that"]))
-                .any(|k| self.has(k, Class::Casualty))
+        cue.lemma == "claim" && self.casualty_object(i)
     }
 
     /// "a faction called the Hamza Division were seen": a describe verb right after a common
