@@ -8,7 +8,7 @@
 use claimex::date::Date;
 use claimex::fold::fold_str;
 use claimex::matcher::lexicon::{cue, Lexicon};
-use claimex::matcher::{Matcher, Mention};
+use claimex::matcher::{acronym_fits, Matcher, Mention};
 use claimex::segment::segment;
 use claimex::{EntityType, Gazetteer};
 use std::collections::{BTreeMap, BTreeSet};
@@ -79,18 +79,6 @@ fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
-/// True when `acronym`'s letters are, in order, initials of `name`'s words, from the first.
-fn spells(acronym: &str, name: &str) -> bool {
-    let mut initials = words(name)
-        .filter_map(|w| w.chars().next())
-        .map(|c| c.to_ascii_uppercase());
-    let mut letters = acronym
-        .chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase());
-    letters.next().is_some_and(|f| initials.next() == Some(f)) && letters.all(|l| initials.any(|i| i == l))
-}
-
 /// The false classes of one mention, by name.
 fn classes(d: &Data, text: &str, m: &Mention, mentions: &[Mention]) -> Vec<&'static str> {
     let e = d.gazetteer.entity(m.entity);
@@ -119,7 +107,7 @@ fn classes(d: &Data, text: &str, m: &Mention, mentions: &[Mention]) -> Vec<&'sta
         .keys()
         .filter(|(id, _)| *id == m.entity)
         .map(|(_, a)| a.as_str());
-    if said.contains(['(', ')']) || (local && !names.clone().chain([e.name.as_str()]).any(|n| spells(said, n))) {
+    if said.contains(['(', ')']) || (local && !names.clone().chain([e.name.as_str()]).any(|n| acronym_fits(said, n))) {
         out.push("bracketed all-caps alias");
     }
     let prev_word = words(before).next_back().unwrap_or("");

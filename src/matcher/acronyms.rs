@@ -63,7 +63,7 @@ pub(super) fn add(text: &str, sentences: &[Sentence], views: &[Folded], mentions
 /// True when the letters of `acronym` are, in order, initials of the words of `name`, starting
 /// with the first: "HTS" fits "Hay'at Tahrir al-Sham", "ISIL" fits "Islamic State of Iraq and
 /// the Levant", "VIDEO" does not fit "Deir ez-Zor".
-fn fits(acronym: &str, name: &str) -> bool {
+pub fn fits(acronym: &str, name: &str) -> bool {
     let mut initials = name
         .split(|c: char| !c.is_alphanumeric())
         .filter_map(|w| w.chars().next())

@@ -37,6 +37,7 @@ use crate::fold::{fold_into, Folded};
 use crate::gazetteer::{EntityId, EntityType, Gazetteer};
 use crate::segment::Sentence;
 use crate::span::Span;
+pub use acronyms::fits as acronym_fits;
 use context::{Candidate, Viable};
 use foldhash::fast::FixedState;
 use lexicon::{cue, Lexicon};
