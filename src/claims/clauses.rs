@@ -345,7 +345,7 @@ impl Ctx<'_> {
     }
 }
 
-const QUOTE_MARKS: &[&str] = &["\"", "“", "”"];
+pub(super) const QUOTE_MARKS: &[&str] = &["\"", "“", "”"];
 
 /// Clause lookups over one sentence's tokens (see [`Ctx::tables`]).
 pub(super) struct Tables {

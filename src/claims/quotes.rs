@@ -241,6 +241,21 @@ impl Ctx<'_> {
         ))
     }
 
+    /// `span` holds a quote mark whose partner lies outside it, or a mark with no partner: a
+    /// content that half-crosses a quote ("We will win,” and then") is a slip.
+    pub(super) fn crosses_quote(&self, span: Span) -> bool {
+        (0..self.toks.len())
+            .filter(|&k| span.contains(self.toks[k].span) && self.is(k, super::clauses::QUOTE_MARKS))
+            .any(|k| {
+                let mark = self.toks[k].span;
+                match (self.quote_opened_at(mark), self.quote_closed_at(mark)) {
+                    (Some(q), _) => !span.contains(q.close),
+                    (_, Some(q)) => !span.contains(q.open),
+                    _ => true,
+                }
+            })
+    }
+
     /// The quote whose opening mark is `span`.
     pub(super) fn quote_opened_at(&self, span: Span) -> Option<&Quote> {
         let i = self.quotes.partition_point(|q| q.open.start < span.start);

@@ -907,7 +907,7 @@ impl Ctx<'_> {
                 words > 1
                     && !self.is(a, &["to"])
                     && (before || !self.has(a, Class::Preposition))
-                    && balanced_quotes(c.slice(self.text))
+                    && !self.crosses_quote(*c)
             });
             let (Some(source), Some(content)) = (source, content) else {
                 continue;
@@ -1045,13 +1045,6 @@ fn trim_content(text: &str, span: Span) -> Option<Span> {
     let start = span.end - t.trim_start_matches(['"', '“', ' ']).len();
     let trimmed = Span::new(start, span.end).trim_end_matches(text, &['.', ',', '"', '”', ';', ':']);
     (!trimmed.is_empty()).then_some(trimmed)
-}
-
-/// `s` opens every curly quote it closes and holds an even number of straight ones: a content
-/// that half-crosses a quote ("We will win,” and then") is a tagging slip.
-fn balanced_quotes(s: &str) -> bool {
-    let count = |c: char| s.chars().filter(|&x| x == c).count();
-    count('“') == count('”') && count('"') % 2 == 0
 }
 
 #[cfg(test)]
