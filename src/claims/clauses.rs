@@ -191,9 +191,9 @@ impl Ctx<'_> {
                     || self.word(k).starts_with(|c: char| c.is_ascii_digit()))
         };
         j > 0
-            && !self.casualty_object(j)
             && self.has(j, Class::Participle)
             && self.word_starts_lower(j)
+            && !self.casualty_object(j)
             && !self.toks[j - 1].is_punct()
             && !self.has(j - 1, Class::Article)
             // "quoted X as saying", "went on by saying": the participle is the cue's own.
