@@ -420,9 +420,11 @@ impl Ctx<'_> {
         appositive.then_some((core, end))
     }
 
-    /// The subject noun phrase opening a clause at `start`, up to its verb: (end of its own
-    /// phrase, end with an appositive), when it looks like a source.
-    pub(super) fn subject_at(&self, start: usize) -> Option<(usize, usize)> {
+    /// The subject noun phrase opening a clause at `start`, up to its verb: (its start, end of
+    /// its own phrase, end with an appositive), when it looks like a source. A leading adjunct or
+    /// fronted phrase is not the subject's ("Earlier today the army ...", "For days the
+    /// government has ...").
+    pub(super) fn subject_at(&self, start: usize) -> Option<(usize, usize, usize)> {
         let stops = |k: usize| {
             self.toks[k].is_punct()
                 || self.has(k, Class::Clause)
@@ -430,15 +432,17 @@ impl Ctx<'_> {
                 || self.toks[k].cue.is_some()
                 || (self.word_starts_lower(k) && self.word(k).ends_with("ly"))
         };
+        let start = self.skip_front_adjuncts(start, self.toks.len());
         let core = (start..self.toks.len()).find(|&k| stops(k))?;
+        let start = self.past_fronted_phrase(start, core).unwrap_or(start);
         if core == start || !self.looks_like_source(start, core) {
             return None;
         }
         if !self.is(core, &[","]) || !self.appositive_opener(core + 1) {
-            return Some((core, core));
+            return Some((start, core, core));
         }
         let close = (core + 1..(core + 16).min(self.toks.len())).find(|&k| self.is(k, &[","]))?;
-        Some((core, close))
+        Some((start, core, close))
     }
 
     /// An appositive or relative clause may open with token `k`: "a", "the", "which", "who",
@@ -915,6 +919,27 @@ mod tests {
         assert_eq!(
             claims("Officials in Damascus said the convoy had arrived.")[0].0,
             "Officials in Damascus"
+        );
+    }
+
+    #[test]
+    fn a_fronted_phrase_stays_out_of_a_shared_or_follow_up_subject() {
+        assert_eq!(
+            claims("On 3 May 2016 Turkish Foreign Minister Ali Kaya said the crossing would stay shut and promised a firm response to any attack."),
+            [
+                ("Turkish Foreign Minister Ali Kaya", "said", "the crossing would stay shut"),
+                ("Turkish Foreign Minister Ali Kaya", "promised", "a firm response to any attack")
+            ]
+        );
+        assert_eq!(
+            claims(
+                "For weeks the ministry has been trying to counter the reports arguing that the photos were staged."
+            ),
+            [("the ministry", "arguing", "the photos were staged")]
+        );
+        assert_eq!(
+            claims("In a post on its Telegram account the Hamza Brigade named one of the dead commanders adding that he was killed near Afrin."),
+            [("the Hamza Brigade", "adding", "he was killed near Afrin")]
         );
     }
 
