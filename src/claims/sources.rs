@@ -469,7 +469,8 @@ impl Ctx<'_> {
         match self.lower(k) {
             "in" | "on" | "at" => self.has(k + 1, Class::AdjunctNoun) || next_ok(&[]),
             "to" => self.capitalised(k + 1) || next_ok(&["reporters", "journalists"]),
-            "by" => next_ok(&["phone", "telephone"]),
+            // "A report released by a group of experts": a participle's agent is no adjunct.
+            "by" => next_ok(&["phone", "telephone"]) && !(k > 0 && self.participle_modifier(k - 1)),
             _ => false,
         }
     }
@@ -968,6 +969,11 @@ mod tests {
                 "said",
                 "food was running out"
             )]
+        );
+        // The agent after a participle is no adjunct that ends the source.
+        assert_eq!(
+            claims("A report released by a panel of UN experts on Friday said that abuses continue."),
+            [("A report released by a panel of UN experts", "said", "abuses continue")]
         );
         // After "which is", the agent phrase is no source.
         let found = claims("Farmers near the dam which is controlled by the militia said the water had been cut off.");
