@@ -596,9 +596,18 @@ impl Ctx<'_> {
                 // "... raised fears for remaining residents who have reported": the phrase
                 // right before the relative pronoun, not all of the object it ends.
                 let np = self.bare_np_start(self.np_start(k), k).unwrap_or(k);
-                let start = self.name_run_before(k).or_else(|| {
-                    (np < k && self.source_noun_at(k - 1) && self.looks_like_source(np, k)).then_some(np)
-                })?;
+                // "Residents near the dam which is held by the militia said": a subject opening
+                // the sentence whose head, before its modifier, is a source noun.
+                let subject = || {
+                    let s = self.np_start(k);
+                    let opens = s == 0 || self.toks[s - 1].is_punct();
+                    (s < k && opens && self.is_source_noun(self.head(s, k)) && self.looks_like_source(s, k))
+                        .then_some(s)
+                };
+                let start = self
+                    .name_run_before(k)
+                    .or_else(|| (np < k && self.source_noun_at(k - 1) && self.looks_like_source(np, k)).then_some(np))
+                    .or_else(subject)?;
                 return Some((start, k, k));
             }
             if !cue && self.is(k, &["a", "an"]) && (k + 1..aux).any(|j| self.source_noun_at(j)) {
@@ -975,9 +984,13 @@ mod tests {
             claims("A report released by a panel of UN experts on Friday said that abuses continue."),
             [("A report released by a panel of UN experts", "said", "abuses continue")]
         );
-        // After "which is", the agent phrase is no source.
+        // After "which is", the agent phrase is no source; the relative clause is dropped.
         let found = claims("Farmers near the dam which is controlled by the militia said the water had been cut off.");
         assert!(found.iter().all(|c| !c.0.starts_with("by ")), "{found:?}");
+        assert_eq!(
+            claims("Residents near the dam which is controlled by the militia said the water had been cut off."),
+            [("Residents near the dam", "said", "the water had been cut off")]
+        );
     }
 
     #[test]
