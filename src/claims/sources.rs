@@ -6,6 +6,12 @@
 //! between commas belongs to it ("Sabrina Singh, a Pentagon spokesperson, said"; "said Rami
 //! Abdel Rahman, head of the Observatory."). Pronoun sources are resolved in
 //! [`super::resolve`].
+//!
+//! In copy without commas, a phrase fronted at the sentence start is not the source's ("In
+//! Homs state television said", "For his part Lavrov said", "In a video statement the group
+//! said"), and a source never opens with a lower-case preposition; a participle modifier and
+//! its agent are ("The Observatory based in Britain", "A statement attributed to the
+//! commander").
 
 use super::{Class, Ctx, Source};
 use crate::gazetteer::EntityType;
