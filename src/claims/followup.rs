@@ -66,7 +66,7 @@ impl Ctx<'_> {
         let Some(first) = (1..self.toks.len()).find(|&k| participle(k)) else {
             return;
         };
-        let Some((core, end)) = self.subject_at(0).filter(|&(_, end)| end <= first) else {
+        let Some((subject, core, end)) = self.subject_at(0).filter(|&(_, _, end)| end <= first) else {
             return;
         };
         for comma in (end..self.toks.len()).filter(|&k| participle(k)) {
@@ -92,7 +92,7 @@ impl Ctx<'_> {
                 lemma: cue.lemma.clone(),
                 stance: cue.stance,
             };
-            let source = self.source(0, end, core);
+            let source = self.source(subject, end, core);
             found.push(self.claim(
                 ClaimKind::Attributed,
                 Some(source),
@@ -128,8 +128,7 @@ impl Ctx<'_> {
             let (start, core, end) = if quantifier {
                 (j - 1, j, j)
             } else {
-                let start = self.skip_front_adjuncts(self.clause_start(j), j);
-                let (core, end) = self.subject_at(start)?;
+                let (start, core, end) = self.subject_at(self.clause_start(j))?;
                 // The subject's own verb, perhaps after auxiliaries: "Officials have expressed doubts".
                 let verb = (end..(end + 3).min(j)).any(|k| self.verbish(k) || self.has(k, Class::FiniteVerb));
                 if end + 1 >= j || !verb {

@@ -232,6 +232,8 @@ enum_names! {
         HeadlineCue = "headline_cue",
         /// Its object makes "claim" a casualty verb ("claiming the lives of eight").
         Casualty = "casualty",
+        /// Ends a fronted phrase at the sentence start ("In return", "In a video statement").
+        FrontedEnd = "fronted_end",
     }
 }
 

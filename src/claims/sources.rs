@@ -6,6 +6,12 @@
 //! between commas belongs to it ("Sabrina Singh, a Pentagon spokesperson, said"; "said Rami
 //! Abdel Rahman, head of the Observatory."). Pronoun sources are resolved in
 //! [`super::resolve`].
+//!
+//! In copy without commas, a phrase fronted at the sentence start is not the source's ("In
+//! Homs state television said", "For his part Lavrov said", "In a video statement the group
+//! said"), and a source never opens with a lower-case preposition; a participle modifier and
+//! its agent are ("The Observatory based in Britain", "A statement attributed to the
+//! commander").
 
 use super::{Class, Ctx, Source};
 use crate::gazetteer::EntityType;
@@ -89,7 +95,8 @@ impl Ctx<'_> {
             let joiner = matches!(self.word(j - 1), "'" | "’" | "-" | "&")
                 && !self.is_quote_mark(j - 1)
                 && !self.spaced_dash(j - 1);
-            if (t.is_punct() && !joiner) || t.has(Class::Clause) || blocking_cue || self.verb_in_np(j - 1) {
+            let verb = self.verb_in_np(j - 1) && !self.participle_modifier(j - 1);
+            if (t.is_punct() && !joiner) || t.has(Class::Clause) || blocking_cue || verb {
                 break;
             }
             j -= 1;
@@ -103,7 +110,94 @@ impl Ctx<'_> {
                 break;
             }
         }
-        j
+        self.past_fronted_phrase(j, end).unwrap_or(j)
+    }
+
+    /// "the Observatory based in Britain", "families in the district held by the army": a
+    /// participle right after a noun and before "in" or its agent "by" modifies the noun; after
+    /// "is", "which is" or another verb it is a verb ("the dam which is controlled by ...").
+    fn participle_modifier(&self, i: usize) -> bool {
+        if i == 0 {
+            return false;
+        }
+        // Before "in", "to" ... only a participle the lexicon knows ("based", "linked"): "the
+        // conflict erupted in March" is a clause.
+        let known = self.has(i, Class::PostModifier) && self.has(i + 1, Class::Preposition);
+        let participle = (self.lower(i).ends_with("ed") && (self.is(i + 1, &["by"]) || known))
+            || (self.has(i, Class::FiniteVerb) && self.is(i + 1, &["by"]));
+        let verb_before = [
+            Class::Be,
+            Class::Auxiliary,
+            Class::Relative,
+            Class::Clause,
+            Class::Pronoun,
+        ]
+        .iter()
+        .any(|&c| self.has(i - 1, c));
+        // The noun it modifies belongs to a source: "a report issued by", "Families in the
+        // district held by"; not "documenting the atrocities committed by rebels Pillay said".
+        let source_before = (i.saturating_sub(6)..i).rev().map_while(|k| {
+            let t = &self.toks[k];
+            let verb = self.verbish(k) || (self.word_starts_lower(k) && self.lower(k).ends_with("ing"));
+            (!t.is_punct() && !t.has(Class::Clause) && !verb).then_some(k)
+        });
+        let function = |k: usize| {
+            [Class::Preposition, Class::Article, Class::Connective]
+                .iter()
+                .any(|&c| self.has(k, c))
+        };
+        // "The center based in Hmeimim said": or a phrase that opens the sentence with "the".
+        let opening = |k: usize| self.has(k, Class::NpOpener) && (k == 0 || self.toks[k - 1].is_punct());
+        let mut source_before = source_before;
+        let headed = source_before.any(|k| self.source_noun_at(k) || opening(k) || (self.name_like(k) && !function(k)));
+        participle
+            && self.word_starts_lower(i)
+            && !self.toks[i - 1].is_punct()
+            && !verb_before
+            && !self.verbish(i - 1)
+            && headed
+    }
+
+    /// "In Homs state television said", "For his part Hollande said", "In March the commander
+    /// told", "In a video statement the group said": where the source starts after a
+    /// prepositional phrase fronted at the clause opening `start` in copy without commas. The
+    /// phrase ends at its first time word or number, gazetteer mention or `fronted_end` noun
+    /// ("return", "capital", "statement") that a fresh noun phrase follows, one that looks like a
+    /// source ("Officials in Damascus said" opens with no preposition and stays whole).
+    fn past_fronted_phrase(&self, start: usize, end: usize) -> Option<usize> {
+        let opens = start == 0 || self.toks[start - 1].is_punct();
+        if start + 2 >= end || !opens || !self.capitalised(start) || !self.has(start, Class::Preposition) {
+            return None;
+        }
+        let digit = |k: usize| self.word(k).starts_with(|c: char| c.is_ascii_digit());
+        // "In March": a month right after the preposition is a time without a number.
+        let time = |k: usize| self.time_word(k) || (k == start + 1 && self.has(k, Class::Time));
+        let mention_end = |k: usize| self.mentions.iter().any(|m| m.span.end == self.toks[k].span.end);
+        // "In a post on its Twitter account", "On 15 Feb 2016": the phrase goes on after a
+        // preposition, a lower-case plain word or another part of a date.
+        let fresh = |m: usize| {
+            let t = &self.toks[m];
+            let opener = self.name_like(m)
+                || [
+                    Class::NpOpener,
+                    Class::Determiner,
+                    Class::Pronoun,
+                    Class::SourceModifier,
+                ]
+                .iter()
+                .any(|&c| t.has(c))
+                || self.source_noun_at(m);
+            opener && !t.is_punct() && !t.has(Class::Preposition) && !t.has(Class::FrontedEnd)
+        };
+        // "On 15 Feb 2016": a date goes on; "In a new development 17 factions": a number
+        // after any other end opens the source.
+        let dated = |k: usize| time(k) || digit(k);
+        (start + 1..end - 1).find_map(|k| {
+            let ends = dated(k) || self.has(k, Class::FrontedEnd) || mention_end(k);
+            let date_goes_on = dated(k) && dated(k + 1);
+            let fresh = fresh(k + 1) || (digit(k + 1) && !dated(k));
+            (ends && fresh && !date_goes_on && self.looks_like_source(k + 1, end)).then_some(k + 1)
+        })
     }
 
     /// Token `k` opens or closes a quote.
@@ -165,8 +259,16 @@ impl Ctx<'_> {
         if self.numeral_source(from, to) {
             return true;
         }
+        // "... based in Britain said": a source never opens with a lower-case preposition.
+        if self.word_starts_lower(from) && self.has(from, Class::Preposition) {
+            return false;
+        }
         let nobody = self.has(from, Class::Negative);
-        if nobody || self.has(to - 1, Class::NotHead) || to - from > 14 || (from..to).any(|k| self.verb_in_np(k)) {
+        if nobody
+            || self.has(to - 1, Class::NotHead)
+            || to - from > 14
+            || (from..to).any(|k| self.verb_in_np(k) && !self.participle_modifier(k))
+        {
             return false;
         }
         // "was foiled Saturday morning said ...": a time is never a source.
@@ -324,9 +426,11 @@ impl Ctx<'_> {
         appositive.then_some((core, end))
     }
 
-    /// The subject noun phrase opening a clause at `start`, up to its verb: (end of its own
-    /// phrase, end with an appositive), when it looks like a source.
-    pub(super) fn subject_at(&self, start: usize) -> Option<(usize, usize)> {
+    /// The subject noun phrase opening a clause at `start`, up to its verb: (its start, end of
+    /// its own phrase, end with an appositive), when it looks like a source. A leading adjunct or
+    /// fronted phrase is not the subject's ("Earlier today the army ...", "For days the
+    /// government has ...").
+    pub(super) fn subject_at(&self, start: usize) -> Option<(usize, usize, usize)> {
         let stops = |k: usize| {
             self.toks[k].is_punct()
                 || self.has(k, Class::Clause)
@@ -334,15 +438,17 @@ impl Ctx<'_> {
                 || self.toks[k].cue.is_some()
                 || (self.word_starts_lower(k) && self.word(k).ends_with("ly"))
         };
+        let start = self.skip_front_adjuncts(start, self.toks.len());
         let core = (start..self.toks.len()).find(|&k| stops(k))?;
+        let start = self.past_fronted_phrase(start, core).unwrap_or(start);
         if core == start || !self.looks_like_source(start, core) {
             return None;
         }
         if !self.is(core, &[","]) || !self.appositive_opener(core + 1) {
-            return Some((core, core));
+            return Some((start, core, core));
         }
         let close = (core + 1..(core + 16).min(self.toks.len())).find(|&k| self.is(k, &[","]))?;
-        Some((core, close))
+        Some((start, core, close))
     }
 
     /// An appositive or relative clause may open with token `k`: "a", "the", "which", "who",
@@ -369,7 +475,8 @@ impl Ctx<'_> {
         match self.lower(k) {
             "in" | "on" | "at" => self.has(k + 1, Class::AdjunctNoun) || next_ok(&[]),
             "to" => self.capitalised(k + 1) || next_ok(&["reporters", "journalists"]),
-            "by" => next_ok(&["phone", "telephone"]),
+            // "A report released by a group of experts": a participle's agent is no adjunct.
+            "by" => next_ok(&["phone", "telephone"]) && !(k > 0 && self.participle_modifier(k - 1)),
             _ => false,
         }
     }
@@ -465,7 +572,13 @@ impl Ctx<'_> {
                 && matches!(self.kinds[m.entity], EntityType::Place | EntityType::State)
         });
         let named = k < end && (self.has(k, Class::Article) || end - k >= 2 || self.named(k, end));
-        (named && !place && self.looks_like_source(k, end)).then_some(k)
+        // "At the United Nations the French envoy said": the object of a preposition fronted at
+        // the sentence start is no name.
+        let object = k > 0
+            && self.capitalised(k - 1)
+            && self.has(k - 1, Class::Preposition)
+            && (k == 1 || self.toks[k - 2].is_punct());
+        (named && !place && !object && self.looks_like_source(k, end)).then_some(k)
     }
 
     /// A source before the cue at `aux` without commas around what follows its name: a
@@ -489,9 +602,18 @@ impl Ctx<'_> {
                 // "... raised fears for remaining residents who have reported": the phrase
                 // right before the relative pronoun, not all of the object it ends.
                 let np = self.bare_np_start(self.np_start(k), k).unwrap_or(k);
-                let start = self.name_run_before(k).or_else(|| {
-                    (np < k && self.source_noun_at(k - 1) && self.looks_like_source(np, k)).then_some(np)
-                })?;
+                // "Residents near the dam which is held by the militia said": a subject opening
+                // the sentence whose head, before its modifier, is a source noun.
+                let subject = || {
+                    let s = self.np_start(k);
+                    let opens = s == 0 || self.toks[s - 1].is_punct();
+                    (s < k && opens && self.is_source_noun(self.head(s, k)) && self.looks_like_source(s, k))
+                        .then_some(s)
+                };
+                let start = self
+                    .name_run_before(k)
+                    .or_else(|| (np < k && self.source_noun_at(k - 1) && self.looks_like_source(np, k)).then_some(np))
+                    .or_else(subject)?;
                 return Some((start, k, k));
             }
             if !cue && self.is(k, &["a", "an"]) && (k + 1..aux).any(|j| self.source_noun_at(j)) {
@@ -763,6 +885,118 @@ mod tests {
         );
         // A cue form after "despite repeated" is a noun.
         assert_eq!(claims("Despite repeated army claims the road stays shut."), []);
+    }
+
+    #[test]
+    fn a_fronted_phrase_stays_out_of_a_comma_less_source() {
+        // A connective, a place, a month, a date, a medium or a span of time before the source.
+        let cases = [
+            ("In return Ankara announced it would close the crossing.", "Ankara"),
+            (
+                "In Hama state television said two mortars struck a school.",
+                "state television",
+            ),
+            ("For his part Lavrov said the talks would resume next week.", "Lavrov"),
+            (
+                "In April Kurdish commander Aras Demir told reporters the dam was taken.",
+                "Kurdish commander Aras Demir",
+            ),
+            (
+                "In an audio statement Jaish al-Islam said its fighters had pulled back.",
+                "Jaish al-Islam",
+            ),
+            (
+                "On 4 June 2015 Iraqi Prime Minister Haidar Nouri said the border would stay open.",
+                "Iraqi Prime Minister Haidar Nouri",
+            ),
+            (
+                "In the meantime local activists said the bakery had been hit.",
+                "local activists",
+            ),
+            (
+                "In a new development 12 rebel factions announced they had merged.",
+                "12 rebel factions",
+            ),
+            (
+                "At the United Nations the French envoy said the vote would be delayed.",
+                "the French envoy",
+            ),
+        ];
+        for (sentence, source) in cases {
+            let found = claims(sentence);
+            assert_eq!(found.len(), 1, "{sentence}");
+            assert_eq!(found[0].0, source, "{sentence}");
+        }
+        // A source that opens with no preposition stays whole.
+        assert_eq!(
+            claims("Residents of Aleppo said the shelling lasted all night.")[0].0,
+            "Residents of Aleppo"
+        );
+        assert_eq!(
+            claims("Officials in Damascus said the convoy had arrived.")[0].0,
+            "Officials in Damascus"
+        );
+    }
+
+    #[test]
+    fn a_fronted_phrase_stays_out_of_a_shared_or_follow_up_subject() {
+        assert_eq!(
+            claims("On 3 May 2016 Turkish Foreign Minister Ali Kaya said the crossing would stay shut and promised a firm response to any attack."),
+            [
+                ("Turkish Foreign Minister Ali Kaya", "said", "the crossing would stay shut"),
+                ("Turkish Foreign Minister Ali Kaya", "promised", "a firm response to any attack")
+            ]
+        );
+        assert_eq!(
+            claims(
+                "For weeks the ministry has been trying to counter the reports arguing that the photos were staged."
+            ),
+            [("the ministry", "arguing", "the photos were staged")]
+        );
+        assert_eq!(
+            claims("In a post on its Telegram account the Hamza Brigade named one of the dead commanders adding that he was killed near Afrin."),
+            [("the Hamza Brigade", "adding", "he was killed near Afrin")]
+        );
+    }
+
+    #[test]
+    fn a_participle_modifier_keeps_its_noun_in_the_source() {
+        assert_eq!(
+            claims("The Syrian Observatory for Human Rights based in London said the raid killed six people."),
+            [(
+                "The Syrian Observatory for Human Rights based in London",
+                "said",
+                "the raid killed six people"
+            )]
+        );
+        assert_eq!(
+            claims("A statement attributed to the rebel commander said the road was cut."),
+            [(
+                "A statement attributed to the rebel commander",
+                "said",
+                "the road was cut"
+            )]
+        );
+        assert_eq!(
+            claims("Families in the district held by the army said food was running out."),
+            [(
+                "Families in the district held by the army",
+                "said",
+                "food was running out"
+            )]
+        );
+        // The agent after a participle is no adjunct that ends the source.
+        assert_eq!(
+            claims("A report released by a panel of UN experts on Friday said that abuses continue."),
+            [("A report released by a panel of UN experts", "said", "abuses continue")]
+        );
+        // After "which is", the agent phrase is no source; the relative clause is dropped.
+        let found = claims("Farmers near the dam which is controlled by the militia said the water had been cut off.");
+        assert!(found.iter().all(|c| !c.0.starts_with("by ")), "{found:?}");
+        assert_eq!(
+            claims("Residents near the dam which is controlled by the militia said the water had been cut off."),
+            [("Residents near the dam", "said", "the water had been cut off")]
+        );
     }
 
     #[test]

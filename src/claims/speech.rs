@@ -161,8 +161,7 @@ impl Ctx<'_> {
         if aux_start == 0 || !self.is(aux_start - 1, &["but", "and"]) || cue.frame != Frame::Speech {
             return None;
         }
-        let start = self.clause_start(0);
-        let (core, end) = self.subject_at(start)?;
+        let (start, core, end) = self.subject_at(self.clause_start(0))?;
         let content_start = self.content_start(i + 1, cue);
         let content = self.content_span(content_start, self.clause_end(content_start)?)?;
         let source = self.source(start, end, core);
