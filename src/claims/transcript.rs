@@ -53,9 +53,11 @@ pub(super) fn find(
         if !matches!(sentence.role, Role::Body | Role::Heading) {
             continue;
         }
-        let covering = mentions
-            .iter()
-            .find(|m| m.span.start <= tag.start && tag.end <= m.span.end);
+        // Mentions are sorted by start and never overlap: only the last one starting at or
+        // before the tag can cover it (a binary search keeps long transcripts linear).
+        let covering = mentions[..mentions.partition_point(|m| m.span.start <= tag.start)]
+            .last()
+            .filter(|m| tag.end <= m.span.end);
         if covering.is_some_and(|m| matches!(kinds.get(m.entity), Some(EntityType::Place | EntityType::State))) {
             continue;
         }
