@@ -20,7 +20,10 @@ use super::{Claim, ClaimKind, Ctx, Cue, Frame, Rule};
 impl Ctx<'_> {
     /// "CONTENT SOURCE said [on Tuesday]." with no comma between CONTENT and SOURCE.
     pub(super) fn bare_trailing(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
-        if cue.frame != Frame::Speech || aux_start < 2 || !self.trailing_ok(i + 1, cue) {
+        // A cue that needs "that" ("continued", "mentioned") takes a content before it only when
+        // it ends the sentence: "rescue workers continued searching" is no claim.
+        let goes_on = self.toks.get(i + 1).is_some_and(|t| !t.is_final_punct());
+        if cue.frame != Frame::Speech || (cue.needs_that && goes_on) || aux_start < 2 || !self.trailing_ok(i + 1, cue) {
             return None;
         }
         let mut start = self.bare_np_start(self.np_start(aux_start), aux_start)?;

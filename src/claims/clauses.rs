@@ -17,6 +17,7 @@ impl Ctx<'_> {
             || self.is(after, &[","])
             || (self.is(after, &["according"]) && self.is(after + 1, &["to"]))
             || (self.has(after, Class::Participle) && self.word_starts_lower(after))
+            || self.participle_clause(after)
         {
             return true;
         }
@@ -38,6 +39,30 @@ impl Ctx<'_> {
                     && self.toks[j].cue.is_none()
             });
         k == end || recipient_only || self.has(k, Class::Adjunct) || self.is(k, &[","]) || self.time_word(k)
+    }
+
+    /// "... the monitor said updating its toll", "... the statement said destroying depots",
+    /// "... it said and included 20 children": an "-ing" word that takes an object (a
+    /// determiner, preposition or number follows, not a verb as in "said fighting had
+    /// resumed"), or "and" before a verb, goes on with the cue's own subject: no content.
+    fn participle_clause(&self, k: usize) -> bool {
+        let object = |j: usize| {
+            j < self.toks.len()
+                && (self.has(j, Class::Article)
+                    || self.has(j, Class::Determiner)
+                    || self.has(j, Class::Preposition)
+                    || self.word(j).starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let w = self.lower(k);
+        // Not "during", "everything", "morning": prepositions, "-thing" pronouns, time words.
+        let ing = w.len() > 5
+            && w.ends_with("ing")
+            && !w.ends_with("thing")
+            && !self.has(k, Class::Preposition)
+            && !self.time_word(k)
+            && self.word_starts_lower(k)
+            && object(k + 1);
+        ing || (self.is(k, &["and"]) && k + 1 < self.toks.len() && self.verbish(k + 1))
     }
 
     /// After "told": a recipient of up to five words before "that" ("told the conference that"),

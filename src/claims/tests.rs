@@ -1327,3 +1327,30 @@ fn comma_less_plain_subjects_and_ies_plurals() {
         [("the local authorities", "said", "Two schools were closed in Homs")]
     );
 }
+
+#[test]
+fn a_participle_clause_after_a_trailing_cue_is_no_content() {
+    // Comma-less copy: the "-ing" clause or "and VERB" after the cue goes on with its subject.
+    assert_eq!(
+        triples("Air strikes killed 12 civilians in the town on Monday a monitor said updating an earlier toll."),
+        [(
+            "a monitor",
+            "said",
+            "Air strikes killed 12 civilians in the town on Monday"
+        )]
+    );
+    assert_eq!(
+        triples("Most of the dead were farmers the monitor said and included four children."),
+        [("the monitor", "said", "Most of the dead were farmers")]
+    );
+    // A gerund subject opens a content ("fighting had resumed"); "during" is a preposition.
+    assert_eq!(
+        triples("The monitor said fighting had resumed near the dam."),
+        [("The monitor", "said", "fighting had resumed near the dam")]
+    );
+    // A cue that needs "that" takes no content before it when words follow it.
+    assert_eq!(
+        triples("Rescue workers continued searching for survivors under the rubble."),
+        []
+    );
+}
