@@ -478,15 +478,7 @@ impl<'a> View<'a> {
             let e = score(&feats);
             last = std::array::from_fn(|l| if best[l] == i64::MIN { best[l] } else { best[l] + e[l] });
         }
-        let mut labels = vec![O; n];
-        let Some(mut l) = (0..LABELS as u8).max_by_key(|&l| (last[l as usize], std::cmp::Reverse(l))) else {
-            return labels;
-        };
-        for (label, back) in labels.iter_mut().zip(&back).rev() {
-            *label = l;
-            l = back[l as usize];
-        }
-        labels
+        backtrace(&last, &back)
     }
 
     /// The label of every token under `model`: [`View::viterbi`] (the training decoder) over
@@ -517,15 +509,7 @@ impl<'a> View<'a> {
             let top = (0..LABELS).map(|l| best[l] + e[l]).max().unwrap_or(0);
             last = std::array::from_fn(|l| (best[l] + e[l] - top).max(NEG));
         }
-        let mut labels = vec![O; n];
-        let Some(mut l) = (0..LABELS as u8).max_by_key(|&l| (last[l as usize], std::cmp::Reverse(l))) else {
-            return labels;
-        };
-        for (label, back) in labels.iter_mut().zip(&back).rev() {
-            *label = l;
-            l = back[l as usize];
-        }
-        labels
+        backtrace(&last, &back)
     }
 }
 
@@ -1047,6 +1031,20 @@ fn trim_content(text: &str, span: Span) -> Option<Span> {
     (!trimmed.is_empty()).then_some(trimmed)
 }
 
+/// The labels of the best path: the best final label (the lowest on a tie), then each token's
+/// back-pointer from the last token to the first.
+fn backtrace<T: Ord + Copy, const N: usize>(last: &[T; N], back: &[[u8; N]]) -> Vec<u8> {
+    let mut labels = vec![O; back.len()];
+    let Some(mut l) = (0..LABELS as u8).max_by_key(|&l| (last[l as usize], std::cmp::Reverse(l))) else {
+        return labels;
+    };
+    for (label, back) in labels.iter_mut().zip(back).rev() {
+        *label = l;
+        l = back[l as usize];
+    }
+    labels
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1283,20 +1281,7 @@ mod tests {
 
     /// The tagger's claims in `text`: (source, cue, content).
     fn tagged(text: &str) -> Vec<(&str, &str, &str)> {
-        static X: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(crate::Gazetteer::embedded()));
-        let slice = |s: Span| s.slice(text);
-        X.extract(text)
-            .claims
-            .iter()
-            .filter(|c| c.rule == Rule::Tagger)
-            .map(|c| {
-                (
-                    c.source.as_ref().map_or("-", |s| slice(s.span)),
-                    slice(c.cue.span),
-                    slice(c.content),
-                )
-            })
-            .collect()
+        crate::claims::tests::rule_triples(text, Rule::Tagger)
     }
 
     #[test]

@@ -25,10 +25,20 @@ fn claims(text: &str) -> Vec<(String, String, String, &'static str)> {
 
 /// (source, cue, content) of every claim in `text`, for the rule modules' own tests.
 pub(super) fn triples(text: &str) -> Vec<(&str, &str, &str)> {
+    triples_where(text, |_| true)
+}
+
+/// (source or "-", cue, content) of the claims of `rule` in `text`.
+pub(super) fn rule_triples(text: &str, rule: super::Rule) -> Vec<(&str, &str, &str)> {
+    triples_where(text, |c| c.rule == rule)
+}
+
+fn triples_where(text: &str, keep: impl Fn(&super::Claim) -> bool) -> Vec<(&str, &str, &str)> {
     EXTRACTOR
         .extract(text)
         .claims
         .iter()
+        .filter(|c| keep(c))
         .map(|c| {
             (
                 c.source.as_ref().map_or("-", |s| s.span.slice(text)),

@@ -118,24 +118,9 @@ fn turn(line: &str, start: usize) -> Option<(Span, Span, Span)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Extractor, Gazetteer};
-
     /// (source, cue, content) of each `speaker_tag` claim.
     fn turns(text: &str) -> Vec<(&str, &str, &str)> {
-        let slice = |s: crate::Span| &text[s.start..s.end];
-        Extractor::new(Gazetteer::embedded())
-            .extract(text)
-            .claims
-            .iter()
-            .filter(|c| c.rule.as_str() == "speaker_tag")
-            .map(|c| {
-                (
-                    c.source.as_ref().map_or("-", |s| slice(s.span)),
-                    slice(c.cue.span),
-                    slice(c.content),
-                )
-            })
-            .collect()
+        crate::claims::tests::rule_triples(text, crate::claims::Rule::SpeakerTag)
     }
 
     #[test]
