@@ -18,12 +18,20 @@ impl Ctx<'_> {
     pub(super) fn dropped(&self, c: &Claim) -> bool {
         let attitude = matches!(c.cue.stance, Stance::Believe | Stance::Intend | Stance::Question);
         // "I", "I don't", "One of the reasons I", "Do you": a participant opens or ends it.
-        let participant = c.source.as_ref().is_some_and(|s| {
-            let lower = s.span.slice(self.text).to_lowercase();
-            let mut words = lower.split_whitespace();
-            let is = |w: Option<&str>| w.is_some_and(|w| self.lexicon.classes(w).has(Class::Participant));
-            is(words.next()) || is(words.next_back())
-        });
+        let participant = attitude
+            && c.source.as_ref().is_some_and(|s| {
+                let lower = s.span.slice(self.text).to_lowercase();
+                let mut words = lower.split_whitespace();
+                let is = |w: Option<&str>| w.is_some_and(|w| self.lexicon.classes(w).has(Class::Participant));
+                is(words.next()) || is(words.next_back())
+            });
+        if participant {
+            return true;
+        }
+        // The rest reads the content only for a cue that needs "that" before its content.
+        if !(self.lexicon.lemma_cue(&c.cue.lemma).is_some_and(|q| q.needs_that) && c.content.start >= c.cue.span.end) {
+            return false;
+        }
         // "continued: “...”": a colon introduces the content as "that" does.
         let gap = &self.text[c.cue.span.end.min(c.content.start)..c.content.start];
         // "Commanders think the offensive could take weeks": a belief's clause may open with its
@@ -54,15 +62,12 @@ impl Ctx<'_> {
                     .any(|&k| self.lexicon.classes(&w[2]).has(k));
             w[1] == "that" && !verb_next && self.lexicon.get(&w[0]).is_some_and(|q| q.nominal)
         });
-        let needs_that = self.lexicon.lemma_cue(&c.cue.lemma).is_some_and(|q| q.needs_that)
-            && c.content.start >= c.cue.span.end
-            && !subject
+        !subject
             && !noun_that
             && !gap.contains(':')
             && !gap
                 .split(|ch: char| !ch.is_alphanumeric())
-                .any(|w| w.eq_ignore_ascii_case("that"));
-        (attitude && participant) || needs_that
+                .any(|w| w.eq_ignore_ascii_case("that"))
     }
 }
 
