@@ -781,13 +781,21 @@ impl Ctx<'_> {
                     || (self.lower(i) == "according" && i + 1 < self.toks.len() && self.lower(i + 1) == "to")
             })
             .collect();
-        // A tagged claim needs a cue candidate outside every rule claim's cue and source (see
-        // `taken` below): when there is none, tagging could add nothing.
+        // A tagged claim needs a cue candidate, the first of its cue run, outside every rule
+        // claim's cue and source (see `taken` below), in lower case (or "according") and not
+        // refused by the rules: these are the checks on that token below, made before tagging,
+        // so a sentence with no such candidate is not tagged (the output is the same).
         let covered = |span: Span| {
             kept.iter()
                 .any(|r| r.cue.span.overlaps(span) || r.source.as_ref().is_some_and(|s| s.span.overlaps(span)))
         };
-        if !(0..cue.len()).any(|i| cue[i] && !covered(self.toks[i].span)) {
+        let open = |c: usize| {
+            cue[c]
+                && !covered(self.toks[c].span)
+                && (!self.word(c).starts_with(char::is_uppercase) || self.lower(c) == "according")
+                && !self.refuses(c)
+        };
+        if !(0..cue.len()).any(open) {
             return;
         }
         let mention = mention_types(self.toks, self.mentions, |e| self.kinds[e]);
