@@ -139,13 +139,14 @@ impl Model {
 }
 
 /// The rows `feats` of `weights`, summed: at most 25 rows of at most 2^15 each fit an i32
-/// many times over.
+/// many times over. Not inlined: inside [`View::tag`] the compiler adds lane by lane.
+#[inline(never)]
 fn sum_rows(weights: &[[i16; 8]], feats: &[u32]) -> [i32; 8] {
+    // Written lane by lane on whole arrays, so that the compiler adds a row as one vector.
     let mut acc = [0i32; 8];
     for &f in feats {
-        for (a, w) in acc.iter_mut().zip(&weights[f as usize]) {
-            *a += i32::from(*w);
-        }
+        let w = weights[f as usize].map(i32::from);
+        acc = std::array::from_fn(|l| acc[l] + w[l]);
     }
     acc
 }
@@ -220,6 +221,9 @@ fn distance_bucket(d: usize) -> usize {
         _ => 7,
     }
 }
+
+/// The number of emission features per token ([`View::emission`]).
+const FEATURES: usize = 22;
 
 /// The label as a feature string: "0" to "6".
 const LABEL_NAMES: [&str; LABELS] = ["0", "1", "2", "3", "4", "5", "6"];
@@ -300,7 +304,8 @@ pub(crate) struct View<'a> {
     /// Distance bucket ([`distance_bucket`]) to the nearest cue candidate on each side.
     left: Vec<u8>,
     right: Vec<u8>,
-    /// The [`fnv`] hashes of each token's parts, computed once.
+    /// The [`fnv`] hashes of each token's parts, computed once, after two of the edge before
+    /// the first token and before two of the edge after the last: token `i` is at `i + 2`.
     hashes: Vec<Parts>,
 }
 
@@ -340,13 +345,15 @@ impl<'a> View<'a> {
             }
             quoted.push(inside);
         }
-        let hashes = (0..n)
-            .map(|i| Parts {
-                word: fnv(lower[i]),
-                shape: fnv(shape(words[i])),
-                mention: fnv(mention[i].map_or("-", EntityType::as_str)),
-            })
-            .collect();
+        let edges = &*EDGES;
+        let mut hashes = Vec::with_capacity(n + 4);
+        hashes.extend([edges[0]; 2]);
+        hashes.extend((0..n).map(|i| Parts {
+            word: fnv(lower[i]),
+            shape: fnv(shape(words[i])),
+            mention: fnv(mention[i].map_or("-", EntityType::as_str)),
+        }));
+        hashes.extend([edges[1]; 2]);
         let none = distance_bucket(usize::MAX) as u8;
         let (mut left, mut right) = (vec![none; n], vec![none; n]);
         let mut last = None;
@@ -383,20 +390,12 @@ impl<'a> View<'a> {
     }
 
     /// The features of token `i` that do not depend on the previous label.
-    fn emission(&self, i: usize, out: &mut Vec<u32>) {
-        out.clear();
-        let edges = &*EDGES;
-        // The parts of the token at offset `k` from `i`, or of the edge beyond the sentence.
-        let at = |k: isize| -> &Parts {
-            match i.checked_add_signed(k) {
-                Some(j) if j < self.len() => &self.hashes[j],
-                _ if k < 0 => &edges[0],
-                _ => &edges[1],
-            }
-        };
-        let w = |k: isize| at(k).word;
-        let shape = |k: isize| at(k).shape;
-        let mention = |k: isize| at(k).mention;
+    fn emission(&self, i: usize) -> [u32; FEATURES] {
+        // The parts of the tokens from `i - 2` to `i + 2`, or of the edge beyond the sentence.
+        let parts: &[Parts; 5] = self.hashes[i..i + 5].try_into().expect("two edges on each side");
+        let w = |k: isize| parts[(k + 2) as usize].word;
+        let shape = |k: isize| parts[(k + 2) as usize].shape;
+        let mention = |k: isize| parts[(k + 2) as usize].mention;
         // The last three characters.
         let suffix = {
             let s = self.lower[i];
@@ -407,7 +406,7 @@ impl<'a> View<'a> {
         let q = usize::from(self.quoted[i]);
         let table = &*TABLE;
         // Template numbers are part of the hash: they stay as trained.
-        out.extend([
+        [
             table.bias,
             hashed(1, &[w(0)]),
             hashed(2, &[w(-1)]),
@@ -430,7 +429,7 @@ impl<'a> View<'a> {
             table.pos[distance_bucket(i)],
             hashed(20, &[w(-1), w(0)]),
             hashed(21, &[w(0), w(1)]),
-        ]);
+        ]
     }
 
     /// The features of token `i` after label `prev`.
@@ -453,9 +452,8 @@ impl<'a> View<'a> {
         let n = self.len();
         let mut back = vec![[O; LABELS]; n];
         let mut last = [i64::MIN; LABELS];
-        let mut feats = Vec::new();
         for (i, back) in back.iter_mut().enumerate() {
-            self.emission(i, &mut feats);
+            let feats = self.emission(i);
             // The emission score is the same whatever the previous label: it is added to the
             // best path into each label, not to every candidate path.
             let mut best = [i64::MIN; LABELS];
@@ -488,29 +486,38 @@ impl<'a> View<'a> {
     pub(crate) fn tag(&self, model: &Model) -> Vec<u8> {
         let n = self.len();
         let mut back = vec![[O; 8]; n];
-        let mut feats = Vec::with_capacity(24);
         // Before the first token, only O: every path starts from it.
         let mut last = [NEG; 8];
         last[usize::from(O)] = 0;
         for (i, back) in back.iter_mut().enumerate() {
             let t = &model.trans[usize::from(self.left[i]) * 8 + usize::from(self.right[i])];
-            let mut best = [i32::MIN; 8];
-            for (p, row) in t.iter().enumerate().take(LABELS) {
-                for l in 0..8 {
-                    let s = last[p] + row[l];
-                    if s > best[l] {
-                        best[l] = s;
-                        back[l] = p as u8;
-                    }
-                }
-            }
-            self.emission(i, &mut feats);
-            let e = sum_rows(&model.weights, &feats);
+            let best = step(&last, t, back);
+            let e = sum_rows(&model.weights, &self.emission(i));
             let top = (0..LABELS).map(|l| best[l] + e[l]).max().unwrap_or(0);
             last = std::array::from_fn(|l| (best[l] + e[l] - top).max(NEG));
         }
         backtrace(&last, &back)
     }
+}
+
+/// One Viterbi step of [`View::tag`]: the best score into each label from the scores `last`
+/// through the transition rows `t`, and its previous label in `back` (the first on a tie, as
+/// in [`View::viterbi`]). Without branches and not inlined, so that the compiler makes each
+/// row one vector add, compare and select.
+#[inline(never)]
+fn step(last: &[i32; 8], t: &[[i32; 8]; 8], back: &mut [u8; 8]) -> [i32; 8] {
+    let mut best = [i32::MIN; 8];
+    let mut from = [0i32; 8];
+    for (p, row) in t.iter().enumerate().take(LABELS) {
+        for l in 0..8 {
+            let s = last[p] + row[l];
+            let better = s > best[l];
+            best[l] = if better { s } else { best[l] };
+            from[l] = if better { p as i32 } else { from[l] };
+        }
+    }
+    *back = from.map(|p| p as u8);
+    best
 }
 
 /// Maximal runs of one tag kind: (kind, first token, one past the last).
@@ -566,9 +573,9 @@ impl Trainer {
             for i in 0..gold.len() {
                 let (pg, pp) = if i == 0 { (O, O) } else { (gold[i - 1], pred[i - 1]) };
                 if gold[i] != pred[i] {
-                    view.emission(i, &mut feats);
-                    self.update(&feats, gold[i], 1);
-                    self.update(&feats, pred[i], -1);
+                    let emission = view.emission(i);
+                    self.update(&emission, gold[i], 1);
+                    self.update(&emission, pred[i], -1);
                 }
                 if gold[i] != pred[i] || pg != pp {
                     view.transition(i, pg, &mut feats);
@@ -1098,10 +1105,8 @@ mod tests {
         let lower = vec!["the", "mayor’s", "aide", "said", "roads", "were", "open"];
         let cue = vec![false, false, false, true, false, false, false];
         let v = View::new(words, lower, cue, vec![None; 7]);
-        let mut f = Vec::new();
-        v.emission(1, &mut f);
+        let f = v.emission(1);
         // "mayor’s": no cue on the left, "said" two tokens on the right, position 1.
-        assert_eq!(f.len(), 22);
         assert_eq!(f[0], hash(0, &[]));
         assert_eq!(f[6], hash(6, &["r’s"]));
         assert_eq!(f[10], hash(10, &["0"]));
@@ -1114,9 +1119,13 @@ mod tests {
         assert_eq!(f[19], hash(19, &["1"]));
         assert_eq!(f[20], hash(20, &["the", "mayor’s"]));
         assert_eq!(f[21], hash(21, &["mayor’s", "aide"]));
-        v.emission(0, &mut f);
+        let f = v.emission(0);
         assert_eq!((f[2], f[3]), (hash(2, &["<s>"]), hash(3, &["<s>"])));
         assert_eq!(f[16], hash(16, &["-", "-"]));
+        let f = v.emission(6);
+        assert_eq!((f[4], f[5]), (hash(4, &["</s>"]), hash(5, &["</s>"])));
+        assert_eq!(f[21], hash(21, &["open", "</s>"]));
+        let mut f = Vec::new();
         v.transition(5, 6, &mut f);
         assert_eq!(f, [hash(100, &["6"]), hash(102, &["6", "2", "none"])]);
         // The model's summed rows give the score of those features, for every token and
