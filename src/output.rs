@@ -65,6 +65,8 @@
 //!
 //! Version history: 1, the first.
 
+mod json;
+
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::span::Span;
 use crate::{Claim, Extraction, Mention, Sentence};

@@ -44,6 +44,12 @@ fn check(text: &str) {
     let a = serde_json::to_string(&document(text, &x, EXTRACTOR.gazetteer(), &meta)).unwrap();
     let b = serde_json::to_string(&document(text, &EXTRACTOR.extract(text), EXTRACTOR.gazetteer(), &meta)).unwrap();
     assert_eq!(a, b);
+    // The hand-written writer gives serde_json's bytes.
+    let mut w = Vec::new();
+    document(text, &x, EXTRACTOR.gazetteer(), &meta)
+        .write_json(&mut w)
+        .unwrap();
+    assert_eq!(String::from_utf8(w).unwrap(), a);
     let v: serde_json::Value = serde_json::from_str(&a).unwrap();
     let chars: Vec<char> = text.chars().collect();
     for key in ["sentences", "mentions"] {

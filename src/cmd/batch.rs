@@ -180,13 +180,13 @@ fn extract_all(
 /// Serialises one document as JSON, one line without its `\n`, onto `out` (the workers' fast
 /// path for `--format json`/`jsonl`; the same bytes as the [`Sink`] writes).
 fn write_document(
-    out: impl Write,
+    mut out: impl Write,
     text: &str,
     x: &Extraction,
     extractor: &Extractor,
     meta: &DocumentMeta,
 ) -> Result<()> {
-    serde_json::to_writer(out, &document(text, x, extractor.gazetteer(), meta))?;
+    document(text, x, extractor.gazetteer(), meta).write_json(&mut out)?;
     Ok(())
 }
 

@@ -145,7 +145,7 @@ impl Sink {
             let doc = document(text, x, gazetteer, meta);
             match self.pretty {
                 true => serde_json::to_writer_pretty(&mut *out, &doc)?,
-                false => serde_json::to_writer(&mut *out, &doc)?,
+                false => doc.write_json(&mut *out)?,
             }
             writeln!(out)?;
             return Ok(());

@@ -1,0 +1,297 @@
+//! The compact JSON of a [`Document`], written by hand: the same bytes as
+//! `serde_json::to_writer` gives for its `Serialize` (a test compares both), at a fraction of
+//! the cost for the long strings (sentence texts, contents, quotes).
+//!
+//! Strings are copied in runs and only the bytes JSON requires are escaped, exactly as
+//! serde_json does (`"`, `\`, and the control characters below U+0020: `\b \t \n \f \r`, else
+//! `\u00XX` in lower-case hex; everything else, non-ASCII included, as it is). Eight bytes are
+//! tested at a time for one of these. The rare or small parts (the `document` object with its
+//! passed-through fields, entities with their attributes, the confidence number) are written by
+//! serde_json itself, so numbers and arbitrary values keep its formatting.
+
+use super::{ClaimOut, Document, MentionOut, SentenceOut, SpanOut, SCHEMA_VERSION};
+use std::io::{self, Write};
+
+impl Document<'_> {
+    /// Writes the document as compact JSON (one line, no newline) onto `out`: the bytes of
+    /// `serde_json::to_writer(out, self)`, faster.
+    pub fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+        out.write_all(b"{\"schema_version\":")?;
+        number(out, SCHEMA_VERSION as usize)?;
+        out.write_all(b",\"document\":")?;
+        serde_json::to_writer(&mut *out, &self.info())?;
+        out.write_all(b",\"sentences\":")?;
+        list(out, self.sentences(), sentence)?;
+        out.write_all(b",\"entities\":")?;
+        list(out, self.entities(), |out, e| Ok(serde_json::to_writer(out, &e)?))?;
+        out.write_all(b",\"mentions\":")?;
+        list(out, self.mentions(), mention)?;
+        out.write_all(b",\"claims\":")?;
+        list(out, self.claims(), claim)?;
+        out.write_all(b"}")
+    }
+}
+
+/// `[a,b,...]`, each item written by `write`.
+fn list<W: Write + ?Sized, T>(
+    out: &mut W,
+    items: impl Iterator<Item = T>,
+    write: impl Fn(&mut W, T) -> io::Result<()>,
+) -> io::Result<()> {
+    out.write_all(b"[")?;
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        write(out, item)?;
+    }
+    out.write_all(b"]")
+}
+
+fn sentence<W: Write + ?Sized>(out: &mut W, s: SentenceOut<'_>) -> io::Result<()> {
+    out.write_all(b"{\"index\":")?;
+    number(out, s.index)?;
+    out.write_all(b",\"start\":")?;
+    number(out, s.start)?;
+    out.write_all(b",\"end\":")?;
+    number(out, s.end)?;
+    out.write_all(b",\"text\":")?;
+    string(out, s.text)?;
+    out.write_all(b",\"paragraph\":")?;
+    number(out, s.paragraph)?;
+    out.write_all(b",\"role\":")?;
+    string(out, s.role)?;
+    out.write_all(b"}")
+}
+
+fn mention<W: Write + ?Sized>(out: &mut W, m: MentionOut<'_>) -> io::Result<()> {
+    out.write_all(b"{\"entity\":")?;
+    string(out, m.entity)?;
+    out.write_all(b",\"type\":")?;
+    string(out, m.kind)?;
+    out.write_all(b",\"text\":")?;
+    string(out, m.text)?;
+    out.write_all(b",\"start\":")?;
+    number(out, m.start)?;
+    out.write_all(b",\"end\":")?;
+    number(out, m.end)?;
+    out.write_all(b",\"sentence\":")?;
+    number(out, m.sentence)?;
+    out.write_all(b"}")
+}
+
+/// The fields of a span, without braces: `"text":...,"start":...,"end":...`.
+fn span<W: Write + ?Sized>(out: &mut W, s: &SpanOut<'_>) -> io::Result<()> {
+    out.write_all(b"\"text\":")?;
+    string(out, s.text)?;
+    out.write_all(b",\"start\":")?;
+    number(out, s.start)?;
+    out.write_all(b",\"end\":")?;
+    number(out, s.end)
+}
+
+fn claim<W: Write + ?Sized>(out: &mut W, c: ClaimOut<'_>) -> io::Result<()> {
+    out.write_all(b"{\"id\":")?;
+    string(out, &c.id)?;
+    out.write_all(b",\"kind\":")?;
+    string(out, c.kind)?;
+    out.write_all(b",\"sentence\":")?;
+    number(out, c.sentence)?;
+    out.write_all(b",\"source\":")?;
+    match &c.source {
+        None => out.write_all(b"null")?,
+        Some(s) => {
+            out.write_all(b"{")?;
+            span(out, &s.span)?;
+            out.write_all(b",\"entity\":")?;
+            optional(out, s.entity)?;
+            out.write_all(b",\"type\":")?;
+            optional(out, s.kind)?;
+            out.write_all(b",\"subtype\":")?;
+            optional(out, s.subtype)?;
+            out.write_all(if s.unnamed {
+                b",\"unnamed\":true"
+            } else {
+                b",\"unnamed\":false"
+            })?;
+            out.write_all(b",\"resolved\":")?;
+            match &s.resolved {
+                None => out.write_all(b"null")?,
+                Some(r) => {
+                    out.write_all(b"{")?;
+                    span(out, &r.span)?;
+                    out.write_all(b",\"entity\":")?;
+                    optional(out, r.entity)?;
+                    out.write_all(b"}")?;
+                }
+            }
+            out.write_all(b"}")?;
+        }
+    }
+    out.write_all(b",\"cue\":{")?;
+    span(out, &c.cue.span)?;
+    out.write_all(b",\"lemma\":")?;
+    string(out, c.cue.lemma)?;
+    out.write_all(b",\"stance\":")?;
+    string(out, c.cue.stance)?;
+    out.write_all(b"},\"content\":{")?;
+    span(out, &c.content)?;
+    out.write_all(b"},\"entities\":")?;
+    list(out, c.entities.iter(), |out, e| string(out, e))?;
+    out.write_all(b",\"rule\":")?;
+    string(out, c.rule)?;
+    out.write_all(b",\"confidence\":")?;
+    serde_json::to_writer(&mut *out, &c.confidence)?;
+    out.write_all(if c.disputed {
+        b",\"disputed\":true"
+    } else {
+        b",\"disputed\":false"
+    })?;
+    out.write_all(if c.unverified {
+        b",\"unverified\":true"
+    } else {
+        b",\"unverified\":false"
+    })?;
+    out.write_all(b",\"nested_in\":")?;
+    optional(out, c.nested_in.as_deref())?;
+    out.write_all(b"}")
+}
+
+fn optional<W: Write + ?Sized>(out: &mut W, s: Option<&str>) -> io::Result<()> {
+    match s {
+        Some(s) => string(out, s),
+        None => out.write_all(b"null"),
+    }
+}
+
+/// A non-negative integer in decimal.
+fn number<W: Write + ?Sized>(out: &mut W, mut n: usize) -> io::Result<()> {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.write_all(&buf[i..])
+}
+
+/// Whether JSON escapes byte `b` (serde_json's table).
+fn escaped(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Whether any of the eight bytes of `x` is [`escaped`]: the classic tests for a byte below a
+/// bound and for a zero byte (of `x` xor a repeated byte), exact as a whole-word answer.
+fn any_escaped(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+    (below_space | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))) != 0
+}
+
+/// `s` as a JSON string: unescaped runs copied whole, eight bytes tested at a time.
+fn string<W: Write + ?Sized>(out: &mut W, s: &str) -> io::Result<()> {
+    let b = s.as_bytes();
+    out.write_all(b"\"")?;
+    let (mut from, mut i) = (0, 0);
+    while i < b.len() {
+        if let Some(word) = b.get(i..i + 8) {
+            if !any_escaped(u64::from_le_bytes(word.try_into().expect("eight bytes"))) {
+                i += 8;
+                continue;
+            }
+        }
+        // A word with an escaped byte, or the last few bytes: one at a time up to the next word.
+        let end = (i + 8).min(b.len());
+        for k in i..end {
+            if escaped(b[k]) {
+                out.write_all(&b[from..k])?;
+                escape(out, b[k])?;
+                from = k + 1;
+            }
+        }
+        i = end;
+    }
+    out.write_all(&b[from..])?;
+    out.write_all(b"\"")
+}
+
+/// The escape of byte `b`, as serde_json writes it.
+fn escape<W: Write + ?Sized>(out: &mut W, b: u8) -> io::Result<()> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    match b {
+        b'"' => out.write_all(b"\\\""),
+        b'\\' => out.write_all(b"\\\\"),
+        0x08 => out.write_all(b"\\b"),
+        b'\t' => out.write_all(b"\\t"),
+        b'\n' => out.write_all(b"\\n"),
+        0x0c => out.write_all(b"\\f"),
+        b'\r' => out.write_all(b"\\r"),
+        _ => out.write_all(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[usize::from(b >> 4)],
+            HEX[usize::from(b & 15)],
+        ]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(s: &str) -> String {
+        let mut out = Vec::new();
+        string(&mut out, s).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json_does() {
+        // Every byte that needs an escape, at every position of an eight-byte word, and the
+        // characters next to them that do not (DEL, non-ASCII, '/', bytes just above 0x20).
+        let mut cases: Vec<String> = vec![String::new(), "a".into(), "plain words of news".into()];
+        let specials = ['"', '\\', '\n', '\t', '\r', '\u{8}', '\u{c}', '\0', '\u{1f}', '\u{1}'];
+        let plain = ['\u{7f}', '/', ' ', '!', '#', '[', ']', 'é', '’', 'ش'];
+        for (k, c) in specials.iter().chain(&plain).enumerate() {
+            for at in 0..17 {
+                let mut s: String = "x".repeat(at);
+                s.push(*c);
+                s.push_str(&"yz".repeat(k % 5));
+                cases.push(s);
+            }
+        }
+        cases.push(specials.iter().collect());
+        cases.push("He said: \"no\" \\ path C:\\x\n\tend\u{2028}".into());
+        for s in &cases {
+            assert_eq!(json(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn any_escaped_finds_each_byte_in_a_word() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = b;
+                assert_eq!(any_escaped(u64::from_le_bytes(word)), escaped(b), "byte {b} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_decimal() {
+        for n in [0, 7, 10, 99, 100, 123_456, usize::MAX] {
+            let mut out = Vec::new();
+            number(&mut out, n).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
+    }
+}
