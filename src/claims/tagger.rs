@@ -71,6 +71,8 @@ pub struct Model {
     /// `trans[left * 8 + right][prev][label]`, with [`NEG`] where `label` may not follow
     /// `prev` (and in the padding).
     trans: Vec<[[i32; 8]; 8]>,
+    /// The summed rows of each context's features ([`context_features`]), by context.
+    context: Vec<[i32; 8]>,
 }
 
 /// The score of a transition that is not allowed, and the floor of a path's score relative to
@@ -116,7 +118,15 @@ impl Model {
                 }
             }
         }
-        Model { weights, scale, trans }
+        let context = (0..CONTEXTS)
+            .map(|k| sum_rows(&weights, &context_features(k)))
+            .collect();
+        Model {
+            weights,
+            scale,
+            trans,
+            context,
+        }
     }
 
     /// The model as bytes: magic, scale (f32 LE), then the i16 LE weights.
@@ -139,11 +149,16 @@ impl Model {
 }
 
 /// The rows `feats` of `weights`, summed: at most 25 rows of at most 2^15 each fit an i32
-/// many times over. Not inlined: inside [`View::tag`] the compiler adds lane by lane.
-#[inline(never)]
+/// many times over.
 fn sum_rows(weights: &[[i16; 8]], feats: &[u32]) -> [i32; 8] {
+    sum_rows_onto([0; 8], weights, feats)
+}
+
+/// [`sum_rows`] added to `acc`. Not inlined: inside [`View::tag`] the compiler adds lane by
+/// lane.
+#[inline(never)]
+fn sum_rows_onto(mut acc: [i32; 8], weights: &[[i16; 8]], feats: &[u32]) -> [i32; 8] {
     // Written lane by lane on whole arrays, so that the compiler adds a row as one vector.
-    let mut acc = [0i32; 8];
     for &f in feats {
         let w = weights[f as usize].map(i32::from);
         acc = std::array::from_fn(|l| acc[l] + w[l]);
@@ -224,6 +239,28 @@ fn distance_bucket(d: usize) -> usize {
 
 /// The number of emission features per token ([`View::emission`]).
 const FEATURES: usize = 22;
+
+/// The number of features of a token's context ([`context_features`]), and of contexts.
+const CONTEXT_FEATURES: usize = 8;
+const CONTEXTS: usize = 2 * 2 * 8 * 8 * 8;
+
+/// The features of the context [`View::context`] numbered `k`: few values, looked up in
+/// [`TABLE`], and summed once per context in [`Model::context`].
+fn context_features(k: usize) -> [u32; CONTEXT_FEATURES] {
+    let (pos, dr, dl) = (k % 8, k / 8 % 8, k / 64 % 8);
+    let (q, cue) = (k / 512 % 2, k / 1024);
+    let table = &*TABLE;
+    [
+        table.bias,
+        table.cue[cue],
+        table.left[dl],
+        table.right[dr],
+        table.both[dl][dr],
+        table.quote[q],
+        table.quote_both[q][dl][dr],
+        table.pos[pos],
+    ]
+}
 
 /// The label as a feature string: "0" to "6".
 const LABEL_NAMES: [&str; LABELS] = ["0", "1", "2", "3", "4", "5", "6"];
@@ -389,8 +426,25 @@ impl<'a> View<'a> {
         self.words.len()
     }
 
-    /// The features of token `i` that do not depend on the previous label.
+    /// The features of token `i` that do not depend on the previous label: those of its
+    /// context ([`context_features`]), then those of its words ([`View::lexical`]).
     fn emission(&self, i: usize) -> [u32; FEATURES] {
+        let mut out = [0; FEATURES];
+        out[..CONTEXT_FEATURES].copy_from_slice(&context_features(self.context(i)));
+        out[CONTEXT_FEATURES..].copy_from_slice(&self.lexical(i));
+        out
+    }
+
+    /// The context of token `i`, as the index of [`context_features`]: cue flag, quote flag,
+    /// distance buckets to the nearest cue candidate on the left and the right, and position.
+    fn context(&self, i: usize) -> usize {
+        let (cue, q) = (usize::from(self.cue[i]), usize::from(self.quoted[i]));
+        let (dl, dr) = (usize::from(self.left[i]), usize::from(self.right[i]));
+        (((cue * 2 + q) * 8 + dl) * 8 + dr) * 8 + distance_bucket(i)
+    }
+
+    /// The features of token `i` made from its words and their neighbours, hashed.
+    fn lexical(&self, i: usize) -> [u32; FEATURES - CONTEXT_FEATURES] {
         // The parts of the tokens from `i - 2` to `i + 2`, or of the edge beyond the sentence.
         let parts: &[Parts; 5] = self.hashes[i..i + 5].try_into().expect("two edges on each side");
         let w = |k: isize| parts[(k + 2) as usize].word;
@@ -401,13 +455,9 @@ impl<'a> View<'a> {
             let s = self.lower[i];
             fnv(&s[s.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..])
         };
-        let cue = usize::from(self.cue[i]);
-        let (dl, dr) = (usize::from(self.left[i]), usize::from(self.right[i]));
-        let q = usize::from(self.quoted[i]);
-        let table = &*TABLE;
+        let flag = TABLE.flag[usize::from(self.cue[i])];
         // Template numbers are part of the hash: they stay as trained.
         [
-            table.bias,
             hashed(1, &[w(0)]),
             hashed(2, &[w(-1)]),
             hashed(3, &[w(-2)]),
@@ -417,16 +467,9 @@ impl<'a> View<'a> {
             hashed(7, &[shape(0)]),
             hashed(8, &[shape(-1), shape(0)]),
             hashed(9, &[shape(0), shape(1)]),
-            table.cue[cue],
-            hashed(11, &[table.flag[cue], w(0)]),
-            table.left[dl],
-            table.right[dr],
-            table.both[dl][dr],
+            hashed(11, &[flag, w(0)]),
             hashed(15, &[mention(0)]),
             hashed(16, &[mention(-1), mention(1)]),
-            table.quote[q],
-            table.quote_both[q][dl][dr],
-            table.pos[distance_bucket(i)],
             hashed(20, &[w(-1), w(0)]),
             hashed(21, &[w(0), w(1)]),
         ]
@@ -492,7 +535,8 @@ impl<'a> View<'a> {
         for (i, back) in back.iter_mut().enumerate() {
             let t = &model.trans[usize::from(self.left[i]) * 8 + usize::from(self.right[i])];
             let best = step(&last, t, back);
-            let e = sum_rows(&model.weights, &self.emission(i));
+            // The context's rows are summed once per context, the words' here.
+            let e = sum_rows_onto(model.context[self.context(i)], &model.weights, &self.lexical(i));
             let top = (0..LABELS).map(|l| best[l] + e[l]).max().unwrap_or(0);
             last = std::array::from_fn(|l| (best[l] + e[l] - top).max(NEG));
         }
@@ -1105,26 +1149,33 @@ mod tests {
         let lower = vec!["the", "mayor’s", "aide", "said", "roads", "were", "open"];
         let cue = vec![false, false, false, true, false, false, false];
         let v = View::new(words, lower, cue, vec![None; 7]);
-        let f = v.emission(1);
         // "mayor’s": no cue on the left, "said" two tokens on the right, position 1.
-        assert_eq!(f[0], hash(0, &[]));
-        assert_eq!(f[6], hash(6, &["r’s"]));
-        assert_eq!(f[10], hash(10, &["0"]));
-        assert_eq!(f[11], hash(11, &["0", "mayor’s"]));
-        assert_eq!(f[12], hash(12, &["none"]));
-        assert_eq!(f[13], hash(13, &["2"]));
-        assert_eq!(f[14], hash(14, &["none", "2"]));
-        assert_eq!(f[17], hash(17, &["-"]));
-        assert_eq!(f[18], hash(18, &["-", "none", "2"]));
-        assert_eq!(f[19], hash(19, &["1"]));
-        assert_eq!(f[20], hash(20, &["the", "mayor’s"]));
-        assert_eq!(f[21], hash(21, &["mayor’s", "aide"]));
-        let f = v.emission(0);
-        assert_eq!((f[2], f[3]), (hash(2, &["<s>"]), hash(3, &["<s>"])));
-        assert_eq!(f[16], hash(16, &["-", "-"]));
-        let f = v.emission(6);
-        assert_eq!((f[4], f[5]), (hash(4, &["</s>"]), hash(5, &["</s>"])));
-        assert_eq!(f[21], hash(21, &["open", "</s>"]));
+        let f = v.emission(1);
+        let (c, l) = f.split_at(CONTEXT_FEATURES);
+        assert_eq!(c[0], hash(0, &[]));
+        assert_eq!(c[1], hash(10, &["0"]));
+        assert_eq!(c[2], hash(12, &["none"]));
+        assert_eq!(c[3], hash(13, &["2"]));
+        assert_eq!(c[4], hash(14, &["none", "2"]));
+        assert_eq!(c[5], hash(17, &["-"]));
+        assert_eq!(c[6], hash(18, &["-", "none", "2"]));
+        assert_eq!(c[7], hash(19, &["1"]));
+        assert_eq!(l[5], hash(6, &["r’s"]));
+        assert_eq!(l[9], hash(11, &["0", "mayor’s"]));
+        assert_eq!(l[12], hash(20, &["the", "mayor’s"]));
+        assert_eq!(l[13], hash(21, &["mayor’s", "aide"]));
+        // "said": a cue, the cue flag in its context and its word feature.
+        let f = v.emission(3);
+        assert_eq!(
+            (f[1], f[CONTEXT_FEATURES + 9]),
+            (hash(10, &["1"]), hash(11, &["1", "said"]))
+        );
+        let l = v.lexical(0);
+        assert_eq!((l[1], l[2]), (hash(2, &["<s>"]), hash(3, &["<s>"])));
+        assert_eq!(l[11], hash(16, &["-", "-"]));
+        let l = v.lexical(6);
+        assert_eq!((l[3], l[4]), (hash(4, &["</s>"]), hash(5, &["</s>"])));
+        assert_eq!(l[13], hash(21, &["open", "</s>"]));
         let mut f = Vec::new();
         v.transition(5, 6, &mut f);
         assert_eq!(f, [hash(100, &["6"]), hash(102, &["6", "2", "none"])]);
@@ -1132,6 +1183,9 @@ mod tests {
         // allowed pair of labels, and NEG for the others.
         let m = Model::embedded();
         for i in 0..v.len() {
+            // The context's summed rows plus the words' give the emission score.
+            let e = sum_rows_onto(m.context[v.context(i)], &m.weights, &v.lexical(i));
+            assert_eq!(e.map(i64::from)[..LABELS], m.score(&v.emission(i)), "token {i}");
             let t = &m.trans[usize::from(v.left[i]) * 8 + usize::from(v.right[i])];
             for p in 0..LABELS {
                 v.transition(i, p as u8, &mut f);
