@@ -525,42 +525,52 @@ impl<'a> View<'a> {
     /// The label of every token under `model`: [`View::viterbi`] (the training decoder) over
     /// the quantised weights, with the same decisions, in i32 lanes of 8 with the transition
     /// rows summed once ([`Model::trans`]). Scores are kept relative to the best path so far
-    /// and floored at [`NEG`], so they never overflow.
+    /// and floored at [`NEG`], so they never overflow. The forward pass keeps each token's
+    /// scores, not back-pointers: the way back recomputes the previous label of the one label
+    /// on the path at each token, which costs less than tracking all eight at every token.
     pub(crate) fn tag(&self, model: &Model) -> Vec<u8> {
         let n = self.len();
-        let mut back = vec![[O; 8]; n];
-        // Before the first token, only O: every path starts from it.
+        let rows = |i: usize| &model.trans[usize::from(self.left[i]) * 8 + usize::from(self.right[i])];
+        // The scores before each token and after the last. Before the first token, only O:
+        // every path starts from it.
+        let mut scores = Vec::with_capacity(n + 1);
         let mut last = [NEG; 8];
         last[usize::from(O)] = 0;
-        for (i, back) in back.iter_mut().enumerate() {
-            let t = &model.trans[usize::from(self.left[i]) * 8 + usize::from(self.right[i])];
-            let best = step(&last, t, back);
+        scores.push(last);
+        for i in 0..n {
+            let best = best_into(&last, rows(i));
             // The context's rows are summed once per context, the words' here.
             let e = sum_rows_onto(model.context[self.context(i)], &model.weights, &self.lexical(i));
             let top = (0..LABELS).map(|l| best[l] + e[l]).max().unwrap_or(0);
             last = std::array::from_fn(|l| (best[l] + e[l] - top).max(NEG));
+            scores.push(last);
         }
-        backtrace(&last, &back)
+        // As [`backtrace`]: the best final label (the lowest on a tie), then at each token the
+        // first previous label with the best score into the label, as [`View::viterbi`] keeps.
+        let mut labels = vec![O; n];
+        let mut l = (0..LABELS)
+            .max_by_key(|&l| (last[l], std::cmp::Reverse(l)))
+            .unwrap_or(0);
+        for i in (0..n).rev() {
+            labels[i] = l as u8;
+            let (before, t) = (&scores[i], rows(i));
+            let into = |p: usize| before[p] + t[p][l];
+            let best = (0..LABELS).map(into).max().unwrap_or(0);
+            l = (0..LABELS).find(|&p| into(p) == best).unwrap_or(0);
+        }
+        labels
     }
 }
 
-/// One Viterbi step of [`View::tag`]: the best score into each label from the scores `last`
-/// through the transition rows `t`, and its previous label in `back` (the first on a tie, as
-/// in [`View::viterbi`]). Without branches and not inlined, so that the compiler makes each
-/// row one vector add, compare and select.
+/// One forward Viterbi step of [`View::tag`]: the best score into each label from the scores
+/// `last` through the transition rows `t`. Not inlined, so that the compiler makes each row one
+/// vector add and max.
 #[inline(never)]
-fn step(last: &[i32; 8], t: &[[i32; 8]; 8], back: &mut [u8; 8]) -> [i32; 8] {
+fn best_into(last: &[i32; 8], t: &[[i32; 8]; 8]) -> [i32; 8] {
     let mut best = [i32::MIN; 8];
-    let mut from = [0i32; 8];
     for (p, row) in t.iter().enumerate().take(LABELS) {
-        for l in 0..8 {
-            let s = last[p] + row[l];
-            let better = s > best[l];
-            best[l] = if better { s } else { best[l] };
-            from[l] = if better { p as i32 } else { from[l] };
-        }
+        best = std::array::from_fn(|l| best[l].max(last[p] + row[l]));
     }
-    *back = from.map(|p| p as u8);
     best
 }
 
