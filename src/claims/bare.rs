@@ -15,6 +15,7 @@
 //! cue) is a word, and nothing but adjuncts follows the cue.
 
 use super::lexicon::Class;
+use super::words;
 use super::{Claim, ClaimKind, Ctx, Cue, Frame, Rule};
 
 impl Ctx<'_> {
@@ -28,7 +29,7 @@ impl Ctx<'_> {
         }
         let mut start = self.bare_np_start(self.np_start(aux_start), aux_start)?;
         // "... a monitor and two residents said": both make the source.
-        if start > 1 && self.is(start - 1, &["and"]) {
+        if start > 1 && self.is(start - 1, words!["and"]) {
             let first = self.bare_np_start(self.np_start(start - 1), start - 1);
             if let Some(s) = first.filter(|&s| self.bare_source_ok(s, start - 1)) {
                 start = s;
@@ -44,7 +45,7 @@ impl Ctx<'_> {
         }
         // "a war monitor and local sources said": the conjunction joins two sources; "advisers to
         // Mr. Obama say": a phrase never ends in a preposition or determiner.
-        let joined = |k: usize| self.is(k, &["and", "or", "nor"]) || self.has(k, Class::Link);
+        let joined = |k: usize| self.is(k, words!["and", "or", "nor"]) || self.has(k, Class::Link);
         if start < clause + 3
             || self.toks[start - 1].is_punct()
             || joined(start - 1)
@@ -131,7 +132,7 @@ impl Ctx<'_> {
         while k > lo {
             let j = k - 1;
             let name = self.name_like(j) && !self.time_word(j);
-            let link = self.is(j, &["of", "for"]) && j > lo && self.name_like(j - 1) && self.name_like(k);
+            let link = self.is(j, words!["of", "for"]) && j > lo && self.name_like(j - 1) && self.name_like(k);
             // "government spokeswoman Najat ..." but not "partner forces Pentagon says".
             let w = self.lower(j);
             let plural = w.ends_with('s') && !["news", "rights", "affairs", "arms"].contains(&w);
@@ -155,7 +156,7 @@ impl Ctx<'_> {
         let mut j = start;
         while j < limit {
             let t = &self.toks[j];
-            let joiner = self.is(j, &["'", "’", "-", "&", "(", ")"]);
+            let joiner = self.is(j, words!["'", "’", "-", "&", "(", ")"]);
             let stop = (t.is_punct() && !joiner)
                 || self.has(j, Class::Clause)
                 || self.verbish(j)
@@ -165,7 +166,7 @@ impl Ctx<'_> {
                     .is_some_and(|c| !c.nominal && self.word_starts_lower(j));
             let fresh = j > start
                 && !self.has(j - 1, Class::Link)
-                && (self.is(j, &["the", "a", "an", "there", "this", "these"])
+                && (self.is(j, words!["the", "a", "an", "there", "this", "these"])
                     || self.has(j, Class::Pronoun)
                     || self.word(j).starts_with(|c: char| c.is_ascii_digit())
                     || self.names_meet(j)
@@ -219,7 +220,7 @@ impl Ctx<'_> {
                 w.starts_with(|c: char| c.is_ascii_digit())
                     && (w.contains(['.', '/']) || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
             };
-            let det = usize::from(self.is(k + 1, &["the", "a", "this", "that"]));
+            let det = usize::from(self.is(k + 1, words!["the", "a", "this", "that"]));
             if participle {
                 k += 1;
                 let fresh =
@@ -229,7 +230,7 @@ impl Ctx<'_> {
                 }
             } else if connective || date || self.time_word(k) {
                 k += 1;
-            } else if self.is(k, &["on", "in", "at", "late", "early", "this", "last"]) && dated(k + 1 + det) {
+            } else if self.is(k, words!["on", "in", "at", "late", "early", "this", "last"]) && dated(k + 1 + det) {
                 k += 2 + det;
                 while k + 1 < end && dated(k) {
                     k += 1;
@@ -251,7 +252,7 @@ impl Ctx<'_> {
     pub(super) fn numeral_source(&self, from: usize, to: usize) -> bool {
         // "The two blasts ...": a plural subject takes no "-s" verb, so that is a noun.
         let noun_after = to < self.toks.len() && self.lower(to).ends_with('s');
-        to == from + 2 && self.is(from, &["the", "all"]) && self.has(from + 1, Class::Numeral) && !noun_after
+        to == from + 2 && self.is(from, words!["the", "all"]) && self.has(from + 1, Class::Numeral) && !noun_after
     }
 
     /// A comma among tokens `[from, to)`: the text has its commas, so the comma-anchored rules
@@ -275,7 +276,7 @@ impl Ctx<'_> {
         }
         (from..to).all(|k| {
             self.name_like(k)
-                || self.is(k, &["the", "a", "an"])
+                || self.is(k, words!["the", "a", "an"])
                 || self.has(k, Class::Link)
                 || self.source_noun_at(k)
                 || self.source_modifier(k)
