@@ -168,7 +168,7 @@ impl Ctx<'_> {
                 && !self.has(j - 1, Class::Link)
                 && (self.is(j, words!["the", "a", "an", "there", "this", "these"])
                     || self.has(j, Class::Pronoun)
-                    || self.word(j).starts_with(|c: char| c.is_ascii_digit())
+                    || self.toks[j].starts_digit()
                     || self.names_meet(j)
                     // "according to a speech Mrs. Clinton gave": a name after a common noun.
                     || (self.name_like(j)
@@ -208,16 +208,16 @@ impl Ctx<'_> {
         let mut k = start;
         while k + 1 < end {
             let w = self.word(k);
-            let capitalised = w.starts_with(char::is_uppercase);
+            let capitalised = self.toks[k].starts_upper();
             let connective = capitalised && (w.ends_with("ly") || self.has(k, Class::Connective));
             // "Speaking on Sunday", "Speaking to reporters in Geneva": up to the next name or
             // determiner that does not follow a preposition.
             let participle = capitalised && w.ends_with("ing") && k == start && self.word_starts_lower(k + 1);
-            let dated = |j: usize| self.time_word(j) || self.word(j).starts_with(|c: char| c.is_ascii_digit());
+            let dated = |j: usize| self.time_word(j) || self.toks[j].starts_digit();
             // "24.08.2013 Syrian state media said": a date glued on in front.
             let date = {
                 let w = self.word(k);
-                w.starts_with(|c: char| c.is_ascii_digit())
+                self.toks[k].starts_digit()
                     && (w.contains(['.', '/']) || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
             };
             let det = usize::from(self.is(k + 1, words!["the", "a", "this", "that"]));
@@ -329,10 +329,13 @@ impl Ctx<'_> {
             return false;
         }
         let w = self.word(k);
-        w.starts_with(char::is_uppercase)
-            || ["al-", "el-", "ad-", "ash-", "as-", "ar-", "an-", "az-"]
-                .iter()
-                .any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase)))
+        // Each prefix ends with its hyphen at byte 2 or 3.
+        let hyphen = w.as_bytes().get(2..4).is_some_and(|b| b.contains(&b'-'));
+        self.toks[k].starts_upper()
+            || (hyphen
+                && ["al-", "el-", "ad-", "ash-", "as-", "ar-", "an-", "az-"]
+                    .iter()
+                    .any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase))))
     }
 
     /// A day, month or time of day: "Tuesday", "morning", "Jan", never a source.
@@ -342,7 +345,7 @@ impl Ctx<'_> {
         }
         // "Theresa May", "Morning Consult": a capitalised time of day or "May"/"March" is a
         // time only before a number ("May 3").
-        let digit_after = k + 1 < self.toks.len() && self.word(k + 1).starts_with(|c: char| c.is_ascii_digit());
+        let digit_after = k + 1 < self.toks.len() && self.toks[k + 1].starts_digit();
         // A time of day is a time only in lower case; days and months are capitalised.
         let time_of_day = [
             "today",

@@ -52,7 +52,7 @@ impl Ctx<'_> {
                 && (self.has(j, Class::Article)
                     || self.has(j, Class::Determiner)
                     || self.has(j, Class::Preposition)
-                    || self.word(j).starts_with(|c: char| c.is_ascii_digit()))
+                    || self.toks[j].starts_digit())
         };
         let w = self.lower(k);
         // Not "during", "everything", "morning": prepositions, "-thing" pronouns, time words.
@@ -124,7 +124,7 @@ impl Ctx<'_> {
                 k < self.toks.len()
                     && (self.has(k, Class::Pronoun)
                         || self.has(k, Class::NpOpener)
-                        || self.word(k).starts_with(|c: char| c.is_ascii_digit())
+                        || self.toks[k].starts_digit()
                         || self.capitalised(k))
             };
             if times > 0 && (self.is(j + times, words!["that"]) || subject_next(j + times)) {
@@ -214,7 +214,7 @@ impl Ctx<'_> {
                     || self.has(k, Class::Pronoun)
                     || self.has(k, Class::Article)
                     || self.capitalised(k)
-                    || self.word(k).starts_with(|c: char| c.is_ascii_digit()))
+                    || self.toks[k].starts_digit())
         };
         j > 0
             && self.has(j, Class::Participle)
@@ -301,26 +301,25 @@ impl Ctx<'_> {
     /// event ...". A capitalised "A"/"An" or preposition inside a sentence, or "The" after a
     /// number, an all-capitals word or a bracket.
     fn glued_start(&self, k: usize) -> bool {
-        if k == 0 || k + 1 >= self.toks.len() {
+        // Every case starts a capitalised word after a word or ")": test that first.
+        if k == 0 || k + 1 >= self.toks.len() || !self.toks[k].starts_upper() {
             return false;
         }
         let prev = self.word(k - 1);
+        if self.toks[k - 1].is_punct() && prev != ")" {
+            return false;
+        }
         let after_break = prev.starts_with(|c: char| c.is_ascii_digit())
             || (prev.len() >= 3 && prev.chars().all(|c| c.is_uppercase()))
             || prev == ")";
-        let caption = prev == ")" && self.is(0, words!["("]) && self.word(k).starts_with(char::is_uppercase);
+        let caption = prev == ")" && self.is(0, words!["("]);
         // "Published October 6 2014 Two bombers ...": a full date, then a capitalised word.
         let year = prev.len() == 4 && (prev.starts_with("19") || prev.starts_with("20")) && prev.parse::<u16>().is_ok();
-        let dated = year
-            && k >= 2
-            && (self.time_word(k - 2) || self.word(k - 2).starts_with(|c: char| c.is_ascii_digit()))
-            && self.word(k).starts_with(char::is_uppercase);
-        let word_before = !self.toks[k - 1].is_punct() || prev == ")";
-        word_before
-            && (self.is_exactly(k, &["A", "An", "In", "On", "At"])
-                || (after_break && self.is_exactly(k, &["The"]))
-                || caption
-                || dated)
+        let dated = year && k >= 2 && (self.time_word(k - 2) || self.toks[k - 2].starts_digit());
+        self.is_exactly(k, &["A", "An", "In", "On", "At"])
+            || (after_break && self.is_exactly(k, &["The"]))
+            || caption
+            || dated
     }
 
     fn is_exactly(&self, k: usize, words: &[&str]) -> bool {
@@ -337,7 +336,7 @@ impl Ctx<'_> {
         let punct = self.toks[from].is_punct() && !self.is(from, QUOTE_MARKS);
         // ... except a quantity: "at least 12", "about 500", "over 100".
         let quantity = self.is(from + 1, words!["least", "most"])
-            || (from + 1 < self.toks.len() && self.word(from + 1).starts_with(|c: char| c.is_ascii_digit()));
+            || (from + 1 < self.toks.len() && self.toks[from + 1].starts_digit());
         // ... except after "that": "said that under the deal, ...".
         let after_that = from > 0 && self.is(from - 1, words!["that"]);
         let preposition = self.has(from, Class::NotOpener) && !quantity && !after_that;

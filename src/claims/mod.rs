@@ -405,7 +405,7 @@ impl Ctx<'_> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        i < self.toks.len() && self.word(i).starts_with(char::is_uppercase)
+        i < self.toks.len() && self.toks[i].starts_upper()
     }
 
     fn span(&self, from: usize, to: usize) -> Span {
@@ -420,7 +420,7 @@ impl Ctx<'_> {
     /// The cue form at token `i`, if there is one and it is written in lower case.
     fn cue_at(&self, i: usize) -> Option<&Cue> {
         let cue = self.lexicon.cue(self.toks.get(i)?.cue?);
-        self.word(i).starts_with(char::is_lowercase).then_some(cue)
+        self.toks[i].starts_lower().then_some(cue)
     }
 
     fn cue_match(&self, from: usize, to: usize, cue: &Cue) -> CueMatch {

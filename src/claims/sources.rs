@@ -170,7 +170,7 @@ impl Ctx<'_> {
         if start + 2 >= end || !opens || !self.capitalised(start) || !self.has(start, Class::Preposition) {
             return None;
         }
-        let digit = |k: usize| self.word(k).starts_with(|c: char| c.is_ascii_digit());
+        let digit = |k: usize| self.toks[k].starts_digit();
         // "In March": a month right after the preposition is a time without a number.
         let time = |k: usize| self.time_word(k) || (k == start + 1 && self.has(k, Class::Time));
         let mention_end = |k: usize| self.mentions.iter().any(|m| m.span.end == self.toks[k].span.end);
@@ -218,7 +218,7 @@ impl Ctx<'_> {
 
     /// A finite verb in lower case ("carried", "were", "hit"): never inside a source's name.
     pub(super) fn verbish(&self, i: usize) -> bool {
-        if !self.word(i).starts_with(char::is_lowercase) {
+        if !self.toks[i].starts_lower() {
             return false;
         }
         let (w, t) = (self.lower(i), &self.toks[i]);
@@ -397,7 +397,7 @@ impl Ctx<'_> {
             self.capitalised(k)
                 || self.has(k, Class::NameParticle)
                 || self.is(k, words!["-"])
-                || self.word(k).starts_with(|c: char| c.is_ascii_digit())
+                || self.toks[k].starts_digit()
         };
         // "Abu Omar al-Halabi": a lower-case particle inside the name.
         let name = (first..comma).all(|k| name_or_age(k) || self.name_part(k, first));
@@ -501,16 +501,14 @@ impl Ctx<'_> {
         let mut m = k;
         loop {
             let next = self.skip_front_adjuncts(m, aux);
-            let next = (next..aux)
-                .find(|&j| !self.word(j).starts_with(|c: char| c.is_ascii_digit()))
-                .unwrap_or(aux);
+            let next = (next..aux).find(|&j| !self.toks[j].starts_digit()).unwrap_or(aux);
             if next == m {
                 break;
             }
             m = next;
         }
         // "UN envoy Jan Egeland": a month name without a number is no date.
-        let digit = (k..m).any(|j| self.word(j).starts_with(|c: char| c.is_ascii_digit()));
+        let digit = (k..m).any(|j| self.toks[j].starts_digit());
         let dated = !self.time_word(k) || digit;
         (dated && m > k && m < aux && self.looks_like_source(m, aux) && self.named(m, aux)).then_some(m)
     }
@@ -519,7 +517,7 @@ impl Ctx<'_> {
     /// the source starts after a glued clock time or date in `[start, aux)`: past its last
     /// number or time word, at a capitalised word that opens a source.
     pub(super) fn past_glued_time(&self, start: usize, aux: usize) -> Option<usize> {
-        let digit = |k: usize| self.word(k).starts_with(|c: char| c.is_ascii_digit());
+        let digit = |k: usize| self.toks[k].starts_digit();
         let last = (start..aux).rev().find(|&k| self.time_word(k) || digit(k))?;
         let m = last + 1;
         let determined = last > start && self.has(last - 1, Class::Article);

@@ -512,7 +512,7 @@ impl Ctx<'_> {
     }
 
     pub(super) fn word_starts_lower(&self, i: usize) -> bool {
-        i < self.toks.len() && self.word(i).starts_with(char::is_lowercase)
+        i < self.toks.len() && self.toks[i].starts_lower()
     }
 }
 

@@ -28,6 +28,18 @@ pub struct Token {
     pub cue: Option<u32>,
     /// Its first eight bytes, ASCII lower-cased ([`Key`]).
     key: Key,
+    /// What its first character is: [`UPPER`], [`LOWER`], [`DIGIT`] bits.
+    shape: u8,
+}
+
+/// [`Token::shape`] bits: the first character is upper case, lower case, an ASCII digit.
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// The [`Token::shape`] bits of a token starting with `c`.
+fn shape(c: char) -> u8 {
+    (u8::from(c.is_uppercase()) * UPPER) | (u8::from(c.is_lowercase()) * LOWER) | (u8::from(c.is_ascii_digit()) * DIGIT)
 }
 
 /// Up to eight bytes of a word, ASCII lower-cased, little-endian, zero after its end.
@@ -146,6 +158,24 @@ impl Token {
         self.classes.has(c)
     }
 
+    /// Its first character is upper case (`char::is_uppercase`).
+    #[inline]
+    pub fn starts_upper(&self) -> bool {
+        self.shape & UPPER != 0
+    }
+
+    /// Its first character is lower case (`char::is_lowercase`).
+    #[inline]
+    pub fn starts_lower(&self) -> bool {
+        self.shape & LOWER != 0
+    }
+
+    /// Its first character is an ASCII digit.
+    #[inline]
+    pub fn starts_digit(&self) -> bool {
+        self.shape & DIGIT != 0
+    }
+
     /// The token, a token of `text`, is one of `words`, ignoring ASCII case.
     #[inline(always)]
     pub fn is<W: Words + ?Sized>(&self, text: &str, words: &W) -> bool {
@@ -201,6 +231,13 @@ impl Tokens {
         }
         let lower = &self.lower[start..];
         let (classes, cue) = lexicon.lookup(lower);
+        let shape = match word.as_bytes()[0] {
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'0'..=b'9' => DIGIT,
+            b if b.is_ascii() => 0,
+            _ => word.chars().next().map_or(0, shape),
+        };
         self.bounds.push((start as u32, self.lower.len() as u32));
         self.list.push(Token {
             span: Span::new(at, at + word.len()),
@@ -212,6 +249,7 @@ impl Tokens {
             classes,
             cue,
             key: token_key(word.as_bytes()),
+            shape,
         });
     }
 
@@ -411,6 +449,26 @@ mod tests {
             "a longer word with the same first eight bytes"
         );
         assert!(is(4, words![","]) && is(5, words!["\"", "“"]) && !is(5, words!["”"]));
+    }
+
+    #[test]
+    fn tokens_know_the_case_of_their_first_character() {
+        let lexicon = Lexicon::embedded();
+        let text = "Émile élan 3rd “ Zed x ǅ";
+        let mut t = Tokens::default();
+        t.tokenize(text, Span::new(0, text.len()), &lexicon.token_regex(), &lexicon);
+        let shapes: Vec<(bool, bool, bool)> = t
+            .list
+            .iter()
+            .map(|k| (k.starts_upper(), k.starts_lower(), k.starts_digit()))
+            .collect();
+        let (u, l, d, none) = (
+            (true, false, false),
+            (false, true, false),
+            (false, false, true),
+            (false, false, false),
+        );
+        assert_eq!(shapes, [u, l, d, none, u, l, none], "ǅ is title case: neither");
     }
 
     #[test]
