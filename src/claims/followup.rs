@@ -15,9 +15,11 @@ impl Ctx<'_> {
         for word in 1..self.toks.len() {
             let comma = word - 1;
             // ", adding that ...", or in copy without commas "... the monitor said adding it was".
+            if !self.has(word, Class::FollowUp) {
+                continue;
+            }
             let bare = self.bare_participle(word);
-            if !self.has(word, Class::FollowUp) || self.casualty_object(word) || !(self.is(comma, words![","]) || bare)
-            {
+            if self.casualty_object(word) || !(self.is(comma, words![","]) || bare) {
                 continue;
             }
             let Some(lemma) = self.lexicon.participle_lemma(self.lower(word)) else {

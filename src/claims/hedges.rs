@@ -19,11 +19,12 @@ impl Ctx<'_> {
     /// those inside another claim.
     pub(super) fn hedged(&self, out: &mut Vec<Hedge>) {
         for i in 0..self.toks.len() {
-            // Most words open no hedge: one lookup instead of trying every phrase.
+            // Most words open no hedge: one lookup instead of trying every phrase; the others try
+            // only the phrases they open.
             if !self.has(i, Class::HedgeStart) {
                 continue;
             }
-            let hedges = self.lexicon.hedges().iter();
+            let hedges = self.lexicon.hedges_from(self.lower(i));
             let Some((len, verification)) = hedges
                 .map(|h| (self.hedge_len(i, &h.words), h.verification))
                 .max_by_key(|&(n, _)| n)

@@ -346,6 +346,8 @@ pub struct Lexicon {
     words: HashMap<Box<str>, Word>,
     lemmas: HashMap<Box<str>, Box<str>>,
     hedges: Vec<Hedge>,
+    /// The indices in `hedges` of the phrases each first word opens, in file order.
+    hedge_starts: HashMap<Box<str>, Vec<u32>>,
     titles: Vec<String>,
     /// A title is not all ASCII letters (the tokenizer's fast scan cannot find it).
     odd_titles: bool,
@@ -493,6 +495,8 @@ impl Lexicon {
             return Err("a hedge phrase is words separated by single spaces".into());
         }
         self.add_classes(&words[0].clone(), [Class::HedgeStart]);
+        let starts = self.hedge_starts.entry(words[0].clone()).or_default();
+        starts.push(self.hedges.len() as u32);
         self.hedges.push(Hedge { words, verification });
         Ok(())
     }
@@ -604,6 +608,12 @@ impl Lexicon {
         &self.hedges
     }
 
+    /// The hedge phrases whose first word is `lower` (already lower-cased), in file order.
+    pub fn hedges_from(&self, lower: &str) -> impl Iterator<Item = &Hedge> {
+        let ids = self.hedge_starts.get(lower).map_or(&[][..], |ids| &ids[..]);
+        ids.iter().map(|&id| &self.hedges[id as usize])
+    }
+
     /// The tokenizer for the claim rules: titles with their period ("Lt.", from
     /// `abbreviations.tsv`), initialisms ("U.S."), words, or one punctuation character.
     pub fn token_regex(&self) -> Arc<Regex> {
@@ -659,6 +669,18 @@ mod tests {
         assert_eq!(l.participle_lemma("stressing"), Some("stress"));
         assert!(l.classes("reportedly").has(Class::HedgeStart));
         assert!(l.hedges().iter().any(|h| h.verification));
+    }
+
+    #[test]
+    fn hedges_from_a_word_are_the_phrases_it_opens_in_file_order() {
+        let mut l = Lexicon::embedded();
+        l.add_file("hedges.tsv", "phrase\tclasses\nIs Thought To\t-\n").unwrap();
+        for first in ["is", "could", "reportedly", "thought"] {
+            let opened: Vec<&Hedge> = l.hedges().iter().filter(|h| &*h.words[0] == first).collect();
+            assert_eq!(l.hedges_from(first).collect::<Vec<_>>(), opened, "{first}");
+        }
+        assert!(l.hedges_from("is").last().is_some_and(|h| &*h.words[1] == "thought"));
+        assert_eq!(l.hedges_from("thought").count(), 0);
     }
 
     #[test]
