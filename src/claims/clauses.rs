@@ -179,19 +179,24 @@ impl Ctx<'_> {
         j
     }
 
-    /// A new clause starts at token `j`: ", but", ", saying", ", and warned", "but declined",
-    /// "and called" (a new speech act), ", without ..." or ", a claim rejected by ...".
+    /// A new clause starts at token `j`: ";", ", but", ", saying", ", and warned", "but
+    /// declined", "and called" (a new speech act), ", without ..." or ", a claim rejected by
+    /// ...". Punctuation and words are told apart first: each case needs one or the other.
     fn clause_break(&self, j: usize) -> bool {
-        let comma = self.is(j, words![","]);
         let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
-        (comma && (self.has(j + 1, Class::Contrast) || self.has(j + 1, Class::Participle)))
-            || (comma && self.is(j + 1, words!["and"]) && (verb_after(j + 2) || self.is(j + 2, words!["that"])))
-            || (self.is(j, words!["but"]) && verb_after(j + 1))
+        if self.toks[j].is_punct() {
+            return self.is(j, words![";"])
+                || (self.is(j, words![","])
+                    && (self.has(j + 1, Class::Contrast)
+                        || self.has(j + 1, Class::Participle)
+                        || (self.is(j + 1, words!["and"]) && (verb_after(j + 2) || self.is(j + 2, words!["that"])))
+                        || self.is(j + 1, words!["without", "despite", "amid"])
+                        || (self.is(j + 1, words!["a", "an"]) && self.has(j + 2, Class::Summary))));
+        }
+        (self.is(j, words!["but"]) && verb_after(j + 1))
             || (self.is(j, words!["and"]) && self.cue_at(j + 1).is_some())
-            || (comma && self.is(j + 1, words!["without", "despite", "amid"]))
             // "... were killed without specifying whether ...", commas or not.
             || (self.is(j, words!["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
-            || (comma && self.is(j + 1, words!["a", "an"]) && self.has(j + 2, Class::Summary))
             || self.bare_participle(j)
     }
 
@@ -245,10 +250,12 @@ impl Ctx<'_> {
 
     /// A clause ends after token `j` (for [`Ctx::clause_start`]).
     fn clause_boundary(&self, j: usize) -> bool {
-        self.is(j, words![";"])
+        let punct = self.toks[j].is_punct();
+        (punct
+            && (self.is(j, words![";"])
+                || (self.is(j, words!["—", "–", "-", "--"]) && j > 0 && self.is(j - 1, words![")"]))
+                || (self.is(j, words!["-"]) && j > 1 && self.is(j - 1, words!["-"]) && self.is(j - 2, words![")"]))))
             || (self.has(j, Class::Contrast) && j > 0 && self.is(j - 1, words![","]))
-            || (self.is(j, words!["—", "–", "-", "--"]) && j > 0 && self.is(j - 1, words![")"]))
-            || (self.is(j, words!["-"]) && j > 1 && self.is(j - 1, words!["-"]) && self.is(j - 2, words![")"]))
             || self.glued_start(j + 1)
     }
 
@@ -273,6 +280,10 @@ impl Ctx<'_> {
                 if self.clause_boundary(j) {
                     start = j + 1;
                 }
+                // Quote marks and commas are punctuation.
+                if !self.toks[j].is_punct() {
+                    continue;
+                }
                 if self.is(j, QUOTE_MARKS) {
                     quotes += 1;
                     if self.quote_closed_at(self.toks[j].span).is_some() {
@@ -285,11 +296,7 @@ impl Ctx<'_> {
             t.quote_marks.push(quotes);
             t.commas.push(commas);
             for j in (0..n).rev() {
-                t.breaks[j] = if self.is(j, words![";"]) || self.clause_break(j) {
-                    j
-                } else {
-                    t.breaks[j + 1]
-                };
+                t.breaks[j] = if self.clause_break(j) { j } else { t.breaks[j + 1] };
             }
             t
         })
