@@ -47,7 +47,7 @@ pub type Key = u64;
 
 /// The key of `bytes`: its first eight bytes, ASCII lower-cased (at compile time, for
 /// [`Word::new`]).
-const fn key(bytes: &[u8]) -> Key {
+pub(super) const fn key(bytes: &[u8]) -> Key {
     let mut k = 0;
     let mut i = 0;
     while i < bytes.len() && i < 8 {
@@ -229,8 +229,12 @@ impl Tokens {
         } else {
             self.lower.extend(word.chars().flat_map(char::to_lowercase));
         }
-        let lower = &self.lower[start..];
-        let (classes, cue) = lexicon.lookup(lower);
+        let key = token_key(word.as_bytes());
+        let (classes, cue) = if ascii && word.len() <= 8 {
+            lexicon.lookup_key(key, word.len())
+        } else {
+            lexicon.lookup(&self.lower[start..])
+        };
         let shape = match word.as_bytes()[0] {
             b'A'..=b'Z' => UPPER,
             b'a'..=b'z' => LOWER,
@@ -248,7 +252,7 @@ impl Tokens {
             },
             classes,
             cue,
-            key: token_key(word.as_bytes()),
+            key,
             shape,
         });
     }
