@@ -225,7 +225,9 @@ impl Tokens {
         let start = self.lower.len();
         if ascii {
             self.lower.push_str(word);
-            self.lower[start..].make_ascii_lowercase();
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.lower[start..].make_ascii_lowercase();
+            }
         } else {
             self.lower.extend(word.chars().flat_map(char::to_lowercase));
         }
@@ -291,6 +293,16 @@ fn skip_spaces(s: &[u8], mut at: usize) -> usize {
     }
 }
 
+/// The end of the run of bytes from `at` that `keep` accepts.
+#[inline]
+fn span_of(s: &[u8], at: usize, keep: fn(&u8) -> bool) -> usize {
+    let mut end = at;
+    while end < s.len() && keep(&s[end]) {
+        end += 1;
+    }
+    end
+}
+
 /// White space of the regex's `\s` that is ASCII.
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
@@ -329,7 +341,7 @@ fn scan_token(text: &str, at: usize, lexicon: &Lexicon) -> Option<(usize, bool)>
     if !alnum(c) {
         return Some((at + 1, true));
     }
-    let run = at + s[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let run = span_of(s, at, u8::is_ascii_alphabetic);
     if run > at {
         if s.get(run) == Some(&b'.') && lexicon.is_title(&s[at..run]) {
             let word_before = match at.checked_sub(1).map(|i| s[i]) {
@@ -358,7 +370,7 @@ fn scan_token(text: &str, at: usize, lexicon: &Lexicon) -> Option<(usize, bool)>
     // A word: letters and digits, joined by single ' ’ - . or , between them.
     let (mut end, mut ascii) = (run, true);
     loop {
-        end += s[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        end = span_of(s, end, u8::is_ascii_alphanumeric);
         match byte(end) {
             Some(Some(b'\'' | b'-' | b'.' | b',')) if alnum(byte(end + 1)?) => end += 1,
             Some(_) => return Some((end, ascii)),
