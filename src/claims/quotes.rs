@@ -18,7 +18,7 @@
 //! (`quote_continued`): one claim whose content runs over both quotes and the attribution
 //! between them.
 
-use super::tokens::Word;
+use super::tokens::{Token, Word};
 use super::{words, Claim, ClaimKind, Class, Ctx, CueMatch, Frame, Rule, Source, Stance};
 use crate::segment::{Role, Sentence};
 use crate::span::Span;
@@ -36,6 +36,8 @@ pub(super) struct Quote {
 
 /// The dashes that sign a quote with a name (“...” ― NAME).
 pub(super) const DASHES: [&str; 3] = ["―", "—", "–"];
+const _: () =
+    assert!(DASHES[0].as_bytes()[0] == 0xE2 && DASHES[1].as_bytes()[0] == 0xE2 && DASHES[2].as_bytes()[0] == 0xE2);
 const DASH_WORDS: [Word; 3] = [Word::new(DASHES[0]), Word::new(DASHES[1]), Word::new(DASHES[2])];
 
 /// The longest quote kept, in bytes: an unclosed mark must not swallow an article.
@@ -193,7 +195,10 @@ fn tagged_quote(text: &str, quotes: &[Quote], c: &Claim) -> bool {
 impl Ctx<'_> {
     /// Quote claims of this sentence.
     pub(super) fn quoted(&self, out: &mut Vec<Claim>) {
-        for (k, tok) in self.toks.iter().enumerate().filter(|(_, t)| t.is_punct()) {
+        // Every quote mark (see [`find`]) and every signing dash ([`DASHES`]) starts with one of
+        // these bytes: other punctuation need not be looked up.
+        let mark = |t: &Token| t.is_punct() && matches!(self.text.as_bytes()[t.span.start], b'"' | b'\'' | 0xE2);
+        for (k, tok) in self.toks.iter().enumerate().filter(|(_, t)| mark(t)) {
             let claim = if let Some(q) = self.quote_closed_at(tok.span) {
                 self.quote_then_source(q, k + 1)
             } else if let Some(q) = self.quote_opened_at(tok.span) {
