@@ -114,12 +114,12 @@ impl Ctx<'_> {
     /// `kept` in the sentence so far.
     pub(super) fn subject_participle(&self, kept: &[Claim]) -> Option<Claim> {
         for j in 1..self.toks.len() {
+            if !self.has(j, Class::FollowUp) {
+                continue;
+            }
             // "... gave other figures with some saying 40 died": the quantifier is the source.
             let quantifier = j >= 2 && self.is(j - 2, words!["with"]) && self.has(j - 1, Class::Indefinite);
-            if !self.has(j, Class::FollowUp)
-                || self.casualty_object(j)
-                || !(self.is(j - 1, words![","]) || self.bare_participle(j) || quantifier)
-            {
+            if self.casualty_object(j) || !(self.is(j - 1, words![","]) || self.bare_participle(j) || quantifier) {
                 continue;
             }
             let here = self.toks[j].span;
