@@ -122,6 +122,10 @@ impl Ctx<'_> {
         }
         let mut nested = Vec::new();
         for i in (0..self.toks.len()).rev() {
+            // Only a cue or "quoted as saying" makes a cue claim ([`Ctx::cue_claim`]).
+            if self.toks[i].cue.is_none() && !self.quoted_as_saying_at(i) {
+                continue;
+            }
             if overlaps_any(&taken, self.toks[i].span) {
                 continue;
             }

@@ -15,6 +15,7 @@
 //! cue) is a word, and nothing but adjuncts follows the cue.
 
 use super::lexicon::Class;
+use super::words;
 use super::{Claim, ClaimKind, Ctx, Cue, Frame, Rule};
 
 impl Ctx<'_> {
@@ -28,7 +29,7 @@ impl Ctx<'_> {
         }
         let mut start = self.bare_np_start(self.np_start(aux_start), aux_start)?;
         // "... a monitor and two residents said": both make the source.
-        if start > 1 && self.is(start - 1, &["and"]) {
+        if start > 1 && self.is(start - 1, words!["and"]) {
             let first = self.bare_np_start(self.np_start(start - 1), start - 1);
             if let Some(s) = first.filter(|&s| self.bare_source_ok(s, start - 1)) {
                 start = s;
@@ -44,7 +45,7 @@ impl Ctx<'_> {
         }
         // "a war monitor and local sources said": the conjunction joins two sources; "advisers to
         // Mr. Obama say": a phrase never ends in a preposition or determiner.
-        let joined = |k: usize| self.is(k, &["and", "or", "nor"]) || self.has(k, Class::Link);
+        let joined = |k: usize| self.is(k, words!["and", "or", "nor"]) || self.has(k, Class::Link);
         if start < clause + 3
             || self.toks[start - 1].is_punct()
             || joined(start - 1)
@@ -131,7 +132,7 @@ impl Ctx<'_> {
         while k > lo {
             let j = k - 1;
             let name = self.name_like(j) && !self.time_word(j);
-            let link = self.is(j, &["of", "for"]) && j > lo && self.name_like(j - 1) && self.name_like(k);
+            let link = self.is(j, words!["of", "for"]) && j > lo && self.name_like(j - 1) && self.name_like(k);
             // "government spokeswoman Najat ..." but not "partner forces Pentagon says".
             let w = self.lower(j);
             let plural = w.ends_with('s') && !["news", "rights", "affairs", "arms"].contains(&w);
@@ -155,7 +156,7 @@ impl Ctx<'_> {
         let mut j = start;
         while j < limit {
             let t = &self.toks[j];
-            let joiner = self.is(j, &["'", "’", "-", "&", "(", ")"]);
+            let joiner = self.is(j, words!["'", "’", "-", "&", "(", ")"]);
             let stop = (t.is_punct() && !joiner)
                 || self.has(j, Class::Clause)
                 || self.verbish(j)
@@ -165,9 +166,9 @@ impl Ctx<'_> {
                     .is_some_and(|c| !c.nominal && self.word_starts_lower(j));
             let fresh = j > start
                 && !self.has(j - 1, Class::Link)
-                && (self.is(j, &["the", "a", "an", "there", "this", "these"])
+                && (self.is(j, words!["the", "a", "an", "there", "this", "these"])
                     || self.has(j, Class::Pronoun)
-                    || self.word(j).starts_with(|c: char| c.is_ascii_digit())
+                    || self.toks[j].starts_digit()
                     || self.names_meet(j)
                     // "according to a speech Mrs. Clinton gave": a name after a common noun.
                     || (self.name_like(j)
@@ -207,19 +208,19 @@ impl Ctx<'_> {
         let mut k = start;
         while k + 1 < end {
             let w = self.word(k);
-            let capitalised = w.starts_with(char::is_uppercase);
+            let capitalised = self.toks[k].starts_upper();
             let connective = capitalised && (w.ends_with("ly") || self.has(k, Class::Connective));
             // "Speaking on Sunday", "Speaking to reporters in Geneva": up to the next name or
             // determiner that does not follow a preposition.
             let participle = capitalised && w.ends_with("ing") && k == start && self.word_starts_lower(k + 1);
-            let dated = |j: usize| self.time_word(j) || self.word(j).starts_with(|c: char| c.is_ascii_digit());
+            let dated = |j: usize| self.time_word(j) || self.toks[j].starts_digit();
             // "24.08.2013 Syrian state media said": a date glued on in front.
             let date = {
                 let w = self.word(k);
-                w.starts_with(|c: char| c.is_ascii_digit())
+                self.toks[k].starts_digit()
                     && (w.contains(['.', '/']) || (w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
             };
-            let det = usize::from(self.is(k + 1, &["the", "a", "this", "that"]));
+            let det = usize::from(self.is(k + 1, words!["the", "a", "this", "that"]));
             if participle {
                 k += 1;
                 let fresh =
@@ -229,7 +230,7 @@ impl Ctx<'_> {
                 }
             } else if connective || date || self.time_word(k) {
                 k += 1;
-            } else if self.is(k, &["on", "in", "at", "late", "early", "this", "last"]) && dated(k + 1 + det) {
+            } else if self.is(k, words!["on", "in", "at", "late", "early", "this", "last"]) && dated(k + 1 + det) {
                 k += 2 + det;
                 while k + 1 < end && dated(k) {
                     k += 1;
@@ -251,7 +252,7 @@ impl Ctx<'_> {
     pub(super) fn numeral_source(&self, from: usize, to: usize) -> bool {
         // "The two blasts ...": a plural subject takes no "-s" verb, so that is a noun.
         let noun_after = to < self.toks.len() && self.lower(to).ends_with('s');
-        to == from + 2 && self.is(from, &["the", "all"]) && self.has(from + 1, Class::Numeral) && !noun_after
+        to == from + 2 && self.is(from, words!["the", "all"]) && self.has(from + 1, Class::Numeral) && !noun_after
     }
 
     /// A comma among tokens `[from, to)`: the text has its commas, so the comma-anchored rules
@@ -275,7 +276,7 @@ impl Ctx<'_> {
         }
         (from..to).all(|k| {
             self.name_like(k)
-                || self.is(k, &["the", "a", "an"])
+                || self.is(k, words!["the", "a", "an"])
                 || self.has(k, Class::Link)
                 || self.source_noun_at(k)
                 || self.source_modifier(k)
@@ -328,10 +329,13 @@ impl Ctx<'_> {
             return false;
         }
         let w = self.word(k);
-        w.starts_with(char::is_uppercase)
-            || ["al-", "el-", "ad-", "ash-", "as-", "ar-", "an-", "az-"]
-                .iter()
-                .any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase)))
+        // Each prefix ends with its hyphen at byte 2 or 3.
+        let hyphen = w.as_bytes().get(2..4).is_some_and(|b| b.contains(&b'-'));
+        self.toks[k].starts_upper()
+            || (hyphen
+                && ["al-", "el-", "ad-", "ash-", "as-", "ar-", "an-", "az-"]
+                    .iter()
+                    .any(|p| w.strip_prefix(p).is_some_and(|r| r.starts_with(char::is_uppercase))))
     }
 
     /// A day, month or time of day: "Tuesday", "morning", "Jan", never a source.
@@ -341,7 +345,7 @@ impl Ctx<'_> {
         }
         // "Theresa May", "Morning Consult": a capitalised time of day or "May"/"March" is a
         // time only before a number ("May 3").
-        let digit_after = k + 1 < self.toks.len() && self.word(k + 1).starts_with(|c: char| c.is_ascii_digit());
+        let digit_after = k + 1 < self.toks.len() && self.toks[k + 1].starts_digit();
         // A time of day is a time only in lower case; days and months are capitalised.
         let time_of_day = [
             "today",

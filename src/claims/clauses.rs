@@ -3,7 +3,8 @@
 //! ", and warned", a closing quote opened before it) and starts (after ";", ", but" or a
 //! dateline), and what may follow a trailing "SOURCE said".
 
-use super::{Class, Ctx, Cue};
+use super::tokens::Word;
+use super::{words, Class, Ctx, Cue};
 use crate::span::Span;
 
 impl Ctx<'_> {
@@ -14,14 +15,14 @@ impl Ctx<'_> {
         // "..., Zarif said according to Press TV": a second attribution, not a content; "...
         // the monitor said citing doctors": a participle clause.
         if after >= end
-            || self.is(after, &[","])
-            || (self.is(after, &["according"]) && self.is(after + 1, &["to"]))
+            || self.is(after, words![","])
+            || (self.is(after, words!["according"]) && self.is(after + 1, words!["to"]))
             || (self.has(after, Class::Participle) && self.word_starts_lower(after))
             || self.participle_clause(after)
         {
             return true;
         }
-        if end - after > 10 || (after..end).any(|k| self.is(k, &["that", ":"])) {
+        if end - after > 10 || (after..end).any(|k| self.is(k, words!["that", ":"])) {
             return false;
         }
         let k = if cue.lemma == "tell" {
@@ -38,7 +39,7 @@ impl Ctx<'_> {
                     && !self.has(j, Class::Auxiliary)
                     && self.toks[j].cue.is_none()
             });
-        k == end || recipient_only || self.has(k, Class::Adjunct) || self.is(k, &[","]) || self.time_word(k)
+        k == end || recipient_only || self.has(k, Class::Adjunct) || self.is(k, words![","]) || self.time_word(k)
     }
 
     /// "... the monitor said updating its toll", "... the statement said destroying depots",
@@ -51,7 +52,7 @@ impl Ctx<'_> {
                 && (self.has(j, Class::Article)
                     || self.has(j, Class::Determiner)
                     || self.has(j, Class::Preposition)
-                    || self.word(j).starts_with(|c: char| c.is_ascii_digit()))
+                    || self.toks[j].starts_digit())
         };
         let w = self.lower(k);
         // Not "during", "everything", "morning": prepositions, "-thing" pronouns, time words.
@@ -62,7 +63,7 @@ impl Ctx<'_> {
             && !self.time_word(k)
             && self.word_starts_lower(k)
             && object(k + 1);
-        ing || (self.is(k, &["and"]) && k + 1 < self.toks.len() && self.verbish(k + 1))
+        ing || (self.is(k, words!["and"]) && k + 1 < self.toks.len() && self.verbish(k + 1))
     }
 
     /// After "told": a recipient of up to five words before "that" ("told the conference that"),
@@ -71,7 +72,7 @@ impl Ctx<'_> {
         let limit = (j + 6).min(self.toks.len());
         (j..limit)
             .take_while(|&k| !self.toks[k].is_punct())
-            .find(|&k| self.is(k, &["that"]))
+            .find(|&k| self.is(k, words!["that"]))
             .unwrap_or_else(|| self.recipient_end(j))
     }
 
@@ -102,17 +103,17 @@ impl Ctx<'_> {
         };
         loop {
             let before = j;
-            if self.has(j, Class::Adjunct) && !self.is(j + 1, &["least", "most"]) {
+            if self.has(j, Class::Adjunct) && !self.is(j + 1, words!["least", "most"]) {
                 let limit = (j + 9).min(self.toks.len());
-                if let Some(k) = (j + 1..limit).find(|&k| self.is(k, &["that", ","])) {
-                    j = k + usize::from(self.is(k, &[","]));
+                if let Some(k) = (j + 1..limit).find(|&k| self.is(k, words!["that", ","])) {
+                    j = k + usize::from(self.is(k, words![","]));
                 } else if self.capitalised(j + 1) && j + 2 < self.toks.len() && !self.capitalised(j + 2) {
                     j += 2;
                 }
             }
             // "say privately that", "warned of famine"
-            let adverb = j < self.toks.len() && self.word(j).ends_with("ly") && self.is(j + 1, &["that"]);
-            if adverb || (cue.lemma == "warn" && self.is(j, &["of"])) {
+            let adverb = j < self.toks.len() && self.word(j).ends_with("ly") && self.is(j + 1, words!["that"]);
+            if adverb || (cue.lemma == "warn" && self.is(j, words!["of"])) {
                 j += 1;
             }
             // "said Sunday that", "said Tuesday night that", "said Sunday it would": a time,
@@ -123,13 +124,13 @@ impl Ctx<'_> {
                 k < self.toks.len()
                     && (self.has(k, Class::Pronoun)
                         || self.has(k, Class::NpOpener)
-                        || self.word(k).starts_with(|c: char| c.is_ascii_digit())
+                        || self.toks[k].starts_digit()
                         || self.capitalised(k))
             };
-            if times > 0 && (self.is(j + times, &["that"]) || subject_next(j + times)) {
+            if times > 0 && (self.is(j + times, words!["that"]) || subject_next(j + times)) {
                 j += times;
             }
-            if self.is(j, &["that", ":"]) {
+            if self.is(j, words!["that", ":"]) {
                 j += 1;
             }
             if j == before {
@@ -168,29 +169,34 @@ impl Ctx<'_> {
         let opened = t.quote_marks[j] - t.quote_marks[start];
         if opened % 2 == 1 {
             let mut k = j;
-            while k < self.toks.len() && self.toks[k].is_final_punct() && !self.is(k, &["\"", "”"]) {
+            while k < self.toks.len() && self.toks[k].is_final_punct() && !self.is(k, words!["\"", "”"]) {
                 k += 1;
             }
-            if self.is(k, &["\"", "”"]) {
+            if self.is(k, words!["\"", "”"]) {
                 j = k + 1;
             }
         }
         j
     }
 
-    /// A new clause starts at token `j`: ", but", ", saying", ", and warned", "but declined",
-    /// "and called" (a new speech act), ", without ..." or ", a claim rejected by ...".
+    /// A new clause starts at token `j`: ";", ", but", ", saying", ", and warned", "but
+    /// declined", "and called" (a new speech act), ", without ..." or ", a claim rejected by
+    /// ...". Punctuation and words are told apart first: each case needs one or the other.
     fn clause_break(&self, j: usize) -> bool {
-        let comma = self.is(j, &[","]);
         let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
-        (comma && (self.has(j + 1, Class::Contrast) || self.has(j + 1, Class::Participle)))
-            || (comma && self.is(j + 1, &["and"]) && (verb_after(j + 2) || self.is(j + 2, &["that"])))
-            || (self.is(j, &["but"]) && verb_after(j + 1))
-            || (self.is(j, &["and"]) && self.cue_at(j + 1).is_some())
-            || (comma && self.is(j + 1, &["without", "despite", "amid"]))
+        if self.toks[j].is_punct() {
+            return self.is(j, words![";"])
+                || (self.is(j, words![","])
+                    && (self.has(j + 1, Class::Contrast)
+                        || self.has(j + 1, Class::Participle)
+                        || (self.is(j + 1, words!["and"]) && (verb_after(j + 2) || self.is(j + 2, words!["that"])))
+                        || self.is(j + 1, words!["without", "despite", "amid"])
+                        || (self.is(j + 1, words!["a", "an"]) && self.has(j + 2, Class::Summary))));
+        }
+        (self.is(j, words!["but"]) && verb_after(j + 1))
+            || (self.is(j, words!["and"]) && self.cue_at(j + 1).is_some())
             // "... were killed without specifying whether ...", commas or not.
-            || (self.is(j, &["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
-            || (comma && self.is(j + 1, &["a", "an"]) && self.has(j + 2, Class::Summary))
+            || (self.is(j, words!["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
             || self.bare_participle(j)
     }
 
@@ -199,7 +205,7 @@ impl Ctx<'_> {
     /// has claimed 300,000 lives" count the dead, they are no claims.
     pub(super) fn casualty_object(&self, j: usize) -> bool {
         (j + 1..(j + 7).min(self.toks.len()))
-            .take_while(|&k| !self.toks[k].is_punct() && !self.is(k, &["that"]))
+            .take_while(|&k| !self.toks[k].is_punct() && !self.is(k, words!["that"]))
             .any(|k| self.has(k, Class::Casualty))
     }
 
@@ -209,11 +215,11 @@ impl Ctx<'_> {
     pub(super) fn bare_participle(&self, j: usize) -> bool {
         let opener = |k: usize| {
             k < self.toks.len()
-                && (self.is(k, &["that"])
+                && (self.is(k, words!["that"])
                     || self.has(k, Class::Pronoun)
                     || self.has(k, Class::Article)
                     || self.capitalised(k)
-                    || self.word(k).starts_with(|c: char| c.is_ascii_digit()))
+                    || self.toks[k].starts_digit())
         };
         j > 0
             && self.has(j, Class::Participle)
@@ -223,7 +229,7 @@ impl Ctx<'_> {
             && !self.has(j - 1, Class::Article)
             // "quoted X as saying", "went on by saying": the participle is the cue's own.
             && !self.has(j - 1, Class::Preposition)
-            && !self.is(j - 1, &["as"])
+            && !self.is(j - 1, words!["as"])
             && opener(j + 1)
     }
 
@@ -244,10 +250,12 @@ impl Ctx<'_> {
 
     /// A clause ends after token `j` (for [`Ctx::clause_start`]).
     fn clause_boundary(&self, j: usize) -> bool {
-        self.is(j, &[";"])
-            || (self.has(j, Class::Contrast) && j > 0 && self.is(j - 1, &[","]))
-            || (self.is(j, &["—", "–", "-", "--"]) && j > 0 && self.is(j - 1, &[")"]))
-            || (self.is(j, &["-"]) && j > 1 && self.is(j - 1, &["-"]) && self.is(j - 2, &[")"]))
+        let punct = self.toks[j].is_punct();
+        (punct
+            && (self.is(j, words![";"])
+                || (self.is(j, words!["—", "–", "-", "--"]) && j > 0 && self.is(j - 1, words![")"]))
+                || (self.is(j, words!["-"]) && j > 1 && self.is(j - 1, words!["-"]) && self.is(j - 2, words![")"]))))
+            || (self.has(j, Class::Contrast) && j > 0 && self.is(j - 1, words![","]))
             || self.glued_start(j + 1)
     }
 
@@ -272,23 +280,23 @@ impl Ctx<'_> {
                 if self.clause_boundary(j) {
                     start = j + 1;
                 }
+                // Quote marks and commas are punctuation.
+                if !self.toks[j].is_punct() {
+                    continue;
+                }
                 if self.is(j, QUOTE_MARKS) {
                     quotes += 1;
                     if self.quote_closed_at(self.toks[j].span).is_some() {
                         t.closers.push(j);
                     }
                 }
-                commas += u32::from(self.is(j, &[","]));
+                commas += u32::from(self.is(j, words![","]));
             }
             t.starts.push(start);
             t.quote_marks.push(quotes);
             t.commas.push(commas);
             for j in (0..n).rev() {
-                t.breaks[j] = if self.is(j, &[";"]) || self.clause_break(j) {
-                    j
-                } else {
-                    t.breaks[j + 1]
-                };
+                t.breaks[j] = if self.clause_break(j) { j } else { t.breaks[j + 1] };
             }
             t
         })
@@ -300,26 +308,25 @@ impl Ctx<'_> {
     /// event ...". A capitalised "A"/"An" or preposition inside a sentence, or "The" after a
     /// number, an all-capitals word or a bracket.
     fn glued_start(&self, k: usize) -> bool {
-        if k == 0 || k + 1 >= self.toks.len() {
+        // Every case starts a capitalised word after a word or ")": test that first.
+        if k == 0 || k + 1 >= self.toks.len() || !self.toks[k].starts_upper() {
             return false;
         }
         let prev = self.word(k - 1);
+        if self.toks[k - 1].is_punct() && prev != ")" {
+            return false;
+        }
         let after_break = prev.starts_with(|c: char| c.is_ascii_digit())
             || (prev.len() >= 3 && prev.chars().all(|c| c.is_uppercase()))
             || prev == ")";
-        let caption = prev == ")" && self.is(0, &["("]) && self.word(k).starts_with(char::is_uppercase);
+        let caption = prev == ")" && self.is(0, words!["("]);
         // "Published October 6 2014 Two bombers ...": a full date, then a capitalised word.
         let year = prev.len() == 4 && (prev.starts_with("19") || prev.starts_with("20")) && prev.parse::<u16>().is_ok();
-        let dated = year
-            && k >= 2
-            && (self.time_word(k - 2) || self.word(k - 2).starts_with(|c: char| c.is_ascii_digit()))
-            && self.word(k).starts_with(char::is_uppercase);
-        let word_before = !self.toks[k - 1].is_punct() || prev == ")";
-        word_before
-            && (self.is_exactly(k, &["A", "An", "In", "On", "At"])
-                || (after_break && self.is_exactly(k, &["The"]))
-                || caption
-                || dated)
+        let dated = year && k >= 2 && (self.time_word(k - 2) || self.toks[k - 2].starts_digit());
+        self.is_exactly(k, &["A", "An", "In", "On", "At"])
+            || (after_break && self.is_exactly(k, &["The"]))
+            || caption
+            || dated
     }
 
     fn is_exactly(&self, k: usize, words: &[&str]) -> bool {
@@ -335,10 +342,10 @@ impl Ctx<'_> {
         }
         let punct = self.toks[from].is_punct() && !self.is(from, QUOTE_MARKS);
         // ... except a quantity: "at least 12", "about 500", "over 100".
-        let quantity = self.is(from + 1, &["least", "most"])
-            || (from + 1 < self.toks.len() && self.word(from + 1).starts_with(|c: char| c.is_ascii_digit()));
+        let quantity = self.is(from + 1, words!["least", "most"])
+            || (from + 1 < self.toks.len() && self.toks[from + 1].starts_digit());
         // ... except after "that": "said that under the deal, ...".
-        let after_that = from > 0 && self.is(from - 1, &["that"]);
+        let after_that = from > 0 && self.is(from - 1, words!["that"]);
         let preposition = self.has(from, Class::NotOpener) && !quantity && !after_that;
         if to <= from + 1 || punct || preposition || self.verbish(from) {
             return None;
@@ -370,7 +377,7 @@ impl Ctx<'_> {
     }
 }
 
-pub(super) const QUOTE_MARKS: &[&str] = &["\"", "“", "”"];
+pub(super) const QUOTE_MARKS: &[Word] = words!["\"", "“", "”"];
 
 /// Clause lookups over one sentence's tokens (see [`Ctx::tables`]).
 pub(super) struct Tables {

@@ -5,6 +5,7 @@
 //! `lexicon/participles.tsv`; each takes the stance of its lemma's cue.
 
 use super::arbitrate::FollowUp;
+use super::words;
 use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Rule};
 
 impl Ctx<'_> {
@@ -14,8 +15,11 @@ impl Ctx<'_> {
         for word in 1..self.toks.len() {
             let comma = word - 1;
             // ", adding that ...", or in copy without commas "... the monitor said adding it was".
+            if !self.has(word, Class::FollowUp) {
+                continue;
+            }
             let bare = self.bare_participle(word);
-            if !self.has(word, Class::FollowUp) || self.casualty_object(word) || !(self.is(comma, &[","]) || bare) {
+            if self.casualty_object(word) || !(self.is(comma, words![","]) || bare) {
                 continue;
             }
             let Some(lemma) = self.lexicon.participle_lemma(self.lower(word)) else {
@@ -24,7 +28,7 @@ impl Ctx<'_> {
             let Some(stance) = self.lexicon.lemma_cue(lemma).map(|c| c.stance) else {
                 continue;
             };
-            let start = word + 1 + usize::from(self.is(word + 1, &["that", ":"]));
+            let start = word + 1 + usize::from(self.is(word + 1, words!["that", ":"]));
             let Some(end) = self.clause_end(start) else { continue };
             // ", adding that X" right after a claim (its cue or its content, whichever is later),
             // perhaps after a short time or place phrase ("said on Tuesday, adding").
@@ -62,7 +66,7 @@ impl Ctx<'_> {
     /// directive cue ("telling") needs "that" within five words ("telling reporters that").
     /// [`super::arbitrate`] asks for these only when the sentence has no other claim.
     pub(super) fn subject_follow_ups(&self, found: &mut Vec<Claim>) {
-        let participle = |k: usize| self.is(k, &[","]) && self.has(k + 1, Class::FollowUp);
+        let participle = |k: usize| self.is(k, words![","]) && self.has(k + 1, Class::FollowUp);
         let Some(first) = (1..self.toks.len()).find(|&k| participle(k)) else {
             return;
         };
@@ -80,11 +84,11 @@ impl Ctx<'_> {
             };
             let that = (word + 1..(word + 6).min(self.toks.len()))
                 .take_while(|&k| !self.toks[k].is_punct())
-                .find(|&k| self.is(k, &["that"]));
+                .find(|&k| self.is(k, words!["that"]));
             let start = match that {
                 Some(k) if cue.directive => k + 1,
                 _ if cue.directive => continue,
-                _ => word + 1 + usize::from(self.is(word + 1, &["that", ":"])),
+                _ => word + 1 + usize::from(self.is(word + 1, words!["that", ":"])),
             };
             let Some(to) = self.clause_end(start) else { continue };
             let cue = CueMatch {
@@ -110,12 +114,12 @@ impl Ctx<'_> {
     /// `kept` in the sentence so far.
     pub(super) fn subject_participle(&self, kept: &[Claim]) -> Option<Claim> {
         for j in 1..self.toks.len() {
+            if !self.has(j, Class::FollowUp) {
+                continue;
+            }
             // "... gave other figures with some saying 40 died": the quantifier is the source.
-            let quantifier = j >= 2 && self.is(j - 2, &["with"]) && self.has(j - 1, Class::Indefinite);
-            if !self.has(j, Class::FollowUp)
-                || self.casualty_object(j)
-                || !(self.is(j - 1, &[","]) || self.bare_participle(j) || quantifier)
-            {
+            let quantifier = j >= 2 && self.is(j - 2, words!["with"]) && self.has(j - 1, Class::Indefinite);
+            if self.casualty_object(j) || !(self.is(j - 1, words![","]) || self.bare_participle(j) || quantifier) {
                 continue;
             }
             let here = self.toks[j].span;
@@ -144,7 +148,7 @@ impl Ctx<'_> {
                 return None;
             }
             let stance = cue.stance;
-            let from = j + 1 + usize::from(self.is(j + 1, &["that", ":"]));
+            let from = j + 1 + usize::from(self.is(j + 1, words!["that", ":"]));
             let content = self.content_span(from, self.clause_end(from)?)?;
             let cue = CueMatch {
                 span: here,

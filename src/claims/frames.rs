@@ -11,6 +11,7 @@
 //!
 //! Otherwise the word is an ordinary verb ("put pressure on", "read the news").
 
+use super::words;
 use super::{Class, Ctx, Cue, Frame};
 
 impl Ctx<'_> {
@@ -22,7 +23,7 @@ impl Ctx<'_> {
                 let Some(noun) = (i + 1..limit).find(|&k| self.has(k, Class::Figure)) else {
                     return true;
                 };
-                !(noun + 1..(noun + 5).min(self.toks.len())).any(|k| self.is(k, &["at"]))
+                !(noun + 1..(noun + 5).min(self.toks.len())).any(|k| self.is(k, words!["at"]))
             }
             // "the statement reads", "a banner at the camp read": a document heads the source.
             Frame::Written => {
@@ -36,7 +37,7 @@ impl Ctx<'_> {
             }
             Frame::Evidence => {
                 let data = aux_start > 0 && self.lexicon.noun_classes(self.lower(aux_start - 1)).has(Class::Data);
-                !data && !self.is(i + 1, &["that"])
+                !data && !self.is(i + 1, words!["that"])
             }
             _ => false,
         }

@@ -11,6 +11,7 @@
 //! [`super::verification`].
 
 use super::arbitrate::Hedge;
+use super::words;
 use super::{ClaimKind, Class, Ctx, CueMatch, Rule, Stance};
 
 impl Ctx<'_> {
@@ -18,11 +19,12 @@ impl Ctx<'_> {
     /// those inside another claim.
     pub(super) fn hedged(&self, out: &mut Vec<Hedge>) {
         for i in 0..self.toks.len() {
-            // Most words open no hedge: one lookup instead of trying every phrase.
+            // Most words open no hedge: one lookup instead of trying every phrase; the others try
+            // only the phrases they open.
             if !self.has(i, Class::HedgeStart) {
                 continue;
             }
-            let hedges = self.lexicon.hedges().iter();
+            let hedges = self.lexicon.hedges_from(self.lower(i));
             let Some((len, verification)) = hedges
                 .map(|h| (self.hedge_len(i, &h.words), h.verification))
                 .max_by_key(|&(n, _)| n)
@@ -55,8 +57,8 @@ impl Ctx<'_> {
         let next = i + len;
         let participle = next < self.toks.len() && self.word(next).ends_with("ing");
         // "the video, which purportedly shows the jet," / "the town, reportedly home to 20,000,"
-        let relative = len == 1 && i > 0 && self.is(i - 1, &["which", "who", "that", ","]);
-        let stop = (next..end).find(|&k| self.is(k, &[","])).unwrap_or(end);
+        let relative = len == 1 && i > 0 && self.is(i - 1, words!["which", "who", "that", ","]);
+        let stop = (next..end).find(|&k| self.is(k, words![","])).unwrap_or(end);
         if relative && next + 1 < stop {
             return Some(self.span(next, stop));
         }

@@ -344,8 +344,13 @@ pub struct Lexicon {
     cues: Vec<Cue>,
     /// Classes and cue by lower-case form.
     words: HashMap<Box<str>, Word>,
+    /// The entries of `words` whose form is ASCII of at most eight bytes, by the form's key
+    /// and length ([`super::tokens::Key`]): a token's lookup without hashing its text.
+    short: HashMap<(u64, u8), Word>,
     lemmas: HashMap<Box<str>, Box<str>>,
     hedges: Vec<Hedge>,
+    /// The indices in `hedges` of the phrases each first word opens, in file order.
+    hedge_starts: HashMap<Box<str>, Vec<u32>>,
     titles: Vec<String>,
     /// A title is not all ASCII letters (the tokenizer's fast scan cannot find it).
     odd_titles: bool,
@@ -446,7 +451,8 @@ impl Lexicon {
             directive,
             needs_that,
         };
-        let word = self.words.entry(form.to_lowercase().into_boxed_str()).or_default();
+        let lower = form.to_lowercase();
+        let word = self.words.entry(lower.as_str().into()).or_default();
         match word.cue {
             Some(id) => self.cues[id as usize] = cue,
             None => {
@@ -454,6 +460,7 @@ impl Lexicon {
                 self.cues.push(cue);
             }
         }
+        self.sync_short(&lower);
         Ok(())
     }
 
@@ -464,9 +471,19 @@ impl Lexicon {
     }
 
     fn add_classes(&mut self, word: &str, classes: impl IntoIterator<Item = Class>) {
-        let entry = self.words.entry(word.to_lowercase().into_boxed_str()).or_default();
+        let lower = word.to_lowercase();
+        let entry = self.words.entry(lower.as_str().into()).or_default();
         for c in classes {
             entry.classes.add(c);
+        }
+        self.sync_short(&lower);
+    }
+
+    /// Copies the entry of `lower` into `short` if its form is ASCII of at most eight bytes.
+    fn sync_short(&mut self, lower: &str) {
+        if let Some(&w) = self.words.get(lower).filter(|_| lower.is_ascii() && lower.len() <= 8) {
+            self.short
+                .insert((super::tokens::key(lower.as_bytes()), lower.len() as u8), w);
         }
     }
 
@@ -493,6 +510,8 @@ impl Lexicon {
             return Err("a hedge phrase is words separated by single spaces".into());
         }
         self.add_classes(&words[0].clone(), [Class::HedgeStart]);
+        let starts = self.hedge_starts.entry(words[0].clone()).or_default();
+        starts.push(self.hedges.len() as u32);
         self.hedges.push(Hedge { words, verification });
         Ok(())
     }
@@ -537,6 +556,16 @@ impl Lexicon {
     #[inline]
     pub fn lookup(&self, lower: &str) -> (Classes, Option<u32>) {
         self.words.get(lower).map(|w| (w.classes, w.cue)).unwrap_or_default()
+    }
+
+    /// [`Lexicon::lookup`] of an ASCII word of at most eight bytes by its key and length.
+    #[inline]
+    pub fn lookup_key(&self, key: u64, len: usize) -> (Classes, Option<u32>) {
+        debug_assert!(len <= 8);
+        self.short
+            .get(&(key, len as u8))
+            .map(|w| (w.classes, w.cue))
+            .unwrap_or_default()
     }
 
     /// `word` is a title abbreviation without its period (case-sensitive, as the tokenizer
@@ -604,6 +633,12 @@ impl Lexicon {
         &self.hedges
     }
 
+    /// The hedge phrases whose first word is `lower` (already lower-cased), in file order.
+    pub fn hedges_from(&self, lower: &str) -> impl Iterator<Item = &Hedge> {
+        let ids = self.hedge_starts.get(lower).map_or(&[][..], |ids| &ids[..]);
+        ids.iter().map(|&id| &self.hedges[id as usize])
+    }
+
     /// The tokenizer for the claim rules: titles with their period ("Lt.", from
     /// `abbreviations.tsv`), initialisms ("U.S."), words, or one punctuation character.
     pub fn token_regex(&self) -> Arc<Regex> {
@@ -659,6 +694,48 @@ mod tests {
         assert_eq!(l.participle_lemma("stressing"), Some("stress"));
         assert!(l.classes("reportedly").has(Class::HedgeStart));
         assert!(l.hedges().iter().any(|h| h.verification));
+    }
+
+    #[test]
+    fn a_short_ascii_word_looked_up_by_key_finds_what_its_text_finds() {
+        let mut l = Lexicon::embedded();
+        l.add_file("nouns.tsv", "word\tclasses\nPlacard\tsource\nsaid\tsource\n")
+            .unwrap();
+        l.add_file(
+            "cues.tsv",
+            "form\tlemma\tstance\tframe\tclasses\nquipped\tquip\tassert\tspeech\t-\n",
+        )
+        .unwrap();
+        let forms: Vec<String> = l.words.keys().map(|f| f.to_string()).collect();
+        let others = ["", "x", "saidx", "said\0", "placards", "\0", "zzzzzzzz"];
+        for w in forms
+            .iter()
+            .map(String::as_str)
+            .chain(others)
+            .filter(|w| w.is_ascii() && w.len() <= 8)
+        {
+            let by_key = l.lookup_key(super::super::tokens::key(w.as_bytes()), w.len());
+            let by_text = l.lookup(w);
+            assert_eq!((by_key.0, by_key.1), (by_text.0, by_text.1), "{w:?}");
+        }
+        assert!(l
+            .lookup_key(super::super::tokens::key(b"placard"), 7)
+            .0
+            .has(Class::Source));
+        assert!(l.lookup_key(super::super::tokens::key(b"quipped"), 7).1.is_some());
+        assert!(l.lookup_key(super::super::tokens::key(b"said"), 4).0.has(Class::Source));
+    }
+
+    #[test]
+    fn hedges_from_a_word_are_the_phrases_it_opens_in_file_order() {
+        let mut l = Lexicon::embedded();
+        l.add_file("hedges.tsv", "phrase\tclasses\nIs Thought To\t-\n").unwrap();
+        for first in ["is", "could", "reportedly", "thought"] {
+            let opened: Vec<&Hedge> = l.hedges().iter().filter(|h| &*h.words[0] == first).collect();
+            assert_eq!(l.hedges_from(first).collect::<Vec<_>>(), opened, "{first}");
+        }
+        assert!(l.hedges_from("is").last().is_some_and(|h| &*h.words[1] == "thought"));
+        assert_eq!(l.hedges_from("thought").count(), 0);
     }
 
     #[test]

@@ -83,7 +83,7 @@ use quotes::Quote;
 use regex::Regex;
 use std::cell::OnceCell;
 use std::sync::Arc;
-use tokens::{Token, Tokens};
+use tokens::{words, Token, Tokens};
 
 /// Every cue stance claims can carry, sorted by name. Exports that must declare their values
 /// up front (brat's `annotation.conf`) list these.
@@ -397,19 +397,15 @@ impl Ctx<'_> {
         self.toks.get(i).is_some_and(|t| t.has(c))
     }
 
-    /// Token `i` exists and is one of `words`, ignoring ASCII case.
+    /// Token `i` exists and is one of `words` (best written with [`words!`]), ignoring ASCII
+    /// case.
     #[inline]
-    fn is(&self, i: usize, words: &[&str]) -> bool {
-        let Some(t) = self.toks.get(i) else {
-            return false;
-        };
-        // Bytes, not `str`: the span is known to be on character boundaries.
-        let word = &self.text.as_bytes()[t.span.start..t.span.end];
-        words.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+    fn is<W: tokens::Words + ?Sized>(&self, i: usize, words: &W) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(self.text, words))
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        i < self.toks.len() && self.word(i).starts_with(char::is_uppercase)
+        i < self.toks.len() && self.toks[i].starts_upper()
     }
 
     fn span(&self, from: usize, to: usize) -> Span {
@@ -424,7 +420,7 @@ impl Ctx<'_> {
     /// The cue form at token `i`, if there is one and it is written in lower case.
     fn cue_at(&self, i: usize) -> Option<&Cue> {
         let cue = self.lexicon.cue(self.toks.get(i)?.cue?);
-        self.word(i).starts_with(char::is_lowercase).then_some(cue)
+        self.toks[i].starts_lower().then_some(cue)
     }
 
     fn cue_match(&self, from: usize, to: usize, cue: &Cue) -> CueMatch {

@@ -4,12 +4,13 @@
 //! `preposition` in `lexicon/words.tsv`), and without "that" after it, is the object of the
 //! preposition, not a reporting verb. "after the ministry reports that ..." stays speech.
 
+use super::words;
 use super::{Class, Ctx, Cue};
 
 impl Ctx<'_> {
     /// The cue form at `i` (auxiliaries from `aux_start`) is a noun after a preposition.
     pub(super) fn noun_after_preposition(&self, i: usize, aux_start: usize, cue: &Cue) -> bool {
-        if !cue.nominal || aux_start < i || self.is(i + 1, &["that"]) {
+        if !cue.nominal || aux_start < i || self.is(i + 1, words!["that"]) {
             return false;
         }
         let start = self.np_start(i);

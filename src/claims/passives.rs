@@ -3,12 +3,13 @@
 //! (that) CONTENT" (`quoted_as_saying`), and "SOURCE's claim that CONTENT" / "claims by SOURCE
 //! that CONTENT" (`nominal`, whose content ends before the main verb: "... was contradicted").
 
+use super::words;
 use super::{Claim, ClaimKind, Class, Ctx, Cue, CueMatch, Rule, Stance};
 
 impl Ctx<'_> {
     /// "X was confirmed by SOURCE" and "It was reported that CONTENT".
     pub(super) fn passive(&self, aux_start: usize, i: usize, cue: &Cue) -> Option<Claim> {
-        if self.is(i + 1, &["by"]) {
+        if self.is(i + 1, words!["by"]) {
             let (core, end) = self.trailing_source(i + 2, self.clause_end_any(i + 2))?;
             let content = self.fronted_span(self.clause_start(aux_start), aux_start)?;
             let source = self.source(i + 2, end, core);
@@ -25,8 +26,8 @@ impl Ctx<'_> {
         // "It was reported [earlier] that": adverbs between the cue and "that" are no content.
         let that = (i + 1..(i + 3).min(self.toks.len()))
             .find(|&j| !self.has(j, Class::Auxiliary))
-            .filter(|&j| self.is(j, &["that"]));
-        if let (true, Some(that)) = (aux_start > 0 && self.is(aux_start - 1, &["it"]), that) {
+            .filter(|&j| self.is(j, words!["that"]));
+        if let (true, Some(that)) = (aux_start > 0 && self.is(aux_start - 1, words!["it"]), that) {
             let content = self.content_span(that + 1, self.clause_end(that + 1)?)?;
             let cue_match = CueMatch {
                 stance: Stance::Hedge,
@@ -44,8 +45,8 @@ impl Ctx<'_> {
         }
         let aux_start = self.auxiliaries_before(i);
         let (src_start, core, src_end) = self.source_before(aux_start)?;
-        let start = i + 3 + usize::from(self.is(i + 3, &["that"]));
-        if self.is(start, &["by"]) {
+        let start = i + 3 + usize::from(self.is(i + 3, words!["that"]));
+        if self.is(start, words!["by"]) {
             return None; // "“...,” a source was quoted as saying by SANA": a quote rule's
         }
         let content = self.content_span(start, self.clause_end(start)?)?;
@@ -63,7 +64,7 @@ impl Ctx<'_> {
 
     /// "quoted as saying" starts at token `i`.
     pub(super) fn quoted_as_saying_at(&self, i: usize) -> bool {
-        self.is(i, &["quoted"]) && self.is(i + 1, &["as"]) && self.is(i + 2, &["saying"])
+        self.is(i, words!["quoted"]) && self.is(i + 1, words!["as"]) && self.is(i + 2, words!["saying"])
     }
 
     /// The cue "was quoted as saying", from the auxiliaries at `aux` to "saying".
@@ -81,15 +82,15 @@ impl Ctx<'_> {
         if !cue.nominal {
             return None;
         }
-        let (mut source, that) = if i > 0 && possessive(self.word(i - 1)).is_some() && self.is(i + 1, &["that"]) {
+        let (mut source, that) = if i > 0 && possessive(self.word(i - 1)).is_some() && self.is(i + 1, words!["that"]) {
             let start = self.np_start(i);
             if start == i || !self.looks_like_source(start, i) {
                 return None;
             }
             (self.source(start, i, i), i + 1)
-        } else if self.is(i + 1, &["by"]) {
+        } else if self.is(i + 1, words!["by"]) {
             let end = self.np_end(i + 2);
-            if end == i + 2 || !self.is(end, &["that"]) || !self.looks_like_source(i + 2, end) {
+            if end == i + 2 || !self.is(end, words!["that"]) || !self.looks_like_source(i + 2, end) {
                 return None;
             }
             (self.source(i + 2, end, end), end)

@@ -18,7 +18,8 @@
 //! (`quote_continued`): one claim whose content runs over both quotes and the attribution
 //! between them.
 
-use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Frame, Rule, Source, Stance};
+use super::tokens::{Token, Word};
+use super::{words, Claim, ClaimKind, Class, Ctx, CueMatch, Frame, Rule, Source, Stance};
 use crate::segment::{Role, Sentence};
 use crate::span::Span;
 
@@ -35,6 +36,9 @@ pub(super) struct Quote {
 
 /// The dashes that sign a quote with a name (“...” ― NAME).
 pub(super) const DASHES: [&str; 3] = ["―", "—", "–"];
+const _: () =
+    assert!(DASHES[0].as_bytes()[0] == 0xE2 && DASHES[1].as_bytes()[0] == 0xE2 && DASHES[2].as_bytes()[0] == 0xE2);
+const DASH_WORDS: [Word; 3] = [Word::new(DASHES[0]), Word::new(DASHES[1]), Word::new(DASHES[2])];
 
 /// The longest quote kept, in bytes: an unclosed mark must not swallow an article.
 const MAX_QUOTE: usize = 3000;
@@ -191,12 +195,15 @@ fn tagged_quote(text: &str, quotes: &[Quote], c: &Claim) -> bool {
 impl Ctx<'_> {
     /// Quote claims of this sentence.
     pub(super) fn quoted(&self, out: &mut Vec<Claim>) {
-        for (k, tok) in self.toks.iter().enumerate().filter(|(_, t)| t.is_punct()) {
+        // Every quote mark (see [`find`]) and every signing dash ([`DASHES`]) starts with one of
+        // these bytes: other punctuation need not be looked up.
+        let mark = |t: &Token| t.is_punct() && matches!(self.text.as_bytes()[t.span.start], b'"' | b'\'' | 0xE2);
+        for (k, tok) in self.toks.iter().enumerate().filter(|(_, t)| mark(t)) {
             let claim = if let Some(q) = self.quote_closed_at(tok.span) {
                 self.quote_then_source(q, k + 1)
             } else if let Some(q) = self.quote_opened_at(tok.span) {
                 self.source_then_quote(q, k)
-            } else if self.is(k, &DASHES) {
+            } else if self.is(k, &DASH_WORDS[..]) {
                 self.quote_dash_name(k)
             } else {
                 None
@@ -218,10 +225,10 @@ impl Ctx<'_> {
         let mut end = (k + 1..self.toks.len())
             .find(|&j| self.toks[j].span.end > line_end)
             .unwrap_or(self.toks.len());
-        if end > k + 1 && self.is(end - 1, &["."]) {
+        if end > k + 1 && self.is(end - 1, words!["."]) {
             end -= 1;
         }
-        let name = (k + 1..end).all(|j| self.name_like(j) || (self.is(j, &["."]) && j > k + 1));
+        let name = (k + 1..end).all(|j| self.name_like(j) || (self.is(j, words!["."]) && j > k + 1));
         if end == k + 1 || end - k > 7 || !name {
             return None;
         }
@@ -279,7 +286,7 @@ impl Ctx<'_> {
 
     /// “CONTENT,” SOURCE said / “CONTENT,” said SOURCE, with `j` right after the closing mark.
     fn quote_then_source(&self, q: &Quote, j: usize) -> Option<Claim> {
-        let j = j + usize::from(self.is(j, &[","]));
+        let j = j + usize::from(self.is(j, words![","]));
         if j >= self.toks.len() {
             return None;
         }
@@ -342,28 +349,31 @@ impl Ctx<'_> {
         let stop = |k: usize| {
             self.has(k, Class::Relative)
                 || self.is_quote_mark(k)
-                || (k > from && self.is(k - 1, &[","]) && self.word_starts_lower(k) && self.lower(k).ends_with("ing"))
+                || (k > from
+                    && self.is(k - 1, words![","])
+                    && self.word_starts_lower(k)
+                    && self.lower(k).ends_with("ing"))
         };
         let mut end = (from..to).find(|&k| stop(k)).unwrap_or(to);
-        while end > from && self.toks[end - 1].is_punct() && !self.is(end - 1, &[")"]) {
+        while end > from && self.toks[end - 1].is_punct() && !self.is(end - 1, words![")"]) {
             end -= 1;
         }
         if end <= from || end - from > 24 || self.toks[from].is_punct() {
             return None;
         }
         // "(D-Ore.)": a bracket opened in the source closes in it.
-        if (from..end).any(|k| self.is(k, &["("])) && !(from..end).any(|k| self.is(k, &[")"])) {
-            end = (end..(end + 3).min(self.toks.len())).find(|&k| self.is(k, &[")"]))? + 1;
+        if (from..end).any(|k| self.is(k, words!["("])) && !(from..end).any(|k| self.is(k, words![")"])) {
+            end = (end..(end + 3).min(self.toks.len())).find(|&k| self.is(k, words![")"]))? + 1;
         }
-        let opens_clause = |k: usize| self.has(k, Class::Clause) && (k == from || !self.is(k, &["and"]));
+        let opens_clause = |k: usize| self.has(k, Class::Clause) && (k == from || !self.is(k, words!["and"]));
         let broken = (from..end).any(|k| {
             opens_clause(k)
                 || self.has(k, Class::Connective)
                 || self.verbish(k)
                 || (self.toks[k].cue.is_some() && self.word_starts_lower(k))
-                || self.is(k, &[";", ":", "that"])
+                || self.is(k, words![";", ":", "that"])
         });
-        let core = (from..end).find(|&k| self.is(k, &[",", "("])).unwrap_or(end);
+        let core = (from..end).find(|&k| self.is(k, words![",", "("])).unwrap_or(end);
         // "“...,” said a nurse at the clinic": right after the quote's cue, a phrase opened by a
         // determiner ("a", "the", "one", "some") is the speaker whatever its head noun.
         let named = (from..core).any(|k| self.name_like(k))
@@ -375,8 +385,8 @@ impl Ctx<'_> {
     /// SOURCE said: “CONTENT.” with `k` at the opening mark; the quote must end the sentence
     /// (or run on past it), or it is a partial quote inside indirect speech.
     fn source_then_quote(&self, q: &Quote, k: usize) -> Option<Claim> {
-        let colon = k > 0 && self.is(k - 1, &[":"]);
-        let c = k - usize::from(colon || (k > 0 && self.is(k - 1, &[","])));
+        let colon = k > 0 && self.is(k - 1, words![":"]);
+        let c = k - usize::from(colon || (k > 0 && self.is(k - 1, words![","])));
         let reach = if colon { 6 } else { 1 };
         let i = (c.saturating_sub(reach)..c).rev().find(|&i| self.quote_cue(i))?;
         let after = self.text[q.close.end..].trim_start_matches(' ');

@@ -13,7 +13,8 @@
 //! its agent are ("The Observatory based in Britain", "A statement attributed to the
 //! commander").
 
-use super::{Class, Ctx, Source};
+use super::tokens::Word;
+use super::{words, Class, Ctx, Source};
 use crate::gazetteer::EntityType;
 use crate::matcher::Mention;
 
@@ -55,14 +56,14 @@ impl Ctx<'_> {
     /// The "(" of a bracketed party tag that ends right before token `j`: up to six tokens of
     /// capitalised words joined by "-" and "." ("(D-Ga.)", "(R-N.Y.)"), with a "-" in it.
     fn party_tag(&self, j: usize) -> Option<usize> {
-        if j < 4 || !self.is(j - 1, &[")"]) {
+        if j < 4 || !self.is(j - 1, words![")"]) {
             return None;
         }
-        let open = (j.saturating_sub(8)..j - 2).rev().find(|&k| self.is(k, &["("]))?;
+        let open = (j.saturating_sub(8)..j - 2).rev().find(|&k| self.is(k, words!["("]))?;
         let inside = open + 1..j - 1;
         let tag = inside.clone().all(|k| {
             if self.toks[k].is_punct() {
-                self.is(k, &["-", "."])
+                self.is(k, words!["-", "."])
             } else {
                 self.word(k).starts_with(|c: char| c.is_ascii_uppercase())
             }
@@ -77,7 +78,7 @@ impl Ctx<'_> {
             // "The Local Coordination Committees (LCC) said": a bracketed acronym stays inside.
             // "(AFP) The Raqa Brigades said": a credit before a new phrase is not.
             let credit = self.has(j, Class::Article) || j < 4 || self.toks[j - 4].is_punct();
-            if j >= 3 && self.is(j - 1, &[")"]) && self.is(j - 3, &["("]) && self.acronym(j - 2) && !credit {
+            if j >= 3 && self.is(j - 1, words![")"]) && self.is(j - 3, words!["("]) && self.acronym(j - 2) && !credit {
                 j -= 3;
                 continue;
             }
@@ -123,8 +124,8 @@ impl Ctx<'_> {
         // Before "in", "to" ... only a participle the lexicon knows ("based", "linked"): "the
         // conflict erupted in March" is a clause.
         let known = self.has(i, Class::PostModifier) && self.has(i + 1, Class::Preposition);
-        let participle = (self.lower(i).ends_with("ed") && (self.is(i + 1, &["by"]) || known))
-            || (self.has(i, Class::FiniteVerb) && self.is(i + 1, &["by"]));
+        let participle = (self.lower(i).ends_with("ed") && (self.is(i + 1, words!["by"]) || known))
+            || (self.has(i, Class::FiniteVerb) && self.is(i + 1, words!["by"]));
         let verb_before = [
             Class::Be,
             Class::Auxiliary,
@@ -169,7 +170,7 @@ impl Ctx<'_> {
         if start + 2 >= end || !opens || !self.capitalised(start) || !self.has(start, Class::Preposition) {
             return None;
         }
-        let digit = |k: usize| self.word(k).starts_with(|c: char| c.is_ascii_digit());
+        let digit = |k: usize| self.toks[k].starts_digit();
         // "In March": a month right after the preposition is a time without a number.
         let time = |k: usize| self.time_word(k) || (k == start + 1 && self.has(k, Class::Time));
         let mention_end = |k: usize| self.mentions.iter().any(|m| m.span.end == self.toks[k].span.end);
@@ -217,7 +218,7 @@ impl Ctx<'_> {
 
     /// A finite verb in lower case ("carried", "were", "hit"): never inside a source's name.
     pub(super) fn verbish(&self, i: usize) -> bool {
-        if !self.word(i).starts_with(char::is_lowercase) {
+        if !self.toks[i].starts_lower() {
             return false;
         }
         let (w, t) = (self.lower(i), &self.toks[i]);
@@ -298,7 +299,7 @@ impl Ctx<'_> {
     /// in copy without commas, only a name, a gazetteer mention or a source noun tells where a
     /// source starts.
     pub(super) fn opening_subject(&self, from: usize, to: usize) -> bool {
-        let opens = from == 0 || self.is(from - 1, &[","]) || self.is_quote_mark(from - 1);
+        let opens = from == 0 || self.is(from - 1, words![","]) || self.is_quote_mark(from - 1);
         // The cue (or its auxiliary) follows at once: "The monitor relies on ... and says" is
         // no such phrase.
         let cue_next = to < self.toks.len() && (self.toks[to].cue.is_some() || self.has(to, Class::Auxiliary));
@@ -332,7 +333,7 @@ impl Ctx<'_> {
         let indefinite = self.has(from, Class::Indefinite) && self.is_source_noun(head) && !named;
         // A bare plural of an institution-like noun ("Monitors say", "Unconfirmed reports said")
         // names nobody, though "The monitor said" does.
-        let bare_plural = !self.is(from, &["the"])
+        let bare_plural = !self.is(from, words!["the"])
             && head.ends_with('s')
             && self.lexicon.classes(singular).has(Class::AnonymousPlural);
         indefinite || bare_plural || self.lexicon.noun_classes(head).has(Class::Anonymous)
@@ -342,7 +343,7 @@ impl Ctx<'_> {
     fn names_in_appositive(&self, from: usize, to: usize) -> bool {
         let mut segment_start = from;
         for k in from..=to {
-            if k == to || self.is(k, &[","]) {
+            if k == to || self.is(k, words![","]) {
                 let segment = segment_start + 1..k;
                 if !segment.is_empty() && segment.clone().all(|j| self.capitalised(j)) {
                     return true;
@@ -364,11 +365,11 @@ impl Ctx<'_> {
         for _ in 0..3 {
             let Some(open) = (comma.saturating_sub(16)..comma)
                 .rev()
-                .find(|&k| self.toks[k].is_punct() && !self.is(k, &["-", "'", "’"]))
+                .find(|&k| self.toks[k].is_punct() && !self.is(k, words!["-", "'", "’"]))
             else {
                 return found;
             };
-            if !self.is(open, &[","]) || open + 1 >= comma || !self.appositive_segment(open + 1, comma) {
+            if !self.is(open, words![","]) || open + 1 >= comma || !self.appositive_segment(open + 1, comma) {
                 return found;
             }
             let start = self.np_start(open);
@@ -379,7 +380,7 @@ impl Ctx<'_> {
                 found = Some(start);
                 // "NAME, an adviser, a former diplomat,": the article-opened phrase may itself be
                 // an appositive of a name before it.
-                if !(self.has(start, Class::Article) && start > 0 && self.is(start - 1, &[","])) {
+                if !(self.has(start, Class::Article) && start > 0 && self.is(start - 1, words![","])) {
                     return found;
                 }
             }
@@ -395,8 +396,8 @@ impl Ctx<'_> {
         let name_or_age = |k: usize| {
             self.capitalised(k)
                 || self.has(k, Class::NameParticle)
-                || self.is(k, &["-"])
-                || self.word(k).starts_with(|c: char| c.is_ascii_digit())
+                || self.is(k, words!["-"])
+                || self.toks[k].starts_digit()
         };
         // "Abu Omar al-Halabi": a lower-case particle inside the name.
         let name = (first..comma).all(|k| name_or_age(k) || self.name_part(k, first));
@@ -418,11 +419,11 @@ impl Ctx<'_> {
         // Verbs only inside a relative clause: "a 57-year-old resident who fled the city".
         let relative = (core + 1..end).find(|&k| self.has(k, Class::Relative)).unwrap_or(end);
         // "said the group, which is backed by Turkey": a relative clause is not the source's.
-        let appositive = self.is(core, &[","])
+        let appositive = self.is(core, words![","])
             && end - core <= 14
             && self.appositive_opener(core + 1)
             && !self.has(core + 1, Class::Relative)
-            && !(core + 2..end).any(|k| self.is(k, &["that", ","]) || (k < relative && self.verbish(k)));
+            && !(core + 2..end).any(|k| self.is(k, words!["that", ","]) || (k < relative && self.verbish(k)));
         appositive.then_some((core, end))
     }
 
@@ -444,10 +445,10 @@ impl Ctx<'_> {
         if core == start || !self.looks_like_source(start, core) {
             return None;
         }
-        if !self.is(core, &[","]) || !self.appositive_opener(core + 1) {
+        if !self.is(core, words![","]) || !self.appositive_opener(core + 1) {
             return Some((start, core, core));
         }
-        let close = (core + 1..(core + 16).min(self.toks.len())).find(|&k| self.is(k, &[","]))?;
+        let close = (core + 1..(core + 16).min(self.toks.len())).find(|&k| self.is(k, words![","]))?;
         Some((start, core, close))
     }
 
@@ -468,15 +469,15 @@ impl Ctx<'_> {
             return true;
         }
         // "Wells Fargo this month announced", "the ministry Sunday said".
-        if self.time_word(k) || (self.is(k, &["this", "next", "just"]) && self.time_word(k + 1)) {
+        if self.time_word(k) || (self.is(k, words!["this", "next", "just"]) && self.time_word(k + 1)) {
             return true;
         }
-        let next_ok = |words: &[&str]| self.is(k + 1, words) || self.has(k + 1, Class::AdjunctDet);
+        let next_ok = |words: &[Word]| self.is(k + 1, words) || self.has(k + 1, Class::AdjunctDet);
         match self.lower(k) {
             "in" | "on" | "at" => self.has(k + 1, Class::AdjunctNoun) || next_ok(&[]),
-            "to" => self.capitalised(k + 1) || next_ok(&["reporters", "journalists"]),
+            "to" => self.capitalised(k + 1) || next_ok(words!["reporters", "journalists"]),
             // "A report released by a group of experts": a participle's agent is no adjunct.
-            "by" => next_ok(&["phone", "telephone"]) && !(k > 0 && self.participle_modifier(k - 1)),
+            "by" => next_ok(words!["phone", "telephone"]) && !(k > 0 && self.participle_modifier(k - 1)),
             _ => false,
         }
     }
@@ -500,16 +501,14 @@ impl Ctx<'_> {
         let mut m = k;
         loop {
             let next = self.skip_front_adjuncts(m, aux);
-            let next = (next..aux)
-                .find(|&j| !self.word(j).starts_with(|c: char| c.is_ascii_digit()))
-                .unwrap_or(aux);
+            let next = (next..aux).find(|&j| !self.toks[j].starts_digit()).unwrap_or(aux);
             if next == m {
                 break;
             }
             m = next;
         }
         // "UN envoy Jan Egeland": a month name without a number is no date.
-        let digit = (k..m).any(|j| self.word(j).starts_with(|c: char| c.is_ascii_digit()));
+        let digit = (k..m).any(|j| self.toks[j].starts_digit());
         let dated = !self.time_word(k) || digit;
         (dated && m > k && m < aux && self.looks_like_source(m, aux) && self.named(m, aux)).then_some(m)
     }
@@ -518,7 +517,7 @@ impl Ctx<'_> {
     /// the source starts after a glued clock time or date in `[start, aux)`: past its last
     /// number or time word, at a capitalised word that opens a source.
     pub(super) fn past_glued_time(&self, start: usize, aux: usize) -> Option<usize> {
-        let digit = |k: usize| self.word(k).starts_with(|c: char| c.is_ascii_digit());
+        let digit = |k: usize| self.toks[k].starts_digit();
         let last = (start..aux).rev().find(|&k| self.time_word(k) || digit(k))?;
         let m = last + 1;
         let determined = last > start && self.has(last - 1, Class::Article);
@@ -543,7 +542,7 @@ impl Ctx<'_> {
         let mut k = end;
         while k > 0 {
             let j = k - 1;
-            let link = self.is(j, &["of", "for"]) && j > 0 && self.name_like(j - 1) && self.name_like(k);
+            let link = self.is(j, words!["of", "for"]) && j > 0 && self.name_like(j - 1) && self.name_like(k);
             // "But the Syrian observatory said": a function word is never part of a name.
             let function = [
                 Class::Adjunct,
@@ -562,7 +561,7 @@ impl Ctx<'_> {
             k = j;
         }
         // "The Syrian Observatory ...": its determiner.
-        if k > 0 && k < end && self.is(k - 1, &["the"]) {
+        if k > 0 && k < end && self.is(k - 1, words!["the"]) {
             k -= 1;
         }
         // "... entering Turkey the Britain-based Observatory said": a place or state before the
@@ -616,7 +615,7 @@ impl Ctx<'_> {
                     .or_else(subject)?;
                 return Some((start, k, k));
             }
-            if !cue && self.is(k, &["a", "an"]) && (k + 1..aux).any(|j| self.source_noun_at(j)) {
+            if !cue && self.is(k, words!["a", "an"]) && (k + 1..aux).any(|j| self.source_noun_at(j)) {
                 let start = self.name_run_before(k)?;
                 return Some((start, k, aux));
             }
@@ -639,7 +638,7 @@ impl Ctx<'_> {
     /// A spaced dash at token `k`: " - ", " — ", " – " (not the hyphen of "Turkish-backed").
     pub(super) fn spaced_dash(&self, k: usize) -> bool {
         let span = self.toks[k].span;
-        self.is(k, &["-", "—", "–", "--"])
+        self.is(k, words!["-", "—", "–", "--"])
             && self.text[..span.start].ends_with(char::is_whitespace)
             && self.text[span.end..].starts_with(char::is_whitespace)
     }
@@ -654,7 +653,7 @@ impl Ctx<'_> {
         let close = aux - 1;
         let open = (close.saturating_sub(20)..close)
             .rev()
-            .find(|&k| self.spaced_dash(k) || (self.toks[k].is_punct() && !self.is(k, &["'", "’", "-"])))?;
+            .find(|&k| self.spaced_dash(k) || (self.toks[k].is_punct() && !self.is(k, words!["'", "’", "-"])))?;
         // Between the dashes, a noun phrase ("one of the Arab components of the alliance") or a
         // relative clause, never another claim.
         let speech = (open + 1..close).any(|k| self.toks[k].cue.is_some_and(|id| !self.lexicon.cue(id).nominal));

@@ -24,6 +24,7 @@
 //! documented Y".
 
 use super::arbitrate::Proposals;
+use super::words;
 use super::{Claim, ClaimKind, Class, Ctx, Cue, CueMatch, Frame, Rule, Stance};
 
 impl Ctx<'_> {
@@ -42,13 +43,13 @@ impl Ctx<'_> {
 
     /// "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE".
     fn according_to(&self) -> Option<super::Claim> {
-        let i =
-            (0..self.toks.len().saturating_sub(1)).find(|&i| self.is(i, &["according"]) && self.is(i + 1, &["to"]))?;
+        let i = (0..self.toks.len().saturating_sub(1))
+            .find(|&i| self.is(i, words!["according"]) && self.is(i + 1, words!["to"]))?;
         let punct_end = (i + 2..self.toks.len())
-            .find(|&j| self.toks[j].is_punct() && !self.is(j, &["'", "’", "-"]))
+            .find(|&j| self.toks[j].is_punct() && !self.is(j, words!["'", "’", "-"]))
             .unwrap_or(self.toks.len());
         // Without a comma after it, the source ends where a new phrase starts ([`Ctx::bare_np_end`]).
-        let relative = (i + 2..punct_end).any(|k| self.is(k, &["which", "who", "that", "whose"]));
+        let relative = (i + 2..punct_end).any(|k| self.is(k, words!["which", "who", "that", "whose"]));
         let src_end = if punct_end > i + 2 && !relative && self.looks_like_source(i + 2, punct_end) {
             punct_end
         } else {
@@ -56,10 +57,11 @@ impl Ctx<'_> {
         };
         // ", according to a national poll taken last week.": between commas (or a comma and the
         // sentence's end) a short phrase is the source whatever its words.
-        let closed = punct_end < self.toks.len() && self.is(punct_end, &[",", "."]) || punct_end == self.toks.len();
+        let closed =
+            punct_end < self.toks.len() && self.is(punct_end, words![",", "."]) || punct_end == self.toks.len();
         let src_end = if (src_end == i + 2 || !self.looks_like_source(i + 2, src_end))
             && i > 0
-            && self.is(i - 1, &[","])
+            && self.is(i - 1, words![","])
             && closed
             && !relative
             && (3..=12).contains(&(punct_end - i))
@@ -75,9 +77,9 @@ impl Ctx<'_> {
         // "According to the Syrian Network for Human Rights (SNHR) the air force ...": a
         // bracketed acronym after the source is part of it.
         let src_end = if src_end + 3 <= self.toks.len()
-            && self.is(src_end, &["("])
+            && self.is(src_end, words!["("])
             && self.acronym(src_end + 1)
-            && self.is(src_end + 2, &[")"])
+            && self.is(src_end + 2, words![")"])
         {
             src_end + 3
         } else {
@@ -85,10 +87,10 @@ impl Ctx<'_> {
         };
         let rest_final = (src_end..self.toks.len()).all(|k| self.toks[k].is_final_punct());
         let content = if self.clause_start(i) == i {
-            let start = src_end + usize::from(self.is(src_end, &[","]));
+            let start = src_end + usize::from(self.is(src_end, words![","]));
             self.clause_end(start).map(|end| self.span(start, end))?
-        } else if self.is(i - 1, &[","])
-            && self.is(src_end, &[","])
+        } else if self.is(i - 1, words![","])
+            && self.is(src_end, words![","])
             && src_end + 1 < self.toks.len()
             && (self.verbish(src_end + 1)
                 || self.word_starts_lower(src_end + 1)
@@ -100,9 +102,9 @@ impl Ctx<'_> {
             // parenthetical inside it (as the Syria gold and PolNeAR both annotate it).
             let start = self.clause_start(i - 1);
             self.fronted_span(start, self.clause_end(src_end + 1)?)?
-        } else if self.is(i - 1, &[","]) {
+        } else if self.is(i - 1, words![","]) {
             self.fronted_span(self.clause_start(i - 1), i - 1)?
-        } else if rest_final || self.is(src_end, &["which", "who"]) {
+        } else if rest_final || self.is(src_end, words!["which", "who"]) {
             // "... restored supplies according to the Observatory [which ...]."
             self.fronted_span(self.clause_start(i), i)?
         } else if self.verbish(src_end) || self.has(src_end, Class::Be) || self.cue_at(src_end).is_some() {
@@ -158,7 +160,7 @@ impl Ctx<'_> {
     /// "Israel rarely comments on strikes but has said CONTENT": the cue after "but"/"and"
     /// shares the sentence's subject.
     fn shared_subject(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
-        if aux_start == 0 || !self.is(aux_start - 1, &["but", "and"]) || cue.frame != Frame::Speech {
+        if aux_start == 0 || !self.is(aux_start - 1, words!["but", "and"]) || cue.frame != Frame::Speech {
             return None;
         }
         let (start, core, end) = self.subject_at(self.clause_start(0))?;
@@ -182,18 +184,18 @@ impl Ctx<'_> {
         let (src_start, core, src_end) = src;
         let source = self.source(src_start, src_end, core);
         let cue_match = self.cue_match(aux_start, i + 1, cue);
-        if src_start > 0 && self.is(src_start - 1, &[","]) && self.trailing_ok(i + 1, cue) {
+        if src_start > 0 && self.is(src_start - 1, words![","]) && self.trailing_ok(i + 1, cue) {
             let start = self.clause_start(src_start - 1);
             // "The strikes, the ministry said, targeted depots": the claim is the whole clause.
-            let parenthetical = self.is(i + 1, &[","])
+            let parenthetical = self.is(i + 1, words![","])
                 && i + 2 < self.toks.len()
                 && (self.verbish(i + 2) || self.has(i + 2, Class::Be))
                 && self.clause_end(i + 2).is_some();
             // "Instead, it said, the convoy turned back": a short opener, then the clause.
-            let short = src_start - 1 <= start + 2 && self.is(i + 1, &[","]) && !parenthetical;
+            let short = src_start - 1 <= start + 2 && self.is(i + 1, words![","]) && !parenthetical;
             // "On top of that, opponents say, the wage rise will ...", "If X, he wrote, “Y”":
             // the sentence goes on after the cue, so the cue is a parenthetical in its content.
-            let parenthetical = parenthetical || (!short && self.is(i + 1, &[","]) && self.goes_on(i + 2));
+            let parenthetical = parenthetical || (!short && self.is(i + 1, words![","]) && self.goes_on(i + 2));
             let end = if parenthetical {
                 self.clause_end(i + 2)?
             } else {
@@ -209,17 +211,17 @@ impl Ctx<'_> {
         let start = self.content_start(i + 1, cue);
         // "wrote to the board on Friday, saying ...": the participle after the skipped adjunct
         // is a cue of its own (`follow_up`), not this cue's content.
-        if start > i + 1 && self.is(start - 1, &[","]) && self.has(start, Class::Participle) {
+        if start > i + 1 && self.is(start - 1, words![","]) && self.has(start, Class::Participle) {
             return None;
         }
         // "the attack which pro-Damascus media said was carried out by ...": the content's
         // subject is the relative pronoun's antecedent, so it opens with its verb.
-        let relative = src_start > 0 && self.is(src_start - 1, &["which", "that", "who"]) && start == i + 1;
+        let relative = src_start > 0 && self.is(src_start - 1, words!["which", "that", "who"]) && start == i + 1;
         let content = if relative && start < self.toks.len() && (self.verbish(start) || self.has(start, Class::Be)) {
             // "the convoy, which the ministry said carried aid, was stopped": up to the comma
             // that closes the relative clause.
             let end = self.clause_end(start)?;
-            let end = (start..end).find(|&k| self.is(k, &[","])).unwrap_or(end);
+            let end = (start..end).find(|&k| self.is(k, words![","])).unwrap_or(end);
             self.span(start, end)
         } else {
             let end = self.clause_end(start)?;
@@ -259,14 +261,15 @@ impl Ctx<'_> {
             || self.has(k, Class::Contrast)
             || self.has(k, Class::Adjunct)
             || self.time_word(k)
-            || self.is(k, &["and", "or", "according", "who", "which", "as", ","]);
+            || self.is(k, words!["and", "or", "according", "who", "which", "as", ","]);
         !closes && self.clause_end(k).is_some()
     }
 
     /// "CONTENT, said SOURCE[, APPOSITIVE]."
     fn cue_then_source(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
         // "tell" needs its recipient after it: "..., told the BBC" names no source.
-        if cue.frame != Frame::Speech || cue.lemma == "tell" || aux_start < i || i == 0 || !self.is(i - 1, &[","]) {
+        if cue.frame != Frame::Speech || cue.lemma == "tell" || aux_start < i || i == 0 || !self.is(i - 1, words![","])
+        {
             return None;
         }
         let clause_end = self.clause_end_any(i + 1);
@@ -287,8 +290,8 @@ impl Ctx<'_> {
     pub(super) fn source_before(&self, aux_start: usize) -> Option<(usize, usize, usize)> {
         // "The monitor, meanwhile, said": a sentence adverb between commas is not the source's.
         if aux_start >= 4
-            && self.is(aux_start - 1, &[","])
-            && self.is(aux_start - 3, &[","])
+            && self.is(aux_start - 1, words![","])
+            && self.is(aux_start - 3, words![","])
             && self.has(aux_start - 2, Class::Connective)
         {
             return self.source_before(aux_start - 3);
@@ -304,7 +307,7 @@ impl Ctx<'_> {
         let start = self.np_start(aux_start);
         // "the base, which it described as temporary": a pronoun inside an object relative
         // clause speaks about the clause's antecedent, inside someone else's claim.
-        let relative = start > 0 && self.is(start - 1, &["which", "that", "whom"]);
+        let relative = start > 0 && self.is(start - 1, words!["which", "that", "whom"]);
         if relative && start + 1 == aux_start && self.has(start, Class::Pronoun) {
             return None;
         }
@@ -343,7 +346,7 @@ impl Ctx<'_> {
             let mut ands = 0;
             while let Some(k) = self.joiner_before(start) {
                 let s = self.np_start(k);
-                ands += usize::from(self.is(k, &["and"]));
+                ands += usize::from(self.is(k, words!["and"]));
                 if s >= k || ands > 1 || !self.looks_like_source(s, k) {
                     break;
                 }
@@ -354,11 +357,11 @@ impl Ctx<'_> {
         if let Some(found) = self.bare_appositive_source(aux_start) {
             return Some(found);
         }
-        if aux_start == 0 || !self.is(aux_start - 1, &[","]) {
+        if aux_start == 0 || !self.is(aux_start - 1, words![","]) {
             return None;
         }
         let start = self.appositive_start(aux_start - 1)?;
-        let core = (start..aux_start).find(|&k| self.is(k, &[","]))?;
+        let core = (start..aux_start).find(|&k| self.is(k, words![","]))?;
         // "The army, in a statement carried by SANA, said": the adjunct is not the source's.
         let end = if self.adjunct_at(core + 1) { core } else { aux_start - 1 };
         Some((start, core, end))
@@ -367,7 +370,7 @@ impl Ctx<'_> {
     /// "SOURCE, for their part, CUE": the opening comma of a two- to four-word aside that starts
     /// with a preposition and holds no name, verb or cue, right before `aux_start`.
     fn aside_before(&self, aux_start: usize) -> Option<usize> {
-        if aux_start < 4 || !self.is(aux_start - 1, &[","]) {
+        if aux_start < 4 || !self.is(aux_start - 1, words![","]) {
             return None;
         }
         let open = (aux_start.saturating_sub(6)..aux_start - 1)
@@ -376,7 +379,7 @@ impl Ctx<'_> {
         let aside = open + 1..aux_start - 1;
         let plain = |k: usize| self.word_starts_lower(k) && !self.verbish(k) && self.toks[k].cue.is_none();
         (open > 0
-            && self.is(open, &[","])
+            && self.is(open, words![","])
             && aside.len() >= 2
             && self.has(open + 1, Class::Preposition)
             && aside.clone().all(plain))
@@ -385,12 +388,12 @@ impl Ctx<'_> {
 
     /// Where "and" or "as well as" right before token `start` begins.
     fn joiner_before(&self, start: usize) -> Option<usize> {
-        if start >= 1 && self.is(start - 1, &["and"]) {
+        if start >= 1 && self.is(start - 1, words!["and"]) {
             Some(start - 1)
         } else if start >= 3
-            && self.is(start - 3, &["as"])
-            && self.is(start - 2, &["well"])
-            && self.is(start - 1, &["as"])
+            && self.is(start - 3, words!["as"])
+            && self.is(start - 2, words!["well"])
+            && self.is(start - 1, words!["as"])
         {
             Some(start - 3)
         } else {
@@ -412,12 +415,12 @@ impl Ctx<'_> {
         if !cue.directive {
             return false;
         }
-        if cue.lemma == "call" && self.is(i + 1, &["on", "for", "upon"]) {
+        if cue.lemma == "call" && self.is(i + 1, words!["on", "for", "upon"]) {
             return true;
         }
         (i + 1..(i + 8).min(self.toks.len()))
-            .take_while(|&k| !self.is(k, &["that", ":"]) && !self.toks[k].is_punct())
-            .any(|k| self.is(k, &["to"]) && self.word_starts_lower(k + 1) && !self.has(k + 1, Class::Article))
+            .take_while(|&k| !self.is(k, words!["that", ":"]) && !self.toks[k].is_punct())
+            .any(|k| self.is(k, words!["to"]) && self.word_starts_lower(k + 1) && !self.has(k + 1, Class::Article))
     }
 
     /// The cue at token `i` (its auxiliaries from `aux_start`) is no speech here: a directive
@@ -447,11 +450,11 @@ impl Ctx<'_> {
         if cue.frame != Frame::Describe || aux_start < i || i == 0 || !self.word_starts_lower(i - 1) {
             return false;
         }
-        let k = i + 1 + usize::from(self.is(i + 1, &["the"]));
+        let k = i + 1 + usize::from(self.is(i + 1, words!["the"]));
         let caps = (k..self.toks.len()).take_while(|&m| self.name_part(m, k)).count();
         let mut after = k + caps;
         // "a coalition called Jaish al-Fateh or Army of Conquest in which ...": a second name.
-        if caps > 0 && self.is(after, &["or"]) && self.capitalised(after + 1) {
+        if caps > 0 && self.is(after, words!["or"]) && self.capitalised(after + 1) {
             after += 1
                 + (after + 1..self.toks.len())
                     .take_while(|&m| self.name_part(m, after + 1))
@@ -464,7 +467,7 @@ impl Ctx<'_> {
                 || (self.toks[after].cue.is_some() && self.word_starts_lower(after))
                 || self.has(after, Class::Clause)
                 || self.has(after, Class::Auxiliary)
-                || self.is(after, &["in"]))
+                || self.is(after, words!["in"]))
     }
 
     /// "Turkey's territorial claims in the region": a cue form that is also a noun, after a
@@ -494,7 +497,8 @@ impl Ctx<'_> {
     /// "The UN condemned the air strikes": condemnation or praise of the bare noun phrase
     /// `[start, end)` claims nothing; "condemned X as Y", "praised X for Y" do.
     pub(super) fn bare_judgement(&self, stance: Stance, start: usize, end: usize) -> bool {
-        matches!(stance, Stance::Condemn | Stance::Praise) && !(start..end).any(|k| self.is(k, &["as", "for", "that"]))
+        matches!(stance, Stance::Condemn | Stance::Praise)
+            && !(start..end).any(|k| self.is(k, words!["as", "for", "that"]))
     }
 
     /// Token `m` continues a name begun at `first`: "Jaish al-Islam", "Men of Dignity".
@@ -502,13 +506,13 @@ impl Ctx<'_> {
         let w = self.word(m);
         self.capitalised(m)
             || (m > first
-                && (self.is(m, &["of"])
+                && (self.is(m, words!["of"])
                     || self.has(m, Class::NameParticle)
                     || ["al-", "el-", "ad-", "ash-"].iter().any(|p| w.starts_with(p))))
     }
 
     pub(super) fn word_starts_lower(&self, i: usize) -> bool {
-        i < self.toks.len() && self.word(i).starts_with(char::is_lowercase)
+        i < self.toks.len() && self.toks[i].starts_lower()
     }
 }
 

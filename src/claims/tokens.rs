@@ -5,6 +5,12 @@
 //! bounds can be decided on ASCII bytes alone (nearly all of English news) and hands the rest to
 //! the regex at the same position, so the two always agree (the test below compares them on
 //! every kind of trap). Lower-case forms go into one buffer: no allocation per token.
+//!
+//! Each token also carries a [`Key`]: its first eight bytes, ASCII lower-cased, in one integer.
+//! The rules test a token against a fixed list of words ([`Words`], written with [`words!`],
+//! whose keys are computed at compile time) by comparing integers and lengths; only a word
+//! longer than eight bytes compares the rest of its bytes. The test is exactly
+//! `eq_ignore_ascii_case` on the token's text.
 
 use super::lexicon::{Class, Classes, Lexicon};
 use crate::span::Span;
@@ -20,7 +26,120 @@ pub struct Token {
     pub classes: Classes,
     /// Its cue in the lexicon, if its lower-case form is one.
     pub cue: Option<u32>,
+    /// Its first eight bytes, ASCII lower-cased ([`Key`]).
+    key: Key,
+    /// What its first character is: [`UPPER`], [`LOWER`], [`DIGIT`] bits.
+    shape: u8,
 }
+
+/// [`Token::shape`] bits: the first character is upper case, lower case, an ASCII digit.
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// The [`Token::shape`] bits of a token starting with `c`.
+fn shape(c: char) -> u8 {
+    (u8::from(c.is_uppercase()) * UPPER) | (u8::from(c.is_lowercase()) * LOWER) | (u8::from(c.is_ascii_digit()) * DIGIT)
+}
+
+/// Up to eight bytes of a word, ASCII lower-cased, little-endian, zero after its end.
+pub type Key = u64;
+
+/// The key of `bytes`: its first eight bytes, ASCII lower-cased (at compile time, for
+/// [`Word::new`]).
+pub(super) const fn key(bytes: &[u8]) -> Key {
+    let mut k = 0;
+    let mut i = 0;
+    while i < bytes.len() && i < 8 {
+        k |= (bytes[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// [`key`] for a token: eight bytes at once, lower-cased as a whole word (the bit trick of
+/// the standard library's `to_ascii_lowercase`: a byte gets 0x20 where it is in `A..=Z`).
+#[inline]
+fn token_key(bytes: &[u8]) -> Key {
+    let mut buf = [0; 8];
+    let n = bytes.len().min(8);
+    buf[..n].copy_from_slice(&bytes[..n]);
+    let k = u64::from_le_bytes(buf);
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = k & (0x7f * ONES);
+    let at_least_a = low7.wrapping_add((0x80 - b'A' as u64) * ONES);
+    let past_z = low7.wrapping_add((0x80 - b'Z' as u64 - 1) * ONES);
+    let upper = at_least_a & !past_z & !k & (0x80 * ONES);
+    k | (upper >> 2)
+}
+
+/// A word of a fixed list, with its key ([`words!`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Word {
+    key: Key,
+    text: &'static str,
+}
+
+impl Word {
+    /// The word `text` (compared ignoring ASCII case).
+    pub const fn new(text: &'static str) -> Word {
+        Word {
+            key: key(text.as_bytes()),
+            text,
+        }
+    }
+
+    /// `token` of `text` is this word, ignoring ASCII case.
+    #[inline(always)]
+    fn matches(&self, token: &Token, text: &[u8]) -> bool {
+        let (start, end) = (token.span.start, token.span.end);
+        self.key == token.key
+            && self.text.len() == end - start
+            && (self.text.len() <= 8 || text[start + 8..end].eq_ignore_ascii_case(&self.text.as_bytes()[8..]))
+    }
+}
+
+/// A fixed list of words a token may be ([`Token::is`]): [`Word`]s, or plain strings (compared
+/// byte by byte, for lists not written with [`words!`]).
+pub trait Words {
+    /// `token` of `text` is one of the words, ignoring ASCII case.
+    fn holds(&self, token: &Token, text: &[u8]) -> bool;
+}
+
+impl Words for [Word] {
+    #[inline(always)]
+    fn holds(&self, token: &Token, text: &[u8]) -> bool {
+        for w in self {
+            if w.matches(token, text) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+impl Words for [&str] {
+    fn holds(&self, token: &Token, text: &[u8]) -> bool {
+        let word = &text[token.span.start..token.span.end];
+        self.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+    }
+}
+
+impl<const N: usize> Words for [&str; N] {
+    fn holds(&self, token: &Token, text: &[u8]) -> bool {
+        self[..].holds(token, text)
+    }
+}
+
+/// A `&'static [Word]` of the given string literals, keys computed at compile time:
+/// `words!["that", ":"]`.
+macro_rules! words {
+    ($($w:literal),* $(,)?) => {{
+        const WORDS: &[$crate::claims::tokens::Word] = &[$($crate::claims::tokens::Word::new($w)),*];
+        WORDS
+    }};
+}
+pub(crate) use words;
 
 impl Token {
     /// True for punctuation.
@@ -37,6 +156,30 @@ impl Token {
     #[inline]
     pub fn has(&self, c: Class) -> bool {
         self.classes.has(c)
+    }
+
+    /// Its first character is upper case (`char::is_uppercase`).
+    #[inline]
+    pub fn starts_upper(&self) -> bool {
+        self.shape & UPPER != 0
+    }
+
+    /// Its first character is lower case (`char::is_lowercase`).
+    #[inline]
+    pub fn starts_lower(&self) -> bool {
+        self.shape & LOWER != 0
+    }
+
+    /// Its first character is an ASCII digit.
+    #[inline]
+    pub fn starts_digit(&self) -> bool {
+        self.shape & DIGIT != 0
+    }
+
+    /// The token, a token of `text`, is one of `words`, ignoring ASCII case.
+    #[inline(always)]
+    pub fn is<W: Words + ?Sized>(&self, text: &str, words: &W) -> bool {
+        words.holds(self, text.as_bytes())
     }
 }
 
@@ -82,12 +225,25 @@ impl Tokens {
         let start = self.lower.len();
         if ascii {
             self.lower.push_str(word);
-            self.lower[start..].make_ascii_lowercase();
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.lower[start..].make_ascii_lowercase();
+            }
         } else {
             self.lower.extend(word.chars().flat_map(char::to_lowercase));
         }
-        let lower = &self.lower[start..];
-        let (classes, cue) = lexicon.lookup(lower);
+        let key = token_key(word.as_bytes());
+        let (classes, cue) = if ascii && word.len() <= 8 {
+            lexicon.lookup_key(key, word.len())
+        } else {
+            lexicon.lookup(&self.lower[start..])
+        };
+        let shape = match word.as_bytes()[0] {
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'0'..=b'9' => DIGIT,
+            b if b.is_ascii() => 0,
+            _ => word.chars().next().map_or(0, shape),
+        };
         self.bounds.push((start as u32, self.lower.len() as u32));
         self.list.push(Token {
             span: Span::new(at, at + word.len()),
@@ -98,6 +254,8 @@ impl Tokens {
             },
             classes,
             cue,
+            key,
+            shape,
         });
     }
 
@@ -133,6 +291,16 @@ fn skip_spaces(s: &[u8], mut at: usize) -> usize {
             _ => return at,
         }
     }
+}
+
+/// The end of the run of bytes from `at` that `keep` accepts.
+#[inline]
+fn span_of(s: &[u8], at: usize, keep: fn(&u8) -> bool) -> usize {
+    let mut end = at;
+    while end < s.len() && keep(&s[end]) {
+        end += 1;
+    }
+    end
 }
 
 /// White space of the regex's `\s` that is ASCII.
@@ -173,7 +341,7 @@ fn scan_token(text: &str, at: usize, lexicon: &Lexicon) -> Option<(usize, bool)>
     if !alnum(c) {
         return Some((at + 1, true));
     }
-    let run = at + s[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let run = span_of(s, at, u8::is_ascii_alphabetic);
     if run > at {
         if s.get(run) == Some(&b'.') && lexicon.is_title(&s[at..run]) {
             let word_before = match at.checked_sub(1).map(|i| s[i]) {
@@ -202,7 +370,7 @@ fn scan_token(text: &str, at: usize, lexicon: &Lexicon) -> Option<(usize, bool)>
     // A word: letters and digits, joined by single ' ’ - . or , between them.
     let (mut end, mut ascii) = (run, true);
     loop {
-        end += s[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        end = span_of(s, end, u8::is_ascii_alphanumeric);
         match byte(end) {
             Some(Some(b'\'' | b'-' | b'.' | b',')) if alnum(byte(end + 1)?) => end += 1,
             Some(_) => return Some((end, ascii)),
@@ -259,6 +427,64 @@ mod tests {
             let (scan, regex) = both(&text, &lexicon);
             proptest::prop_assert_eq!(scan, regex);
         }
+    }
+
+    proptest::proptest! {
+        /// A token is a word of a list exactly when their texts are equal ignoring ASCII case,
+        /// for short and long words, ASCII or not; the token's key is the literal's.
+        #[test]
+        fn a_word_matches_a_token_exactly_when_equal_ignoring_ascii_case(
+            word in "[aAzZ@\\[`{éÉ’,;-]{0,11}",
+            text in "[aAzZ@\\[`{éÉ’,;-]{1,11}"
+        ) {
+            let w: &'static str = Box::leak(word.clone().into_boxed_str());
+            let lexicon = Lexicon::embedded();
+            let mut t = Tokens::default();
+            t.push(&text, text.is_ascii(), 0, &lexicon);
+            let token = t.list[0];
+            proptest::prop_assert_eq!(token_key(text.as_bytes()), key(text.as_bytes()));
+            proptest::prop_assert_eq!(
+                token.is(&text, &[Word::new(w)][..]),
+                text.as_bytes().eq_ignore_ascii_case(w.as_bytes())
+            );
+            proptest::prop_assert_eq!(token.is(&text, &[w]), token.is(&text, &[Word::new(w)][..]));
+        }
+    }
+
+    #[test]
+    fn word_lists_compare_whole_words_ignoring_ascii_case() {
+        let lexicon = Lexicon::embedded();
+        let text = "That ACCORDING accordinG Accordingly , “";
+        let mut t = Tokens::default();
+        t.tokenize(text, Span::new(0, text.len()), &lexicon.token_regex(), &lexicon);
+        let is = |i: usize, w: &[Word]| t.list[i].is(text, w);
+        assert!(is(0, words!["this", "that"]) && !is(0, words!["than", "the"]));
+        assert!(is(1, words!["according"]) && is(2, words!["according"]));
+        assert!(
+            !is(3, words!["according"]),
+            "a longer word with the same first eight bytes"
+        );
+        assert!(is(4, words![","]) && is(5, words!["\"", "“"]) && !is(5, words!["”"]));
+    }
+
+    #[test]
+    fn tokens_know_the_case_of_their_first_character() {
+        let lexicon = Lexicon::embedded();
+        let text = "Émile élan 3rd “ Zed x ǅ";
+        let mut t = Tokens::default();
+        t.tokenize(text, Span::new(0, text.len()), &lexicon.token_regex(), &lexicon);
+        let shapes: Vec<(bool, bool, bool)> = t
+            .list
+            .iter()
+            .map(|k| (k.starts_upper(), k.starts_lower(), k.starts_digit()))
+            .collect();
+        let (u, l, d, none) = (
+            (true, false, false),
+            (false, true, false),
+            (false, false, true),
+            (false, false, false),
+        );
+        assert_eq!(shapes, [u, l, d, none, u, l, none], "ǅ is title case: neither");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! hedge governs ("The footage, which could not be verified, showed tanks").
 
 use super::arbitrate::Hedge;
+use super::words;
 use super::{ClaimKind, Class, Ctx, CueMatch, Rule, Stance};
 
 impl Ctx<'_> {
@@ -21,7 +22,7 @@ impl Ctx<'_> {
         // could not be verified"); alone, the clause a hedge governs.
         let start = (0..i)
             .rev()
-            .find(|&k| self.is(k, &[",", ";"]))
+            .find(|&k| self.is(k, words![",", ";"]))
             .map_or(self.clause_start(i), |k| k + 1);
         // "..., but this could not be verified": without its connective.
         let opener = self.has(start, Class::Contrast) || self.has(start, Class::Connective);
