@@ -179,11 +179,16 @@ impl Ctx<'_> {
     }
 
     /// A new clause starts at token `j`: ", but", ", saying", ", and warned", "but declined",
-    /// "and called" (a new speech act), ", without ..." or ", a claim rejected by ...".
+    /// "and called" (a new speech act), ", without ..." or ", a claim rejected by ...". Not ",
+    /// but that ...": a second "that" clause of the same cue ("said X was right, but that Y
+    /// went too far"), unless "that" is the subject of a verb (", but that is not all").
     fn clause_break(&self, j: usize) -> bool {
         let comma = self.is(j, &[","]);
         let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
-        (comma && (self.has(j + 1, Class::Contrast) || self.has(j + 1, Class::Participle)))
+        let second_that = self.is(j + 2, &["that"])
+            && !(verb_after(j + 3) || self.has(j + 3, Class::Be) || self.has(j + 3, Class::Auxiliary));
+        (comma && self.has(j + 1, Class::Contrast) && !second_that)
+            || (comma && self.has(j + 1, Class::Participle))
             || (comma && self.is(j + 1, &["and"]) && (verb_after(j + 2) || self.is(j + 2, &["that"])))
             || (self.is(j, &["but"]) && verb_after(j + 1))
             || (self.is(j, &["and"]) && self.cue_at(j + 1).is_some())
@@ -283,15 +288,61 @@ impl Ctx<'_> {
             t.starts.push(start);
             t.quote_marks.push(quotes);
             t.commas.push(commas);
+            let main = self.main_clause_comma();
             for j in (0..n).rev() {
-                t.breaks[j] = if self.is(j, &[";"]) || self.clause_break(j) {
-                    j
-                } else {
-                    t.breaks[j + 1]
-                };
+                let brk = self.is(j, &[";"]) || self.clause_break(j) || main == Some(j);
+                t.breaks[j] = if brk { j } else { t.breaks[j + 1] };
             }
             t
         })
+    }
+
+    /// "While he said the plan would work, critics doubted it": in a sentence that opens with a
+    /// subordinate clause holding a cue, the first comma after the cue that starts the main
+    /// clause ends the cue's content. The words before the comma hold a verb (not "said just
+    /// today, the ..."), and a subject and a verb follow it: a pronoun, or a noun phrase with a
+    /// verb within five words (not a list "Iowa, Ohio" or an appositive "a former aide").
+    fn main_clause_comma(&self) -> Option<usize> {
+        let first = usize::from(self.is(0, &["even"]));
+        if !self.has(first, Class::Subordinator) {
+            return None;
+        }
+        let n = self.toks.len();
+        let cue = (first + 1..n).find(|&k| self.cue_at(k).is_some())?;
+        let verb = |k: usize| {
+            self.verbish(k)
+                || self.has(k, Class::Be)
+                || self.has(k, Class::Auxiliary)
+                || self.cue_at(k).is_some()
+                || (self.word_starts_lower(k) && self.word(k).ends_with("ing"))
+        };
+        let noun_phrase = |k: usize| {
+            self.has(k, Class::Article)
+                || self.has(k, Class::NpOpener)
+                || (self.capitalised(k) && !self.toks[k].is_punct())
+        };
+        let main = |k: usize| {
+            k < n
+                && (self.has(k, Class::Pronoun)
+                    || self.is(k, &["there"])
+                    || (noun_phrase(k)
+                        && (k + 1..(k + 6).min(n))
+                            .take_while(|&j| !self.is(j, &[",", ";", ":"]))
+                            .any(|j| {
+                                verb(j)
+                                    || (self.word_starts_lower(j)
+                                        && self.word(j).ends_with('s')
+                                        && !self.word(j).contains(['\'', '’']))
+                            })))
+        };
+        let mut seen_verb = false;
+        for j in cue + 1..n {
+            if self.is(j, &[","]) && seen_verb && main(j + 1) {
+                return Some(j);
+            }
+            seen_verb |= verb(j) || self.is(j, &["of", "for"]);
+        }
+        None
     }
 
     /// A new sentence glued on at token `k` without its stop, as scraped copy leaves titles,

@@ -249,18 +249,27 @@ impl Ctx<'_> {
     }
 
     /// The words from `k` on, after "CONTENT, SOURCE CUE,", carry the sentence on rather than
-    /// close it: not a participle ("citing", "naming", "during"), a contrast or "and",
-    /// "according to", an adjunct ("in a statement") or a time word, and a clause of at least
-    /// two tokens.
+    /// close it: not a participle ("citing", "naming", "during"), a contrast, "according to",
+    /// an adjunct ("in a statement", "this week") or a time word, "and" only before a verb that
+    /// is no cue ("..., the company added, and had passed all checks", not "and added"), and a
+    /// clause of at least two tokens.
     fn goes_on(&self, k: usize) -> bool {
-        let closes = k >= self.toks.len()
-            || self.has(k, Class::Participle)
+        let Some(end) = self.clause_end(k) else {
+            return false;
+        };
+        let finite = |j: usize| self.verbish(j) || self.has(j, Class::Be) || self.has(j, Class::Auxiliary);
+        let and_verb =
+            self.is(k, &["and"]) && finite(k + 1) && (k + 1..(k + 4).min(end)).all(|j| self.cue_at(j).is_none());
+        // "this week" is an adjunct, "this change could spread" a clause.
+        let determiner = self.is(k, &["this", "these"]) && !self.time_word(k + 1);
+        let adjunct = (self.has(k, Class::Adjunct) && !determiner) || self.time_word(k);
+        let closes = self.has(k, Class::Participle)
             || (self.word_starts_lower(k) && self.lower(k).ends_with("ing"))
             || self.has(k, Class::Contrast)
-            || self.has(k, Class::Adjunct)
-            || self.time_word(k)
-            || self.is(k, &["and", "or", "according", "who", "which", "as", ","]);
-        !closes && self.clause_end(k).is_some()
+            || adjunct
+            || (self.is(k, &["and"]) && !and_verb)
+            || self.is(k, &["or", "according", "who", "which", "as", ","]);
+        !closes
     }
 
     /// "CONTENT, said SOURCE[, APPOSITIVE]."
