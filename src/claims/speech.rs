@@ -310,6 +310,12 @@ impl Ctx<'_> {
         if let Some(found) = self.dash_appositive(aux_start) {
             return Some(found);
         }
+        // "A poll released Saturday found", "The report published Tuesday showed", "A survey
+        // last month showed": the date after the source, and the participle that dates it, are
+        // not the source's.
+        if let Some((start, core, _)) = self.dated_tail(aux_start).and_then(|k| self.source_before(k)) {
+            return Some((start, core, core));
+        }
         let start = self.np_start(aux_start);
         // "the base, which it described as temporary": a pronoun inside an object relative
         // clause speaks about the clause's antecedent, inside someone else's claim.
@@ -371,6 +377,28 @@ impl Ctx<'_> {
         // "The army, in a statement carried by SANA, said": the adjunct is not the source's.
         let end = if self.adjunct_at(core + 1) { core } else { aux_start - 1 };
         Some((start, core, end))
+    }
+
+    /// Where a date right before `aux_start` begins: time words ("Saturday", "last month", "on
+    /// Tuesday"), after a lower-case "-ed" participle that dates a noun ("released Saturday"),
+    /// after a word that is no article, determiner or preposition.
+    pub(super) fn dated_tail(&self, aux_start: usize) -> Option<usize> {
+        let mut k = aux_start;
+        while k > 0
+            && (self.time_word(k - 1) || (k < aux_start && self.is(k - 1, &["last", "this", "earlier", "on", "in"])))
+        {
+            k -= 1;
+        }
+        if k == aux_start || !(k..aux_start).any(|j| self.time_word(j)) {
+            return None;
+        }
+        if k > 1 && self.word_starts_lower(k - 1) && self.lower(k - 1).ends_with("ed") && self.cue_at(k - 1).is_none() {
+            k -= 1;
+        }
+        // Not "within a week revealed": a time noun after an article or a preposition is an object.
+        let object =
+            |j: usize| self.has(j, Class::Article) || self.has(j, Class::Preposition) || self.has(j, Class::Determiner);
+        (k > 0 && !self.toks[k - 1].is_punct() && !object(k - 1)).then_some(k)
     }
 
     /// "SOURCE, for their part, CUE": the opening comma of a two- to four-word aside that starts

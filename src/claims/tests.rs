@@ -801,6 +801,26 @@ fn a_subordinate_clause_opening_the_sentence_ends_its_content_at_the_main_clause
 }
 
 #[test]
+fn a_date_between_the_source_and_its_cue_is_not_the_sources() {
+    let text = "A Gallup poll released Saturday found that most voters back the plan.";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("A Gallup poll", "found", "most voters back the plan")]
+    );
+    let text = "A UN report published on Tuesday said the camp was full.";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("A UN report", "said", "the camp was full")]
+    );
+    // "show" needs data as its source: the date does not hide the noun.
+    let text = "A Gallup poll last month showed the mayor leading by nine points.";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("A Gallup poll", "showed", "the mayor leading by nine points")]
+    );
+}
+
+#[test]
 fn a_second_that_clause_after_but_goes_on_with_the_content() {
     let text = "The envoy said the first round was useful, but that the second round would decide everything.";
     let got = rule_triples(text, Rule::SourceCueContent);
