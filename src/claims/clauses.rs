@@ -38,6 +38,23 @@ impl Ctx<'_> {
                     && !self.has(j, Class::Auxiliary)
                     && self.toks[j].cue.is_none()
             });
+        // "As costs rise, the alliance plans to bolster its forces": "to", a verb and its object
+        // make an infinitive, the cue's own content, not an adjunct ("to the BBC", "to reporters").
+        let opens_object = |j: usize| {
+            self.has(j, Class::Article)
+                || self.has(j, Class::NpOpener)
+                || self.has(j, Class::Pronoun)
+                || self.is(j, &["that", "them", "him", "her", "us"])
+        };
+        let infinitive = self.is(k, &["to"])
+            && k + 2 < end
+            && self.word_starts_lower(k + 1)
+            && !opens_object(k + 1)
+            && !self.has(k + 1, Class::Determiner)
+            && opens_object(k + 2);
+        if infinitive {
+            return false;
+        }
         k == end || recipient_only || self.has(k, Class::Adjunct) || self.is(k, &[","]) || self.time_word(k)
     }
 

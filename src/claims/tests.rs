@@ -801,6 +801,18 @@ fn a_subordinate_clause_opening_the_sentence_ends_its_content_at_the_main_clause
 }
 
 #[test]
+fn an_infinitive_after_the_cue_is_no_adjunct_of_a_trailing_attribution() {
+    // The fronted clause is not what the source promised: "to" opens the cue's own object.
+    let text = "Though he has been quiet on trade, the senator promised to protect the farms.";
+    let got = rule_triples(text, Rule::ContentSourceCue);
+    assert_eq!(got, []);
+    // "to" before a recipient is an adjunct: the content is before the source.
+    let text = "The road is closed, the minister said to the BBC.";
+    let got = rule_triples(text, Rule::ContentSourceCue);
+    assert_eq!(got, [("the minister", "said", "The road is closed")]);
+}
+
+#[test]
 fn a_date_between_the_source_and_its_cue_is_not_the_sources() {
     let text = "A Gallup poll released Saturday found that most voters back the plan.";
     assert_eq!(
