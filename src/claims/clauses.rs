@@ -202,9 +202,11 @@ impl Ctx<'_> {
     fn clause_break(&self, j: usize) -> bool {
         let comma = self.is(j, &[","]);
         let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
-        let second_that = self.is(j + 2, &["that"])
-            && !(verb_after(j + 3) || self.has(j + 3, Class::Be) || self.has(j + 3, Class::Auxiliary));
-        (comma && self.has(j + 1, Class::Contrast) && !second_that)
+        let second_that = || {
+            self.is(j + 2, &["that"])
+                && !(verb_after(j + 3) || self.has(j + 3, Class::Be) || self.has(j + 3, Class::Auxiliary))
+        };
+        (comma && self.has(j + 1, Class::Contrast) && !second_that())
             || (comma && self.has(j + 1, Class::Participle))
             || (comma && self.is(j + 1, &["and"]) && (verb_after(j + 2) || self.is(j + 2, &["that"])))
             || (self.is(j, &["but"]) && verb_after(j + 1))
