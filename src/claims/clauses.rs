@@ -39,6 +39,23 @@ impl Ctx<'_> {
                     && !self.has(j, Class::Auxiliary)
                     && self.toks[j].cue.is_none()
             });
+        // "As costs rise, the alliance plans to bolster its forces": "to", a verb and its object
+        // make an infinitive, the cue's own content, not an adjunct ("to the BBC", "to reporters").
+        let opens_object = |j: usize| {
+            self.has(j, Class::Article)
+                || self.has(j, Class::NpOpener)
+                || self.has(j, Class::Pronoun)
+                || self.is(j, words!["that", "them", "him", "her", "us"])
+        };
+        let infinitive = self.is(k, words!["to"])
+            && k + 2 < end
+            && self.word_starts_lower(k + 1)
+            && !opens_object(k + 1)
+            && !self.has(k + 1, Class::Determiner)
+            && opens_object(k + 2);
+        if infinitive {
+            return false;
+        }
         k == end || recipient_only || self.has(k, Class::Adjunct) || self.is(k, words![","]) || self.time_word(k)
     }
 
@@ -181,13 +198,19 @@ impl Ctx<'_> {
 
     /// A new clause starts at token `j`: ";", ", but", ", saying", ", and warned", "but
     /// declined", "and called" (a new speech act), ", without ..." or ", a claim rejected by
-    /// ...". Punctuation and words are told apart first: each case needs one or the other.
+    /// ...". Not ", but that ...": a second "that" clause of the same cue ("said X was right,
+    /// but that Y went too far"), unless "that" is the subject of a verb (", but that is not
+    /// all"). Punctuation and words are told apart first: each case needs one or the other.
     fn clause_break(&self, j: usize) -> bool {
         let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
         if self.toks[j].is_punct() {
+            let second_that = || {
+                self.is(j + 2, words!["that"])
+                    && !(verb_after(j + 3) || self.has(j + 3, Class::Be) || self.has(j + 3, Class::Auxiliary))
+            };
             return self.is(j, words![";"])
                 || (self.is(j, words![","])
-                    && (self.has(j + 1, Class::Contrast)
+                    && ((self.has(j + 1, Class::Contrast) && !second_that())
                         || self.has(j + 1, Class::Participle)
                         || (self.is(j + 1, words!["and"]) && (verb_after(j + 2) || self.is(j + 2, words!["that"])))
                         || self.is(j + 1, words!["without", "despite", "amid"])
@@ -295,11 +318,61 @@ impl Ctx<'_> {
             t.starts.push(start);
             t.quote_marks.push(quotes);
             t.commas.push(commas);
+            let main = self.main_clause_comma();
             for j in (0..n).rev() {
-                t.breaks[j] = if self.clause_break(j) { j } else { t.breaks[j + 1] };
+                let brk = self.clause_break(j) || main == Some(j);
+                t.breaks[j] = if brk { j } else { t.breaks[j + 1] };
             }
             t
         })
+    }
+
+    /// "While he said the plan would work, critics doubted it": in a sentence that opens with a
+    /// subordinate clause holding a cue, the first comma after the cue that starts the main
+    /// clause ends the cue's content. The words before the comma hold a verb (not "said just
+    /// today, the ..."), and a subject and a verb follow it: a pronoun, or a noun phrase with a
+    /// verb within five words (not a list "Iowa, Ohio" or an appositive "a former aide").
+    fn main_clause_comma(&self) -> Option<usize> {
+        let first = usize::from(self.is(0, words!["even"]));
+        if !self.has(first, Class::Subordinator) {
+            return None;
+        }
+        let n = self.toks.len();
+        let cue = (first + 1..n).find(|&k| self.cue_at(k).is_some())?;
+        let verb = |k: usize| {
+            self.verbish(k)
+                || self.has(k, Class::Be)
+                || self.has(k, Class::Auxiliary)
+                || self.cue_at(k).is_some()
+                || (self.word_starts_lower(k) && self.word(k).ends_with("ing"))
+        };
+        let noun_phrase = |k: usize| {
+            self.has(k, Class::Article)
+                || self.has(k, Class::NpOpener)
+                || (self.capitalised(k) && !self.toks[k].is_punct())
+        };
+        let main = |k: usize| {
+            k < n
+                && (self.has(k, Class::Pronoun)
+                    || self.is(k, words!["there"])
+                    || (noun_phrase(k)
+                        && (k + 1..(k + 6).min(n))
+                            .take_while(|&j| !self.is(j, words![",", ";", ":"]))
+                            .any(|j| {
+                                verb(j)
+                                    || (self.word_starts_lower(j)
+                                        && self.word(j).ends_with('s')
+                                        && !self.word(j).contains(['\'', '’']))
+                            })))
+        };
+        let mut seen_verb = false;
+        for j in cue + 1..n {
+            if self.is(j, words![","]) && seen_verb && main(j + 1) {
+                return Some(j);
+            }
+            seen_verb |= verb(j) || self.is(j, words!["of", "for"]);
+        }
+        None
     }
 
     /// A new sentence glued on at token `k` without its stop, as scraped copy leaves titles,

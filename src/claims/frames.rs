@@ -36,7 +36,9 @@ impl Ctx<'_> {
                 aux_start == 0 || !(self.has(aux_start - 1, Class::Document) || head)
             }
             Frame::Evidence => {
-                let data = aux_start > 0 && self.lexicon.noun_classes(self.lower(aux_start - 1)).has(Class::Data);
+                // "the poll shows", "a poll released Saturday showed": data heads the source.
+                let end = self.dated_tail(aux_start).unwrap_or(aux_start);
+                let data = end > 0 && self.lexicon.noun_classes(self.lower(end - 1)).has(Class::Data);
                 !data && !self.is(i + 1, words!["that"])
             }
             _ => false,

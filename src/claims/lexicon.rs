@@ -210,6 +210,8 @@ enum_names! {
         Relative = "relative",
         /// May head a source noun phrase.
         Source = "source",
+        /// Opens a sentence-initial subordinate clause ("While he said X, Y ...").
+        Subordinator = "subordinator",
         /// Opens an adjunct inside a source span.
         SourceAdjunct = "source_adjunct",
         /// Sums up the clause before it.

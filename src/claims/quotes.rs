@@ -147,17 +147,30 @@ pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote
         let next = sentences
             .get(c.sentence + 1)
             .filter(|s| s.role == Role::Body && s.paragraph == paragraph);
-        let i = quotes.partition_point(|q| q.open.start < c.cue.span.end);
-        let Some(q) = quotes.get(i) else { continue };
-        let same = q.open.start < sentence.end;
-        let opens_next = next.is_some_and(|n| n.span.start == q.open.start);
+        // In the sentence, the first quote after the attribution continues it when only a comma
+        // or colon (after a short adjunct) stands between (“A,” he said on Sunday, “B.”); when the
+        // attribution goes on (", urging them to “give him time”", "on ABC's “This Week”"), that
+        // quote is not the speaker's, and the quote opening the next sentence may still be.
+        let attribution = c
+            .source
+            .as_ref()
+            .map_or(c.cue.span.end, |s| s.span.end.max(c.cue.span.end));
+        let i = quotes.partition_point(|q| q.open.start < attribution);
+        let same = quotes
+            .get(i)
+            .filter(|q| q.open.start < sentence.end && bare_gap(&text[attribution..q.open.start]));
+        let opens_next = || {
+            let q = quotes.get(quotes.partition_point(|q| q.open.start < sentence.end))?;
+            next.is_some_and(|n| n.span.start == q.open.start).then_some(q)
+        };
+        let Some(q) = same.or_else(opens_next) else { continue };
         // A claim inside the quote (“They told me ...”) does not attribute it; a quote claim does,
         // unless it is this claim's second half (the same cue, then the quote).
         let half = claims
             .iter()
             .position(|o| o.rule == Rule::SourceCueQuote && o.cue.span == c.cue.span && o.content == q.inner);
         let attributed = half.is_none() && claims.iter().any(|o| o.content.contains(q.inner));
-        if (same || opens_next) && !attributed && text[q.inner.start..q.inner.end].contains(' ') {
+        if !attributed && text[q.inner.start..q.inner.end].contains(' ') {
             let c = &mut claims[k];
             c.content = Span::new(c.content.start, q.inner.end);
             c.rule = Rule::QuoteContinued;
@@ -171,6 +184,20 @@ pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote
             !halves.contains(&(k - 1))
         });
     }
+}
+
+/// The words between a quote's attribution and a quote in its sentence continue the speaker's
+/// words: nothing, "and", or the comma or colon that opens the quote after at most a short
+/// adjunct ("on Sunday", "in a statement") with no comma, dash or quote mark inside.
+fn bare_gap(gap: &str) -> bool {
+    let gap = gap.trim();
+    let gap = gap.strip_prefix(',').map_or(gap, str::trim_start);
+    let Some(words) = gap.strip_suffix([',', ':']) else {
+        return gap.is_empty() || gap == "and";
+    };
+    !words.contains([',', ';', ':', '—', '–', '"', '“', '”', '(', '\''])
+        && !words.contains(" - ")
+        && words.split_whitespace().count() <= 8
 }
 
 /// The learned layer's claim `c` reads as a quote claim: its content is a whole quote (with or

@@ -251,18 +251,27 @@ impl Ctx<'_> {
     }
 
     /// The words from `k` on, after "CONTENT, SOURCE CUE,", carry the sentence on rather than
-    /// close it: not a participle ("citing", "naming", "during"), a contrast or "and",
-    /// "according to", an adjunct ("in a statement") or a time word, and a clause of at least
-    /// two tokens.
+    /// close it: not a participle ("citing", "naming", "during"), a contrast, "according to",
+    /// an adjunct ("in a statement", "this week") or a time word, "and" only before a verb that
+    /// is no cue ("..., the company added, and had passed all checks", not "and added"), and a
+    /// clause of at least two tokens.
     fn goes_on(&self, k: usize) -> bool {
-        let closes = k >= self.toks.len()
-            || self.has(k, Class::Participle)
+        let Some(end) = self.clause_end(k) else {
+            return false;
+        };
+        let finite = |j: usize| self.verbish(j) || self.has(j, Class::Be) || self.has(j, Class::Auxiliary);
+        let and_verb =
+            self.is(k, words!["and"]) && finite(k + 1) && (k + 1..(k + 4).min(end)).all(|j| self.cue_at(j).is_none());
+        // "this week" is an adjunct, "this change could spread" a clause.
+        let determiner = self.is(k, words!["this", "these"]) && !self.time_word(k + 1);
+        let adjunct = (self.has(k, Class::Adjunct) && !determiner) || self.time_word(k);
+        let closes = self.has(k, Class::Participle)
             || (self.word_starts_lower(k) && self.lower(k).ends_with("ing"))
             || self.has(k, Class::Contrast)
-            || self.has(k, Class::Adjunct)
-            || self.time_word(k)
-            || self.is(k, words!["and", "or", "according", "who", "which", "as", ","]);
-        !closes && self.clause_end(k).is_some()
+            || adjunct
+            || (self.is(k, words!["and"]) && !and_verb)
+            || self.is(k, words!["or", "according", "who", "which", "as", ","]);
+        !closes
     }
 
     /// "CONTENT, said SOURCE[, APPOSITIVE]."
@@ -303,6 +312,12 @@ impl Ctx<'_> {
         }
         if let Some(found) = self.dash_appositive(aux_start) {
             return Some(found);
+        }
+        // "A poll released Saturday found", "The report published Tuesday showed", "A survey
+        // last month showed": the date after the source, and the participle that dates it, are
+        // not the source's.
+        if let Some((start, core, _)) = self.dated_tail(aux_start).and_then(|k| self.source_before(k)) {
+            return Some((start, core, core));
         }
         let start = self.np_start(aux_start);
         // "the base, which it described as temporary": a pronoun inside an object relative
@@ -365,6 +380,29 @@ impl Ctx<'_> {
         // "The army, in a statement carried by SANA, said": the adjunct is not the source's.
         let end = if self.adjunct_at(core + 1) { core } else { aux_start - 1 };
         Some((start, core, end))
+    }
+
+    /// Where a date right before `aux_start` begins: time words ("Saturday", "last month", "on
+    /// Tuesday"), after a lower-case "-ed" participle that dates a noun ("released Saturday"),
+    /// after a word that is no article, determiner or preposition.
+    pub(super) fn dated_tail(&self, aux_start: usize) -> Option<usize> {
+        let mut k = aux_start;
+        while k > 0
+            && (self.time_word(k - 1)
+                || (k < aux_start && self.is(k - 1, words!["last", "this", "earlier", "on", "in"])))
+        {
+            k -= 1;
+        }
+        if k == aux_start || !(k..aux_start).any(|j| self.time_word(j)) {
+            return None;
+        }
+        if k > 1 && self.word_starts_lower(k - 1) && self.lower(k - 1).ends_with("ed") && self.cue_at(k - 1).is_none() {
+            k -= 1;
+        }
+        // Not "within a week revealed": a time noun after an article or a preposition is an object.
+        let object =
+            |j: usize| self.has(j, Class::Article) || self.has(j, Class::Preposition) || self.has(j, Class::Determiner);
+        (k > 0 && !self.toks[k - 1].is_punct() && !object(k - 1)).then_some(k)
     }
 
     /// "SOURCE, for their part, CUE": the opening comma of a two- to four-word aside that starts

@@ -758,6 +758,110 @@ fn a_quote_interrupted_by_its_attribution_is_one_claim() {
 }
 
 #[test]
+fn a_quote_inside_a_clause_that_goes_on_after_the_attribution_is_not_joined() {
+    // The participle clause's quote is the clause's, not a second half of the speaker's words.
+    let text = "“The plan is ready,” the minister said, urging donors to “act before winter.”";
+    let got = claims(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].2.as_str(), got[0].3), ("The plan is ready", "quote_source_cue"));
+    // A programme title in the attribution does not stop the next sentence's quote from joining.
+    let text = "“The talks failed,” the envoy said on the program “Evening News.” “We will try again next month.”";
+    let got = claims(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].3, "quote_continued", "{got:?}");
+    assert!(got[0].2.ends_with("We will try again next month"), "{got:?}");
+}
+
+#[test]
+fn a_subordinate_clause_opening_the_sentence_ends_its_content_at_the_main_clause() {
+    let text = "While the minister said the plan would cut costs, critics doubted the figures.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert!(
+        got.contains(&("the minister", "said", "the plan would cut costs")),
+        "{got:?}"
+    );
+    // A list of names after a comma is no main clause: the content runs on to the real one.
+    let text = "While the envoy said the talks would move to Geneva, Vienna and Oslo, the parties left without a date.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(
+        got,
+        [("the envoy", "said", "the talks would move to Geneva, Vienna and Oslo")]
+    );
+    // Without the subordinator, the comma is the content's own.
+    let text = "The minister said the plan would cut costs, the deficit would shrink and jobs would grow.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(
+        got,
+        [(
+            "The minister",
+            "said",
+            "the plan would cut costs, the deficit would shrink and jobs would grow"
+        )]
+    );
+}
+
+#[test]
+fn an_infinitive_after_the_cue_is_no_adjunct_of_a_trailing_attribution() {
+    // The fronted clause is not what the source promised: "to" opens the cue's own object.
+    let text = "Though he has been quiet on trade, the senator promised to protect the farms.";
+    let got = rule_triples(text, Rule::ContentSourceCue);
+    assert_eq!(got, []);
+    // "to" before a recipient is an adjunct: the content is before the source.
+    let text = "The road is closed, the minister said to the BBC.";
+    let got = rule_triples(text, Rule::ContentSourceCue);
+    assert_eq!(got, [("the minister", "said", "The road is closed")]);
+}
+
+#[test]
+fn a_date_between_the_source_and_its_cue_is_not_the_sources() {
+    let text = "A Gallup poll released Saturday found that most voters back the plan.";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("A Gallup poll", "found", "most voters back the plan")]
+    );
+    let text = "A UN report published on Tuesday said the camp was full.";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("A UN report", "said", "the camp was full")]
+    );
+    // "show" needs data as its source: the date does not hide the noun.
+    let text = "A Gallup poll last month showed the mayor leading by nine points.";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("A Gallup poll", "showed", "the mayor leading by nine points")]
+    );
+}
+
+#[test]
+fn a_second_that_clause_after_but_goes_on_with_the_content() {
+    let text = "The envoy said the first round was useful, but that the second round would decide everything.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    let content = "the first round was useful, but that the second round would decide everything";
+    assert_eq!(got, [("The envoy", "said", content)]);
+    // "that" as the subject of a verb opens the writer's own clause.
+    let text = "The envoy said the first round was useful, but that is not enough for the rebels.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(got, [("The envoy", "said", "the first round was useful")]);
+}
+
+#[test]
+fn a_parenthetical_attribution_before_an_adjunct_led_or_and_led_clause_sits_in_its_content() {
+    let text = "In the long run, many analysts say, this change could spread through the market.";
+    let got = rule_triples(text, Rule::ContentSourceCue);
+    assert_eq!(got, [("many analysts", "say", text.trim_end_matches('.'))]);
+    let text = "The pilot had no known links to any group, the company added, and had passed all security checks.";
+    let got = rule_triples(text, Rule::ContentSourceCue);
+    assert_eq!(got, [("the company", "added", text.trim_end_matches('.'))]);
+    // "and" before a cue is the source's second act, and a bare adjunct closes the attribution.
+    let text = "Rebels shelled the town, the monitor said, and added that five died.";
+    let got = rule_triples(text, Rule::ContentSourceCue);
+    assert_eq!(got, [("the monitor", "said", "Rebels shelled the town")]);
+    let text = "Rebels shelled the town, the monitor said, this week.";
+    let got = rule_triples(text, Rule::ContentSourceCue);
+    assert_eq!(got, [("the monitor", "said", "Rebels shelled the town")]);
+}
+
+#[test]
 fn he_resolves_to_a_named_person_or_an_appositive_person() {
     for (text, referent) in [
         (
