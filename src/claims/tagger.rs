@@ -797,6 +797,14 @@ impl Ctx<'_> {
         // The weights load here, on the first sentence that needs them.
         let labels = view.tag(Model::embedded());
         let runs = runs(&labels);
+        // The tokens of cue runs that hold a lexicon cue: a run without one ("fighting also
+        // erupted", "dozens of") does not stop a content running back to its clause start.
+        let mut real_cue = vec![false; labels.len()];
+        for &(tag, from, to) in &runs {
+            if tag == CUE && (from..to).any(|i| view.cue[i]) {
+                real_cue[from..to].fill(true);
+            }
+        }
         let mut added = Vec::new();
         for (k, &(tag, from, to)) in runs.iter().enumerate() {
             if tag != CUE {
@@ -861,7 +869,7 @@ impl Ctx<'_> {
             if before {
                 // A content before its source runs back over untagged words to the clause start
                 // (text with stripped commas loses "CONTENT, X said").
-                while a > 0 && kind(labels[a - 1]) != CUE && !self.toks[a - 1].is_punct() {
+                while a > 0 && !real_cue[a - 1] && !self.toks[a - 1].is_punct() {
                     a -= 1;
                 }
                 // ... and forward to the source or cue.
@@ -1311,6 +1319,16 @@ mod tests {
             tagged("The police blocked the road into the square and the organisers say nobody was hurt."),
             [("the organisers", "say", "nobody was hurt")]
         );
+    }
+
+    #[test]
+    fn a_content_before_its_source_runs_back_over_a_cue_run_without_a_cue() {
+        // The tagger marks "also erupted" as a cue, but no lexicon cue is in it: the content
+        // is the whole clause, not what follows the verb.
+        let text = "Heavy fighting also erupted overnight between soldiers and insurgents in the old quarter of the port city the Britain-based watchdog said.";
+        let want =
+            "Heavy fighting also erupted overnight between soldiers and insurgents in the old quarter of the port city";
+        assert_eq!(tagged(text), [("the Britain-based watchdog", "said", want)]);
     }
 
     #[test]
