@@ -562,6 +562,22 @@ fn a_subject_shared_by_two_verbs() {
         "the community would resist",
         "shared_subject",
     );
+    // A negated auxiliary ends the shared subject; "did not say" and the apostrophe-less
+    // "didnt say" are no claims.
+    one(
+        "The ministry did not give a figure for the wounded but said the convoy was hit twice.",
+        "The ministry",
+        "said",
+        "the convoy was hit twice",
+        "shared_subject",
+    );
+    one(
+        "The agency didnt say when the raid happened and said two guards were hurt.",
+        "The agency",
+        "said",
+        "two guards were hurt",
+        "shared_subject",
+    );
 }
 
 #[test]
