@@ -183,6 +183,62 @@ impl Ctx<'_> {
         j
     }
 
+    /// Where a content's subject starts inside the comma-less source phrase `[start, end)` whose
+    /// clause goes on with a verb ("According to the Observatory three officers were killed",
+    /// "according to Reuters over a dozen airstrikes hit ..."): at a count with what stands before
+    /// it ("over", "at least", "a"), or right after a gazetteer mention, a source noun or a cue
+    /// noun, at a mention, a name or a lower-case noun phrase without a preposition ("the Observatory heavy
+    /// bombardment has ...", "media reports Kurdish forces killed ..."), when what stays before
+    /// is a source.
+    pub(super) fn subject_inside(&self, start: usize, end: usize) -> Option<usize> {
+        let mention_end = |k: usize| self.mentions.iter().any(|m| m.span.end == self.toks[k].span.end);
+        let plain = |k: usize| {
+            !self.toks[k].is_punct()
+                && ![Class::Link, Class::Preposition, Class::PostModifier, Class::Clause]
+                    .iter()
+                    .any(|&c| self.has(k, c))
+        };
+        // "media reports", "claims": a cue that is also a noun heads a source phrase.
+        let nominal_cue = |k: usize| self.toks[k].cue.is_some_and(|id| self.lexicon.cue(id).nominal);
+        let inside_mention = |k: usize| {
+            self.mentions
+                .iter()
+                .any(|m| m.span.contains(self.toks[k].span) && m.span.start < self.toks[k].span.start)
+        };
+        (start + 1..end).find_map(|k| {
+            let at = if self.count_at(k) {
+                self.count_start(start, k)
+            } else if (mention_end(k - 1) || self.source_noun_at(k - 1) || nominal_cue(k - 1))
+                && (self.word_starts_lower(k)
+                    || self.mentions.iter().any(|m| m.span.start == self.toks[k].span.start)
+                    || (self.name_like(k) && self.word_starts_lower(k - 1)))
+                && !inside_mention(k)
+                && !self.source_noun_at(k)
+                && (k..end).all(plain)
+            {
+                k
+            } else {
+                return None;
+            };
+            (at > start && self.looks_like_source(start, at)).then_some(at)
+        })
+    }
+
+    /// Token `k` is a number or a number word ("40", "four", "dozens").
+    pub(super) fn count_at(&self, k: usize) -> bool {
+        k < self.toks.len() && (self.word(k).starts_with(|c: char| c.is_ascii_digit()) || self.has(k, Class::Count))
+    }
+
+    /// The start of the count whose number is token `k`, past what stands before it after
+    /// `floor`: "over 50", "at least 7", "at least a dozen".
+    pub(super) fn count_start(&self, floor: usize, k: usize) -> usize {
+        let mut a = k;
+        while a > floor + 1 && (self.has(a - 1, Class::Approximator) || self.is(a - 1, &["a"])) {
+            a -= 1;
+        }
+        a
+    }
+
     /// `c` is a claim of a title or heading: "X says Y" and "Y X says", with a present-tense
     /// speech cue ("says", "warns", "claims", "deny"); anything else in a headline is not a claim.
     pub(super) fn headline_claim(&self, c: &Claim) -> bool {

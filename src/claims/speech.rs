@@ -69,6 +69,21 @@ impl Ctx<'_> {
         } else {
             src_end
         };
+        // "According to the Observatory three officers were killed": without a comma, the
+        // content's subject may sit inside the phrase taken as the source; the clause then goes
+        // on with a verb or "and".
+        let verb_next = src_end < self.toks.len()
+            && (self.verbish(src_end) || self.has(src_end, Class::Be) || self.is(src_end, &["and", "while", "that"]));
+        let src_end = if self.clause_start(i) == i && verb_next && !self.is(src_end - 1, &[","]) {
+            self.subject_inside(i + 2, src_end).unwrap_or(src_end)
+        } else if self.clause_start(i) == i
+            && (self.count_at(src_end) || self.is(src_end, &["a"]) && self.count_at(src_end + 1))
+        {
+            // "According to the Observatory at least 40 ...": the count's "at least" is the content's.
+            self.count_start(i + 2, src_end)
+        } else {
+            src_end
+        };
         if src_end == i + 2 || !self.looks_like_source(i + 2, src_end) && src_end != punct_end {
             return None;
         }

@@ -948,6 +948,44 @@ fn comma_less_inverted_and_according_to() {
         "Four fighters were captured near the airport",
         "according_to",
     );
+    // Without a comma, a content's subject inside the phrase after "according to": a count,
+    // or a noun phrase after a mention or a source noun; the clause goes on with a verb.
+    one(
+        "According to the monitor nine soldiers were wounded near the dam.",
+        "the monitor",
+        "According to",
+        "nine soldiers were wounded near the dam",
+        "according_to",
+    );
+    one(
+        "According to Reuters at least a dozen shells hit the market at dawn.",
+        "Reuters",
+        "According to",
+        "at least a dozen shells hit the market at dawn",
+        "according_to",
+    );
+    one(
+        "According to local sources heavy shelling has resumed on the southern villages.",
+        "local sources",
+        "According to",
+        "heavy shelling has resumed on the southern villages",
+        "according_to",
+    );
+    one(
+        "According to media reports Kurdish forces took the silo complex overnight.",
+        "media reports",
+        "According to",
+        "Kurdish forces took the silo complex overnight",
+        "according_to",
+    );
+    // A phrase that stays a source is not cut: "sources close to" ends it.
+    one(
+        "According to sources close to the talks both delegations left Geneva.",
+        "sources close to the talks",
+        "According to",
+        "both delegations left Geneva",
+        "according_to",
+    );
     // A bracketed acronym after the source belongs to it, with or without a comma.
     one(
         "According to the Kurdish Red Crescent (KRC) two field clinics were shelled.",
