@@ -16,6 +16,8 @@
 
 use super::lexicon::Class;
 use super::{Claim, ClaimKind, Ctx, Cue, Frame, Rule};
+use crate::gazetteer::EntityType;
+use crate::matcher::Mention;
 
 impl Ctx<'_> {
     /// "CONTENT SOURCE said [on Tuesday]." with no comma between CONTENT and SOURCE.
@@ -109,11 +111,12 @@ impl Ctx<'_> {
             // "... and its surroundings local media reported": a run of names and source words
             // after a plain noun is the source, not the phrase the determiner opened.
             let plain_before = |t: usize| {
-                self.word_starts_lower(t - 1)
-                    && !self.has(t - 1, Class::NpOpener)
-                    && !self.has(t - 1, Class::Link)
-                    && !self.source_noun_at(t - 1)
-                    && !self.source_modifier(t - 1)
+                self.glued_place_end(t - 1, t)
+                    || (self.word_starts_lower(t - 1)
+                        && !self.has(t - 1, Class::NpOpener)
+                        && !self.has(t - 1, Class::Link)
+                        && !self.source_noun_at(t - 1)
+                        && !self.source_modifier(t - 1))
             };
             return Some(match tail {
                 Some(t) if t > k + 1 && plain_before(t) => t,
@@ -140,10 +143,44 @@ impl Ctx<'_> {
             if !(name || link || modifier) {
                 break;
             }
+            // "... in rebel-held Aleppo Reuters reported": a place glued before a new source.
+            if k < end && self.glued_place_end(j, k) {
+                break;
+            }
             named |= name;
             k = j;
         }
         (k < end).then_some(k)
+    }
+
+    /// Token `j` ends a place mention and token `k` right after it opens another source: a
+    /// mention of another kind or a lower-case source modifier, not a source noun ("Aleppo
+    /// Reuters", "Damascus SANA", "Raqqa local media", "Aleppo Russian sources"; not "Homs
+    /// governor", "Aleppo residents", nor a place inside a longer name).
+    pub(super) fn glued_place_end(&self, j: usize, k: usize) -> bool {
+        let (end, start) = (self.toks[j].span.end, self.toks[k].span.start);
+        // "The opposition Eastern Ghouta Damascus Countryside local council": a place after
+        // names and modifiers that an article opens, before a modifier, is inside a longer name.
+        let after_name = |m: &Mention| {
+            let p = self.toks.partition_point(|t| t.span.start < m.span.start);
+            let mut a = p;
+            while a > 0 && (self.name_like(a - 1) || self.source_modifier(a - 1)) && !self.has(a - 1, Class::Article) {
+                a -= 1;
+            }
+            a < p && a > 0 && self.has(a - 1, Class::Article)
+        };
+        let lower = self.word_starts_lower(k);
+        let place_ends = self
+            .mentions
+            .iter()
+            .any(|m| m.span.end == end && self.kinds[m.entity] == EntityType::Place && !(lower && after_name(m)));
+        let other_starts = self
+            .mentions
+            .iter()
+            .any(|m| m.span.start == start && self.kinds[m.entity] != EntityType::Place);
+        place_ends
+            && !self.source_noun_at(k)
+            && (other_starts || (self.word_starts_lower(k) && self.source_modifier(k)))
     }
 
     /// Where the source noun phrase starting at `start` ends without a comma: before a clause

@@ -336,6 +336,12 @@ impl Ctx<'_> {
         // Konashenkov said": a glued title or date, then an adjunct, then the source.
         let start = self.past_glued_adjunct(start, aux_start).unwrap_or(start);
         let start = self.past_glued_time(start, aux_start).unwrap_or(start);
+        // "... near the cities of Deir ez-Zor and Raqqa local media reported": a place glued
+        // before the source is the end of the clause before.
+        let start = (start..aux_start.saturating_sub(1))
+            .rev()
+            .find(|&j| self.glued_place_end(j, j + 1) && self.looks_like_source(j + 1, aux_start))
+            .map_or(start, |j| j + 1);
         // "Kurdish-led forces on Friday accused": the time adjunct is not the source's.
         let aux_start = (start + 1..aux_start)
             .find(|&k| self.adjunct_at(k))

@@ -948,6 +948,36 @@ fn comma_less_inverted_and_according_to() {
         "Four fighters were captured near the airport",
         "according_to",
     );
+    // A place that ends a comma-less content is not the source's first word.
+    one(
+        "Two bakeries were shelled in the eastern districts of Aleppo Reuters reported.",
+        "Reuters",
+        "reported",
+        "Two bakeries were shelled in the eastern districts of Aleppo",
+        "content_source_cue",
+    );
+    one(
+        "Four fighters were killed in clashes near Raqqa local media reported.",
+        "local media",
+        "reported",
+        "Four fighters were killed in clashes near Raqqa",
+        "content_source_cue",
+    );
+    one(
+        "A rocket hit a school in northern Homs Russian sources reported.",
+        "Russian sources",
+        "reported",
+        "A rocket hit a school in northern Homs",
+        "content_source_cue",
+    );
+    // A place before a source noun names it.
+    one(
+        "Aleppo residents said the water supply was cut again.",
+        "Aleppo residents",
+        "said",
+        "the water supply was cut again",
+        "source_cue_content",
+    );
     // Without a comma, a content's subject inside the phrase after "according to": a count,
     // or a noun phrase after a mention or a source noun; the clause goes on with a verb.
     one(
