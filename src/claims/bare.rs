@@ -335,6 +335,17 @@ impl Ctx<'_> {
     }
 
     /// Token `k` is an acronym: "LCC", "SOHR".
+    /// Where `[from, to)` ends without a bracketed acronym at its end ("the Qatar Red Crescent
+    /// Society (QRCS)" -> "the Qatar Red Crescent Society"), which belongs to the name before it.
+    fn before_bracketed_acronym(&self, from: usize, to: usize) -> usize {
+        let bracketed = to >= from + 4 && self.is(to - 1, &[")"]) && self.is(to - 3, &["("]) && self.acronym(to - 2);
+        if bracketed {
+            to - 3
+        } else {
+            to
+        }
+    }
+
     pub(super) fn acronym(&self, k: usize) -> bool {
         let w = self.word(k);
         w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -358,6 +369,7 @@ impl Ctx<'_> {
     /// source noun ("the frontline commander"), a pronoun, or made of names with their
     /// determiner, titles and links ("the Syrian Observatory for Human Rights", "al-Shimale").
     fn bare_source_ok(&self, from: usize, to: usize) -> bool {
+        let to = self.before_bracketed_acronym(from, to);
         // "said in a statement": an adjunct, not a source.
         if !self.looks_like_source(from, to) || self.has(from, Class::Link) || self.adjunct_at(from) {
             return false;

@@ -66,6 +66,13 @@ fn none(text: &str) {
 #[test]
 fn indirect_speech_with_auxiliaries_adverbs_and_frames() {
     one(
+        "The militia has always denied that its fighters shelled the camp.",
+        "The militia",
+        "has always denied",
+        "its fighters shelled the camp",
+        "source_cue_content",
+    );
+    one(
         "The defence ministry had earlier confirmed that two soldiers were wounded.",
         "The defence ministry",
         "had earlier confirmed",
@@ -968,6 +975,14 @@ fn comma_less_inverted_and_according_to() {
         "Russian sources",
         "reported",
         "A rocket hit a school in northern Homs",
+        "content_source_cue",
+    );
+    // A bracketed acronym closes a comma-less trailing source.
+    one(
+        "Three clinics were shut after the raids the Syrian Arab Red Crescent (SARC) said.",
+        "the Syrian Arab Red Crescent (SARC)",
+        "said",
+        "Three clinics were shut after the raids",
         "content_source_cue",
     );
     // A place before a source noun names it.
