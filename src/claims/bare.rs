@@ -83,7 +83,16 @@ impl Ctx<'_> {
         let (core, src_end) = self.trailing_source(i + 1, end)?;
         // "... said Fabius whose country backs the plan.": a relative clause may follow.
         let relative = self.has(src_end, Class::Relative);
-        if (src_end != end && !relative) || self.has(i + 1, Class::Pronoun) || !self.bare_source_ok(i + 1, core) {
+        // "... said spokesman Chris Garver on Wednesday.": a time or medium adjunct may follow
+        // a source, not a participle clause ("reported citing his supporters on Twitter").
+        let participle = self.word_starts_lower(i + 1) && self.lower(i + 1).ends_with("ing");
+        let adjunct = self.adjunct_at(src_end)
+            && !participle
+            && !(src_end..end).any(|k| self.verbish(k) || self.has(k, Class::Be) || self.toks[k].cue.is_some());
+        if (src_end != end && !relative && !adjunct)
+            || self.has(i + 1, Class::Pronoun)
+            || !self.bare_source_ok(i + 1, core)
+        {
             return None;
         }
         let content = self.fronted_span(clause, i)?;

@@ -977,6 +977,16 @@ fn comma_less_inverted_and_according_to() {
         "A rocket hit a school in northern Homs",
         "content_source_cue",
     );
+    // "CONTENT said SOURCE" may end in a time adjunct; a participle after the cue is no source.
+    one(
+        "The convoy reached the besieged town before dawn said spokesman Omar Haddad on Tuesday.",
+        "spokesman Omar Haddad",
+        "said",
+        "The convoy reached the besieged town before dawn",
+        "content_cue_source",
+    );
+    let got = claims("The bridge was blown up overnight the agency reported citing residents on Facebook.");
+    assert!(got.iter().all(|c| !c.0.starts_with("citing")), "{got:?}");
     // A bracketed acronym closes a comma-less trailing source.
     one(
         "Three clinics were shut after the raids the Syrian Arab Red Crescent (SARC) said.",
