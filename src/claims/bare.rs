@@ -433,7 +433,10 @@ impl Ctx<'_> {
     fn names_meet(&self, j: usize) -> bool {
         let prev = self.toks[j - 1].span.end;
         let here = self.toks[j].span.start;
-        self.mentions.iter().any(|m| m.span.end == prev) && self.mentions.iter().any(|m| m.span.start == here)
+        // "the Kurdish Firat News Agency": a demonym or community modifies the name after it.
+        let modifier = |m: &Mention| matches!(self.kinds[m.entity], EntityType::Nationality | EntityType::Community);
+        self.mentions.iter().any(|m| m.span.end == prev && !modifier(m))
+            && self.mentions.iter().any(|m| m.span.start == here)
     }
 
     /// Token `k` is capitalised, or a lower-case Arabic name ("al-Shimale", "el-Zour").

@@ -297,8 +297,9 @@ impl Ctx<'_> {
     /// A new sentence glued on at token `k` without its stop, as scraped copy leaves titles,
     /// datelines and photo credits: "... 21 Jul 2015 A missile ...", "... BEIRUT A US-led
     /// coalition ...", "(TRT World and Agencies) Syrian regime ...", "... Kirkuk In a separate
-    /// event ...". A capitalised "A"/"An" or preposition inside a sentence, or "The" after a
-    /// number, an all-capitals word or a bracket.
+    /// event ...", "MOSCOW (Sputnik) According to ...". A capitalised "A"/"An", preposition or
+    /// "According" inside a sentence, or "The" after a number, an all-capitals word or a
+    /// bracket.
     fn glued_start(&self, k: usize) -> bool {
         if k == 0 || k + 1 >= self.toks.len() {
             return false;
@@ -316,7 +317,7 @@ impl Ctx<'_> {
             && self.word(k).starts_with(char::is_uppercase);
         let word_before = !self.toks[k - 1].is_punct() || prev == ")";
         word_before
-            && (self.is_exactly(k, &["A", "An", "In", "On", "At"])
+            && (self.is_exactly(k, &["A", "An", "In", "On", "At", "According"])
                 || (after_break && self.is_exactly(k, &["The"]))
                 || caption
                 || dated)

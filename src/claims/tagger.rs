@@ -966,7 +966,9 @@ impl Ctx<'_> {
     /// - "told X" with the content after the cue: it starts after a "that" within a few
     ///   words ("told AFP that ..."), else the words after "told" are the addressee;
     /// - a lower-case "according to" right after a word, with the content after it: the
-    ///   content is the clause before ("... killed a commander according to the Observatory").
+    ///   content is the clause before ("... killed a commander according to the Observatory");
+    /// - a source before "according to" ("MOSCOW (Sputnik) According to the watchdog ..."): a
+    ///   dateline, as "according to" names its source after it.
     fn shaped(&self, source: Span, content: Span, cue: Span, lemma: &str) -> Option<Span> {
         let first = |s: Span| self.toks.partition_point(|t| t.span.start < s.start);
         let (sa, ca, c) = (first(source), first(content), first(cue));
@@ -980,6 +982,7 @@ impl Ctx<'_> {
         };
         let fragment = self.has(cb, Class::Clause)
             || (source.end <= cue.start && sa > 0 && self.has(sa - 1, Class::Preposition))
+            || (lemma == "according to" && source.end <= cue.start)
             || dash(source)
             || dash(content)
             || (lemma == "according to" && after && c > 0 && self.word_starts_lower(c) && !self.toks[c - 1].is_punct());
@@ -1314,6 +1317,13 @@ mod tests {
         let want = ("A fisherman", "told", "the nets were empty for a week");
         assert!(tagged(text).iter().all(|&c| c == want), "{:?}", tagged(text));
         assert_eq!(crate::claims::tests::triples(text), [want]);
+        // A dateline before "According to" is no source of it.
+        let text = "MOSCOW (Sputnik) According to the watchdog the bomber blew himself up inside a truck in front of the school.";
+        assert!(
+            tagged(text).iter().all(|c| c.0 != "MOSCOW (Sputnik)"),
+            "{:?}",
+            tagged(text)
+        );
         // And the layer still adds an ordinary claim the rules miss.
         assert_eq!(
             tagged("The police blocked the road into the square and the organisers say nobody was hurt."),

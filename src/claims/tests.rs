@@ -1033,6 +1033,22 @@ fn comma_less_inverted_and_according_to() {
         "Kurdish forces took the silo complex overnight",
         "according_to",
     );
+    // A demonym before a name modifies it; a glued dateline before "According to" is not the
+    // clause's.
+    one(
+        "According to the Kurdish Hawar news agency the dam was hit twice.",
+        "the Kurdish Hawar news agency",
+        "According to",
+        "the dam was hit twice",
+        "according_to",
+    );
+    one(
+        "BEIRUT (AFP) According to the monitor the dam was hit twice.",
+        "the monitor",
+        "According to",
+        "the dam was hit twice",
+        "according_to",
+    );
     // A phrase that stays a source is not cut: "sources close to" ends it.
     one(
         "According to sources close to the talks both delegations left Geneva.",
