@@ -86,7 +86,8 @@ impl Ctx<'_> {
         // "... said spokesman Chris Garver on Wednesday.": a time or medium adjunct may follow
         // a source, not a participle clause ("reported citing his supporters on Twitter").
         let participle = self.word_starts_lower(i + 1) && self.lower(i + 1).ends_with("ing");
-        let adjunct = self.adjunct_at(src_end)
+        let adjunct = src_end < end
+            && self.adjunct_at(src_end)
             && !participle
             && !(src_end..end).any(|k| self.verbish(k) || self.has(k, Class::Be) || self.toks[k].cue.is_some());
         if (src_end != end && !relative && !adjunct)

@@ -985,6 +985,9 @@ fn comma_less_inverted_and_according_to() {
         "The convoy reached the besieged town before dawn",
         "content_cue_source",
     );
+    // A source that ends the sentence has no adjunct after it (found by the export property
+    // test: this once read past the last token).
+    assert!(claims("<b> Hama said Hama Hama").len() <= 1);
     let got = claims("The bridge was blown up overnight the agency reported citing residents on Facebook.");
     assert!(got.iter().all(|c| !c.0.starts_with("citing")), "{got:?}");
     // A bracketed acronym closes a comma-less trailing source.
