@@ -65,6 +65,15 @@ fn none(text: &str) {
 
 #[test]
 fn indirect_speech_with_auxiliaries_adverbs_and_frames() {
+    // "threaten" with a noun phrase endangers; only "threatened that" is speech.
+    none("The drought threatens the harvest in the eastern plains.");
+    one(
+        "The militia threatened that it would close the road.",
+        "The militia",
+        "threatened",
+        "it would close the road",
+        "source_cue_content",
+    );
     one(
         "The militia has always denied that its fighters shelled the camp.",
         "The militia",
