@@ -180,14 +180,16 @@ impl Ctx<'_> {
             a < p && a > 0 && self.has(a - 1, Class::Article)
         };
         let lower = self.word_starts_lower(k);
-        let place_ends = self
+        // The sentence's mentions are sorted and never overlap: the one ending at `end` is the
+        // last that starts before it, the one starting at `start` the first not before it.
+        let ending = self.mentions[..self.mentions.partition_point(|m| m.span.start < end)].last();
+        let starting = self
             .mentions
-            .iter()
-            .any(|m| m.span.end == end && self.kinds[m.entity] == EntityType::Place && !(lower && after_name(m)));
-        let other_starts = self
-            .mentions
-            .iter()
-            .any(|m| m.span.start == start && self.kinds[m.entity] != EntityType::Place);
+            .get(self.mentions.partition_point(|m| m.span.start < start));
+        let place_ends = ending.is_some_and(|m| {
+            m.span.end == end && self.kinds[m.entity] == EntityType::Place && !(lower && after_name(m))
+        });
+        let other_starts = starting.is_some_and(|m| m.span.start == start && self.kinds[m.entity] != EntityType::Place);
         place_ends
             && !self.source_noun_at(k)
             && (other_starts || (self.word_starts_lower(k) && self.source_modifier(k)))
