@@ -212,7 +212,14 @@ impl Ctx<'_> {
                     .lexicon
                     .get(self.lower(j))
                     .is_some_and(|c| !c.nominal && self.word_starts_lower(j));
+            // "According to Save the Children ...": a word inside a gazetteer name goes on.
+            let inside = {
+                let at = self.toks[j].span.start;
+                let i = self.mentions.partition_point(|m| m.span.start < at);
+                i > 0 && self.mentions[i - 1].span.end > at
+            };
             let fresh = j > start
+                && !inside
                 && !self.has(j - 1, Class::Link)
                 && (self.is(j, &["the", "a", "an", "there", "this", "these"])
                     || self.has(j, Class::Pronoun)

@@ -1061,6 +1061,14 @@ fn comma_less_inverted_and_according_to() {
         "the dam was hit twice",
         "according_to",
     );
+    // A gazetteer name with an article inside it stays whole.
+    one(
+        "According to Save the Children two schools near the camp were hit.",
+        "Save the Children",
+        "According to",
+        "two schools near the camp were hit",
+        "according_to",
+    );
     // A phrase that stays a source is not cut: "sources close to" ends it.
     one(
         "According to sources close to the talks both delegations left Geneva.",
