@@ -17,6 +17,8 @@
 use super::lexicon::Class;
 use super::words;
 use super::{Claim, ClaimKind, Ctx, Cue, Frame, Rule};
+use crate::gazetteer::EntityType;
+use crate::matcher::Mention;
 
 impl Ctx<'_> {
     /// "CONTENT SOURCE said [on Tuesday]." with no comma between CONTENT and SOURCE.
@@ -82,7 +84,17 @@ impl Ctx<'_> {
         let (core, src_end) = self.trailing_source(i + 1, end)?;
         // "... said Fabius whose country backs the plan.": a relative clause may follow.
         let relative = self.has(src_end, Class::Relative);
-        if (src_end != end && !relative) || self.has(i + 1, Class::Pronoun) || !self.bare_source_ok(i + 1, core) {
+        // "... said spokesman Chris Garver on Wednesday.": a time or medium adjunct may follow
+        // a source, not a participle clause ("reported citing his supporters on Twitter").
+        let participle = self.word_starts_lower(i + 1) && self.lower(i + 1).ends_with("ing");
+        let adjunct = src_end < end
+            && self.adjunct_at(src_end)
+            && !participle
+            && !(src_end..end).any(|k| self.verbish(k) || self.has(k, Class::Be) || self.toks[k].cue.is_some());
+        if (src_end != end && !relative && !adjunct)
+            || self.has(i + 1, Class::Pronoun)
+            || !self.bare_source_ok(i + 1, core)
+        {
             return None;
         }
         let content = self.fronted_span(clause, i)?;
@@ -110,11 +122,12 @@ impl Ctx<'_> {
             // "... and its surroundings local media reported": a run of names and source words
             // after a plain noun is the source, not the phrase the determiner opened.
             let plain_before = |t: usize| {
-                self.word_starts_lower(t - 1)
-                    && !self.has(t - 1, Class::NpOpener)
-                    && !self.has(t - 1, Class::Link)
-                    && !self.source_noun_at(t - 1)
-                    && !self.source_modifier(t - 1)
+                self.glued_place_end(t - 1, t)
+                    || (self.word_starts_lower(t - 1)
+                        && !self.has(t - 1, Class::NpOpener)
+                        && !self.has(t - 1, Class::Link)
+                        && !self.source_noun_at(t - 1)
+                        && !self.source_modifier(t - 1))
             };
             return Some(match tail {
                 Some(t) if t > k + 1 && plain_before(t) => t,
@@ -141,10 +154,46 @@ impl Ctx<'_> {
             if !(name || link || modifier) {
                 break;
             }
+            // "... in rebel-held Aleppo Reuters reported": a place glued before a new source.
+            if k < end && self.glued_place_end(j, k) {
+                break;
+            }
             named |= name;
             k = j;
         }
         (k < end).then_some(k)
+    }
+
+    /// Token `j` ends a place mention and token `k` right after it opens another source: a
+    /// mention of another kind or a lower-case source modifier, not a source noun ("Aleppo
+    /// Reuters", "Damascus SANA", "Raqqa local media", "Aleppo Russian sources"; not "Homs
+    /// governor", "Aleppo residents", nor a place inside a longer name).
+    pub(super) fn glued_place_end(&self, j: usize, k: usize) -> bool {
+        let (end, start) = (self.toks[j].span.end, self.toks[k].span.start);
+        // "The opposition Eastern Ghouta Damascus Countryside local council": a place after
+        // names and modifiers that an article opens, before a modifier, is inside a longer name.
+        let after_name = |m: &Mention| {
+            let p = self.toks.partition_point(|t| t.span.start < m.span.start);
+            let mut a = p;
+            while a > 0 && (self.name_like(a - 1) || self.source_modifier(a - 1)) && !self.has(a - 1, Class::Article) {
+                a -= 1;
+            }
+            a < p && a > 0 && self.has(a - 1, Class::Article)
+        };
+        let lower = self.word_starts_lower(k);
+        // The sentence's mentions are sorted and never overlap: the one ending at `end` is the
+        // last that starts before it, the one starting at `start` the first not before it.
+        let ending = self.mentions[..self.mentions.partition_point(|m| m.span.start < end)].last();
+        let starting = self
+            .mentions
+            .get(self.mentions.partition_point(|m| m.span.start < start));
+        let place_ends = ending.is_some_and(|m| {
+            m.span.end == end && self.kinds[m.entity] == EntityType::Place && !(lower && after_name(m))
+        });
+        let other_starts = starting.is_some_and(|m| m.span.start == start && self.kinds[m.entity] != EntityType::Place);
+        place_ends
+            && !self.source_noun_at(k)
+            && (other_starts || (self.word_starts_lower(k) && self.source_modifier(k)))
     }
 
     /// Where the source noun phrase starting at `start` ends without a comma: before a clause
@@ -164,7 +213,14 @@ impl Ctx<'_> {
                     .lexicon
                     .get(self.lower(j))
                     .is_some_and(|c| !c.nominal && self.word_starts_lower(j));
+            // "According to Save the Children ...": a word inside a gazetteer name goes on.
+            let inside = {
+                let at = self.toks[j].span.start;
+                let i = self.mentions.partition_point(|m| m.span.start < at);
+                i > 0 && self.mentions[i - 1].span.end > at
+            };
             let fresh = j > start
+                && !inside
                 && !self.has(j - 1, Class::Link)
                 && (self.is(j, words!["the", "a", "an", "there", "this", "these"])
                     || self.has(j, Class::Pronoun)
@@ -182,6 +238,62 @@ impl Ctx<'_> {
             j += 1;
         }
         j
+    }
+
+    /// Where a content's subject starts inside the comma-less source phrase `[start, end)` whose
+    /// clause goes on with a verb ("According to the Observatory three officers were killed",
+    /// "according to Reuters over a dozen airstrikes hit ..."): at a count with what stands before
+    /// it ("over", "at least", "a"), or right after a gazetteer mention, a source noun or a cue
+    /// noun, at a mention, a name or a lower-case noun phrase without a preposition ("the Observatory heavy
+    /// bombardment has ...", "media reports Kurdish forces killed ..."), when what stays before
+    /// is a source.
+    pub(super) fn subject_inside(&self, start: usize, end: usize) -> Option<usize> {
+        let mention_end = |k: usize| self.mentions.iter().any(|m| m.span.end == self.toks[k].span.end);
+        let plain = |k: usize| {
+            !self.toks[k].is_punct()
+                && ![Class::Link, Class::Preposition, Class::PostModifier, Class::Clause]
+                    .iter()
+                    .any(|&c| self.has(k, c))
+        };
+        // "media reports", "claims": a cue that is also a noun heads a source phrase.
+        let nominal_cue = |k: usize| self.toks[k].cue.is_some_and(|id| self.lexicon.cue(id).nominal);
+        let inside_mention = |k: usize| {
+            self.mentions
+                .iter()
+                .any(|m| m.span.contains(self.toks[k].span) && m.span.start < self.toks[k].span.start)
+        };
+        (start + 1..end).find_map(|k| {
+            let at = if self.count_at(k) {
+                self.count_start(start, k)
+            } else if (mention_end(k - 1) || self.source_noun_at(k - 1) || nominal_cue(k - 1))
+                && (self.word_starts_lower(k)
+                    || self.mentions.iter().any(|m| m.span.start == self.toks[k].span.start)
+                    || (self.name_like(k) && self.word_starts_lower(k - 1)))
+                && !inside_mention(k)
+                && !self.source_noun_at(k)
+                && (k..end).all(plain)
+            {
+                k
+            } else {
+                return None;
+            };
+            (at > start && self.looks_like_source(start, at)).then_some(at)
+        })
+    }
+
+    /// Token `k` is a number or a number word ("40", "four", "dozens").
+    pub(super) fn count_at(&self, k: usize) -> bool {
+        k < self.toks.len() && (self.word(k).starts_with(|c: char| c.is_ascii_digit()) || self.has(k, Class::Count))
+    }
+
+    /// The start of the count whose number is token `k`, past what stands before it after
+    /// `floor`: "over 50", "at least 7", "at least a dozen".
+    pub(super) fn count_start(&self, floor: usize, k: usize) -> usize {
+        let mut a = k;
+        while a > floor + 1 && (self.has(a - 1, Class::Approximator) || self.is(a - 1, words!["a"])) {
+            a -= 1;
+        }
+        a
     }
 
     /// `c` is a claim of a title or heading: "X says Y" and "Y X says", with a present-tense
@@ -243,6 +355,18 @@ impl Ctx<'_> {
     }
 
     /// Token `k` is an acronym: "LCC", "SOHR".
+    /// Where `[from, to)` ends without a bracketed acronym at its end ("the Qatar Red Crescent
+    /// Society (QRCS)" -> "the Qatar Red Crescent Society"), which belongs to the name before it.
+    fn before_bracketed_acronym(&self, from: usize, to: usize) -> usize {
+        let bracketed =
+            to >= from + 4 && self.is(to - 1, words![")"]) && self.is(to - 3, words!["("]) && self.acronym(to - 2);
+        if bracketed {
+            to - 3
+        } else {
+            to
+        }
+    }
+
     pub(super) fn acronym(&self, k: usize) -> bool {
         let w = self.word(k);
         w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -266,6 +390,7 @@ impl Ctx<'_> {
     /// source noun ("the frontline commander"), a pronoun, or made of names with their
     /// determiner, titles and links ("the Syrian Observatory for Human Rights", "al-Shimale").
     fn bare_source_ok(&self, from: usize, to: usize) -> bool {
+        let to = self.before_bracketed_acronym(from, to);
         // "said in a statement": an adjunct, not a source.
         if !self.looks_like_source(from, to) || self.has(from, Class::Link) || self.adjunct_at(from) {
             return false;
@@ -320,7 +445,10 @@ impl Ctx<'_> {
     fn names_meet(&self, j: usize) -> bool {
         let prev = self.toks[j - 1].span.end;
         let here = self.toks[j].span.start;
-        self.mentions.iter().any(|m| m.span.end == prev) && self.mentions.iter().any(|m| m.span.start == here)
+        // "the Kurdish Firat News Agency": a demonym or community modifies the name after it.
+        let modifier = |m: &Mention| matches!(self.kinds[m.entity], EntityType::Nationality | EntityType::Community);
+        self.mentions.iter().any(|m| m.span.end == prev && !modifier(m))
+            && self.mentions.iter().any(|m| m.span.start == here)
     }
 
     /// Token `k` is capitalised, or a lower-case Arabic name ("al-Shimale", "el-Zour").

@@ -378,8 +378,9 @@ impl Ctx<'_> {
     /// A new sentence glued on at token `k` without its stop, as scraped copy leaves titles,
     /// datelines and photo credits: "... 21 Jul 2015 A missile ...", "... BEIRUT A US-led
     /// coalition ...", "(TRT World and Agencies) Syrian regime ...", "... Kirkuk In a separate
-    /// event ...". A capitalised "A"/"An" or preposition inside a sentence, or "The" after a
-    /// number, an all-capitals word or a bracket.
+    /// event ...", "MOSCOW (Sputnik) According to ...". A capitalised "A"/"An", preposition or
+    /// "According" inside a sentence, or "The" after a number, an all-capitals word or a
+    /// bracket.
     fn glued_start(&self, k: usize) -> bool {
         // Every case starts a capitalised word after a word or ")": test that first.
         if k == 0 || k + 1 >= self.toks.len() || !self.toks[k].starts_upper() {
@@ -396,10 +397,12 @@ impl Ctx<'_> {
         // "Published October 6 2014 Two bombers ...": a full date, then a capitalised word.
         let year = prev.len() == 4 && (prev.starts_with("19") || prev.starts_with("20")) && prev.parse::<u16>().is_ok();
         let dated = year && k >= 2 && (self.time_word(k - 2) || self.toks[k - 2].starts_digit());
-        self.is_exactly(k, &["A", "An", "In", "On", "At"])
-            || (after_break && self.is_exactly(k, &["The"]))
-            || caption
-            || dated
+        let word_before = !self.toks[k - 1].is_punct() || prev == ")";
+        word_before
+            && (self.is_exactly(k, &["A", "An", "In", "On", "At", "According"])
+                || (after_break && self.is_exactly(k, &["The"]))
+                || caption
+                || dated)
     }
 
     fn is_exactly(&self, k: usize, words: &[&str]) -> bool {

@@ -236,6 +236,10 @@ enum_names! {
         Casualty = "casualty",
         /// Ends a fronted phrase at the sentence start ("In return", "In a video statement").
         FrontedEnd = "fronted_end",
+        /// A number word that opens a counted noun phrase ("four people", "dozens of").
+        Count = "count",
+        /// Stands before a number in a count ("over 50", "nearly 20", "at least 7").
+        Approximator = "approximator",
     }
 }
 

@@ -10,7 +10,10 @@
 //! ((`loose_source`)). A quote may run over
 //! several sentences, and over paragraphs when each new paragraph reopens it (the news
 //! convention) or never closes it. The content of a quote claim is the quote without its marks
-//! and its final comma or period; it may start in an earlier sentence than the cue
+//! and its final comma or period, or, for a quote opened inside a clause on a lower-case word,
+//! the clause up to the closing mark (a mixed quote: "The strikes “have cut the routes” it
+//! said"; a quote inside a noun phrase, "a clump of “clay” homes ... X said", is left to the
+//! indirect-speech rules); it may start in an earlier sentence than the cue
 //! (`quote_source_cue`, `quote_cue_source`) or end in a later one (`source_cue_quote`).
 //! Quotes inside a sentence that no speech verb introduces ("were “a clear violation”") are
 //! left to the indirect-speech rules. A quote right after an attributed one, with no
@@ -317,6 +320,27 @@ impl Ctx<'_> {
         if j >= self.toks.len() {
             return None;
         }
+        // A quote opened inside a clause, on a lower-case word, is a mixed quote: "The strikes
+        // “have cut supply routes” it said" claims the whole clause. When a plain word goes on after it ("a
+        // clump of “clay and adobe” homes in the village Amnesty said"), the quote is inside a
+        // noun phrase and the indirect-speech rules read the sentence.
+        let open = self.toks.iter().position(|t| t.span == q.open);
+        // A capitalised first word opens a sentence of its own (glued to a headline or to the
+        // sentence before when the copy lost a period).
+        let mid = open.filter(|&o| {
+            o > 0 && !self.toks[o - 1].is_punct() && o + 1 < self.toks.len() && self.word_starts_lower(o + 1)
+        });
+        let goes_on = self.word_starts_lower(j)
+            && !self.has(j, Class::Pronoun)
+            && !self.has(j, Class::NpOpener)
+            && self.cue_at(j).is_none();
+        if mid.is_some() && goes_on {
+            return None;
+        }
+        let content = match mid {
+            Some(o) => Span::new(self.toks[self.clause_start(o)].span.start, q.close.end),
+            None => q.inner,
+        };
         if let Some(cue) = self.cue_at(j).filter(|c| c.frame == Frame::Speech) {
             let clause_end = self.clause_end_any(j + 1);
             let source = match self.trailing_source(j + 1, clause_end) {
@@ -328,7 +352,7 @@ impl Ctx<'_> {
                 ClaimKind::Attributed,
                 Some(source),
                 cue,
-                q.inner,
+                content,
                 Rule::QuoteCueSource,
                 0.9,
             ));
@@ -352,7 +376,7 @@ impl Ctx<'_> {
             ClaimKind::Attributed,
             Some(source),
             cue,
-            q.inner,
+            content,
             Rule::QuoteSourceCue,
             0.9,
         ))
@@ -461,6 +485,29 @@ mod tests {
         assert_eq!(
             inner("''We will stay,'' he said. The fighters' ''last stand'' ended."),
             ["We will stay", "last stand"]
+        );
+    }
+
+    #[test]
+    fn a_quote_opened_inside_a_clause_claims_the_clause() {
+        use crate::claims::tests::{rule_triples, triples};
+        let text = "The shelling “has turned the old market into rubble” the governor said.";
+        assert_eq!(
+            rule_triples(text, Rule::QuoteSourceCue),
+            [(
+                "the governor",
+                "said",
+                "The shelling “has turned the old market into rubble”"
+            )]
+        );
+        // A scare quote inside a noun phrase is no quote claim.
+        let text = "Families sheltered in “makeshift” tents near the border the agency said.";
+        assert!(triples(text).iter().all(|t| t.2 != "makeshift"), "{:?}", triples(text));
+        // A quote opening on a capital is a sentence of its own after glued words.
+        let text = "Aid trucks wait at crossing AFP “Nine trucks are still at the gate” the monitor said.";
+        assert_eq!(
+            rule_triples(text, Rule::QuoteSourceCue),
+            [("the monitor", "said", "Nine trucks are still at the gate")]
         );
     }
 

@@ -71,6 +71,23 @@ impl Ctx<'_> {
         } else {
             src_end
         };
+        // "According to the Observatory three officers were killed": without a comma, the
+        // content's subject may sit inside the phrase taken as the source; the clause then goes
+        // on with a verb or "and".
+        let verb_next = src_end < self.toks.len()
+            && (self.verbish(src_end)
+                || self.has(src_end, Class::Be)
+                || self.is(src_end, words!["and", "while", "that"]));
+        let src_end = if self.clause_start(i) == i && verb_next && !self.is(src_end - 1, words![","]) {
+            self.subject_inside(i + 2, src_end).unwrap_or(src_end)
+        } else if self.clause_start(i) == i
+            && (self.count_at(src_end) || self.is(src_end, words!["a"]) && self.count_at(src_end + 1))
+        {
+            // "According to the Observatory at least 40 ...": the count's "at least" is the content's.
+            self.count_start(i + 2, src_end)
+        } else {
+            src_end
+        };
         if src_end == i + 2 || !self.looks_like_source(i + 2, src_end) && src_end != punct_end {
             return None;
         }
@@ -339,6 +356,12 @@ impl Ctx<'_> {
         // Konashenkov said": a glued title or date, then an adjunct, then the source.
         let start = self.past_glued_adjunct(start, aux_start).unwrap_or(start);
         let start = self.past_glued_time(start, aux_start).unwrap_or(start);
+        // "... near the cities of Deir ez-Zor and Raqqa local media reported": a place glued
+        // before the source is the end of the clause before.
+        let start = (start..aux_start.saturating_sub(1))
+            .rev()
+            .find(|&j| self.glued_place_end(j, j + 1) && self.looks_like_source(j + 1, aux_start))
+            .map_or(start, |j| j + 1);
         // "Kurdish-led forces on Friday accused": the time adjunct is not the source's.
         let aux_start = (start + 1..aux_start)
             .find(|&k| self.adjunct_at(k))
