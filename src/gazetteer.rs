@@ -223,7 +223,7 @@ impl Gazetteer {
     /// A long file (the embedded places) is parsed on two threads when there are two cores,
     /// with the result and errors of a parse on one.
     pub fn add_file(&mut self, file: &str, content: &str) -> Result<(), GazetteerError> {
-        let parallel = content.len() >= PARALLEL_MIN && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        let parallel = content.len() >= PARALLEL_MIN && crate::two_cores();
         self.add(file, content, parallel)
     }
 

@@ -43,6 +43,12 @@ pub use matcher::Mention;
 pub use segment::{Role, Sentence};
 pub use span::Span;
 
+/// Whether start-up may split work across two threads: there are two cores (and threads).
+/// Splitting never changes a result.
+pub(crate) fn two_cores() -> bool {
+    std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+}
+
 /// Everything extracted from one article; spans are byte offsets into its text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Extraction {
@@ -78,10 +84,24 @@ impl Extractor {
 
     /// Compiles the matcher for `gazetteer`, with `lexicon` for the claim rules and the
     /// sentence splitter's abbreviations.
+    /// With two cores, the splitter and claim finder are built on a second thread while the
+    /// matcher (the longer job) compiles.
     pub fn with_lexicon(gazetteer: Gazetteer, lexicon: claims::Lexicon) -> Extractor {
-        let segmenter = segment::Segmenter::new(lexicon.abbreviations().clone());
-        let matcher = matcher::Matcher::new(&gazetteer);
-        let claims = claims::ClaimFinder::with_lexicon(&gazetteer, lexicon);
+        let g = &gazetteer;
+        let rest = move || {
+            let segmenter = segment::Segmenter::new(lexicon.abbreviations().clone());
+            (segmenter, claims::ClaimFinder::with_lexicon(g, lexicon))
+        };
+        let (matcher, (segmenter, claims)) = if two_cores() {
+            std::thread::scope(|scope| {
+                let worker = scope.spawn(rest);
+                let matcher = matcher::Matcher::new(g);
+                let rest = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (matcher, rest)
+            })
+        } else {
+            (matcher::Matcher::new(g), rest())
+        };
         Extractor {
             gazetteer,
             segmenter,
