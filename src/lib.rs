@@ -84,8 +84,8 @@ impl Extractor {
 
     /// Compiles the matcher for `gazetteer`, with `lexicon` for the claim rules and the
     /// sentence splitter's abbreviations.
-    /// With two cores, the splitter and claim finder are built on a second thread while the
-    /// matcher (the longer job) compiles.
+    /// With two cores, the splitter and claim finder are built, and the splitter's and date
+    /// finder's patterns compiled, on a second thread while the matcher (the longer job) compiles.
     pub fn with_lexicon(gazetteer: Gazetteer, lexicon: claims::Lexicon) -> Extractor {
         let g = &gazetteer;
         let rest = move || {
@@ -94,7 +94,11 @@ impl Extractor {
         };
         let (matcher, (segmenter, claims)) = if two_cores() {
             std::thread::scope(|scope| {
-                let worker = scope.spawn(rest);
+                let worker = scope.spawn(|| {
+                    segment::compile_patterns();
+                    date::compile_patterns();
+                    rest()
+                });
                 let matcher = matcher::Matcher::new(g);
                 let rest = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 (matcher, rest)
