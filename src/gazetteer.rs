@@ -180,9 +180,9 @@ struct Header {
     at: [Option<usize>; KNOWN],
 }
 
-/// A file at least this long is parsed on two threads, if there are two cores (of the embedded
-/// files, the places).
-const PARALLEL_MIN: usize = 256 * 1024;
+/// A file at least this long is parsed in two halves, on two threads if there are two cores (of
+/// the embedded files, the places).
+const CUT_MIN: usize = 256 * 1024;
 
 /// The gazetteer files compiled into the binary.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -220,16 +220,15 @@ impl Gazetteer {
     }
 
     /// Parses one TSV file and adds its entities. On error nothing from this file is added.
-    /// A long file (the embedded places) is parsed on two threads when there are two cores,
-    /// with the result and errors of a parse on one.
+    /// A long file (the embedded places) is parsed in two halves, on two threads when there
+    /// are two cores, with the result and errors of one pass.
     pub fn add_file(&mut self, file: &str, content: &str) -> Result<(), GazetteerError> {
-        let parallel = content.len() >= PARALLEL_MIN && crate::two_cores();
-        self.add(file, content, parallel)
+        self.add(file, content, content.len() >= CUT_MIN)
     }
 
-    fn add(&mut self, file: &str, content: &str, parallel: bool) -> Result<(), GazetteerError> {
+    fn add(&mut self, file: &str, content: &str, cut: bool) -> Result<(), GazetteerError> {
         let (entities, aliases) = (self.entities.len(), self.aliases.len());
-        let result = self.parse(file, content, parallel);
+        let result = self.parse(file, content, cut);
         if result.is_err() {
             for e in self.entities.drain(entities..) {
                 self.ids.remove(&e.id);
@@ -259,9 +258,9 @@ impl Gazetteer {
         self.ids.get(id).copied()
     }
 
-    /// Parses `content`; with `parallel`, the second half of its rows on a second thread (the
-    /// result, errors included, is that of the one-thread parse).
-    fn parse(&mut self, file: &str, content: &str, parallel: bool) -> Result<(), GazetteerError> {
+    /// Parses `content`; with `cut`, the second half of its rows apart, on a second thread if
+    /// there are two cores (the result, errors included, is that of one pass).
+    fn parse(&mut self, file: &str, content: &str, cut: bool) -> Result<(), GazetteerError> {
         let err = |line: usize, message: String| GazetteerError {
             file: file.to_string(),
             line,
@@ -277,24 +276,22 @@ impl Gazetteer {
         let cells: Vec<&str> = split_at_byte(raw, b'\t').collect();
         let columns = parse_header(&cells).map_err(|m| err(line, m))?;
         let body = &content[body..];
-        if !parallel {
+        if !cut {
             return self.add_rows(file, &columns, body, line + 1);
         }
         // Cut after the line break nearest the middle, so each half holds whole lines.
         let bytes = body.as_bytes();
-        let cut = memchr::memchr(b'\n', &bytes[bytes.len() / 2..]).map_or(bytes.len(), |i| bytes.len() / 2 + i + 1);
-        let (head, tail) = body.split_at(cut);
+        let at = memchr::memchr(b'\n', &bytes[bytes.len() / 2..]).map_or(bytes.len(), |i| bytes.len() / 2 + i + 1);
+        let (head, tail) = body.split_at(at);
         let tail_line = line + 1 + memchr::memchr_iter(b'\n', head.as_bytes()).count();
-        let (head_result, (rest, tail_result)) = std::thread::scope(|scope| {
-            let worker = scope.spawn(|| {
+        let ((rest, tail_result), head_result) = crate::both(
+            || {
                 let mut g = Gazetteer::default();
                 let result = g.add_rows(file, &columns, tail, tail_line);
                 (g, result)
-            });
-            let head_result = self.add_rows(file, &columns, head, line + 1);
-            let tail = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (head_result, tail)
-        });
+            },
+            || self.add_rows(file, &columns, head, line + 1),
+        );
         head_result?;
         // The tail's rows came after the head's: an id they repeat is a duplicate there, and
         // reported before any error further down the tail.
@@ -724,7 +721,7 @@ mod tests {
     fn long_file(extra: &str) -> String {
         let mut text = String::from(HEADER);
         let mut i = 0;
-        while text.len() < 2 * PARALLEL_MIN {
+        while text.len() < 2 * CUT_MIN {
             text.push_str(&format!(
                 "p{i}\tPlace {i}\tplace\ttown\tAlias {i}|Ḩamāh {i}|=P{i}\t35.{i}\t36.5\n"
             ));
@@ -737,12 +734,12 @@ mod tests {
     }
 
     #[test]
-    fn a_long_file_parses_on_two_threads_as_on_one() {
-        let parse = |text: &str, parallel: bool| {
+    fn a_long_file_parses_in_two_halves_as_in_one_pass() {
+        let parse = |text: &str, cut: bool| {
             let mut g = Gazetteer::default();
             g.add_file("o.tsv", "id\tname\ttype\taliases\no\tOther\tplace\tOtter\n")
                 .unwrap();
-            let result = g.add("l.tsv", text, parallel);
+            let result = g.add("l.tsv", text, cut);
             (result.map(|()| g.entities().len()), g)
         };
         let valid = long_file("");
@@ -765,9 +762,9 @@ mod tests {
             ("o\tX\tplace\t\tXxx\t\t\n", format!("l.tsv:{}: duplicate id \"o\" (first defined at o.tsv:2)", lines + 1)),
         ] {
             let text = long_file(extra);
-            for parallel in [false, true] {
-                let (result, g) = parse(&text, parallel);
-                assert_eq!(result.unwrap_err().to_string(), want, "parallel: {parallel}");
+            for cut in [false, true] {
+                let (result, g) = parse(&text, cut);
+                assert_eq!(result.unwrap_err().to_string(), want, "cut: {cut}");
                 assert_eq!(g.entities().len(), 1);
                 assert_eq!((g.aliases().len(), g.find("p1"), g.find("o")), (2, None, Some(0)));
             }
@@ -780,12 +777,12 @@ mod tests {
     }
 
     #[test]
-    fn the_embedded_places_parse_alike_on_two_threads() {
+    fn the_embedded_places_parse_alike_in_two_halves() {
         let (name, places) = EMBEDDED[0];
-        assert!(places.len() >= PARALLEL_MIN, "{name} is no longer cut in two");
-        let [one, two] = [false, true].map(|parallel| {
+        assert!(places.len() >= CUT_MIN, "{name} is no longer cut in two");
+        let [one, two] = [false, true].map(|cut| {
             let mut g = Gazetteer::default();
-            g.add(name, places, parallel).unwrap();
+            g.add(name, places, cut).unwrap();
             g
         });
         assert_eq!(one.entities(), two.entities());

@@ -43,8 +43,24 @@ pub use matcher::Mention;
 pub use segment::{Role, Sentence};
 pub use span::Span;
 
-/// Whether start-up may split work across two threads: there are two cores (and threads).
-/// Splitting never changes a result.
+/// `(a(), b())`, with `a` on a second thread when there are two cores (and threads): start-up
+/// runs independent jobs so. The results are the same either way.
+pub(crate) fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    if !two_cores() {
+        let a = a();
+        return (a, b());
+    }
+    std::thread::scope(|scope| {
+        let worker = scope.spawn(a);
+        let b = b();
+        (
+            worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            b,
+        )
+    })
+}
+
+/// Whether there are two cores to split start-up work across.
 pub(crate) fn two_cores() -> bool {
     std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
 }
@@ -84,28 +100,19 @@ impl Extractor {
 
     /// Compiles the matcher for `gazetteer`, with `lexicon` for the claim rules and the
     /// sentence splitter's abbreviations.
-    /// With two cores, the splitter and claim finder are built, and the splitter's and date
-    /// finder's patterns compiled, on a second thread while the matcher (the longer job) compiles.
     pub fn with_lexicon(gazetteer: Gazetteer, lexicon: claims::Lexicon) -> Extractor {
         let g = &gazetteer;
-        let rest = move || {
-            let segmenter = segment::Segmenter::new(lexicon.abbreviations().clone());
-            (segmenter, claims::ClaimFinder::with_lexicon(g, lexicon))
-        };
-        let (matcher, (segmenter, claims)) = if two_cores() {
-            std::thread::scope(|scope| {
-                let worker = scope.spawn(|| {
-                    segment::compile_patterns();
-                    date::compile_patterns();
-                    rest()
-                });
-                let matcher = matcher::Matcher::new(g);
-                let rest = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (matcher, rest)
-            })
-        } else {
-            (matcher::Matcher::new(g), rest())
-        };
+        // The splitter and claim finder (and the patterns every article compiles on first use)
+        // beside the matcher, the longer job.
+        let ((segmenter, claims), matcher) = both(
+            move || {
+                segment::compile_patterns();
+                date::compile_patterns();
+                let segmenter = segment::Segmenter::new(lexicon.abbreviations().clone());
+                (segmenter, claims::ClaimFinder::with_lexicon(g, lexicon))
+            },
+            || matcher::Matcher::new(g),
+        );
         Extractor {
             gazetteer,
             segmenter,
