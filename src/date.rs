@@ -190,6 +190,12 @@ fn date_pattern(b: &str) -> Regex {
     .expect("the date pattern compiles")
 }
 
+/// Compiles the pattern every undated article uses now rather than at the first one (start-up
+/// does it on its spare thread); the Unicode one is for rare heads.
+pub(crate) fn compile_patterns() {
+    LazyLock::force(&DATE_ASCII);
+}
+
 static DATE: LazyLock<Regex> = LazyLock::new(|| date_pattern(r"\b"));
 static DATE_ASCII: LazyLock<Regex> = LazyLock::new(|| date_pattern(r"(?-u:\b)"));
 

@@ -68,18 +68,22 @@ pub fn fold_str(s: &str) -> String {
 /// [`fold_str`] for ASCII without apostrophes (most aliases): letters and digits stay, every
 /// other run is one space.
 fn fold_ascii(s: &str) -> String {
-    let mut out = Vec::with_capacity(s.len() + 2);
-    out.push(b' ');
+    // Written in place over a buffer of spaces (a word view is never longer than its text plus
+    // the two pads), so a separator is just a step and no write checks capacity.
+    let mut out = vec![b' '; s.len() + 2];
+    let mut n = 1;
     for &b in s.as_bytes() {
         if b.is_ascii_alphanumeric() {
-            out.push(b);
-        } else if out.last() != Some(&b' ') {
-            out.push(b' ');
+            out[n] = b;
+            n += 1;
+        } else if out[n - 1] != b' ' {
+            n += 1;
         }
     }
-    if out.last() != Some(&b' ') {
-        out.push(b' ');
+    if out[n - 1] != b' ' {
+        n += 1;
     }
+    out.truncate(n);
     String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 

@@ -43,6 +43,28 @@ pub use matcher::Mention;
 pub use segment::{Role, Sentence};
 pub use span::Span;
 
+/// `(a(), b())`, with `a` on a second thread when there are two cores (and threads): start-up
+/// runs independent jobs so. The results are the same either way.
+pub(crate) fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    if !two_cores() {
+        let a = a();
+        return (a, b());
+    }
+    std::thread::scope(|scope| {
+        let worker = scope.spawn(a);
+        let b = b();
+        (
+            worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            b,
+        )
+    })
+}
+
+/// Whether there are two cores to split start-up work across.
+pub(crate) fn two_cores() -> bool {
+    std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+}
+
 /// Everything extracted from one article; spans are byte offsets into its text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Extraction {
@@ -79,9 +101,18 @@ impl Extractor {
     /// Compiles the matcher for `gazetteer`, with `lexicon` for the claim rules and the
     /// sentence splitter's abbreviations.
     pub fn with_lexicon(gazetteer: Gazetteer, lexicon: claims::Lexicon) -> Extractor {
-        let segmenter = segment::Segmenter::new(lexicon.abbreviations().clone());
-        let matcher = matcher::Matcher::new(&gazetteer);
-        let claims = claims::ClaimFinder::with_lexicon(&gazetteer, lexicon);
+        let g = &gazetteer;
+        // The splitter and claim finder (and the patterns every article compiles on first use)
+        // beside the matcher, the longer job.
+        let ((segmenter, claims), matcher) = both(
+            move || {
+                segment::compile_patterns();
+                date::compile_patterns();
+                let segmenter = segment::Segmenter::new(lexicon.abbreviations().clone());
+                (segmenter, claims::ClaimFinder::with_lexicon(g, lexicon))
+            },
+            || matcher::Matcher::new(g),
+        );
         Extractor {
             gazetteer,
             segmenter,

@@ -129,6 +129,14 @@ pub fn byline(text: &str, sentences: &[Sentence]) -> Option<Span> {
     Some(Span::new(s.span.start + m.start(), s.span.start + m.end()).trim_end_matches(text, &['.']))
 }
 
+/// Compiles the patterns every article uses now rather than at the first article (start-up
+/// does it on its spare thread).
+pub(crate) fn compile_patterns() {
+    for pattern in [&BYLINE, &DATELINE, &BOILERPLATE] {
+        LazyLock::force(pattern);
+    }
+}
+
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^[^\p{L}\p{N}]*(?:(?:this\s+(?:article|story|report)\s+(?:is|was)\s+)?(?:written|reported|reporting|compiled|edited)\s+)?by\s+(?:the\s+(?:team|staff|editors)\s+(?:of|at)\s+)?(?P<name>\p{Lu}[^\n]+?)\s*\.?\s*$",

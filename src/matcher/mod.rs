@@ -128,6 +128,16 @@ impl Matcher {
 
     /// Compiles the phrase index for `gazetteer` and `lexicon`.
     pub fn with_lexicon(gazetteer: &Gazetteer, lexicon: &Lexicon) -> Matcher {
+        // What resolution needs of each entity does not depend on the index: built beside it.
+        let (entities, matcher) = crate::both(
+            || context::Entities::new(gazetteer),
+            || Matcher::index(gazetteer, lexicon),
+        );
+        Matcher { entities, ..matcher }
+    }
+
+    /// The matcher without its entities.
+    fn index(gazetteer: &Gazetteer, lexicon: &Lexicon) -> Matcher {
         // Pattern ids in first-seen order (aliases in load order, then cues): deterministic.
         let mut index = index::Index::with_capacity(gazetteer.aliases().len() + lexicon.cues.len());
         let mut pairs: Vec<(u32, Target)> = Vec::with_capacity(gazetteer.aliases().len());
@@ -221,7 +231,7 @@ impl Matcher {
             patterns,
             targets,
             exact,
-            entities: context::Entities::new(gazetteer),
+            entities: context::Entities::default(),
         }
     }
 
