@@ -356,6 +356,9 @@ impl Ctx<'_> {
         // Konashenkov said": a glued title or date, then an adjunct, then the source.
         let start = self.past_glued_adjunct(start, aux_start).unwrap_or(start);
         let start = self.past_glued_time(start, aux_start).unwrap_or(start);
+        // "... a move he called intolerable Trump said": a plain lower-case word glued before
+        // the source ends the clause before.
+        let start = self.past_glued_word(start, aux_start).unwrap_or(start);
         // "... near the cities of Deir ez-Zor and Raqqa local media reported": a place glued
         // before the source is the end of the clause before.
         let start = (start..aux_start.saturating_sub(1))
