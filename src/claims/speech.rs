@@ -479,7 +479,9 @@ impl Ctx<'_> {
         if !cue.directive {
             return false;
         }
-        if cue.lemma == "call" && self.is(i + 1, words!["on", "for", "upon"]) {
+        // "called Wednesday on inspectors to visit": a day between the verb and its "on".
+        let next = (i + 1..self.toks.len()).find(|&k| !self.time_word(k)).unwrap_or(i + 1);
+        if cue.lemma == "call" && self.is(next, words!["on", "for", "upon"]) {
             return true;
         }
         (i + 1..(i + 8).min(self.toks.len()))

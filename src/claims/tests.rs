@@ -515,6 +515,7 @@ fn directives_are_not_claims() {
     none("The commander told his men to hold their positions until dawn.");
     none("The UN urged all parties to protect civilians.");
     none("The government called on residents to evacuate the area.");
+    none("The council called Friday on the monitors stationed near the lake to promptly inspect the dam.");
 }
 
 #[test]
