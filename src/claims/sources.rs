@@ -407,6 +407,10 @@ impl Ctx<'_> {
     /// "said NAME[, APPOSITIVE]" up to the clause end at `end`: where the source's own noun
     /// phrase ends and where the source ends, when the tokens from `start` are one.
     pub(super) fn trailing_source(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        // "added quoting state television": a participle's object is no source.
+        if self.word_starts_lower(start) && self.lower(start).ends_with("ing") {
+            return None;
+        }
         let np = self.np_end(start).min(end);
         let core = (start + 1..np).find(|&k| self.adjunct_at(k)).unwrap_or(np);
         if core == start || !self.looks_like_source(start, core) {
@@ -1005,6 +1009,25 @@ mod tests {
         assert!(
             relative.iter().all(|c| c.0 != "Turkish forces in the area"),
             "{relative:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_trailing_cue_opens_no_source() {
+        // The phrase after "-ing" is the participle's object; the source stands before the cue.
+        assert_eq!(
+            claims("Two bridges were destroyed in the raid a local correspondent added citing medics."),
+            [(
+                "a local correspondent",
+                "added",
+                "Two bridges were destroyed in the raid"
+            )]
+        );
+        // "according to" opens its own claim, around this one.
+        let found = claims("The talks will resume next week Lavrov said according to the state news agency.");
+        assert!(
+            found.contains(&("Lavrov", "said", "The talks will resume next week")),
+            "{found:?}"
         );
     }
 
