@@ -502,6 +502,41 @@ impl Ctx<'_> {
             || self.noun_use(i, cue)
             || self.noun_after_preposition(i, aux_start, cue)
             || self.frame_refuses(i, aux_start, cue)
+            || self.attributive(i, aux_start)
+    }
+
+    /// "the biggest officially acknowledged loss", "a widely reported raid", "the reported
+    /// attack": an "-ed" cue between an article (with only superlatives and adverbs after it)
+    /// and a lower-case noun modifies the noun.
+    fn attributive(&self, i: usize, aux_start: usize) -> bool {
+        if !self.word_starts_lower(i) || !self.lower(i).ends_with("ed") || i + 1 >= self.toks.len() {
+            return false;
+        }
+        let modifier = |k: usize| {
+            let w = self.lower(k);
+            self.word_starts_lower(k)
+                && (w.ends_with("est") || w.ends_with("ly") || self.is(k, words!["most", "more", "first", "only"]))
+        };
+        let mut k = aux_start;
+        while k > 0 && aux_start - k < 3 && modifier(k - 1) {
+            k -= 1;
+        }
+        let noun = |k: usize| {
+            let t = &self.toks[k];
+            t.starts_lower()
+                && !t.is_punct()
+                && ![
+                    Class::Clause,
+                    Class::Preposition,
+                    Class::Article,
+                    Class::Determiner,
+                    Class::Pronoun,
+                    Class::Auxiliary,
+                ]
+                .iter()
+                .any(|&c| t.has(c))
+        };
+        k > 0 && self.has(k - 1, Class::Article) && noun(i + 1)
     }
 
     /// "The shelling claimed the lives of eight", "the war has claimed more than 300,000 lives":

@@ -525,6 +525,14 @@ fn cue_words_used_otherwise_are_not_claims() {
     none("There were 30 reported cases of cholera in the camp.");
     none("The decision, announced on Monday, surprised many.");
     none("All told, some 13 million Syrians have been displaced.");
+    // An "-ed" cue inside a noun phrase is no cue, and does not cut the claim around it short.
+    one(
+        "The army said that a transport plane was shot down near Homs on Friday killing all crew members on board in the largest officially acknowledged loss of equipment suffered by the air force since the war began.",
+        "The army",
+        "said",
+        "a transport plane was shot down near Homs on Friday killing all crew members on board in the largest officially acknowledged loss of equipment suffered by the air force since the war began",
+        "source_cue_content",
+    );
 }
 
 #[test]
