@@ -499,7 +499,7 @@ impl Ctx<'_> {
     }
 
     /// A lower-case word that may stand before a source noun: "state", "opposition", "Britain-based".
-    fn source_modifier(&self, k: usize) -> bool {
+    pub(super) fn source_modifier(&self, k: usize) -> bool {
         let w = self.lower(k);
         self.has(k, Class::SourceModifier)
             || [

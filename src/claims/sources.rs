@@ -407,6 +407,10 @@ impl Ctx<'_> {
     /// "said NAME[, APPOSITIVE]" up to the clause end at `end`: where the source's own noun
     /// phrase ends and where the source ends, when the tokens from `start` are one.
     pub(super) fn trailing_source(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        // "added quoting state television": a participle's object is no source.
+        if self.word_starts_lower(start) && self.lower(start).ends_with("ing") {
+            return None;
+        }
         let np = self.np_end(start).min(end);
         let core = (start + 1..np).find(|&k| self.adjunct_at(k)).unwrap_or(np);
         if core == start || !self.looks_like_source(start, core) {
@@ -511,6 +515,43 @@ impl Ctx<'_> {
         let digit = (k..m).any(|j| self.toks[j].starts_digit());
         let dated = !self.time_word(k) || digit;
         (dated && m > k && m < aux && self.looks_like_source(m, aux) && self.named(m, aux)).then_some(m)
+    }
+
+    /// "... a move he called intolerable Trump said", "... while waiting one resident said": in
+    /// copy without commas, a phrase in `[start, aux)` that opens with a plain lower-case word (no
+    /// article, determiner, pronoun, source modifier or source noun) is the clause before's tail.
+    /// The source starts at the last name or determiner after it, right after another plain
+    /// word, when what follows up to the cue is a source ("senior US officials", "the commander
+    /// in Hama" and "de Mistura" stay whole).
+    pub(super) fn past_glued_word(&self, start: usize, aux: usize) -> Option<usize> {
+        let plain = |k: usize| self.word(k).bytes().all(|b| b.is_ascii_lowercase());
+        let closed = |k: usize| {
+            [
+                Class::NpOpener,
+                Class::Determiner,
+                Class::Pronoun,
+                Class::Article,
+                Class::Preposition,
+                Class::Link,
+                Class::AdjectiveEd,
+            ]
+            .iter()
+            .any(|&c| self.has(k, c))
+                || self.source_noun_at(k)
+                || self.source_modifier(k)
+        };
+        // "US Central Command which oversees US operations said": a relative clause's verb
+        // belongs to the phrase before, which the caller finds.
+        let relative = start > 0 && self.has(start - 1, Class::Relative);
+        if !plain(start) || closed(start) || relative || self.is(start, words!["de", "van", "von", "bin", "ibn", "abu"])
+        {
+            return None;
+        }
+        // The last such phrase: "... after meeting Arab ministers US envoy John Kerry said".
+        (start + 1..aux).rev().find(|&k| {
+            let fresh = self.name_like(k) || self.has(k, Class::NpOpener);
+            fresh && plain(k - 1) && !closed(k - 1) && self.looks_like_source(k, aux)
+        })
     }
 
     /// "Updated 14:35 GMT Russian officials said", "Hama 2 hours ago Local sources said": where
@@ -934,6 +975,59 @@ mod tests {
         assert_eq!(
             claims("Officials in Damascus said the convoy had arrived.")[0].0,
             "Officials in Damascus"
+        );
+    }
+
+    #[test]
+    fn a_plain_word_glued_before_the_source_ends_the_clause_before() {
+        use crate::claims::tests::rule_triples;
+        use crate::claims::Rule;
+        // Copy without commas: the word before the source closes the sentence's first clause.
+        let cases = [
+            (
+                "At the crossing the trucks were waiting one resident said the road was mined.",
+                ("one resident", "said", "the road was mined"),
+            ),
+            (
+                "While calling the strike cruel and pointless Mansour said the talks would go on.",
+                ("Mansour", "said", "the talks would go on"),
+            ),
+            (
+                "Asked why jets spare the units that shell homes Halabi told reporters the toll was rising.",
+                ("Halabi", "told", "the toll was rising"),
+            ),
+        ];
+        for (sentence, claim) in cases {
+            assert_eq!(rule_triples(sentence, Rule::SourceCueContent), [claim], "{sentence}");
+        }
+        // A source modifier and a relative clause's verb stay with the source.
+        assert_eq!(
+            claims("The trucks were waiting and senior US officials said the base was safe.")[0].0,
+            "senior US officials"
+        );
+        let relative = claims("The Northern Command which oversees Turkish forces in the area said two soldiers died.");
+        assert!(
+            relative.iter().all(|c| c.0 != "Turkish forces in the area"),
+            "{relative:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_trailing_cue_opens_no_source() {
+        // The phrase after "-ing" is the participle's object; the source stands before the cue.
+        assert_eq!(
+            claims("Two bridges were destroyed in the raid a local correspondent added citing medics."),
+            [(
+                "a local correspondent",
+                "added",
+                "Two bridges were destroyed in the raid"
+            )]
+        );
+        // "according to" opens its own claim, around this one.
+        let found = claims("The talks will resume next week Lavrov said according to the state news agency.");
+        assert!(
+            found.contains(&("Lavrov", "said", "The talks will resume next week")),
+            "{found:?}"
         );
     }
 

@@ -515,6 +515,7 @@ fn directives_are_not_claims() {
     none("The commander told his men to hold their positions until dawn.");
     none("The UN urged all parties to protect civilians.");
     none("The government called on residents to evacuate the area.");
+    none("The council called Friday on the monitors stationed near the lake to promptly inspect the dam.");
 }
 
 #[test]
@@ -524,6 +525,14 @@ fn cue_words_used_otherwise_are_not_claims() {
     none("There were 30 reported cases of cholera in the camp.");
     none("The decision, announced on Monday, surprised many.");
     none("All told, some 13 million Syrians have been displaced.");
+    // An "-ed" cue inside a noun phrase is no cue, and does not cut the claim around it short.
+    one(
+        "The army said that a transport plane was shot down near Homs on Friday killing all crew members on board in the largest officially acknowledged loss of equipment suffered by the air force since the war began.",
+        "The army",
+        "said",
+        "a transport plane was shot down near Homs on Friday killing all crew members on board in the largest officially acknowledged loss of equipment suffered by the air force since the war began",
+        "source_cue_content",
+    );
 }
 
 #[test]
