@@ -154,7 +154,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             for (t, x) in texts.iter().zip(&extractions) {
                 buf.clear();
-                serde_json::to_writer(&mut buf, &document(t, x, &gazetteer, &meta)).unwrap();
+                document(t, x, &gazetteer, &meta).write_json(&mut buf).unwrap();
                 black_box(&buf);
             }
         })
@@ -164,7 +164,7 @@ fn stages(c: &mut Criterion) {
             for t in &texts {
                 buf.clear();
                 let x = extractor.extract(t);
-                serde_json::to_writer(&mut buf, &document(t, &x, &gazetteer, &meta)).unwrap();
+                document(t, &x, &gazetteer, &meta).write_json(&mut buf).unwrap();
                 black_box(&buf);
             }
         })
