@@ -296,15 +296,9 @@ impl Gazetteer {
         // The tail's rows came after the head's: an id they repeat is a duplicate there, and
         // reported before any error further down the tail.
         for e in &rest.entities {
-            if let Some(&other) = self.ids.get(&e.id) {
+            if let Some(message) = self.duplicate(&e.id) {
                 let line = e.origin.rsplit_once(':').and_then(|(_, l)| l.parse().ok()).unwrap_or(0);
-                return Err(err(
-                    line,
-                    format!(
-                        "duplicate id {:?} (first defined at {})",
-                        e.id, self.entities[other].origin
-                    ),
-                ));
+                return Err(err(line, message));
             }
         }
         let offset = self.entities.len();
@@ -346,6 +340,15 @@ impl Gazetteer {
         Ok(())
     }
 
+    /// The error for an entity with `id` when one is already defined.
+    fn duplicate(&self, id: &str) -> Option<String> {
+        let &other = self.ids.get(id)?;
+        Some(format!(
+            "duplicate id {id:?} (first defined at {})",
+            self.entities[other].origin
+        ))
+    }
+
     /// Adds one row: `cells`, laid out as `columns` says.
     fn add_row(&mut self, file: &str, line: usize, columns: &Header, cells: &[&str]) -> Result<(), String> {
         let get = |k: usize| columns.at[k].map_or("", |i| trim(cells[i]));
@@ -359,11 +362,8 @@ impl Gazetteer {
                 "id {id:?} must be non-empty lower-case ASCII letters, digits or _ . : -"
             ));
         }
-        if let Some(&other) = self.ids.get(id) {
-            return Err(format!(
-                "duplicate id {id:?} (first defined at {})",
-                self.entities[other].origin
-            ));
+        if let Some(message) = self.duplicate(id) {
+            return Err(message);
         }
         let name = get(NAME);
         if name.is_empty() {
