@@ -106,14 +106,7 @@ pub fn fold_into(text: &str, base: usize, out: &mut Folded) {
         if b.is_ascii_alphanumeric() {
             // The common case: ASCII words with single spaces between them are already their
             // view, so the whole run is copied at once, under one checkpoint.
-            let mut end = i + 1;
-            loop {
-                end += bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-                match bytes.get(end..end + 2) {
-                    Some([b' ', next]) if next.is_ascii_alphanumeric() => end += 2,
-                    _ => break,
-                }
-            }
+            let end = ascii_run_end(bytes, i);
             w.push_ascii(i, &text[i..end]);
             i = end;
             continue;
@@ -148,6 +141,59 @@ pub fn fold_into(text: &str, base: usize, out: &mut Folded) {
         }
     }
     w.push_sep(text.len());
+}
+
+/// The end of the run of ASCII words with single spaces between them that starts with the
+/// alphanumeric byte `bytes[start]`: the run ends after an alphanumeric byte, before the first
+/// byte that is neither alphanumeric nor a single space between two alphanumeric ones.
+/// Eight bytes are classified at a time ([`classify`]); the last few one by one.
+fn ascii_run_end(bytes: &[u8], start: usize) -> usize {
+    debug_assert!(bytes[start].is_ascii_alphanumeric());
+    let mut end = start + 1;
+    // Whether the byte before `end` is a space (then a space at `end` is a second one).
+    let mut after_space = false;
+    let mut stopped = false;
+    while let Some(block) = bytes.get(end..end + 8) {
+        let (alnum, space) = classify(u64::from_le_bytes(block.try_into().expect("eight bytes")));
+        // A byte that is neither, or a space right after a space.
+        let bad = (!(alnum | space) & HIGH) | (space & ((space << 8) | u64::from(after_space) << 7));
+        if bad != 0 {
+            end += (bad.trailing_zeros() / 8) as usize;
+            stopped = true;
+            break;
+        }
+        after_space = space >> 63 != 0;
+        end += 8;
+    }
+    while !stopped && end < bytes.len() {
+        match bytes[end] {
+            b if b.is_ascii_alphanumeric() => after_space = false,
+            b' ' if !after_space => after_space = true,
+            _ => break,
+        }
+        end += 1;
+    }
+    // A space before the stop is a separator, not part of the run.
+    end - usize::from(bytes[end - 1] == b' ')
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The ASCII alphanumeric bytes and the spaces among the eight bytes of `x`, each as the high bit
+/// of its byte. On seven-bit bytes, `y + (0x80 - lo)` sets the high bit exactly when `y >= lo`,
+/// without a carry into the next byte; bytes with the high bit set (non-ASCII) are neither.
+fn classify(x: u64) -> (u64, u64) {
+    let y = x & !HIGH;
+    let at_least = |v: u64, lo: u8| v + ONES * u64::from(0x80 - lo);
+    let between = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !at_least(v, hi + 1);
+    let letter = between(y | (ONES * 0x20), b'a', b'z');
+    let digit = between(y, b'0', b'9');
+    // A seven-bit byte is zero (the space, after the xor) exactly when adding 0x7f leaves its
+    // high bit clear.
+    let space = !((y ^ (ONES * u64::from(b' '))) + ONES * 0x7f);
+    let ascii = !x & HIGH;
+    ((letter | digit) & ascii & HIGH, space & ascii & HIGH)
 }
 
 struct Writer<'a> {
@@ -338,6 +384,62 @@ mod tests {
             }
         }
         w.push_sep(text.len());
+    }
+
+    #[test]
+    fn eight_bytes_classify_as_one_at_a_time() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = *b"a1 Zz9 ,";
+                word[at] = b;
+                let (alnum, space) = classify(u64::from_le_bytes(word));
+                for (k, &c) in word.iter().enumerate() {
+                    let bit = |m: u64| m >> (8 * k + 7) & 1 == 1;
+                    assert_eq!(bit(alnum), c.is_ascii_alphanumeric(), "{c} at {k} in {word:?}");
+                    assert_eq!(bit(space), c == b' ', "{c} at {k} in {word:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_runs_end_as_byte_by_byte() {
+        // The old byte loop: alphanumeric runs joined by single spaces.
+        let by_byte = |b: &[u8], start: usize| {
+            let mut end = start + 1;
+            loop {
+                end += b[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                match b.get(end..end + 2) {
+                    Some([b' ', next]) if next.is_ascii_alphanumeric() => end += 2,
+                    _ => break,
+                }
+            }
+            end
+        };
+        let pieces = [
+            "a", "Bc", "12345678", " ", "  ", ",", "'", "é", "-", "\n", "x y", "abcdefg ",
+        ];
+        let mut n = 0u64;
+        for len in 1..40 {
+            for seed in 0..40u64 {
+                n = n.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(seed + len) | 1;
+                let mut s = String::from("w");
+                let mut k = n;
+                while s.len() < len as usize {
+                    s.push_str(pieces[(k % pieces.len() as u64) as usize]);
+                    k ^= k << 13;
+                    k ^= k >> 7;
+                    k ^= k << 17;
+                }
+                for start in (0..s.len()).filter(|&i| s.as_bytes()[i].is_ascii_alphanumeric()) {
+                    assert_eq!(
+                        ascii_run_end(s.as_bytes(), start),
+                        by_byte(s.as_bytes(), start),
+                        "{s:?} from {start}"
+                    );
+                }
+            }
+        }
     }
 
     proptest::proptest! {
