@@ -67,7 +67,7 @@
 
 mod json;
 
-use crate::gazetteer::{EntityId, Gazetteer};
+use crate::gazetteer::{Entity, EntityId, Gazetteer};
 use crate::span::Span;
 use crate::{Claim, Extraction, Mention, Sentence};
 use schemars::JsonSchema;
@@ -311,6 +311,11 @@ impl<'a> Document<'a> {
         self.counts.values().map(|&(e, n)| entity(self.gazetteer, e, n))
     }
 
+    /// The entities of [`Document::entities`], as the gazetteer's, with their mention counts.
+    pub(crate) fn entity_counts(&self) -> impl Iterator<Item = (&'a Entity, usize)> + '_ {
+        self.counts.values().map(|&(e, n)| (self.gazetteer.entity(e), n))
+    }
+
     pub(crate) fn mentions(&self) -> impl Iterator<Item = MentionOut<'a>> + '_ {
         self.x.mentions.iter().map(|m| self.mention(m))
     }
@@ -421,18 +426,25 @@ pub(crate) struct Attributes<'a>(pub(crate) BTreeMap<&'static str, &'a str>);
 
 impl Serialize for Attributes<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(&column, &value)| {
-            let number = matches!(column, "lat" | "lon")
-                .then(|| value.parse::<f64>().ok().and_then(serde_json::Number::from_f64))
-                .flatten();
-            (column, number.map_or(Attribute::Text(value), Attribute::Number))
-        }))
+        serializer.collect_map(
+            self.0
+                .iter()
+                .map(|(&column, &value)| (column, attribute(column, value))),
+        )
     }
+}
+
+/// An attribute's JSON value: `lat`/`lon` as numbers when they parse, else the text.
+fn attribute<'a>(column: &str, value: &'a str) -> Attribute<'a> {
+    let number = matches!(column, "lat" | "lon")
+        .then(|| value.parse::<f64>().ok().and_then(serde_json::Number::from_f64))
+        .flatten();
+    number.map_or(Attribute::Text(value), Attribute::Number)
 }
 
 #[derive(Serialize)]
 #[serde(untagged)]
-enum Attribute<'a> {
+pub(crate) enum Attribute<'a> {
     Number(serde_json::Number),
     Text(&'a str),
 }
