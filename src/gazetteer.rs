@@ -277,7 +277,7 @@ impl Gazetteer {
         let columns = parse_header(&cells).map_err(|m| err(line, m))?;
         let body = &content[body..];
         if !cut {
-            return self.add_rows(file, &columns, body, line + 1);
+            return self.add_rows(file, &columns, body, line + 1, None);
         }
         // Cut after the line break nearest the middle, so each half holds whole lines.
         let bytes = body.as_bytes();
@@ -286,18 +286,18 @@ impl Gazetteer {
         let tail_line = line + 1 + memchr::memchr_iter(b'\n', head.as_bytes()).count();
         let ((rest, tail_result), head_result) = crate::both(
             || {
-                let mut g = Gazetteer::default();
-                let result = g.add_rows(file, &columns, tail, tail_line);
-                (g, result)
+                let (mut g, mut lines) = (Gazetteer::default(), Vec::new());
+                let result = g.add_rows(file, &columns, tail, tail_line, Some(&mut lines));
+                ((g, lines), result)
             },
-            || self.add_rows(file, &columns, head, line + 1),
+            || self.add_rows(file, &columns, head, line + 1, None),
         );
         head_result?;
+        let (rest, lines) = rest;
         // The tail's rows came after the head's: an id they repeat is a duplicate there, and
         // reported before any error further down the tail.
-        for e in &rest.entities {
+        for (e, &line) in rest.entities.iter().zip(&lines) {
             if let Some(message) = self.duplicate(&e.id) {
-                let line = e.origin.rsplit_once(':').and_then(|(_, l)| l.parse().ok()).unwrap_or(0);
                 return Err(err(line, message));
             }
         }
@@ -312,8 +312,16 @@ impl Gazetteer {
         tail_result
     }
 
-    /// Adds the rows of `text`, whose first line is line `first` of `file`.
-    fn add_rows(&mut self, file: &str, columns: &Header, text: &str, first: usize) -> Result<(), GazetteerError> {
+    /// Adds the rows of `text`, whose first line is line `first` of `file`; with `entity_lines`, pushes
+    /// the line of each entity added there.
+    fn add_rows(
+        &mut self,
+        file: &str,
+        columns: &Header,
+        text: &str,
+        first: usize,
+        mut entity_lines: Option<&mut Vec<usize>>,
+    ) -> Result<(), GazetteerError> {
         // One entity a line, about four aliases an entity: reserved up front, not regrown.
         let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
         self.entities.reserve(lines);
@@ -336,6 +344,9 @@ impl Gazetteer {
                 )));
             }
             self.add_row(file, line, columns, &cells).map_err(err)?;
+            if let Some(lines) = entity_lines.as_deref_mut() {
+                lines.push(line);
+            }
         }
         Ok(())
     }
