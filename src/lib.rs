@@ -43,20 +43,33 @@ pub use matcher::Mention;
 pub use segment::{Role, Sentence};
 pub use span::Span;
 
-/// `(a(), b())`, with `a` on a second thread when there are two cores (and threads): start-up
-/// runs independent jobs so. The results are the same either way.
+/// `(a(), b())`, with `a` on a second thread when there are two cores (and the OS gives a
+/// thread; if it refuses one, `a` runs here after `b`): start-up runs independent jobs so. The
+/// results are the same either way.
 pub(crate) fn both<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
-    if !two_cores() {
-        let a = a();
-        return (a, b());
-    }
+    both_spawning(two_cores().then(std::thread::Builder::new), a, b)
+}
+
+/// [`both`], spawning `a`'s thread with `spawn` (None: no thread).
+fn both_spawning<A: Send, B>(
+    spawn: Option<std::thread::Builder>,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B,
+) -> (A, B) {
+    // `a` stays reachable from here in case the thread cannot be started, and runs once.
+    let a = std::sync::Mutex::new(Some(a));
+    let run_a = || {
+        let a = a.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+        a.map(|a| a())
+    };
     std::thread::scope(|scope| {
-        let worker = scope.spawn(a);
+        let worker = spawn.and_then(|builder| builder.spawn_scoped(scope, run_a).ok());
         let b = b();
-        (
-            worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            b,
-        )
+        let a = match worker {
+            Some(worker) => worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            None => run_a(),
+        };
+        (a.expect("`a` runs exactly once"), b)
     })
 }
 
@@ -156,5 +169,21 @@ impl Extractor {
             byline,
             date,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn both_runs_each_job_once_with_or_without_a_thread() {
+        let here = std::thread::current().id();
+        let on = |spawn| super::both_spawning(spawn, || (std::thread::current().id(), 1), || 2);
+        let ((a_thread, a), b) = on(Some(std::thread::Builder::new()));
+        assert_eq!((a, b), (1, 2));
+        assert_ne!(a_thread, here, "a ran on a second thread");
+        assert_eq!(on(None), ((here, 1), 2));
+        // A thread the OS refuses (a stack larger than the address space): `a` runs here.
+        let refused = std::thread::Builder::new().stack_size(usize::MAX - (1 << 20));
+        assert_eq!(on(Some(refused)), ((here, 1), 2));
     }
 }
