@@ -328,6 +328,80 @@ mod tests {
         }
     }
 
+    /// Every key path of `v` (array items as `[]`) whose value is neither null nor false.
+    fn present(v: &serde_json::Value, path: &str, out: &mut std::collections::BTreeSet<String>) {
+        use serde_json::Value;
+        match v {
+            Value::Null | Value::Bool(false) => {}
+            Value::Object(o) => o.iter().for_each(|(k, v)| present(v, &format!("{path}.{k}"), out)),
+            Value::Array(a) => a.iter().for_each(|v| present(v, &format!("{path}[]"), out)),
+            _ => {
+                out.insert(path.to_string());
+            }
+        }
+    }
+
+    #[test]
+    fn the_hand_writer_gives_serde_json_bytes_for_every_field_on_real_articles() {
+        // The two writers of one schema: `Serialize for Document` (pretty output, the schema
+        // test) and `write_json` (compact output). Real articles (FA-KES from ../shared, when
+        // present; the repo's corpus always) until every field has been written non-null.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = ["corpus", "../shared/data/fakes-syria-news/articles"]
+            .iter()
+            .filter_map(|d| std::fs::read_dir(root.join(d)).ok())
+            .flat_map(|d| d.filter_map(|e| e.ok().map(|e| e.path())))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        let fakes = files.iter().any(|p| p.to_string_lossy().contains("fakes-syria-news"));
+        let x = crate::Extractor::new(crate::Gazetteer::embedded());
+        let mut extra = serde_json::Map::new();
+        extra.insert("source".into(), serde_json::json!({"feed": ["a", 1, null]}));
+        let meta = super::super::DocumentMeta {
+            id: "d\"1".into(),
+            path: Some("in/d.txt".into()),
+            extra,
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        for (n, path) in files.iter().enumerate() {
+            let text = std::fs::read_to_string(path).unwrap();
+            let extraction = x.extract(&text);
+            let doc = super::super::document(&text, &extraction, x.gazetteer(), &meta);
+            let mut hand = Vec::new();
+            doc.write_json(&mut hand).unwrap();
+            let serde = serde_json::to_string(&doc).unwrap();
+            assert_eq!(String::from_utf8(hand).unwrap(), serde, "{}", path.display());
+            present(&serde_json::from_str(&serde).unwrap(), "", &mut seen);
+            if n >= 400 {
+                break;
+            }
+        }
+        if fakes {
+            let want = [
+                ".document.date",
+                ".document.title",
+                ".document.source.feed[]",
+                ".entities[].lat",
+                ".entities[].lon",
+                ".entities[].admin1",
+                ".entities[].subtype",
+                ".claims[].source.resolved.entity",
+                ".claims[].source.subtype",
+                ".claims[].source.unnamed",
+                ".claims[].nested_in",
+                ".claims[].disputed",
+                ".claims[].unverified",
+                ".claims[].entities[]",
+                ".claims[].confidence",
+                ".mentions[].sentence",
+                ".sentences[].role",
+            ];
+            let missing: Vec<_> = want.iter().filter(|k| !seen.contains(**k)).collect();
+            assert!(missing.is_empty(), "never written: {missing:?}");
+        }
+    }
+
     #[test]
     fn numbers_are_decimal() {
         for n in [0, 7, 10, 99, 100, 123_456, usize::MAX] {
