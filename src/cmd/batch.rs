@@ -12,7 +12,7 @@
 //! travel to the writer as extractions and go through the `--format` [`Sink`] there.
 
 use super::format::{FormatArgs, Sink};
-use super::io::{is_std, load_extractor, meta_for, read_article, stdin, write_output, GazetteerArgs};
+use super::io::{is_std, load_extractor, meta_for, read_article, stdin, write_output_buffered, GazetteerArgs};
 use super::jsonl;
 use super::pipeline::{chunks, ordered_map};
 use super::progress::{summary, Progress, Tally};
@@ -100,7 +100,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         date: args.date,
     };
     let mut sink = Sink::new(&args.format, false, true)?;
-    let tally = write_output(args.output.as_deref(), |out| {
+    // JSON lines come whole from the workers and are flushed one by one: a small buffer lets
+    // all but the shortest go straight to the output instead of being copied into it first.
+    let capacity = if sink.writes_json_lines() { 1 << 13 } else { 1 << 16 };
+    let tally = write_output_buffered(args.output.as_deref(), capacity, |out| {
         extract_all(&extractor, inputs, opts, out, &mut sink)
     })?;
     // The process ends next: as in `extract`, freeing the gazetteer's aliases and the matcher's

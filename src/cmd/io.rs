@@ -195,8 +195,18 @@ fn add_gazetteer(g: &mut Gazetteer, path: &Path) -> Result<()> {
 /// Runs `write` on the file at `path` (atomically, by [`write_atomically`]) or, for None and
 /// `-`, on standard output; buffered either way.
 pub fn write_output<T>(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
+    write_output_buffered(path, 1 << 16, write)
+}
+
+/// [`write_output`] with a buffer of `capacity` bytes: a write at least that long goes straight
+/// to the output when the buffer is empty, without a copy.
+pub fn write_output_buffered<T>(
+    path: Option<&Path>,
+    capacity: usize,
+    write: impl FnOnce(&mut dyn Write) -> Result<T>,
+) -> Result<T> {
     let buffered = |out: &mut dyn Write| {
-        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        let mut out = io::BufWriter::with_capacity(capacity, out);
         let value = write(&mut out)?;
         out.flush()?;
         Ok(value)
