@@ -3,7 +3,7 @@
 //! "Deir ez-Zor (VIDEO)" or "Syria (LCC)" add nothing: an all-caps word in brackets that does not
 //! fit the name is not an alias.
 
-use crate::fold::{fold_str, Folded};
+use crate::fold::{fold_into, fold_str, Folded};
 use crate::gazetteer::EntityId;
 use crate::matcher::Mention;
 use crate::segment::Sentence;
@@ -12,8 +12,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::BTreeMap;
 
 /// Adds the mentions of bracketed acronyms introduced after mentions, keeping `mentions` sorted
-/// and disjoint; `views` are the sentences' folded views.
-pub(super) fn add(text: &str, sentences: &[Sentence], views: &[Folded], mentions: &mut Vec<Mention>) {
+/// and disjoint. Only an article that introduces one has its sentences folded again (the views the
+/// matcher searched), to search them for it.
+pub(super) fn add(text: &str, sentences: &[Sentence], mentions: &mut Vec<Mention>) {
     let mut local: BTreeMap<String, EntityId> = BTreeMap::new();
     for m in mentions.iter() {
         let rest = &text[m.span.end..sentences[m.sentence].span.end];
@@ -40,7 +41,9 @@ pub(super) fn add(text: &str, sentences: &[Sentence], views: &[Folded], mentions
         .build(&patterns)
         .expect("a few acronyms fit in memory");
     let mut extra = Vec::new();
-    for (index, folded) in views.iter().enumerate() {
+    let mut folded = Folded::default();
+    for (index, sentence) in sentences.iter().enumerate() {
+        fold_into(sentence.span.slice(text), sentence.span.start, &mut folded);
         let mut at = 0;
         while let Some(m) = ac.find(aho_corasick::Input::new(&folded.text).range(at..)) {
             at = m.end() - 1; // the closing space may open the next match

@@ -243,10 +243,6 @@ impl Matcher {
     /// Finds all mentions in `text`; `date`, when given, selects among entities sharing an
     /// alias by their `period`.
     pub fn find_dated(&self, text: &str, sentences: &[Sentence], date: Option<Date>) -> Vec<Mention> {
-        // The sentences' views, kept for the acronyms' second pass when the article has a
-        // bracket that could introduce one.
-        let bracket = text.contains('(');
-        let mut views: Vec<Folded> = Vec::with_capacity(if bracket { sentences.len() } else { 0 });
         let mut folded = Folded::default();
         let (mut lower, mut declitic) = (String::new(), String::new());
         let mut raw = Vec::new();
@@ -270,13 +266,11 @@ impl Matcher {
             raw.sort_unstable();
             raw.dedup_by_key(|r| (r.start, r.end, r.pattern));
             self.candidates(text, &folded, index, &raw, &mut buffers, &mut found);
-            if bracket {
-                views.push(folded.clone());
-            }
         }
         let mut mentions = self.entities.resolve(text, found, date);
-        if bracket {
-            acronyms::add(text, sentences, &views, &mut mentions);
+        // Only a bracket can introduce an acronym.
+        if text.contains('(') {
+            acronyms::add(text, sentences, &mut mentions);
         }
         mentions
     }
