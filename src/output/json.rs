@@ -194,17 +194,33 @@ fn optional<W: Write + ?Sized>(out: &mut W, s: Option<&str>) -> io::Result<()> {
     }
 }
 
-/// A non-negative integer in decimal.
+/// A non-negative integer in decimal, two digits a step.
 fn number<W: Write + ?Sized>(out: &mut W, mut n: usize) -> io::Result<()> {
+    // "00", "01", ... "99".
+    const PAIRS: [u8; 200] = {
+        let mut t = [0u8; 200];
+        let mut k = 0;
+        while k < 100 {
+            t[2 * k] = b'0' + (k / 10) as u8;
+            t[2 * k + 1] = b'0' + (k % 10) as u8;
+            k += 1;
+        }
+        t
+    };
     let mut buf = [0u8; 20];
     let mut i = buf.len();
-    loop {
+    while n >= 100 {
+        let pair = 2 * (n % 100);
+        n /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+    } else {
         i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        buf[i] = b'0' + n as u8;
     }
     out.write_all(&buf[i..])
 }
@@ -437,7 +453,7 @@ mod tests {
 
     #[test]
     fn numbers_are_decimal() {
-        for n in [0, 7, 10, 99, 100, 123_456, usize::MAX] {
+        for n in (0..100_000).chain([123_456, 999_999, 1_000_000, usize::MAX / 3, usize::MAX]) {
             let mut out = Vec::new();
             number(&mut out, n).unwrap();
             assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
