@@ -272,6 +272,11 @@ pub struct Cue {
     pub nominal: bool,
     /// "CUE OBJECT to VERB" is an order, not a claim ("told his men to hold").
     pub directive: bool,
+    /// An order ("urged X to V", "called for X", "called on X to V") is a claim of stance
+    /// `urge` rather than refused: class `order`, which the PolNeAR profile's rows give
+    /// (`lexicon/polnear/`); the default lexicon has none, as the Syria conventions exclude
+    /// directives and calls.
+    pub order: bool,
     /// A content after the cue needs "that" ("found that ...", not "found a way").
     pub needs_that: bool,
 }
@@ -440,13 +445,18 @@ impl Lexicon {
             "evidence" => Frame::Evidence,
             other => return Err(format!("unknown frame {other:?}")),
         };
-        let (mut nominal, mut directive, mut needs_that) = (false, false, false);
+        let (mut nominal, mut directive, mut needs_that, mut order) = (false, false, false, false);
         for c in split_classes(classes) {
             match c {
                 "noun" => nominal = true,
                 "directive" => directive = true,
                 "that" => needs_that = true,
-                other => return Err(format!("unknown cue class {other:?} (expected noun, directive, that)")),
+                "order" => order = true,
+                other => {
+                    return Err(format!(
+                        "unknown cue class {other:?} (expected noun, directive, that, order)"
+                    ))
+                }
             }
         }
         let cue = Cue {
@@ -456,6 +466,7 @@ impl Lexicon {
             nominal,
             directive,
             needs_that,
+            order,
         };
         let lower = form.to_lowercase();
         let word = self.words.entry(lower.as_str().into()).or_default();

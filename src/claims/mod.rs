@@ -63,6 +63,7 @@ mod frames;
 mod hedges;
 pub mod lexicon;
 mod nouns;
+mod orders;
 mod passives;
 mod quotes;
 mod resolve;

@@ -163,6 +163,9 @@ impl Ctx<'_> {
         {
             return Some(c);
         }
+        if cue.order && self.directive(i, cue) {
+            return self.order(i, aux_start, cue);
+        }
         if self.refused(i, aux_start, cue) {
             return None;
         }

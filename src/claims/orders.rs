@@ -1,0 +1,120 @@
+//! Orders as claims, for corpora that count them (PolNeAR does; the Syria conventions, and so
+//! the default lexicon, do not): a cue of class `order` (`lexicon/polnear/cues.tsv`) in the
+//! shape the speech rules refuse as a directive ("urged all sides to talk", "called on the
+//! council to act", "called Friday for a ceasefire") makes a claim of stance `urge` whose
+//! content is the rest of the clause after the cue and its particle ("for", "on", "upon"),
+//! object included. Which verbs order is data: without `order` rows nothing here runs.
+//!
+//! Invariant: every span is a token range of the sentence; the cue span covers the cue, its
+//! auxiliaries and its particle.
+
+use super::{words, Claim, ClaimKind, Ctx, Cue, CueMatch, Rule, Stance};
+
+impl Ctx<'_> {
+    /// The claim of the `order` cue at token `i` (its auxiliaries from `aux_start`), which
+    /// [`Ctx::directive`] has found in a directive's shape. The source is the subject before
+    /// the cue, or the sentence's subject after "and"/"but" ("... and called for a truce").
+    pub(super) fn order(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
+        let (src_start, core, src_end) = match self.source_before(aux_start) {
+            Some(s) => s,
+            None if aux_start > 0 && self.is(aux_start - 1, words!["and", "but"]) => {
+                self.subject_at(self.clause_start(0))?
+            }
+            None => return None,
+        };
+        // "called Wednesday on the council to": time words, then the particle.
+        let mut start = i + 1;
+        while start < self.toks.len() && self.time_word(start) {
+            start += 1;
+        }
+        let particle = self.is(start, words!["for", "on", "upon"]);
+        let cue_end = if particle && start == i + 1 { i + 2 } else { i + 1 };
+        start += usize::from(particle);
+        let content = self.content_span(start, self.clause_end(start)?)?;
+        let cue_match = CueMatch {
+            stance: Stance::Urge,
+            ..self.cue_match(aux_start, cue_end, cue)
+        };
+        let source = self.source(src_start, src_end, core);
+        Some(self.claim(
+            ClaimKind::Attributed,
+            Some(source),
+            cue_match,
+            content,
+            Rule::SourceCueContent,
+            0.8,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::Lexicon;
+    use crate::{Extractor, Gazetteer};
+    use std::sync::LazyLock;
+
+    static DEFAULT: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Gazetteer::embedded()));
+    static POLNEAR: LazyLock<Extractor> = LazyLock::new(|| {
+        let mut lexicon = Lexicon::embedded();
+        let profile = include_str!("../../lexicon/polnear/cues.tsv");
+        lexicon.add_file("cues.tsv", profile).unwrap();
+        Extractor::with_lexicon(Gazetteer::embedded(), lexicon)
+    });
+
+    /// (source, cue, stance, content) of each claim.
+    fn claims<'a>(x: &Extractor, text: &'a str) -> Vec<(&'a str, &'a str, &'static str, &'a str)> {
+        let slice = |s: crate::Span| &text[s.start..s.end];
+        x.extract(text)
+            .claims
+            .iter()
+            .map(|c| {
+                let source = c.source.as_ref().map_or("-", |s| slice(s.span));
+                (source, slice(c.cue.span), c.cue.stance.as_str(), slice(c.content))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_profile_makes_orders_claims_and_the_default_refuses_them() {
+        let cases = [
+            (
+                "The envoy urged both sides to return to the talks.",
+                ("The envoy", "urged", "urge", "both sides to return to the talks"),
+            ),
+            (
+                "The mayor called on residents to stay indoors.",
+                ("The mayor", "called on", "urge", "residents to stay indoors"),
+            ),
+            (
+                "Aid groups called Friday for an immediate ceasefire.",
+                ("Aid groups", "called", "urge", "an immediate ceasefire"),
+            ),
+            (
+                "The governor has asked the courts to rule quickly.",
+                ("The governor", "has asked", "urge", "the courts to rule quickly"),
+            ),
+            (
+                "The minister toured the camp and urged donors to send tents.",
+                ("The minister", "urged", "urge", "donors to send tents"),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(claims(&POLNEAR, text), [want], "{text}");
+            assert_eq!(claims(&DEFAULT, text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn the_profile_leaves_what_is_no_order_as_it_was() {
+        for text in [
+            "The envoy asked whether the crossing would reopen.",
+            "The council called the plan a disgrace.",
+            "Local leaders urged calm after the clashes.",
+            "The ministry said it would reopen the road.",
+        ] {
+            let default = claims(&DEFAULT, text);
+            assert!(!default.is_empty(), "{text}");
+            assert_eq!(claims(&POLNEAR, text), default, "{text}");
+        }
+    }
+}
