@@ -240,6 +240,10 @@ enum_names! {
         Count = "count",
         /// Stands before a number in a count ("over 50", "nearly 20", "at least 7").
         Approximator = "approximator",
+        /// ":" after a name opening a sentence makes a claim ("Senator X: Y"; the PolNeAR profile).
+        SpeakerColon = "speaker_colon",
+        /// Makes a colon lead-in no speaker's ("Breaking:", "Update:"; the PolNeAR profile).
+        NotSpeaker = "not_speaker",
     }
 }
 
