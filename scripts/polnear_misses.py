@@ -71,8 +71,12 @@ def main():
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--lemma", action="store_true",
                     help="group missed attributions by a rough cue lemma, all forms and positions together")
-    ap.add_argument("claimex_args", nargs="*")
-    args = ap.parse_args()
+    # Everything after "--" goes to claimex ("-- --lexicon lexicon/polnear"); argparse's own
+    # "--" handling drops option-like words after it, so they are split off first.
+    argv = sys.argv[1:]
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args = ap.parse_args(argv[:cut])
+    args.claimex_args = argv[cut + 1:]
     docs = [json.loads(line) for line in open(args.gold, encoding="utf-8")]
     forms = lexicon_forms()
     missed, boundary, shown = collections.Counter(), collections.Counter(), collections.defaultdict(list)
