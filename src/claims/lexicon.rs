@@ -281,6 +281,10 @@ pub struct Cue {
     /// (`lexicon/polnear/`); the default lexicon has none, as the Syria conventions exclude
     /// directives and calls.
     pub order: bool,
+    /// A judgement (condemn, praise) whose content may be its noun-phrase object alone
+    /// ("praised the mayor"): class `object`, only in the PolNeAR profile; by default such a
+    /// judgement needs "as", "for" or "that" ([`super::Ctx::bare_judgement`]).
+    pub object: bool,
     /// A content after the cue needs "that" ("found that ...", not "found a way").
     pub needs_that: bool,
 }
@@ -449,16 +453,17 @@ impl Lexicon {
             "evidence" => Frame::Evidence,
             other => return Err(format!("unknown frame {other:?}")),
         };
-        let (mut nominal, mut directive, mut needs_that, mut order) = (false, false, false, false);
+        let (mut nominal, mut directive, mut needs_that, mut order, mut object) = (false, false, false, false, false);
         for c in split_classes(classes) {
             match c {
                 "noun" => nominal = true,
                 "directive" => directive = true,
                 "that" => needs_that = true,
                 "order" => order = true,
+                "object" => object = true,
                 other => {
                     return Err(format!(
-                        "unknown cue class {other:?} (expected noun, directive, that, order)"
+                        "unknown cue class {other:?} (expected noun, directive, that, order, object)"
                     ))
                 }
             }
@@ -471,6 +476,7 @@ impl Lexicon {
             directive,
             needs_that,
             order,
+            object,
         };
         let lower = form.to_lowercase();
         let word = self.words.entry(lower.as_str().into()).or_default();

@@ -1,4 +1,4 @@
-//! Orders as claims, for corpora that count them (PolNeAR does; the Syria conventions, and so
+//! Orders (and, below, judgements of a bare object) as claims, for corpora that count them (PolNeAR does; the Syria conventions, and so
 //! the default lexicon, do not): a cue of class `order` (`lexicon/polnear/cues.tsv`) in the
 //! shape the speech rules refuse as a directive ("urged all sides to talk", "called on the
 //! council to act", "called Friday for a ceasefire") makes a claim of stance `urge` whose
@@ -8,7 +8,8 @@
 //! Invariant: every span is a token range of the sentence; the cue span covers the cue, its
 //! auxiliaries and its particle.
 
-use super::{words, Claim, ClaimKind, Ctx, Cue, CueMatch, Rule, Stance};
+use super::{words, Claim, ClaimKind, Class, Ctx, Cue, CueMatch, Rule, Stance};
+use crate::span::Span;
 
 impl Ctx<'_> {
     /// The claim of the `order` cue at token `i` (its auxiliaries from `aux_start`), which
@@ -44,6 +45,29 @@ impl Ctx<'_> {
             Rule::SourceCueContent,
             0.8,
         ))
+    }
+}
+
+impl Ctx<'_> {
+    /// The noun-phrase object from token `start` (before `end`) of a judgement cue of class
+    /// `object` ("endorsed Cruz on Wednesday"): up to punctuation other than a joiner, a time
+    /// word, a preposition or adjunct word, "and"/"but", a clause word or a verb. None when it
+    /// opens with punctuation, a verb or a preposition.
+    pub(super) fn object_span(&self, start: usize, end: usize) -> Option<Span> {
+        let stop = |k: usize| {
+            (self.toks[k].is_punct() && !self.is(k, words!["'", "’", "-", "&"]))
+                || self.time_word(k)
+                || self.has(k, Class::Preposition)
+                || self.has(k, Class::Adjunct)
+                || self.has(k, Class::Clause)
+                || self.is(k, words!["and", "but"])
+                || self.verbish(k)
+        };
+        if start >= end || stop(start) {
+            return None;
+        }
+        let to = (start + 1..end).find(|&k| stop(k)).unwrap_or(end);
+        Some(self.span(start, to))
     }
 }
 
@@ -105,11 +129,34 @@ mod tests {
     }
 
     #[test]
+    fn the_profile_makes_an_object_judgement_a_claim_and_the_default_refuses_it() {
+        let cases = [
+            (
+                "The union endorsed the former senator in February.",
+                ("The union", "endorsed", "praise", "the former senator"),
+            ),
+            (
+                "Two governors have endorsed Okafor.",
+                ("Two governors", "have endorsed", "praise", "Okafor"),
+            ),
+            (
+                "Rights groups praised the mayor on Monday.",
+                ("Rights groups", "praised", "praise", "the mayor"),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(claims(&POLNEAR, text), [want], "{text}");
+            assert_eq!(claims(&DEFAULT, text), [], "{text}");
+        }
+    }
+
+    #[test]
     fn the_profile_leaves_what_is_no_order_as_it_was() {
         for text in [
             "The envoy asked whether the crossing would reopen.",
             "The council called the plan a disgrace.",
             "Local leaders urged calm after the clashes.",
+            "Rights groups praised the mayor for opening the shelters.",
             "The ministry said it would reopen the road.",
         ] {
             let default = claims(&DEFAULT, text);

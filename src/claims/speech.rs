@@ -244,11 +244,21 @@ impl Ctx<'_> {
             let end = (start..end).find(|&k| self.is(k, words![","])).unwrap_or(end);
             self.span(start, end)
         } else {
-            let end = self.clause_end(start)?;
+            // A one-word object ("endorsed Okafor.") is a whole clause for an `object` cue.
+            let end = if cue.object {
+                self.clause_end_any(start)
+            } else {
+                self.clause_end(start)?
+            };
             if self.bare_judgement(cue.stance, start, end) {
-                return None;
+                // "endorsed Cruz": an `object` judgement's content is its object (PolNeAR profile).
+                if !cue.object {
+                    return None;
+                }
+                self.object_span(start, end)?
+            } else {
+                self.content_span(start, end)?
             }
-            self.content_span(start, end)?
         };
         let rule = match cue.frame {
             Frame::Describe => Rule::SourceCueAs,
