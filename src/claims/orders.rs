@@ -12,6 +12,23 @@ use super::{words, Claim, ClaimKind, Class, Ctx, Cue, CueMatch, Rule, Stance};
 use crate::span::Span;
 
 impl Ctx<'_> {
+    /// The claim of the `order` cue at token `i` that [`Ctx::refused`] refuses, when that is
+    /// only for its directive shape: not a noun after a preposition ("despite calls for a
+    /// truce"), a naming, a reduced relative ...
+    pub(super) fn order_at(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
+        if !cue.order || !self.directive(i, cue) {
+            return None;
+        }
+        let plain = Cue {
+            directive: false,
+            ..cue.clone()
+        };
+        if self.refused(i, aux_start, &plain) {
+            return None;
+        }
+        self.order(i, aux_start, cue)
+    }
+
     /// The claim of the `order` cue at token `i` (its auxiliaries from `aux_start`), which
     /// [`Ctx::directive`] has found in a directive's shape. The source is the subject before
     /// the cue, or the sentence's subject after "and"/"but" ("... and called for a truce").
@@ -157,6 +174,7 @@ mod tests {
             "The council called the plan a disgrace.",
             "Local leaders urged calm after the clashes.",
             "Rights groups praised the mayor for opening the shelters.",
+            "Despite calls for a truce, the monitor said shelling went on.",
             "The ministry said it would reopen the road.",
         ] {
             let default = claims(&DEFAULT, text);

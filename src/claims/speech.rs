@@ -163,11 +163,9 @@ impl Ctx<'_> {
         {
             return Some(c);
         }
-        if cue.order && self.directive(i, cue) {
-            return self.order(i, aux_start, cue);
-        }
         if self.refused(i, aux_start, cue) {
-            return None;
+            // An `order` cue refused only as a directive is a claim (PolNeAR profile, orders.rs).
+            return self.order_at(i, aux_start, cue);
         }
         match self.source_before(aux_start) {
             Some(source) => self.source_then_cue(i, aux_start, cue, source),
