@@ -22,12 +22,33 @@ AUX = set("has have had is was were are be been being will would could can may m
 
 
 def lexicon_forms():
-    forms = set()
+    """Form -> lemma of every cue and participle row."""
+    forms = {}
     for name in ("cues.tsv", "participles.tsv"):
         for line in open(os.path.join(ROOT, "lexicon", name), encoding="utf-8"):
             if "\t" in line and not line.startswith("#"):
-                forms.add(line.split("\t")[0])
+                cols = line.split("\t")
+                forms[cols[0]] = cols[1]
     return forms
+
+
+def lemma(words, forms):
+    """A rough lemma of a cue's first word ("wanted" -> "want"), with its particle for
+    "call for", "call on", "point out"; lexicon lemmas first, then suffix stripping."""
+    if not words:
+        return "?"
+    w = words[0]
+    if w in forms:
+        base = forms[w]
+    else:
+        base = w
+        for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+            if len(w) > len(suffix) + 2 and w.endswith(suffix):
+                base = w[: -len(suffix)] + repl
+                break
+    if len(words) > 1 and words[1] in ("for", "on", "upon", "out", "up", "to", "about"):
+        base += " " + words[1]
+    return base
 
 
 def run(docs, extra):
@@ -48,8 +69,14 @@ def main():
     ap.add_argument("--show", help="a class key to print contexts of")
     ap.add_argument("-n", type=int, default=20)
     ap.add_argument("--top", type=int, default=40)
-    ap.add_argument("claimex_args", nargs="*")
-    args = ap.parse_args()
+    ap.add_argument("--lemma", action="store_true",
+                    help="group missed attributions by a rough cue lemma, all forms and positions together")
+    # Everything after "--" goes to claimex ("-- --lexicon lexicon/polnear"); argparse's own
+    # "--" handling drops option-like words after it, so they are split off first.
+    argv = sys.argv[1:]
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args = ap.parse_args(argv[:cut])
+    args.claimex_args = argv[cut + 1:]
     docs = [json.loads(line) for line in open(args.gold, encoding="utf-8")]
     forms = lexicon_forms()
     missed, boundary, shown = collections.Counter(), collections.Counter(), collections.defaultdict(list)
@@ -90,7 +117,10 @@ def main():
                 where.append("no-source")
             elif a["source"]["start"] > a["cue"]["end"]:
                 where.append("source-after")
-            key = f"{'known' if known else 'unknown'} {head} {' '.join(where)}".strip()
+            if args.lemma:
+                key = f"{'known' if known else 'unknown'} {lemma(words, forms)}" + (" colon" if "colon" in where else "")
+            else:
+                key = f"{'known' if known else 'unknown'} {head} {' '.join(where)}".strip()
             missed[key] += 1
             s, e = a["cue"]["start"], a["cue"]["end"]
             shown[key].append((text[max(0, s - 80):s] + "[[" + text[s:e] + "]]" + text[e:e + 80]).replace("\n", " "))

@@ -44,7 +44,8 @@
 //!   `content_cue_source`, `according_to`, `quote_source_cue`, `quote_cue_source`,
 //!   `source_cue_quote`, `quote_continued`, `passive_by`, `passive_it`, `quoted_as_saying`,
 //!   `nominal`, `shared_subject`, `follow_up`, `hedge`, `speaker_tag` (an interview turn,
-//!   "TAPPER: ...": its content is the rest of the line); see `src/claims/`); `confidence` is in [0, 1];
+//!   "TAPPER: ...": its content is the rest of the line; with the PolNeAR profile also a
+//!   "NAME: ..." lead-in); see `src/claims/`); `confidence` is in [0, 1];
 //!   `disputed` is true when the same or the next sentence contradicts the claim; `unverified`
 //!   is true when a verification disclaimer ("could not be independently verified") in the
 //!   claim's sentence, or in the next sentence, qualifies it. The disclaimer itself is a

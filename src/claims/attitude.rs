@@ -44,7 +44,23 @@ impl Ctx<'_> {
             .unwrap_or_default()
             .to_lowercase();
         let first = self.lexicon.classes(&first);
-        let subject = c.cue.stance == Stance::Believe && (first.has(Class::Pronoun) || first.has(Class::NpOpener));
+        // "Analysts think Rahimi will run again": or with a name, then a verb within four words.
+        let named = {
+            let mut words = c.content.slice(self.text).split_whitespace();
+            let capitalised = words
+                .next()
+                .is_some_and(|w| w.starts_with(|ch: char| ch.is_uppercase()));
+            capitalised
+                && words.take(4).any(|w| {
+                    let w = w.to_lowercase();
+                    w.ends_with("ed")
+                        || [Class::Be, Class::Auxiliary, Class::FiniteVerb]
+                            .iter()
+                            .any(|&k| self.lexicon.classes(&w).has(k))
+                })
+        };
+        let subject =
+            c.cue.stance == Stance::Believe && (first.has(Class::Pronoun) || first.has(Class::NpOpener) || named);
         // "repeated the claim that ...": a short noun phrase headed by a cue noun (class `noun` in
         // `cues.tsv`), then "that" and a subject (not a relative "that": "found a way that led
         // out", "agreed the plan that was proposed").
@@ -131,6 +147,20 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(claims(text), [want], "{text}");
         }
+    }
+
+    #[test]
+    fn a_belief_clause_may_open_with_a_name_before_its_verb() {
+        assert_eq!(
+            claims("Analysts think Rahimi will run again."),
+            [("Analysts", "think", "believe", "Rahimi will run again")]
+        );
+        assert_eq!(
+            claims("Few think Geneva talks are near."),
+            [("Few", "think", "believe", "Geneva talks are near")]
+        );
+        // A name and no verb: "thought X a Y" holds an opinion of X, no clause.
+        assert_eq!(claims("Residents thought Aleppo a safer place to live."), []);
     }
 
     #[test]

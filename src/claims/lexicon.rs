@@ -240,6 +240,10 @@ enum_names! {
         Count = "count",
         /// Stands before a number in a count ("over 50", "nearly 20", "at least 7").
         Approximator = "approximator",
+        /// ":" after a name opening a sentence makes a claim ("Senator X: Y"; the PolNeAR profile).
+        SpeakerColon = "speaker_colon",
+        /// Makes a colon lead-in no speaker's ("Breaking:", "Update:"; the PolNeAR profile).
+        NotSpeaker = "not_speaker",
     }
 }
 
@@ -272,6 +276,15 @@ pub struct Cue {
     pub nominal: bool,
     /// "CUE OBJECT to VERB" is an order, not a claim ("told his men to hold").
     pub directive: bool,
+    /// An order ("urged X to V", "called for X", "called on X to V") is a claim of stance
+    /// `urge` rather than refused: class `order`, which the PolNeAR profile's rows give
+    /// (`lexicon/polnear/`); the default lexicon has none, as the Syria conventions exclude
+    /// directives and calls.
+    pub order: bool,
+    /// A judgement (condemn, praise) whose content may be its noun-phrase object alone
+    /// ("praised the mayor"): class `object`, only in the PolNeAR profile; by default such a
+    /// judgement needs "as", "for" or "that" ([`super::Ctx::bare_judgement`]).
+    pub object: bool,
     /// A content after the cue needs "that" ("found that ...", not "found a way").
     pub needs_that: bool,
 }
@@ -440,13 +453,19 @@ impl Lexicon {
             "evidence" => Frame::Evidence,
             other => return Err(format!("unknown frame {other:?}")),
         };
-        let (mut nominal, mut directive, mut needs_that) = (false, false, false);
+        let (mut nominal, mut directive, mut needs_that, mut order, mut object) = (false, false, false, false, false);
         for c in split_classes(classes) {
             match c {
                 "noun" => nominal = true,
                 "directive" => directive = true,
                 "that" => needs_that = true,
-                other => return Err(format!("unknown cue class {other:?} (expected noun, directive, that)")),
+                "order" => order = true,
+                "object" => object = true,
+                other => {
+                    return Err(format!(
+                        "unknown cue class {other:?} (expected noun, directive, that, order, object)"
+                    ))
+                }
             }
         }
         let cue = Cue {
@@ -456,6 +475,8 @@ impl Lexicon {
             nominal,
             directive,
             needs_that,
+            order,
+            object,
         };
         let lower = form.to_lowercase();
         let word = self.words.entry(lower.as_str().into()).or_default();

@@ -20,6 +20,9 @@
 //!   mention;
 //! - `followup.rs`: ", adding that ..." / ", saying ..." after a claim, by the same source;
 //! - `transcript.rs`: interview turns ("TAPPER: ...", "Q: ...", "A: ...") in a dialogue;
+//! - `orders.rs` and `colon.rs`: for corpora that count them (the PolNeAR profile,
+//!   `lexicon/polnear/`), orders ("urged X to V", "called for X") and "NAME: ..." lead-ins;
+//!   without the profile's rows they never fire;
 //! - `hedges.rs`: hedged claims without a source ("reportedly", "is said to", "appears to",
 //!   "it is unclear whether", "has been accused of");
 //! - `verification.rs`: disclaimers ("could not be independently verified") as hedged claims
@@ -57,12 +60,14 @@ mod arbitrate;
 mod attitude;
 mod bare;
 mod clauses;
+mod colon;
 mod discourse;
 mod followup;
 mod frames;
 mod hedges;
 pub mod lexicon;
 mod nouns;
+mod orders;
 mod passives;
 mod quotes;
 mod resolve;
@@ -314,6 +319,7 @@ impl ClaimFinder {
         if out.len() > before {
             out.sort_by_key(|c| (c.sentence, c.cue.span.start, c.content.start));
         }
+        colon::find(text, sentences, mentions, &self.kinds, &quotes, &self.lexicon, &mut out);
         for c in &mut out {
             c.entities = entities_in(mentions, c.content, c.source.as_ref().map(|s| s.span));
         }

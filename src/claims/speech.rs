@@ -164,7 +164,8 @@ impl Ctx<'_> {
             return Some(c);
         }
         if self.refused(i, aux_start, cue) {
-            return None;
+            // An `order` cue refused only as a directive is a claim (PolNeAR profile, orders.rs).
+            return self.order_at(i, aux_start, cue);
         }
         match self.source_before(aux_start) {
             Some(source) => self.source_then_cue(i, aux_start, cue, source),
@@ -241,11 +242,21 @@ impl Ctx<'_> {
             let end = (start..end).find(|&k| self.is(k, words![","])).unwrap_or(end);
             self.span(start, end)
         } else {
-            let end = self.clause_end(start)?;
+            // A one-word object ("endorsed Okafor.") is a whole clause for an `object` cue.
+            let end = if cue.object {
+                self.clause_end_any(start)
+            } else {
+                self.clause_end(start)?
+            };
             if self.bare_judgement(cue.stance, start, end) {
-                return None;
+                // "endorsed Cruz": an `object` judgement's content is its object (PolNeAR profile).
+                if !cue.object {
+                    return None;
+                }
+                self.object_span(start, end)?
+            } else {
+                self.content_span(start, end)?
             }
-            self.content_span(start, end)?
         };
         let rule = match cue.frame {
             Frame::Describe => Rule::SourceCueAs,
