@@ -313,6 +313,9 @@ fn forced_breaks(b: &str, abbr: &Abbreviations) -> Vec<usize> {
         }
     }
     let mut out = list_items(b, starts);
+    // The word around each glued period, found with cursors that only move forward (the periods
+    // come in order), so a long run without whitespace is scanned once, not once per period.
+    let (mut word_start, mut scanned, mut word_end) = (0, 0, 0);
     for i in periods {
         let glued = i >= 2
             && bytes[i - 1].is_ascii_lowercase()
@@ -320,8 +323,13 @@ fn forced_breaks(b: &str, abbr: &Abbreviations) -> Vec<usize> {
             && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
             && bytes.get(i + 2).is_some_and(u8::is_ascii_lowercase);
         if glued {
-            let word_start = b[..i].rfind(char::is_whitespace).map_or(0, |w| w + 1);
-            let word_end = b[i..].find(char::is_whitespace).map_or(b.len(), |w| i + w);
+            for (w, c) in b[scanned..i].char_indices().filter(|&(_, c)| c.is_whitespace()) {
+                word_start = scanned + w + c.len_utf8();
+            }
+            scanned = i;
+            if word_end <= i {
+                word_end = b[i..].find(char::is_whitespace).map_or(b.len(), |w| i + w);
+            }
             let word = &b[word_start..word_end];
             let address = word.contains(['@', '/']) || word.starts_with("www.");
             if !address && abbr.get(&b[word_start..=i]).is_none() {
@@ -621,6 +629,24 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         segment(text).iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn glued_periods_after_wide_whitespace() {
+        // U+0085 and U+3000 are whitespace of two and three bytes before a glued period's word
+        // (a property test once sliced inside U+0085).
+        for text in [
+            "\u{64b}\u{85}Aa.Aa",
+            "Roads fell\u{3000}wide.Then it rained.",
+            "a\u{a0}bc.De fg",
+        ] {
+            let got = texts(text);
+            assert!(got.iter().all(|s| !s.is_empty()), "{text:?}: {got:?}");
+            assert!(got.len() >= 2, "{text:?}: the glued period splits: {got:?}");
+        }
+        // Many glued periods in one run without whitespace: each is a break (the cursors move on).
+        let run = "ab.Cd".repeat(2000);
+        assert!(texts(&run).len() > 1000);
     }
 
     #[test]
