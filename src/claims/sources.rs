@@ -566,9 +566,17 @@ impl Ctx<'_> {
     }
 
     /// "Rami Abdel Rahman the head of the Observatory said": the start of a name right before
-    /// the appositive source `[start, end)` opened by an article, when there is one.
+    /// the appositive source `[start, end)` opened by an article, when there is one. A
+    /// capitalised article after a word opens a line glued to the one before ("... killed -
+    /// YouTube The Observatory said"), not an appositive, unless it opens a gazetteer name
+    /// ("Zouhir al-Shimale The New Arabs correspondent").
     pub(super) fn name_before_appositive(&self, start: usize, end: usize) -> Option<usize> {
-        if !self.has(start, Class::Article) || !(start..end).any(|k| self.source_noun_at(k)) {
+        let named = self
+            .mentions
+            .iter()
+            .any(|m| m.span.start == self.toks[start].span.start);
+        let glued = self.capitalised(start) && start > 0 && !self.toks[start - 1].is_punct() && !named;
+        if glued || !self.has(start, Class::Article) || !(start..end).any(|k| self.source_noun_at(k)) {
             return None;
         }
         self.name_run_before(start)
@@ -1100,6 +1108,51 @@ mod tests {
                 "The military media arm",
                 "said",
                 "its fighters attacked a village near Khanaser"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_name_keeps_its_joined_or_person_noun_appositive() {
+        assert_eq!(
+            claims("Khalid Nasser a commander and spokesman for the Southern Front said the talks had stalled."),
+            [(
+                "Khalid Nasser a commander and spokesman for the Southern Front",
+                "said",
+                "the talks had stalled"
+            )]
+        );
+        assert_eq!(
+            claims("Layla Haddad a 35-year-old teacher living in Douma said she heard the jets twice."),
+            [(
+                "Layla Haddad a 35-year-old teacher living in Douma",
+                "said",
+                "she heard the jets twice"
+            )]
+        );
+        assert_eq!(
+            claims("Samir Aziz the manager of a bakery in Idlib told reporters the oven was destroyed."),
+            [(
+                "Samir Aziz the manager of a bakery in Idlib",
+                "told",
+                "the oven was destroyed"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_article_after_a_word_opens_a_glued_line_not_an_appositive() {
+        assert_eq!(
+            claims("Shelling Resumes The Observatory said nine people died in the village."),
+            [("The Observatory", "said", "nine people died in the village")]
+        );
+        // A gazetteer name may open with "The".
+        assert_eq!(
+            claims("Samir Aziz The New Arabs correspondent in Idlib reported that the road was cut."),
+            [(
+                "Samir Aziz The New Arabs correspondent in Idlib",
+                "reported",
+                "the road was cut"
             )]
         );
     }

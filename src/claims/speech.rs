@@ -393,6 +393,9 @@ impl Ctx<'_> {
                 }
                 start = s;
             }
+            // "Qassem Saadeddine a commander and spokesman for X said": the name before a joined
+            // appositive is the source's head too.
+            let start = self.name_before_appositive(start, aux_start).unwrap_or(start);
             return Some((start, aux_start, aux_start));
         }
         if let Some(found) = self.bare_appositive_source(aux_start) {
