@@ -17,7 +17,7 @@ impl Ctx<'_> {
         if after >= end
             || self.is(after, words![","])
             || (self.is(after, words!["according"]) && self.is(after + 1, words!["to"]))
-            || (self.has(after, Class::Participle) && self.word_starts_lower(after))
+            || (self.has(after, Class::Participle) && self.word_starts_lower(after) && self.relay_that(after).is_none())
             || self.participle_clause(after)
         {
             return true;
@@ -128,6 +128,10 @@ impl Ctx<'_> {
                     j += 2;
                 }
             }
+            // "reported citing a military source that ...": the relayed source is no content.
+            if let Some(k) = self.relay_that(j) {
+                j = k + 1;
+            }
             // "say privately that", "warned of famine"
             let adverb = j < self.toks.len() && self.word(j).ends_with("ly") && self.is(j + 1, words!["that"]);
             if adverb || (cue.lemma == "warn" && self.is(j, words!["of"])) {
@@ -154,6 +158,27 @@ impl Ctx<'_> {
                 return j;
             }
         }
+    }
+
+    /// "citing a military source that": the "that" closing a relay phrase (class `relay`) that
+    /// opens at `k`, within eight words and before any punctuation or other cue, when a subject
+    /// follows it (not a relative "that": "citing surveys that also showed").
+    pub(super) fn relay_that(&self, k: usize) -> Option<usize> {
+        if !self.has(k, Class::Relay) || !self.word_starts_lower(k) {
+            return None;
+        }
+        let subject = |j: usize| {
+            j < self.toks.len()
+                && (self.capitalised(j)
+                    || self.toks[j].starts_digit()
+                    || [Class::NpOpener, Class::Pronoun, Class::Determiner]
+                        .iter()
+                        .any(|&c| self.has(j, c)))
+        };
+        (k + 2..(k + 9).min(self.toks.len()))
+            .take_while(|&j| !self.toks[j].is_punct() && self.toks[j].cue.is_none())
+            .find(|&j| self.is(j, words!["that"]))
+            .filter(|&j| subject(j + 1))
     }
 
     /// The token index where the clause starting at `start` ends (exclusive), if it holds at

@@ -330,6 +330,11 @@ impl Ctx<'_> {
         if let Some(found) = self.dash_appositive(aux_start) {
             return Some(found);
         }
+        // "Reuters quoting US officials said", "SANA citing a source said": the relay speaks; the
+        // relayed source is not the source's (as in "SANA said, citing a source").
+        if let Some((start, core, _)) = self.relay_before(aux_start).and_then(|k| self.source_before(k)) {
+            return Some((start, core, core));
+        }
         // "A poll released Saturday found", "The report published Tuesday showed", "A survey
         // last month showed": the date after the source, and the participle that dates it, are
         // not the source's.
@@ -451,6 +456,18 @@ impl Ctx<'_> {
             && self.has(open + 1, Class::Preposition)
             && aside.clone().all(plain))
         .then_some(open)
+    }
+
+    /// "SOURCE quoting X CUE": the relay participle (class `relay`) of a phrase of up to six
+    /// words with no punctuation, clause word or cue that ends right before `aux_start`.
+    pub(super) fn relay_before(&self, aux_start: usize) -> Option<usize> {
+        (aux_start.saturating_sub(7)..aux_start.saturating_sub(1))
+            .rev()
+            .take_while(|&k| {
+                let t = &self.toks[k];
+                !t.is_punct() && !t.has(Class::Clause) && (t.cue.is_none() || t.has(Class::Relay))
+            })
+            .find(|&k| k > 0 && self.has(k, Class::Relay) && self.word_starts_lower(k))
     }
 
     /// Where "and" or "as well as" right before token `start` begins.
@@ -633,6 +650,33 @@ mod tests {
         assert_eq!(
             claims("Damascus meanwhile said the talks would resume."),
             [("Damascus", "meanwhile said", "the talks would resume")]
+        );
+    }
+
+    #[test]
+    fn a_relayed_source_is_neither_the_source_nor_the_content() {
+        assert_eq!(
+            claims("Al Jazeera quoting Turkish officials said on Friday that the border crossing had reopened."),
+            [("Al Jazeera", "said", "the border crossing had reopened")]
+        );
+        assert_eq!(
+            claims("The agency citing a local official said the bridge was shelled overnight."),
+            [("The agency", "said", "the bridge was shelled overnight")]
+        );
+        assert_eq!(
+            claims("State television reported citing a police source that two car bombs exploded near the stadium."),
+            [(
+                "State television",
+                "reported",
+                "two car bombs exploded near the stadium"
+            )]
+        );
+        // A relative "that" after the relayed source opens no content.
+        assert_eq!(
+            claims(
+                "Wheat output fell by half this year the ministry added citing surveys that also showed lower yields."
+            ),
+            [("the ministry", "added", "Wheat output fell by half this year")]
         );
     }
 
