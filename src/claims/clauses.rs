@@ -4,7 +4,7 @@
 //! dateline), and what may follow a trailing "SOURCE said".
 
 use super::tokens::Word;
-use super::{words, Class, Ctx, Cue};
+use super::{words, Class, Ctx, Cue, Frame};
 use crate::span::Span;
 
 impl Ctx<'_> {
@@ -242,10 +242,24 @@ impl Ctx<'_> {
                         || (self.is(j + 1, words!["a", "an"]) && self.has(j + 2, Class::Summary))));
         }
         (self.is(j, words!["but"]) && verb_after(j + 1))
+            || (self.has(j, Class::Contrast) && self.word_starts_lower(j) && self.speaker_after(j + 1))
             || (self.is(j, words!["and"]) && self.cue_at(j + 1).is_some())
             // "... were killed without specifying whether ...", commas or not.
             || (self.is(j, words!["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
             || self.bare_participle(j)
+    }
+
+    /// Copy without commas: "X said A but one of his relatives told AFP that B": a source of up
+    /// to six words from `k`, then its speech cue, opens a new claim after a contrast word.
+    fn speaker_after(&self, k: usize) -> bool {
+        let Some(cue) = (k + 1..(k + 7).min(self.toks.len()))
+            .take_while(|&j| !self.toks[j].is_punct() && !self.has(j, Class::Clause))
+            .find(|&j| self.cue_at(j).is_some_and(|c| !c.nominal && c.frame == Frame::Speech))
+        else {
+            return false;
+        };
+        let aux = self.auxiliaries_before(cue);
+        aux > k && self.looks_like_source(k, aux)
     }
 
     /// The object of the participle or cue at `j` holds a casualty word (`casualty` in
@@ -573,6 +587,35 @@ mod tests {
         assert_eq!(
             claims("The monitor said civilians were seen fleeing toward the border."),
             [("The monitor", "said", "civilians were seen fleeing toward the border")]
+        );
+    }
+
+    #[test]
+    fn a_contrast_word_before_a_new_speaker_ends_the_content() {
+        assert_eq!(
+            claims(
+                "Neighbours first said the baker was missing but a relative of the baker told AFP that he was safe."
+            ),
+            [
+                ("Neighbours", "first said", "the baker was missing"),
+                ("a relative of the baker", "told", "he was safe"),
+            ]
+        );
+        assert_eq!(
+            claims("The army said the road was open while residents have said it was still closed."),
+            [
+                ("The army", "said", "the road was open"),
+                ("residents", "have said", "it was still closed"),
+            ]
+        );
+        // No speaker after it: the contrast stays in the content.
+        assert_eq!(
+            claims("The army said the road was open but residents were barred from using it."),
+            [(
+                "The army",
+                "said",
+                "the road was open but residents were barred from using it"
+            )]
         );
     }
 
