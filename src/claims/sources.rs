@@ -22,6 +22,14 @@ impl Ctx<'_> {
     /// The source over tokens `[from, to)`, whose own noun phrase (before any appositive) ends
     /// at `core_end`.
     pub(super) fn source(&self, from: usize, to: usize, core_end: usize) -> Source {
+        // "... said the Syrian Observatory for Human Rights said.": a source never ends with a
+        // reporting verb (a scraped copy's doubled cue).
+        let to = if to > from + 1 && self.cue_at(to - 1).is_some_and(|c| !c.nominal) {
+            to - 1
+        } else {
+            to
+        };
+        let core_end = core_end.min(to);
         let span = self.span(from, to);
         let head_end = (from + 1..core_end)
             .find(|&k| self.has(k, Class::PostModifier))

@@ -156,6 +156,9 @@ impl Ctx<'_> {
         if (aux_start..i).any(|k| self.has(k, Class::Be)) {
             return self.passive(aux_start, i, cue);
         }
+        if self.doubled(i, aux_start) {
+            return None;
+        }
         // Wire copy without commas: "... the monitor said." ([`super::bare`]).
         if let Some(c) = self
             .bare_inverted(i, aux_start, cue)
@@ -523,6 +526,30 @@ impl Ctx<'_> {
             || self.noun_after_preposition(i, aux_start, cue)
             || self.frame_refuses(i, aux_start, cue)
             || self.attributive(i, aux_start)
+            || self.doubled(i, aux_start)
+    }
+
+    /// "... said the Syrian Observatory for Human Rights said.": a scraped copy's second cue
+    /// after an inverted source, ending the sentence, is no claim of its own (the source drops
+    /// it, [`Ctx::source`]).
+    fn doubled(&self, i: usize, aux_start: usize) -> bool {
+        let ends = (i + 1..self.toks.len()).all(|k| self.toks[k].is_final_punct() || self.is_quote_mark(k));
+        ends && aux_start >= 2
+            && (aux_start.saturating_sub(12)..aux_start - 1)
+                .rev()
+                .take_while(|&k| !self.toks[k].is_punct() || self.is(k, words!["-"]))
+                .find_map(|k| self.cue_at(k).map(|c| (k, c)))
+                .is_some_and(|(k, c)| {
+                    // Not "the reported execution", "were reported": an inverted cue stands alone.
+                    let alone = self.auxiliaries_before(k) == k
+                        && k > 0
+                        && ![Class::Article, Class::Be, Class::Auxiliary]
+                            .iter()
+                            .any(|&x| self.has(k - 1, x));
+                    alone
+                        && self.lexicon.classes(&c.lemma).has(Class::InvertingCue)
+                        && self.looks_like_source(k + 1, aux_start)
+                })
     }
 
     /// "the biggest officially acknowledged loss", "a widely reported raid", "the reported
@@ -677,6 +704,31 @@ mod tests {
                 "Wheat output fell by half this year the ministry added citing surveys that also showed lower yields."
             ),
             [("the ministry", "added", "Wheat output fell by half this year")]
+        );
+    }
+
+    #[test]
+    fn a_doubled_cue_after_an_inverted_source_is_dropped() {
+        assert_eq!(
+            claims("\"The bridge is gone\" said the local council said."),
+            [("the local council", "said", "The bridge is gone")]
+        );
+        // A nested claim with a content of its own stays.
+        assert_eq!(
+            claims("The envoy said the council said the bridge was gone."),
+            [
+                ("The envoy", "said", "the council said the bridge was gone"),
+                ("the council", "said", "the bridge was gone"),
+            ]
+        );
+        // "the reported X": an attributive cue before a trailing source is no inverted cue.
+        assert_eq!(
+            claims("Two shops burned after the reported strike on the market the monitor said."),
+            [(
+                "the monitor",
+                "said",
+                "Two shops burned after the reported strike on the market"
+            )]
         );
     }
 
