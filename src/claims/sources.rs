@@ -487,7 +487,7 @@ impl Ctx<'_> {
         let next_ok = |words: &[Word]| self.is(k + 1, words) || self.has(k + 1, Class::AdjunctDet);
         match self.lower(k) {
             "in" | "on" | "at" => self.has(k + 1, Class::AdjunctNoun) || next_ok(&[]),
-            "to" => self.capitalised(k + 1) || next_ok(words!["reporters", "journalists"]),
+            "to" => self.capitalised(k + 1) || self.has(k + 1, Class::Recipient) || next_ok(&[]),
             // "A report released by a group of experts": a participle's agent is no adjunct.
             "by" => next_ok(words!["phone", "telephone"]) && !(k > 0 && self.participle_modifier(k - 1)),
             _ => false,
@@ -551,8 +551,7 @@ impl Ctx<'_> {
         // "US Central Command which oversees US operations said": a relative clause's verb
         // belongs to the phrase before, which the caller finds.
         let relative = start > 0 && self.has(start - 1, Class::Relative);
-        if !plain(start) || closed(start) || relative || self.is(start, words!["de", "van", "von", "bin", "ibn", "abu"])
-        {
+        if !plain(start) || closed(start) || relative || self.has(start, Class::NameParticle) {
             return None;
         }
         // The last such phrase: "... after meeting Arab ministers US envoy John Kerry said".
