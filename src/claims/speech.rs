@@ -367,6 +367,9 @@ impl Ctx<'_> {
         // "... a move he called intolerable Trump said": a plain lower-case word glued before
         // the source ends the clause before.
         let start = self.past_glued_word(start, aux_start).unwrap_or(start);
+        // "after meeting Arab foreign ministers U.S. Secretary of State John Kerry said": the
+        // object of a lower-case "-ing" verb before the phrase is not the source.
+        let start = self.past_ing_object(start, aux_start).unwrap_or(start);
         // "... near the cities of Deir ez-Zor and Raqqa local media reported": a place glued
         // before the source is the end of the clause before.
         let start = (start..aux_start.saturating_sub(1))
@@ -471,6 +474,34 @@ impl Ctx<'_> {
                 !t.is_punct() && !t.has(Class::Clause) && (t.cue.is_none() || t.has(Class::Relay))
             })
             .find(|&k| k > 0 && self.has(k, Class::Relay) && self.word_starts_lower(k))
+    }
+
+    /// "... meeting Arab foreign ministers U.S. Secretary of State John Kerry said": when a
+    /// lower-case "-ing" word that is no reporting participle stands right before `start`, the
+    /// source starts at the first name after a lower-case word (not a name particle) in
+    /// `[start, aux_start)`, when what follows is a source ("... meeting rebel leaders UN envoy
+    /// Staffan de Mistura said").
+    fn past_ing_object(&self, start: usize, aux_start: usize) -> Option<usize> {
+        let ing = start > 0
+            && self.word_starts_lower(start - 1)
+            && self.lower(start - 1).ends_with("ing")
+            && !self.has(start - 1, Class::Participle);
+        if !ing {
+            return None;
+        }
+        (start + 1..aux_start).find(|&k| {
+            let plain = self.word_starts_lower(k - 1)
+                && ![
+                    Class::Link,
+                    Class::NameParticle,
+                    Class::Article,
+                    Class::Determiner,
+                    Class::Preposition,
+                ]
+                .iter()
+                .any(|&c| self.has(k - 1, c));
+            self.name_like(k) && plain && self.looks_like_source(k, aux_start)
+        })
     }
 
     /// Where "and" or "as well as" right before token `start` begins.
@@ -729,6 +760,21 @@ mod tests {
                 "said",
                 "Two shops burned after the reported strike on the market"
             )]
+        );
+    }
+
+    #[test]
+    fn the_object_of_an_ing_verb_before_the_source_is_not_the_source() {
+        assert_eq!(
+            claims(
+                "After visiting Gulf foreign ministers French Foreign Minister Jean Dupont said the plan had support."
+            ),
+            [("French Foreign Minister Jean Dupont", "said", "the plan had support")]
+        );
+        // A determiner stays with its name: "fighting the Observatory said".
+        assert_eq!(
+            claims("After two days of fighting the Observatory said 30 fighters had died."),
+            [("the Observatory", "said", "30 fighters had died")]
         );
     }
 
