@@ -225,9 +225,10 @@ impl Ctx<'_> {
         if out.len() == first && found.is_empty() {
             self.subject_follow_ups(&mut found);
         }
-        out.extend(found);
+        // "... declaring an Islamic caliphate": a follow-up whose cue needs a clause it lacks.
+        out.extend(found.into_iter().filter(|c| !self.dropped(c)));
         // "France sought the initiative saying ...": before the sentence's first claim.
-        if let Some(c) = self.subject_participle(&out[first..]) {
+        if let Some(c) = self.subject_participle(&out[first..]).filter(|c| !self.dropped(c)) {
             out.push(c);
         }
     }

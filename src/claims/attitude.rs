@@ -4,7 +4,8 @@
 //! about anybody's belief. Such claims, found by the speech rules, are dropped (by
 //! [`super::arbitrate`], with this test), and so are
 //! claims whose cue needs "that" (class `that` in `lexicon/cues.tsv`: "found that ...") when
-//! the content after the cue is not introduced by it or a colon ("found a way"). A question
+//! the content after the cue is not introduced by it or a colon, nor is a clause with its own
+//! finite verb ("found a way", "declared a truce"). A question
 //! asked in direct speech ("“Where were you?” one resident asked") is a claim of stance
 //! `question`, as "asked whether" is: PolNeAR annotates both, and a user who wants speech only
 //! leaves the stance out.
@@ -78,7 +79,29 @@ impl Ctx<'_> {
                     .any(|&k| self.lexicon.classes(&w[2]).has(k));
             w[1] == "that" && !verb_next && self.lexicon.get(&w[0]).is_some_and(|q| q.nominal)
         });
+        // "The regime declares it has full control", "found the depot was empty": a subject and
+        // its finite verb within the first six words make a clause without "that"; "declared a
+        // truce", "declared the end of the ceasefire", "found a way" are objects, not claims.
+        let finite = |w: &str| {
+            let classes = self.lexicon.classes(w);
+            [Class::Be, Class::Auxiliary, Class::FiniteVerb]
+                .iter()
+                .any(|&k| classes.has(k))
+        };
+        // Its first word opens a subject: not "while", "as", "in" ("continued while a major
+        // operation began").
+        let opener = !(first.has(Class::Clause) || first.has(Class::Preposition) || first.has(Class::Subordinator));
+        let clause = opener
+            && c.content
+                .slice(self.text)
+                .split_whitespace()
+                .take(6)
+                .map(str::to_lowercase)
+                .skip(1)
+                .take_while(|w| !self.lexicon.classes(w).has(Class::Clause))
+                .any(|w| finite(&w));
         !subject
+            && !clause
             && !noun_that
             && !gap.contains(':')
             && !gap
@@ -177,6 +200,35 @@ mod tests {
             [("The envoy", "repeated", "assert", "the claim that the dam was mined")]
         );
         assert_eq!(claims("The inspectors found a route that was never mined."), []);
+    }
+
+    #[test]
+    fn declaring_a_thing_is_an_act_declaring_a_clause_is_a_claim() {
+        assert_eq!(claims("The army declared a three-day truce around the airport."), []);
+        assert_eq!(
+            claims("Each time the council declares a ceasefire the shelling resumes."),
+            []
+        );
+        assert_eq!(claims("The rebels declared the town a military zone."), []);
+        assert_eq!(
+            claims("The army declares it has retaken the airport."),
+            [("The army", "declares", "assert", "it has retaken the airport")]
+        );
+        assert_eq!(
+            claims("The council declared that the truce was over."),
+            [("The council", "declared", "assert", "the truce was over")]
+        );
+        // A follow-up participle obeys its cue too.
+        assert_eq!(
+            claims("The militants took the town on Sunday declaring an emirate in the valley."),
+            []
+        );
+        // Other cues that need "that": a subject and its finite verb make a clause too.
+        assert_eq!(
+            claims("The inspectors found the depot was empty."),
+            [("The inspectors", "found", "evidence", "the depot was empty")]
+        );
+        assert_eq!(claims("The shelling continued while the talks were under way."), []);
     }
 
     #[test]

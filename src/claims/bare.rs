@@ -26,7 +26,13 @@ impl Ctx<'_> {
         // A cue that needs "that" ("continued", "mentioned") takes a content before it only when
         // it ends the sentence: "rescue workers continued searching" is no claim.
         let goes_on = self.toks.get(i + 1).is_some_and(|t| !t.is_final_punct());
-        if cue.frame != Frame::Speech || (cue.needs_that && goes_on) || aux_start < 2 || !self.trailing_ok(i + 1, cue) {
+        // "The Anadolu Agency citing military officials said": no content before a relay.
+        if cue.frame != Frame::Speech
+            || (cue.needs_that && goes_on)
+            || aux_start < 2
+            || !self.trailing_ok(i + 1, cue)
+            || self.relay_before(aux_start).is_some()
+        {
             return None;
         }
         let mut start = self.bare_np_start(self.np_start(aux_start), aux_start)?;

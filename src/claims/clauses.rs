@@ -4,7 +4,7 @@
 //! dateline), and what may follow a trailing "SOURCE said".
 
 use super::tokens::Word;
-use super::{words, Class, Ctx, Cue};
+use super::{words, Class, Ctx, Cue, Frame};
 use crate::span::Span;
 
 impl Ctx<'_> {
@@ -17,7 +17,7 @@ impl Ctx<'_> {
         if after >= end
             || self.is(after, words![","])
             || (self.is(after, words!["according"]) && self.is(after + 1, words!["to"]))
-            || (self.has(after, Class::Participle) && self.word_starts_lower(after))
+            || (self.has(after, Class::Participle) && self.word_starts_lower(after) && self.relay_that(after).is_none())
             || self.participle_clause(after)
         {
             return true;
@@ -128,6 +128,10 @@ impl Ctx<'_> {
                     j += 2;
                 }
             }
+            // "reported citing a military source that ...": the relayed source is no content.
+            if let Some(k) = self.relay_that(j) {
+                j = k + 1;
+            }
             // "say privately that", "warned of famine"
             let adverb = j < self.toks.len() && self.word(j).ends_with("ly") && self.is(j + 1, words!["that"]);
             if adverb || (cue.lemma == "warn" && self.is(j, words!["of"])) {
@@ -154,6 +158,27 @@ impl Ctx<'_> {
                 return j;
             }
         }
+    }
+
+    /// "citing a military source that": the "that" closing a relay phrase (class `relay`) that
+    /// opens at `k`, within eight words and before any punctuation or other cue, when a subject
+    /// follows it (not a relative "that": "citing surveys that also showed").
+    pub(super) fn relay_that(&self, k: usize) -> Option<usize> {
+        if !self.has(k, Class::Relay) || !self.word_starts_lower(k) {
+            return None;
+        }
+        let subject = |j: usize| {
+            j < self.toks.len()
+                && (self.capitalised(j)
+                    || self.toks[j].starts_digit()
+                    || [Class::NpOpener, Class::Pronoun, Class::Determiner]
+                        .iter()
+                        .any(|&c| self.has(j, c)))
+        };
+        (k + 2..(k + 9).min(self.toks.len()))
+            .take_while(|&j| !self.toks[j].is_punct() && self.toks[j].cue.is_none())
+            .find(|&j| self.is(j, words!["that"]))
+            .filter(|&j| subject(j + 1))
     }
 
     /// The token index where the clause starting at `start` ends (exclusive), if it holds at
@@ -217,10 +242,24 @@ impl Ctx<'_> {
                         || (self.is(j + 1, words!["a", "an"]) && self.has(j + 2, Class::Summary))));
         }
         (self.is(j, words!["but"]) && verb_after(j + 1))
+            || (self.has(j, Class::Contrast) && self.word_starts_lower(j) && self.speaker_after(j + 1))
             || (self.is(j, words!["and"]) && self.cue_at(j + 1).is_some())
             // "... were killed without specifying whether ...", commas or not.
             || (self.is(j, words!["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
             || self.bare_participle(j)
+    }
+
+    /// Copy without commas: "X said A but one of his relatives told AFP that B": a source of up
+    /// to six words from `k`, then its speech cue, opens a new claim after a contrast word.
+    fn speaker_after(&self, k: usize) -> bool {
+        let Some(cue) = (k + 1..(k + 7).min(self.toks.len()))
+            .take_while(|&j| !self.toks[j].is_punct() && !self.has(j, Class::Clause))
+            .find(|&j| self.cue_at(j).is_some_and(|c| !c.nominal && c.frame == Frame::Speech))
+        else {
+            return false;
+        };
+        let aux = self.auxiliaries_before(cue);
+        aux > k && self.looks_like_source(k, aux)
     }
 
     /// The object of the participle or cue at `j` holds a casualty word (`casualty` in
@@ -548,6 +587,35 @@ mod tests {
         assert_eq!(
             claims("The monitor said civilians were seen fleeing toward the border."),
             [("The monitor", "said", "civilians were seen fleeing toward the border")]
+        );
+    }
+
+    #[test]
+    fn a_contrast_word_before_a_new_speaker_ends_the_content() {
+        assert_eq!(
+            claims(
+                "Neighbours first said the baker was missing but a relative of the baker told AFP that he was safe."
+            ),
+            [
+                ("Neighbours", "first said", "the baker was missing"),
+                ("a relative of the baker", "told", "he was safe"),
+            ]
+        );
+        assert_eq!(
+            claims("The army said the road was open while residents have said it was still closed."),
+            [
+                ("The army", "said", "the road was open"),
+                ("residents", "have said", "it was still closed"),
+            ]
+        );
+        // No speaker after it: the contrast stays in the content.
+        assert_eq!(
+            claims("The army said the road was open but residents were barred from using it."),
+            [(
+                "The army",
+                "said",
+                "the road was open but residents were barred from using it"
+            )]
         );
     }
 

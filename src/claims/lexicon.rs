@@ -4,7 +4,7 @@
 //! - `cues.tsv`: reporting cues, one row per form (form, lemma, stance, frame, classes);
 //! - `words.tsv` and `nouns.tsv`: word forms with their [`Class`]es, one row per form;
 //! - `participles.tsv`: ", saying ..." participles with their lemma (classes `participle`,
-//!   `follow_up`);
+//!   `follow_up`, `relay`);
 //! - `hedges.tsv`: hedge phrases (class `verification` for disclaimers);
 //! - `abbreviations.tsv`: abbreviations; the tokenizer keeps class `title` whole, and every
 //!   class tells the sentence splitter whether the abbreviation can end a sentence
@@ -204,6 +204,8 @@ enum_names! {
         Preposition = "preposition",
         /// A pronoun source.
         Pronoun = "pronoun",
+        /// Relays another source ("Reuters quoting US officials said").
+        Relay = "relay",
         /// May follow "told".
         Recipient = "recipient",
         /// who, which, whose.

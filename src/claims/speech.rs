@@ -156,6 +156,9 @@ impl Ctx<'_> {
         if (aux_start..i).any(|k| self.has(k, Class::Be)) {
             return self.passive(aux_start, i, cue);
         }
+        if self.doubled(i, aux_start) {
+            return None;
+        }
         // Wire copy without commas: "... the monitor said." ([`super::bare`]).
         if let Some(c) = self
             .bare_inverted(i, aux_start, cue)
@@ -341,6 +344,11 @@ impl Ctx<'_> {
         if let Some(found) = self.dash_appositive(aux_start) {
             return Some(found);
         }
+        // "Reuters quoting US officials said", "SANA citing a source said": the relay speaks; the
+        // relayed source is not the source's (as in "SANA said, citing a source").
+        if let Some((start, core, _)) = self.relay_before(aux_start).and_then(|k| self.source_before(k)) {
+            return Some((start, core, core));
+        }
         // "A poll released Saturday found", "The report published Tuesday showed", "A survey
         // last month showed": the date after the source, and the participle that dates it, are
         // not the source's.
@@ -370,6 +378,9 @@ impl Ctx<'_> {
         // "... a move he called intolerable Trump said": a plain lower-case word glued before
         // the source ends the clause before.
         let start = self.past_glued_word(start, aux_start).unwrap_or(start);
+        // "after meeting Arab foreign ministers U.S. Secretary of State John Kerry said": the
+        // object of a lower-case "-ing" verb before the phrase is not the source.
+        let start = self.past_ing_object(start, aux_start).unwrap_or(start);
         // "... near the cities of Deir ez-Zor and Raqqa local media reported": a place glued
         // before the source is the end of the clause before.
         let start = (start..aux_start.saturating_sub(1))
@@ -404,6 +415,9 @@ impl Ctx<'_> {
                 }
                 start = s;
             }
+            // "Qassem Saadeddine a commander and spokesman for X said": the name before a joined
+            // appositive is the source's head too.
+            let start = self.name_before_appositive(start, aux_start).unwrap_or(start);
             return Some((start, aux_start, aux_start));
         }
         if let Some(found) = self.bare_appositive_source(aux_start) {
@@ -461,6 +475,46 @@ impl Ctx<'_> {
         .then_some(open)
     }
 
+    /// "SOURCE quoting X CUE": the relay participle (class `relay`) of a phrase of up to six
+    /// words with no punctuation, clause word or cue that ends right before `aux_start`.
+    pub(super) fn relay_before(&self, aux_start: usize) -> Option<usize> {
+        (aux_start.saturating_sub(7)..aux_start.saturating_sub(1))
+            .rev()
+            .take_while(|&k| {
+                let t = &self.toks[k];
+                !t.is_punct() && !t.has(Class::Clause) && (t.cue.is_none() || t.has(Class::Relay))
+            })
+            .find(|&k| k > 0 && self.has(k, Class::Relay) && self.word_starts_lower(k))
+    }
+
+    /// "... meeting Arab foreign ministers U.S. Secretary of State John Kerry said": when a
+    /// lower-case "-ing" word that is no reporting participle stands right before `start`, the
+    /// source starts at the first name after a lower-case word (not a name particle) in
+    /// `[start, aux_start)`, when what follows is a source ("... meeting rebel leaders UN envoy
+    /// Staffan de Mistura said").
+    fn past_ing_object(&self, start: usize, aux_start: usize) -> Option<usize> {
+        let ing = start > 0
+            && self.word_starts_lower(start - 1)
+            && self.lower(start - 1).ends_with("ing")
+            && !self.has(start - 1, Class::Participle);
+        if !ing {
+            return None;
+        }
+        (start + 1..aux_start).find(|&k| {
+            let plain = self.word_starts_lower(k - 1)
+                && ![
+                    Class::Link,
+                    Class::NameParticle,
+                    Class::Article,
+                    Class::Determiner,
+                    Class::Preposition,
+                ]
+                .iter()
+                .any(|&c| self.has(k - 1, c));
+            self.name_like(k) && plain && self.looks_like_source(k, aux_start)
+        })
+    }
+
     /// Where "and" or "as well as" right before token `start` begins.
     fn joiner_before(&self, start: usize) -> Option<usize> {
         if start >= 1 && self.is(start - 1, words!["and"]) {
@@ -514,6 +568,30 @@ impl Ctx<'_> {
             || self.noun_after_preposition(i, aux_start, cue)
             || self.frame_refuses(i, aux_start, cue)
             || self.attributive(i, aux_start)
+            || self.doubled(i, aux_start)
+    }
+
+    /// "... said the Syrian Observatory for Human Rights said.": a scraped copy's second cue
+    /// after an inverted source, ending the sentence, is no claim of its own (the source drops
+    /// it, [`Ctx::source`]).
+    fn doubled(&self, i: usize, aux_start: usize) -> bool {
+        let ends = (i + 1..self.toks.len()).all(|k| self.toks[k].is_final_punct() || self.is_quote_mark(k));
+        ends && aux_start >= 2
+            && (aux_start.saturating_sub(12)..aux_start - 1)
+                .rev()
+                .take_while(|&k| !self.toks[k].is_punct() || self.is(k, words!["-"]))
+                .find_map(|k| self.cue_at(k).map(|c| (k, c)))
+                .is_some_and(|(k, c)| {
+                    // Not "the reported execution", "were reported": an inverted cue stands alone.
+                    let alone = self.auxiliaries_before(k) == k
+                        && k > 0
+                        && ![Class::Article, Class::Be, Class::Auxiliary]
+                            .iter()
+                            .any(|&x| self.has(k - 1, x));
+                    alone
+                        && self.lexicon.classes(&c.lemma).has(Class::InvertingCue)
+                        && self.looks_like_source(k + 1, aux_start)
+                })
     }
 
     /// "the biggest officially acknowledged loss", "a widely reported raid", "the reported
@@ -641,6 +719,73 @@ mod tests {
         assert_eq!(
             claims("Damascus meanwhile said the talks would resume."),
             [("Damascus", "meanwhile said", "the talks would resume")]
+        );
+    }
+
+    #[test]
+    fn a_relayed_source_is_neither_the_source_nor_the_content() {
+        assert_eq!(
+            claims("Al Jazeera quoting Turkish officials said on Friday that the border crossing had reopened."),
+            [("Al Jazeera", "said", "the border crossing had reopened")]
+        );
+        assert_eq!(
+            claims("The agency citing a local official said the bridge was shelled overnight."),
+            [("The agency", "said", "the bridge was shelled overnight")]
+        );
+        assert_eq!(
+            claims("State television reported citing a police source that two car bombs exploded near the stadium."),
+            [(
+                "State television",
+                "reported",
+                "two car bombs exploded near the stadium"
+            )]
+        );
+        // A relative "that" after the relayed source opens no content.
+        assert_eq!(
+            claims(
+                "Wheat output fell by half this year the ministry added citing surveys that also showed lower yields."
+            ),
+            [("the ministry", "added", "Wheat output fell by half this year")]
+        );
+    }
+
+    #[test]
+    fn a_doubled_cue_after_an_inverted_source_is_dropped() {
+        assert_eq!(
+            claims("\"The bridge is gone\" said the local council said."),
+            [("the local council", "said", "The bridge is gone")]
+        );
+        // A nested claim with a content of its own stays.
+        assert_eq!(
+            claims("The envoy said the council said the bridge was gone."),
+            [
+                ("The envoy", "said", "the council said the bridge was gone"),
+                ("the council", "said", "the bridge was gone"),
+            ]
+        );
+        // "the reported X": an attributive cue before a trailing source is no inverted cue.
+        assert_eq!(
+            claims("Two shops burned after the reported strike on the market the monitor said."),
+            [(
+                "the monitor",
+                "said",
+                "Two shops burned after the reported strike on the market"
+            )]
+        );
+    }
+
+    #[test]
+    fn the_object_of_an_ing_verb_before_the_source_is_not_the_source() {
+        assert_eq!(
+            claims(
+                "After visiting Gulf foreign ministers French Foreign Minister Jean Dupont said the plan had support."
+            ),
+            [("French Foreign Minister Jean Dupont", "said", "the plan had support")]
+        );
+        // A determiner stays with its name: "fighting the Observatory said".
+        assert_eq!(
+            claims("After two days of fighting the Observatory said 30 fighters had died."),
+            [("the Observatory", "said", "30 fighters had died")]
         );
     }
 
