@@ -333,6 +333,18 @@ fn scan_token(text: &str, at: usize, lexicon: &Lexicon) -> Option<(usize, bool)>
     let punct = |i: usize| text[i..].chars().next().filter(|&c| known_punct(c) || c == '\u{a0}');
     let alnum = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
     let letter = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphabetic());
+    // Whether the character at byte `i` (a character's start) is an ASCII letter or digit
+    // (`letter`: letter), decided on an ASCII byte or the end; a known non-ASCII character is no
+    // letter, digit or mark; `None` for any other character. So "so.”", "U.S.”" and "said,”"
+    // end at the mark without the regex.
+    let alnum_at = |i: usize| match byte(i) {
+        Some(b) => Some(alnum(b)),
+        None => punct(i).map(|_| false),
+    };
+    let letter_at = |i: usize| match byte(i) {
+        Some(b) => Some(letter(b)),
+        None => punct(i).map(|_| false),
+    };
     if !s[at].is_ascii() {
         return punct(at).map(|c| (at + c.len_utf8(), false));
     }
@@ -359,9 +371,9 @@ fn scan_token(text: &str, at: usize, lexicon: &Lexicon) -> Option<(usize, bool)>
             }
         }
         // An initialism: two or more letters, each with its period.
-        if s.get(at + 1) == Some(&b'.') && letter(byte(at + 2)?) && byte(at + 3)? == Some(b'.') {
+        if s.get(at + 1) == Some(&b'.') && letter_at(at + 2)? && s.get(at + 3) == Some(&b'.') {
             let mut end = at + 4;
-            while letter(byte(end)?) && byte(end + 1)? == Some(b'.') {
+            while letter_at(end)? && s.get(end + 1) == Some(&b'.') {
                 end += 2;
             }
             return Some((end, true));
@@ -372,10 +384,10 @@ fn scan_token(text: &str, at: usize, lexicon: &Lexicon) -> Option<(usize, bool)>
     loop {
         end = span_of(s, end, u8::is_ascii_alphanumeric);
         match byte(end) {
-            Some(Some(b'\'' | b'-' | b'.' | b',')) if alnum(byte(end + 1)?) => end += 1,
+            Some(Some(b'\'' | b'-' | b'.' | b',')) if alnum_at(end + 1)? => end += 1,
             Some(_) => return Some((end, ascii)),
             None => match punct(end)? {
-                '’' if alnum(byte(end + 3)?) => (end, ascii) = (end + 3, false),
+                '’' if alnum_at(end + 3)? => (end, ascii) = (end + 3, false),
                 _ => return Some((end, ascii)),
             },
         }
@@ -499,6 +511,14 @@ mod tests {
         assert_eq!(scan(text, at('—')), Some((at('—') + 3, false)));
         assert_eq!(scan(text, at('d')), Some((at('d') + "don’t".len(), false)));
         assert_eq!(scan(text, at('x')), None, "a non-ASCII letter goes to the regex");
+        // A word, initialism or single letter before a closing mark ends there: no regex.
+        let text = "so.” said,” U.S.” U.” x,é";
+        let at = |w: &str| text.find(w).unwrap();
+        assert_eq!(scan(text, 0), Some((2, true)));
+        assert_eq!(scan(text, at("said")), Some((at("said") + 4, true)));
+        assert_eq!(scan(text, at("U.S.")), Some((at("U.S.") + 4, true)));
+        assert_eq!(scan(text, at("U.”")), Some((at("U.”") + 1, true)));
+        assert_eq!(scan(text, at("x,é")), None, "a non-ASCII letter may join the word");
         assert_eq!(skip_spaces("\u{a0} \u{a0}x".as_bytes(), 0), 5);
     }
 
