@@ -42,6 +42,11 @@ pub(super) const DASHES: [&str; 3] = ["―", "—", "–"];
 const _: () =
     assert!(DASHES[0].as_bytes()[0] == 0xE2 && DASHES[1].as_bytes()[0] == 0xE2 && DASHES[2].as_bytes()[0] == 0xE2);
 const DASH_WORDS: [Word; 3] = [Word::new(DASHES[0]), Word::new(DASHES[1]), Word::new(DASHES[2])];
+/// What may stand between a quote's closing mark and the dash that signs it.
+pub(super) const DASH_GAP: [char; 2] = [' ', '\u{a0}'];
+/// The last character of every quote [`find`] pairs: its closing mark, or the last apostrophe
+/// of a doubled one ('').
+pub(super) const CLOSING_MARKS: [char; 4] = ['”', '"', '’', '\''];
 
 /// The longest quote kept, in bytes: an unclosed mark must not swallow an article.
 const MAX_QUOTE: usize = 3000;
@@ -246,7 +251,7 @@ impl Ctx<'_> {
     /// comment or an epigraph is signed. The dash is the cue; `k` is at the dash.
     fn quote_dash_name(&self, k: usize) -> Option<Claim> {
         let dash = self.toks[k].span;
-        let before = self.text[..dash.start].trim_end_matches([' ', '\u{a0}']).len();
+        let before = self.text[..dash.start].trim_end_matches(DASH_GAP).len();
         let i = self.quotes.partition_point(|q| q.close.end < before);
         let q = self.quotes.get(i).filter(|q| q.close.end == before)?;
         let line_end = self.text[dash.end..]
