@@ -57,14 +57,22 @@ pub(super) const fn key(bytes: &[u8]) -> Key {
     k
 }
 
-/// [`key`] for a token: eight bytes at once, lower-cased as a whole word (the bit trick of
-/// the standard library's `to_ascii_lowercase`: a byte gets 0x20 where it is in `A..=Z`).
+/// [`key`] for a token of `len` bytes at the start of `bytes` (the text from the token on):
+/// eight bytes read at once where the text has them, those past the token masked off, then
+/// lower-cased as a whole word (the bit trick of the standard library's `to_ascii_lowercase`:
+/// a byte gets 0x20 where it is in `A..=Z`).
 #[inline]
-fn token_key(bytes: &[u8]) -> Key {
-    let mut buf = [0; 8];
-    let n = bytes.len().min(8);
-    buf[..n].copy_from_slice(&bytes[..n]);
-    let k = u64::from_le_bytes(buf);
+fn token_key(bytes: &[u8], len: usize) -> Key {
+    let k = match bytes.first_chunk::<8>() {
+        Some(eight) if len < 8 => u64::from_le_bytes(*eight) & (u64::MAX >> (8 * (8 - len))),
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => {
+            let mut buf = [0; 8];
+            let n = len.min(8);
+            buf[..n].copy_from_slice(&bytes[..n]);
+            u64::from_le_bytes(buf)
+        }
+    };
     const ONES: u64 = 0x0101_0101_0101_0101;
     let low7 = k & (0x7f * ONES);
     let at_least_a = low7.wrapping_add((0x80 - b'A' as u64) * ONES);
@@ -215,13 +223,15 @@ impl Tokens {
                     None => break,
                 },
             };
-            self.push(&s[start..end], ascii, span.start + start, lexicon);
+            self.push(&s[start..], end - start, ascii, span.start + start, lexicon);
             at = end;
         }
     }
 
-    /// Adds the token `word` at byte `at` of the text (`ascii` if it is).
-    fn push(&mut self, word: &str, ascii: bool, at: usize, lexicon: &Lexicon) {
+    /// Adds the token of the first `len` bytes of `rest` (the sentence from the token on) at
+    /// byte `at` of the text (`ascii` if it is).
+    fn push(&mut self, rest: &str, len: usize, ascii: bool, at: usize, lexicon: &Lexicon) {
+        let word = &rest[..len];
         let start = self.lower.len();
         if ascii {
             self.lower.push_str(word);
@@ -231,7 +241,7 @@ impl Tokens {
         } else {
             self.lower.extend(word.chars().flat_map(char::to_lowercase));
         }
-        let key = token_key(word.as_bytes());
+        let key = token_key(rest.as_bytes(), len);
         let (classes, cue) = if ascii && word.len() <= 8 {
             lexicon.lookup_key(key, word.len())
         } else {
@@ -452,9 +462,12 @@ mod tests {
             let w: &'static str = Box::leak(word.clone().into_boxed_str());
             let lexicon = Lexicon::embedded();
             let mut t = Tokens::default();
-            t.push(&text, text.is_ascii(), 0, &lexicon);
+            t.push(&text, text.len(), text.is_ascii(), 0, &lexicon);
             let token = t.list[0];
-            proptest::prop_assert_eq!(token_key(text.as_bytes()), key(text.as_bytes()));
+            proptest::prop_assert_eq!(token_key(text.as_bytes(), text.len()), key(text.as_bytes()));
+            // A token with text after it: the bytes past it do not count.
+            let more = format!("{text}Zz9 é");
+            proptest::prop_assert_eq!(token_key(more.as_bytes(), text.len()), key(text.as_bytes()));
             proptest::prop_assert_eq!(
                 token.is(&text, &[Word::new(w)][..]),
                 text.as_bytes().eq_ignore_ascii_case(w.as_bytes())
