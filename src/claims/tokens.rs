@@ -535,6 +535,23 @@ mod tests {
         assert_eq!(skip_spaces("\u{a0} \u{a0}x".as_bytes(), 0), 5);
     }
 
+    /// A token's classes are those the lexicon gives its lower-case form (the rules read them
+    /// from the token instead of looking the form up: `Ctx::source_noun_at`).
+    #[test]
+    fn a_token_s_classes_are_those_of_its_lower_case_form() {
+        let lexicon = Lexicon::embedded();
+        let text = "The Officials, a MINISTRY spokesman and agencies’ sources told Reuters the \
+                    Observatory’s monitors said Activists (Lt. Col. X) reportedly saw nothing.";
+        let mut t = Tokens::default();
+        t.tokenize(text, Span::new(0, text.len()), &lexicon.token_regex(), &lexicon);
+        let mut sources = 0;
+        for (i, token) in t.list.iter().enumerate() {
+            assert_eq!(token.classes, lexicon.classes(t.lower(i)), "{:?}", t.lower(i));
+            sources += usize::from(token.has(Class::Source));
+        }
+        assert!(sources >= 2, "source nouns were looked up: {sources}");
+    }
+
     #[test]
     fn tokens_carry_lower_case_forms_classes_and_cues() {
         let lexicon = Lexicon::embedded();
