@@ -5,7 +5,11 @@
 //! nominal, passive, quote and headline rules, the learned layer), spells a hedge phrase
 //! (`hedges.tsv`; hedges and verification disclaimers), is a follow-up participle (", saying
 //! ...", which the sentence's subject may make), or is one of [`RULE_WORDS`]; a quote signed with
-//! a dash (“...” ― NAME) has no word to start from, so a sentence with such a dash always passes.
+//! a dash (“...” ― NAME) has no word to start from, so a sentence with such a dash passes when
+//! the dash may sign a quote: when only spaces ([`quotes::DASH_GAP`]) stand between it and a
+//! closing mark ([`quotes::CLOSING_MARKS`], the last character of every quote `quotes::find`
+//! pairs), or between it and the sentence's start (the mark may lie before the sentence). A
+//! dash inside a clause ("the mall – one of Germany's largest –") signs nothing.
 //! Attitudes and discourse only read or drop claims those rules found. So a sentence in which no
 //! such token can be holds no claim, and skipping it changes nothing.
 //!
@@ -91,9 +95,15 @@ impl Anchors {
         };
         let b = sentence.as_bytes();
         // “...” ― NAME: a quote signed with a dash has no cue word. The dashes share their first
-        // byte, which memchr finds fast; news has few bytes of it (dashes, curly quotes).
+        // byte, which memchr finds fast; news has few bytes of it (dashes, curly quotes). The
+        // dash counts after a closing mark, or where the sentence before it is blank.
         let lead = quotes::DASHES[0].as_bytes()[0];
-        let dash = |i: usize| quotes::DASHES.iter().any(|d| b[i..].starts_with(d.as_bytes()));
+        let dash = |i: usize| {
+            quotes::DASHES.iter().any(|d| b[i..].starts_with(d.as_bytes())) && {
+                let before = sentence[..i].trim_end_matches(quotes::DASH_GAP);
+                before.is_empty() || before.ends_with(quotes::CLOSING_MARKS)
+            }
+        };
         if memchr::memchr_iter(lead, b).any(dash) {
             return true;
         }
@@ -138,13 +148,46 @@ mod tests {
         assert!(a.may_hold_claim("Mid-\u{212A}elvin, unsaid"));
         // A quote signed with a dash has no cue word; a dash lets a sentence through.
         assert!(a.may_hold_claim("\u{201c}We held the hill\u{201d} \u{2015} a commander"));
-        assert!(a.may_hold_claim("Prices rose \u{2013} again."));
+        assert!(a.may_hold_claim("\u{201c}We held\u{201d}\u{a0}\u{2014} a commander"));
+        assert!(a.may_hold_claim("\"We held\" \u{2013} a commander"));
+        assert!(
+            a.may_hold_claim("\u{2015} a commander"),
+            "the mark may close the sentence before"
+        );
+        assert!(a.may_hold_claim("  \u{2014} a commander"));
+        // A dash inside a clause signs no quote.
+        assert!(!a.may_hold_claim("Prices rose \u{2013} again."));
+        assert!(!a.may_hold_claim("The mall \u{2014} one of the largest \u{2014} was hit."));
         assert!(
             !a.may_hold_claim("\u{201c}Prices rose\u{201d} \u{2012} again."),
             "a figure dash"
         );
         let lead = |d: &str| d.as_bytes()[0];
         assert!(quotes::DASHES.iter().all(|d| lead(d) == lead(quotes::DASHES[0])));
+    }
+
+    /// Every quote of every text of [`texts`] ends with one of the closing marks the dash test
+    /// looks for.
+    #[test]
+    fn every_quote_ends_with_a_closing_mark() {
+        let mut n = 0;
+        for (name, text) in texts().iter().chain(
+            [(
+                "own".to_owned(),
+                "He said ''we held'' and “we held” and 'We held.' and \"we held.\"".to_owned(),
+            )]
+            .iter(),
+        ) {
+            for q in quotes::find(text) {
+                let last = text[..q.close.end].chars().next_back();
+                assert!(
+                    last.is_some_and(|c| quotes::CLOSING_MARKS.contains(&c)),
+                    "{name}: {q:?}"
+                );
+                n += 1;
+            }
+        }
+        assert!(n >= 4, "{n} quotes");
     }
 
     /// Every text the filter is checked on: the seed corpus and, when `../shared` is there,

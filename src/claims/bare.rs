@@ -500,8 +500,10 @@ impl Ctx<'_> {
         }
     }
 
+    /// Token `k` or its singular is a source noun ([`Ctx::is_source_noun`]). The token carries
+    /// the classes of its own form; only a form ending in "s" has a singular to look up.
     pub(super) fn source_noun_at(&self, k: usize) -> bool {
-        self.is_source_noun(self.lower(k))
+        self.toks[k].has(Class::Source) || (self.lower(k).ends_with('s') && self.is_source_noun(self.lower(k)))
     }
 
     /// A lower-case word that may stand before a source noun: "state", "opposition", "Britain-based".

@@ -52,8 +52,9 @@ fn contrast_follows(rest: &str) -> bool {
     let concessive = [", though ", ", although ", ", while "]
         .iter()
         .any(|p| lower.starts_with(p));
-    let denied = DENIALS.iter().any(|n| lower.contains(n));
-    STRONG_CONTRAST.iter().any(|p| lower.starts_with(p)) || (concessive && denied)
+    // Searched for only after a concessive opening: seven substring searches per claim.
+    let denied = || DENIALS.iter().any(|n| lower.contains(n));
+    STRONG_CONTRAST.iter().any(|p| lower.starts_with(p)) || (concessive && denied())
 }
 
 const STRONG_CONTRAST: &[&str] = &[", but ", "; but ", ", however", "; however", ", yet ", " but "];

@@ -42,6 +42,11 @@ pub(super) const DASHES: [&str; 3] = ["―", "—", "–"];
 const _: () =
     assert!(DASHES[0].as_bytes()[0] == 0xE2 && DASHES[1].as_bytes()[0] == 0xE2 && DASHES[2].as_bytes()[0] == 0xE2);
 const DASH_WORDS: [Word; 3] = [Word::new(DASHES[0]), Word::new(DASHES[1]), Word::new(DASHES[2])];
+/// What may stand between a quote's closing mark and the dash that signs it.
+pub(super) const DASH_GAP: [char; 2] = [' ', '\u{a0}'];
+/// The last character of every quote [`find`] pairs: its closing mark, or the last apostrophe
+/// of a doubled one ('').
+pub(super) const CLOSING_MARKS: [char; 4] = ['”', '"', '’', '\''];
 
 /// The longest quote kept, in bytes: an unclosed mark must not swallow an article.
 const MAX_QUOTE: usize = 3000;
@@ -85,9 +90,7 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
             _ => {}
         }
     }
-    if text.contains("''") {
-        doubled(text, &mut out);
-    }
+    doubled(text, &mut out);
     out.sort_by_key(|q| q.open.start);
     out.dedup_by(|b, a| b.open.start < a.close.end);
     out
@@ -99,7 +102,8 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
 /// tokens that touch the text around the quote.
 fn doubled(text: &str, out: &mut Vec<Quote>) {
     let mut open: Option<usize> = None;
-    for (at, _) in text.match_indices("''") {
+    // memmem's non-overlapping matches, as `str::match_indices` gives them, found faster.
+    for at in memchr::memmem::find_iter(text.as_bytes(), "''") {
         let prev = text[..at].chars().next_back();
         let next = text[at + 2..].chars().next();
         let can_open =
@@ -136,6 +140,12 @@ fn push(text: &str, open: Span, close: Span, out: &mut Vec<Quote>) {
 /// that "he said" introduces B with the same cue is its second half, and goes. A claim of the
 /// learned layer whose content is the first quote joins the same way.
 pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote], claims: &mut Vec<Claim>) {
+    // Each quote that may continue a claim looks up its claim's second half among the claims
+    // of the same cue start, and a content holding it in the contents by start ([`Reach`],
+    // built when first asked), instead of passing over every claim: a document of many
+    // quotes is not quadratic.
+    debug_assert!(claims.windows(2).all(|w| w[0].cue.span.start <= w[1].cue.span.start));
+    let mut reach: Option<Reach> = None;
     let mut halves = Vec::new();
     for k in 0..claims.len() {
         let c = &claims[k];
@@ -169,11 +179,18 @@ pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote
         let Some(q) = same.or_else(opens_next) else { continue };
         // A claim inside the quote (“They told me ...”) does not attribute it; a quote claim does,
         // unless it is this claim's second half (the same cue, then the quote).
-        let half = claims
+        // Claims are in cue order: the second half is among those with this cue's start.
+        let first = claims.partition_point(|o| o.cue.span.start < c.cue.span.start);
+        let half = claims[first..]
             .iter()
-            .position(|o| o.rule == Rule::SourceCueQuote && o.cue.span == c.cue.span && o.content == q.inner);
-        let attributed = half.is_none() && claims.iter().any(|o| o.content.contains(q.inner));
+            .take_while(|o| o.cue.span.start == c.cue.span.start)
+            .position(|o| o.rule == Rule::SourceCueQuote && o.cue.span == c.cue.span && o.content == q.inner)
+            .map(|i| first + i);
+        let attributed = half.is_none() && reach.get_or_insert_with(|| Reach::new(claims)).covers(q.inner);
         if !attributed && text[q.inner.start..q.inner.end].contains(' ') {
+            if let Some(reach) = &mut reach {
+                reach.set_end(k, q.inner.end);
+            }
             let c = &mut claims[k];
             c.content = Span::new(c.content.start, q.inner.end);
             c.rule = Rule::QuoteContinued;
@@ -181,11 +198,72 @@ pub(super) fn join_continued(text: &str, sentences: &[Sentence], quotes: &[Quote
         }
     }
     if !halves.is_empty() {
+        halves.sort_unstable();
         let mut k = 0;
         claims.retain(|_| {
             k += 1;
-            !halves.contains(&(k - 1))
+            halves.binary_search(&(k - 1)).is_err()
         });
+    }
+}
+
+/// The claims' contents ordered by start, with a max segment tree of their ends: whether some
+/// content holds a span, in O(log n), while contents grow or shrink at their end.
+struct Reach {
+    /// The content starts, ascending.
+    starts: Vec<usize>,
+    /// Each claim's position in `starts`.
+    rank: Vec<usize>,
+    /// The content ends by position in `starts` at `n..2n`; node `i < n` holds the greatest
+    /// end of nodes `2i` and `2i + 1`.
+    ends: Vec<usize>,
+}
+
+impl Reach {
+    fn new(claims: &[Claim]) -> Reach {
+        let n = claims.len();
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&k| claims[k].content.start);
+        let mut rank = vec![0; n];
+        let mut ends = vec![0; 2 * n];
+        for (i, &k) in order.iter().enumerate() {
+            rank[k] = i;
+            ends[n + i] = claims[k].content.end;
+        }
+        for i in (1..n).rev() {
+            ends[i] = ends[2 * i].max(ends[2 * i + 1]);
+        }
+        let starts = order.iter().map(|&k| claims[k].content.start).collect();
+        Reach { starts, rank, ends }
+    }
+
+    /// Some content holds `span`: one starting at or before it ends at or after it.
+    fn covers(&self, span: Span) -> bool {
+        let n = self.starts.len();
+        let before = self.starts.partition_point(|&s| s <= span.start);
+        let (mut lo, mut hi, mut end) = (n, n + before, 0);
+        while lo < hi {
+            if lo % 2 == 1 {
+                end = end.max(self.ends[lo]);
+                lo += 1;
+            }
+            if hi % 2 == 1 {
+                hi -= 1;
+                end = end.max(self.ends[hi]);
+            }
+            (lo, hi) = (lo / 2, hi / 2);
+        }
+        before > 0 && end >= span.end
+    }
+
+    /// Claim `k`'s content now ends at `end` (its start is the same).
+    fn set_end(&mut self, k: usize, end: usize) {
+        let mut i = self.starts.len() + self.rank[k];
+        self.ends[i] = end;
+        while i > 1 {
+            i /= 2;
+            self.ends[i] = self.ends[2 * i].max(self.ends[2 * i + 1]);
+        }
     }
 }
 
@@ -246,7 +324,7 @@ impl Ctx<'_> {
     /// comment or an epigraph is signed. The dash is the cue; `k` is at the dash.
     fn quote_dash_name(&self, k: usize) -> Option<Claim> {
         let dash = self.toks[k].span;
-        let before = self.text[..dash.start].trim_end_matches([' ', '\u{a0}']).len();
+        let before = self.text[..dash.start].trim_end_matches(DASH_GAP).len();
         let i = self.quotes.partition_point(|q| q.close.end < before);
         let q = self.quotes.get(i).filter(|q| q.close.end == before)?;
         let line_end = self.text[dash.end..]
@@ -464,6 +542,53 @@ impl Ctx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The doubled-apostrophe marks are found where `str::match_indices` finds them: runs
+        /// of apostrophes pair from their left, without overlaps.
+        #[test]
+        fn doubled_marks_are_found_as_match_indices_finds_them(text in "('|a| |é){0,30}") {
+            let memmem: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), "''").collect();
+            let std: Vec<usize> = text.match_indices("''").map(|(at, _)| at).collect();
+            proptest::prop_assert_eq!(memmem, std);
+        }
+    }
+
+    proptest::proptest! {
+        /// `Reach` answers as a pass over every content does, also after contents change
+        /// their end.
+        #[test]
+        fn reach_finds_a_content_holding_a_span_as_a_scan_does(
+            contents in proptest::collection::vec((0usize..40, 0usize..12), 0..24),
+            steps in proptest::collection::vec((0usize..24, 0usize..50, 0usize..40, 1usize..12), 0..24),
+        ) {
+            let claim = |(start, len): (usize, usize)| Claim {
+                kind: ClaimKind::Attributed,
+                sentence: 0,
+                source: None,
+                cue: CueMatch { span: Span::new(0, 1), lemma: String::new(), stance: Stance::Assert },
+                content: Span::new(start, start + len),
+                entities: Vec::new(),
+                rule: Rule::Tagger,
+                confidence: 0.5,
+                disputed: false,
+                unverified: false,
+                nested_in: None,
+            };
+            let mut claims: Vec<Claim> = contents.into_iter().map(claim).collect();
+            let mut reach = Reach::new(&claims);
+            for (k, end, start, len) in steps {
+                let span = Span::new(start, start + len);
+                let scan = claims.iter().any(|c| c.content.contains(span));
+                proptest::prop_assert_eq!(reach.covers(span), scan);
+                if let Some(c) = claims.get_mut(k) {
+                    let end = end.max(c.content.start);
+                    c.content = Span::new(c.content.start, end);
+                    reach.set_end(k, end);
+                }
+            }
+        }
+    }
 
     fn inner(text: &str) -> Vec<&str> {
         find(text).iter().map(|q| q.inner.slice(text)).collect()

@@ -30,7 +30,7 @@
 //! input order.
 
 use super::lexicon::Classes;
-use super::tokens::Tokens;
+use super::tokens::{words, Tokens};
 use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Lexicon, Rule, Source, Stance};
 use crate::eval::GoldDoc;
 use crate::gazetteer::EntityType;
@@ -836,12 +836,11 @@ impl Ctx<'_> {
     /// them with the rule claims it `kept` in this sentence.
     pub(super) fn learned(&self, kept: &[Claim], out: &mut Vec<Claim>) {
         // The tokens carry their lexicon cue: the same test as `cue_candidates`, without lookups.
-        let cue: Vec<bool> = (0..self.toks.len())
-            .map(|i| {
-                self.toks[i].cue.is_some()
-                    || (self.lower(i) == "according" && i + 1 < self.toks.len() && self.lower(i + 1) == "to")
-            })
-            .collect();
+        // A token whose lower-case form is ASCII letters without a "k" is one ignoring ASCII
+        // case (only the Kelvin sign lower-cases to an ASCII letter): "according" and "to" are
+        // compared by key.
+        let according = |i: usize| self.is(i, words!["according"]);
+        let candidate = |i: usize| self.toks[i].cue.is_some() || (according(i) && self.is(i + 1, words!["to"]));
         // A tagged claim needs a cue candidate, the first of its cue run, outside every rule
         // claim's cue and source (see `taken` below), in lower case (or "according") and not
         // refused by the rules: these are the checks on that token below, made before tagging,
@@ -851,14 +850,15 @@ impl Ctx<'_> {
                 .any(|r| r.cue.span.overlaps(span) || r.source.as_ref().is_some_and(|s| s.span.overlaps(span)))
         };
         let open = |c: usize| {
-            cue[c]
+            candidate(c)
                 && !covered(self.toks[c].span)
-                && (!self.word(c).starts_with(char::is_uppercase) || self.lower(c) == "according")
+                && (!self.word(c).starts_with(char::is_uppercase) || according(c))
                 && !self.refuses(c)
         };
-        if !(0..cue.len()).any(open) {
+        if !(0..self.toks.len()).any(open) {
             return;
         }
+        let cue = (0..self.toks.len()).map(candidate).collect();
         let mention = mention_types(self.toks, self.mentions, |e| self.kinds[e]);
         let words = (0..self.toks.len()).map(|i| self.word(i)).collect();
         let lower = (0..self.toks.len()).map(|i| self.lower(i)).collect();

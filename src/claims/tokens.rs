@@ -57,14 +57,22 @@ pub(super) const fn key(bytes: &[u8]) -> Key {
     k
 }
 
-/// [`key`] for a token: eight bytes at once, lower-cased as a whole word (the bit trick of
-/// the standard library's `to_ascii_lowercase`: a byte gets 0x20 where it is in `A..=Z`).
+/// [`key`] for a token of `len` bytes at the start of `bytes` (the text from the token on):
+/// eight bytes read at once where the text has them, those past the token masked off, then
+/// lower-cased as a whole word (the bit trick of the standard library's `to_ascii_lowercase`:
+/// a byte gets 0x20 where it is in `A..=Z`).
 #[inline]
-fn token_key(bytes: &[u8]) -> Key {
-    let mut buf = [0; 8];
-    let n = bytes.len().min(8);
-    buf[..n].copy_from_slice(&bytes[..n]);
-    let k = u64::from_le_bytes(buf);
+fn token_key(bytes: &[u8], len: usize) -> Key {
+    let k = match bytes.first_chunk::<8>() {
+        Some(eight) if len < 8 => u64::from_le_bytes(*eight) & (u64::MAX >> (8 * (8 - len))),
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => {
+            let mut buf = [0; 8];
+            let n = len.min(8);
+            buf[..n].copy_from_slice(&bytes[..n]);
+            u64::from_le_bytes(buf)
+        }
+    };
     const ONES: u64 = 0x0101_0101_0101_0101;
     let low7 = k & (0x7f * ONES);
     let at_least_a = low7.wrapping_add((0x80 - b'A' as u64) * ONES);
@@ -215,13 +223,15 @@ impl Tokens {
                     None => break,
                 },
             };
-            self.push(&s[start..end], ascii, span.start + start, lexicon);
+            self.push(&s[start..], end - start, ascii, span.start + start, lexicon);
             at = end;
         }
     }
 
-    /// Adds the token `word` at byte `at` of the text (`ascii` if it is).
-    fn push(&mut self, word: &str, ascii: bool, at: usize, lexicon: &Lexicon) {
+    /// Adds the token of the first `len` bytes of `rest` (the sentence from the token on) at
+    /// byte `at` of the text (`ascii` if it is).
+    fn push(&mut self, rest: &str, len: usize, ascii: bool, at: usize, lexicon: &Lexicon) {
+        let word = &rest[..len];
         let start = self.lower.len();
         if ascii {
             self.lower.push_str(word);
@@ -231,7 +241,7 @@ impl Tokens {
         } else {
             self.lower.extend(word.chars().flat_map(char::to_lowercase));
         }
-        let key = token_key(word.as_bytes());
+        let key = token_key(rest.as_bytes(), len);
         let (classes, cue) = if ascii && word.len() <= 8 {
             lexicon.lookup_key(key, word.len())
         } else {
@@ -333,6 +343,18 @@ fn scan_token(text: &str, at: usize, lexicon: &Lexicon) -> Option<(usize, bool)>
     let punct = |i: usize| text[i..].chars().next().filter(|&c| known_punct(c) || c == '\u{a0}');
     let alnum = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
     let letter = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphabetic());
+    // Whether the character at byte `i` (a character's start) is an ASCII letter or digit
+    // (`letter`: letter), decided on an ASCII byte or the end; a known non-ASCII character is no
+    // letter, digit or mark; `None` for any other character. So "so.”", "U.S.”" and "said,”"
+    // end at the mark without the regex.
+    let alnum_at = |i: usize| match byte(i) {
+        Some(b) => Some(alnum(b)),
+        None => punct(i).map(|_| false),
+    };
+    let letter_at = |i: usize| match byte(i) {
+        Some(b) => Some(letter(b)),
+        None => punct(i).map(|_| false),
+    };
     if !s[at].is_ascii() {
         return punct(at).map(|c| (at + c.len_utf8(), false));
     }
@@ -359,9 +381,9 @@ fn scan_token(text: &str, at: usize, lexicon: &Lexicon) -> Option<(usize, bool)>
             }
         }
         // An initialism: two or more letters, each with its period.
-        if s.get(at + 1) == Some(&b'.') && letter(byte(at + 2)?) && byte(at + 3)? == Some(b'.') {
+        if s.get(at + 1) == Some(&b'.') && letter_at(at + 2)? && s.get(at + 3) == Some(&b'.') {
             let mut end = at + 4;
-            while letter(byte(end)?) && byte(end + 1)? == Some(b'.') {
+            while letter_at(end)? && s.get(end + 1) == Some(&b'.') {
                 end += 2;
             }
             return Some((end, true));
@@ -372,10 +394,10 @@ fn scan_token(text: &str, at: usize, lexicon: &Lexicon) -> Option<(usize, bool)>
     loop {
         end = span_of(s, end, u8::is_ascii_alphanumeric);
         match byte(end) {
-            Some(Some(b'\'' | b'-' | b'.' | b',')) if alnum(byte(end + 1)?) => end += 1,
+            Some(Some(b'\'' | b'-' | b'.' | b',')) if alnum_at(end + 1)? => end += 1,
             Some(_) => return Some((end, ascii)),
             None => match punct(end)? {
-                '’' if alnum(byte(end + 3)?) => (end, ascii) = (end + 3, false),
+                '’' if alnum_at(end + 3)? => (end, ascii) = (end + 3, false),
                 _ => return Some((end, ascii)),
             },
         }
@@ -440,9 +462,12 @@ mod tests {
             let w: &'static str = Box::leak(word.clone().into_boxed_str());
             let lexicon = Lexicon::embedded();
             let mut t = Tokens::default();
-            t.push(&text, text.is_ascii(), 0, &lexicon);
+            t.push(&text, text.len(), text.is_ascii(), 0, &lexicon);
             let token = t.list[0];
-            proptest::prop_assert_eq!(token_key(text.as_bytes()), key(text.as_bytes()));
+            proptest::prop_assert_eq!(token_key(text.as_bytes(), text.len()), key(text.as_bytes()));
+            // A token with text after it: the bytes past it do not count.
+            let more = format!("{text}Zz9 é");
+            proptest::prop_assert_eq!(token_key(more.as_bytes(), text.len()), key(text.as_bytes()));
             proptest::prop_assert_eq!(
                 token.is(&text, &[Word::new(w)][..]),
                 text.as_bytes().eq_ignore_ascii_case(w.as_bytes())
@@ -499,7 +524,32 @@ mod tests {
         assert_eq!(scan(text, at('—')), Some((at('—') + 3, false)));
         assert_eq!(scan(text, at('d')), Some((at('d') + "don’t".len(), false)));
         assert_eq!(scan(text, at('x')), None, "a non-ASCII letter goes to the regex");
+        // A word, initialism or single letter before a closing mark ends there: no regex.
+        let text = "so.” said,” U.S.” U.” x,é";
+        let at = |w: &str| text.find(w).unwrap();
+        assert_eq!(scan(text, 0), Some((2, true)));
+        assert_eq!(scan(text, at("said")), Some((at("said") + 4, true)));
+        assert_eq!(scan(text, at("U.S.")), Some((at("U.S.") + 4, true)));
+        assert_eq!(scan(text, at("U.”")), Some((at("U.”") + 1, true)));
+        assert_eq!(scan(text, at("x,é")), None, "a non-ASCII letter may join the word");
         assert_eq!(skip_spaces("\u{a0} \u{a0}x".as_bytes(), 0), 5);
+    }
+
+    /// A token's classes are those the lexicon gives its lower-case form (the rules read them
+    /// from the token instead of looking the form up: `Ctx::source_noun_at`).
+    #[test]
+    fn a_token_s_classes_are_those_of_its_lower_case_form() {
+        let lexicon = Lexicon::embedded();
+        let text = "The Officials, a MINISTRY spokesman and agencies’ sources told Reuters the \
+                    Observatory’s monitors said Activists (Lt. Col. X) reportedly saw nothing.";
+        let mut t = Tokens::default();
+        t.tokenize(text, Span::new(0, text.len()), &lexicon.token_regex(), &lexicon);
+        let mut sources = 0;
+        for (i, token) in t.list.iter().enumerate() {
+            assert_eq!(token.classes, lexicon.classes(t.lower(i)), "{:?}", t.lower(i));
+            sources += usize::from(token.has(Class::Source));
+        }
+        assert!(sources >= 2, "source nouns were looked up: {sources}");
     }
 
     #[test]

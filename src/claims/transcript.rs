@@ -9,7 +9,8 @@
 //! "UPDATE:" and a title ("RUSSIA: ...") are no speakers; nor is a tag that a gazetteer place
 //! mention covers, nor a line outside body text or headings.
 //!
-//! Invariants: one pass over the lines of the text (linear); the cue is the colon, the source
+//! Invariants: one pass over the colons of the text, each reading back at most [`MAX_TAG`]
+//! bytes and its line once (linear); the cue is the colon, the source
 //! the tag and the content the rest of its line (trimmed, without a final period), all in the
 //! sentence of the colon or the sentences after it on the same line.
 
@@ -31,14 +32,7 @@ pub(super) fn find(
     kinds: &[EntityType],
     out: &mut Vec<Claim>,
 ) {
-    let mut turns: Vec<(Span, Span, Span)> = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        if let Some(turn) = turn(line, start) {
-            turns.push(turn);
-        }
-        start += line.len();
-    }
+    let turns = turns(text);
     let mut tags: Vec<&str> = turns.iter().map(|t| t.0.slice(text)).collect();
     tags.sort_unstable();
     tags.dedup();
@@ -87,9 +81,35 @@ pub(super) fn find(
     }
 }
 
-/// The (tag, colon, content) of `line`, which starts at byte `start` of the text.
+/// The longest tag, in bytes.
+const MAX_TAG: usize = 40;
+
+/// The (tag, colon, content) of every line of `text` that is a turn ([`turn`]), in order. A
+/// turn's colon is the first of its line, at most [`MAX_TAG`] bytes in: only the lines of
+/// such colons are read, so the pass is over the colons, not over every line.
+fn turns(text: &str) -> Vec<(Span, Span, Span)> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut read = None;
+    for colon in memchr::memchr_iter(b':', b) {
+        // The line's start, if it is near enough; with no line break near, the line starts
+        // before `near` (or at 0 when `near` is 0), and 0 is too far back from the colon too.
+        let near = colon.saturating_sub(MAX_TAG + 1);
+        let start = memchr::memrchr(b'\n', &b[near..colon]).map_or(0, |i| near + i + 1);
+        if colon - start > MAX_TAG || read == Some(start) {
+            continue;
+        }
+        read = Some(start);
+        let end = memchr::memchr(b'\n', &b[colon..]).map_or(b.len(), |i| colon + i + 1);
+        out.extend(turn(&text[start..end], start));
+    }
+    out
+}
+
+/// The (tag, colon, content) of `line`, which starts at byte `start` of the text. The tag is
+/// ASCII, so its colon is the line's first and at most [`MAX_TAG`] bytes in.
 fn turn(line: &str, start: usize) -> Option<(Span, Span, Span)> {
-    let colon = line.get(..41).unwrap_or(line).find(':')?;
+    let colon = line.get(..MAX_TAG + 1).unwrap_or(line).find(':')?;
     let tag = &line[..colon];
     let letters = tag.bytes().filter(u8::is_ascii_uppercase).count();
     let shape = tag
@@ -159,6 +179,41 @@ mod tests {
             turns("Notes\n\nNOTE: one.\nNOTE: two.\nNOTE: three.\nTime: 10:30 in the morning.\n"),
             none
         );
+    }
+
+    /// The pass over colons finds what reading every line with `turn` finds.
+    #[test]
+    fn the_colon_pass_reads_the_turns_of_every_line() {
+        let every_line = |text: &str| {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for line in text.split_inclusive('\n') {
+                out.extend(super::turn(line, start));
+                start += line.len();
+            }
+            out
+        };
+        // A tag of three words and `n` bytes.
+        let tag = |n: usize| format!("{} BB CC", "A".repeat(n - 6));
+        let mut texts = vec![
+            "Q: first line\nA: no break at the end".to_string(),
+            "HOST: a: b: c\r\nDR. X: y\n\nNo tag: here\n:\n: x\nQ:\nQ:x\nQ: \nQ: .\n".to_string(),
+            "é: x\nÉ Q: x\nQ é: x\n€€€€€€€€€€€€€€ Q: x\nQ: é: x\n".to_string(),
+        ];
+        for n in 36..44 {
+            texts.push(format!("{}: near the limit\nx {}: after a word\n", tag(n), tag(n)));
+            texts.push(format!("{}é: a letter past it\n{}: x", "A".repeat(n), "Q".repeat(n)));
+            texts.push(format!("{}€ Q: three bytes across\n", "A".repeat(n - 3)));
+        }
+        let mut found = 0;
+        for text in &texts {
+            assert_eq!(super::turns(text), every_line(text), "{text:?}");
+            found += every_line(text).len();
+        }
+        assert!(found >= 12, "{found} turns");
+        // The limit is read where it is: a tag of 40 bytes, not of 41.
+        assert_eq!(super::turns(&format!("{}: x", tag(40))).len(), 1);
+        assert_eq!(super::turns(&format!("{}: x", tag(41))).len(), 0);
     }
 
     #[test]
