@@ -167,6 +167,9 @@ impl Ctx<'_> {
             // An `order` cue refused only as a directive is a claim (PolNeAR profile, orders.rs).
             return self.order_at(i, aux_start, cue);
         }
+        if let Some(c) = self.relative_who(i, aux_start, cue) {
+            return Some(c);
+        }
         match self.source_before(aux_start) {
             Some(source) => self.source_then_cue(i, aux_start, cue, source),
             None => self
