@@ -29,7 +29,7 @@
 //! source if any) to the innermost such claim: `nested_in`. Invariant: arbitration only keeps,
 //! cuts, drops or marks what the rules proposed; it never makes up a span.
 
-use super::{Claim, ClaimKind, Ctx};
+use super::{Claim, ClaimKind, Class, Ctx};
 use crate::span::Span;
 
 /// What the rules of one sentence propose, grouped by the priority they are arbitrated in.
@@ -122,8 +122,9 @@ impl Ctx<'_> {
         }
         let mut nested = Vec::new();
         for i in (0..self.toks.len()).rev() {
-            // Only a cue or "quoted as saying" makes a cue claim ([`Ctx::cue_claim`]).
-            if self.toks[i].cue.is_none() && !self.quoted_as_saying_at(i) {
+            // Only a cue, "quoted as saying" or a progressive participle ("is saying") makes a
+            // cue claim ([`Ctx::cue_claim`]).
+            if self.toks[i].cue.is_none() && !self.quoted_as_saying_at(i) && !self.has(i, Class::FollowUp) {
                 continue;
             }
             if overlaps_any(&taken, self.toks[i].span) {

@@ -275,6 +275,8 @@ impl Ctx<'_> {
             // "quoted X as saying", "went on by saying": the participle is the cue's own.
             && !self.has(j - 1, Class::Preposition)
             && !self.is(j - 1, words!["as"])
+            // "fighters were saying that": a progressive verb, not a new clause.
+            && !self.has(j - 1, Class::Be)
             && opener(j + 1)
     }
 
