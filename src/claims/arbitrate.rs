@@ -29,7 +29,7 @@
 //! source if any) to the innermost such claim: `nested_in`. Invariant: arbitration only keeps,
 //! cuts, drops or marks what the rules proposed; it never makes up a span.
 
-use super::{Claim, ClaimKind, Ctx};
+use super::{words, Claim, ClaimKind, Class, Ctx};
 use crate::span::Span;
 
 /// What the rules of one sentence propose, grouped by the priority they are arbitrated in.
@@ -122,8 +122,9 @@ impl Ctx<'_> {
         }
         let mut nested = Vec::new();
         for i in (0..self.toks.len()).rev() {
-            // Only a cue or "quoted as saying" makes a cue claim ([`Ctx::cue_claim`]).
-            if self.toks[i].cue.is_none() && !self.quoted_as_saying_at(i) {
+            // Only a cue, "quoted as saying" or a progressive participle ("is saying") makes a
+            // cue claim ([`Ctx::cue_claim`]).
+            if self.toks[i].cue.is_none() && !self.quoted_as_saying_at(i) && !self.has(i, Class::FollowUp) {
                 continue;
             }
             if overlaps_any(&taken, self.toks[i].span) {
@@ -154,10 +155,18 @@ impl Ctx<'_> {
     /// "The monitor said it had documented 1,500 deaths", "Witnesses said soldiers claimed the
     /// shots came from rebels": the claim among `kept` whose source opens `c`'s content, its
     /// cue and content following inside it, is nested in `c`.
+    ///
+    /// So is one inside `c`'s content whose source follows a relative pronoun: "accused
+    /// Damascus of the attack which it estimates killed 1,429 people".
     fn inner_of(&self, c: &Claim, kept: &[Claim]) -> Option<usize> {
+        let relative = |s: Span| {
+            let k = self.toks.partition_point(|t| t.span.start < s.start);
+            k > 0 && self.is(k - 1, words!["which", "that", "who"])
+        };
         kept.iter().position(|o| {
             o.source.as_ref().is_some_and(|s| {
-                s.span.start == c.content.start && s.span.end <= o.cue.span.start && o.content.end <= c.content.end
+                let opens = s.span.start == c.content.start || (c.content.start < s.span.start && relative(s.span));
+                opens && s.span.end <= o.cue.span.start && o.content.end <= c.content.end
             })
         })
     }
@@ -363,6 +372,20 @@ mod tests {
                         None,
                         false,
                     ),
+                ],
+            ),
+            (
+                "a claim in a relative clause inside the content is nested, not cut",
+                "The council accused the army of the raid which the ministry said killed nine farmers.",
+                &[
+                    (
+                        "The council",
+                        "accused",
+                        "the army of the raid which the ministry said killed nine farmers",
+                        None,
+                        false,
+                    ),
+                    ("the ministry", "said", "killed nine farmers", Some(0), false),
                 ],
             ),
             (

@@ -122,8 +122,30 @@ impl Ctx<'_> {
             let before = j;
             if self.has(j, Class::Adjunct) && !self.is(j + 1, words!["least", "most"]) {
                 let limit = (j + 9).min(self.toks.len());
+                // "in an interview with The Associated Press last week that": a longer
+                // adjunct reaches "that" with no punctuation on the way.
+                // No verb, cue or clause word on the way: "responded to the claim by activists
+                // that", "threatened ... Kennedy said that" are other clauses' "that".
+                let plain = |k: usize| {
+                    !(self.toks[k].is_punct()
+                        || self.verbish(k)
+                        || self.toks[k].cue.is_some()
+                        || [Class::Be, Class::Auxiliary, Class::Clause]
+                            .iter()
+                            .any(|&c| self.has(k, c)))
+                };
+                let far = (j + 1..(j + 15).min(self.toks.len()))
+                    .take_while(|&k| self.is(k, words!["that"]) || plain(k))
+                    .find(|&k| self.is(k, words!["that"]))
+                    // "in a report by the group that monitors the war": a relative "that".
+                    .filter(|&k| {
+                        k + 1 < self.toks.len()
+                            && !(self.verbish(k + 1) || self.has(k + 1, Class::Be) || self.has(k + 1, Class::Auxiliary))
+                    });
                 if let Some(k) = (j + 1..limit).find(|&k| self.is(k, words!["that", ","])) {
                     j = k + usize::from(self.is(k, words![","]));
+                } else if let Some(k) = far {
+                    j = k;
                 } else if self.capitalised(j + 1) && j + 2 < self.toks.len() && !self.capitalised(j + 2) {
                     j += 2;
                 }
@@ -292,6 +314,8 @@ impl Ctx<'_> {
             // "quoted X as saying", "went on by saying": the participle is the cue's own.
             && !self.has(j - 1, Class::Preposition)
             && !self.is(j - 1, words!["as"])
+            // "fighters were saying that": a progressive verb, not a new clause.
+            && !self.has(j - 1, Class::Be)
             && opener(j + 1)
     }
 
@@ -458,7 +482,8 @@ impl Ctx<'_> {
         let punct = self.toks[from].is_punct() && !self.is(from, QUOTE_MARKS);
         // ... except a quantity: "at least 12", "about 500", "over 100".
         let quantity = self.is(from + 1, words!["least", "most"])
-            || (from + 1 < self.toks.len() && self.toks[from + 1].starts_digit());
+            || (from + 1 < self.toks.len() && self.toks[from + 1].starts_digit())
+            || (self.has(from, Class::Approximator) && (self.count_at(from + 1) || self.is(from + 1, words!["half"])));
         // ... except after "that": "said that under the deal, ...".
         let after_that = from > 0 && self.is(from - 1, words!["that"]);
         let preposition = self.has(from, Class::NotOpener) && !quantity && !after_that;
@@ -657,5 +682,30 @@ mod tests {
             claims(text),
             [("he", "added", "The bodies were burned after the attack")]
         );
+    }
+
+    #[test]
+    fn a_long_adjunct_reaches_that_but_not_across_a_verb_or_cue() {
+        assert_eq!(
+            claims("Brown said in an interview with a local radio station last week that she regretted the remark."),
+            [("Brown", "said", "she regretted the remark")]
+        );
+        assert_eq!(
+            claims("The council responded to the claim by the main opposition party in the north that 40 homes were razed."),
+            []
+        );
+    }
+
+    #[test]
+    fn an_approximate_count_opens_a_content() {
+        assert_eq!(
+            claims("The budget office said about half of the gap came from lower revenue."),
+            [(
+                "The budget office",
+                "said",
+                "about half of the gap came from lower revenue"
+            )]
+        );
+        assert_eq!(claims("The budget office said about a plan to cut costs."), []);
     }
 }

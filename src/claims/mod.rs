@@ -15,6 +15,8 @@
 //!   and accuse verbs, with `clauses.rs` for where a content starts and ends;
 //! - `passives.rs`: passives ("was confirmed by X", "it was reported that"), "was quoted as
 //!   saying", and nominal claims ("the ministry's claim that", "claims by X that");
+//! - `progressive.rs`: speech in the progressive ("is telling donors that ...");
+//! - `relative.rs`: speech in a subject relative clause ("Barkley, who said he ...,");
 //! - `sources.rs`: the source noun phrase (with its appositive) and the `unnamed` flag;
 //! - `resolve.rs`: pronoun sources ("he", "it", "the ministry") resolved to an earlier source or
 //!   mention;
@@ -69,7 +71,9 @@ pub mod lexicon;
 mod nouns;
 mod orders;
 mod passives;
+mod progressive;
 mod quotes;
+mod relative;
 mod resolve;
 mod sources;
 mod speech;

@@ -318,6 +318,34 @@ impl Ctx<'_> {
             };
             out.extend(claim);
         }
+        out.extend(self.quote_before_sentence());
+    }
+
+    /// “We need our fix!” Clinton said to the magazine. The segmenter ends a sentence after a
+    /// quote's “!”, “?” or “.”, so its attribution opens the next sentence: SOURCE CUE and nothing
+    /// but adjuncts after it ([`Ctx::trailing_ok`]), so "The army said the protest was illegal"
+    /// keeps its own claim.
+    fn quote_before_sentence(&self) -> Option<Claim> {
+        let first = self.toks.first().filter(|_| self.base == 0)?;
+        let i = self.quotes.partition_point(|q| q.close.start < first.span.start);
+        let q = self.quotes[..i].last()?;
+        let gap = self.text.get(q.close.end..first.span.start)?;
+        let before = self.text[..q.close.start].trim_end();
+        if !gap.trim().is_empty() || !before.ends_with(['!', '?', '.']) {
+            return None;
+        }
+        // The quote is a sentence of its own: it opens after a sentence's end or a line break.
+        let lead = self.text[..q.open.start].trim_end_matches([' ', '\t']);
+        if !(lead.is_empty() || lead.ends_with(['\n', '.', '!', '?', '"', '”'])) {
+            return None;
+        }
+        let c = self.quote_then_source(q, 0)?;
+        let cue_end = self.toks.iter().position(|t| t.span.end == c.cue.span.end)?;
+        let cue = self.cue_at(cue_end)?;
+        // "He continued, “...”", "Cruz continued:": no punctuation after the cue but the final stop.
+        let plain_end =
+            (cue_end + 1..self.toks.len()).all(|k| !self.toks[k].is_punct() || self.is(k, words![".", "!", "?"]));
+        (c.rule == Rule::QuoteSourceCue && plain_end && self.trailing_ok(cue_end + 1, cue)).then_some(c)
     }
 
     /// “CONTENT” ― NAME: a quote, a dash and a name that ends its line, the way a reader's
@@ -734,6 +762,31 @@ mod tests {
                 ("the official", "said", "The bridge will hold"),
                 ("the mayor", "said", "The road will not")
             ]
+        );
+    }
+
+    #[test]
+    fn an_attribution_after_a_quote_ending_in_a_stop_signs_it() {
+        let claims = crate::claims::tests::triples;
+        assert_eq!(
+            claims("The hall went quiet. \"We need a fix!\" Clinton said to the magazine."),
+            [("Clinton", "said", "We need a fix!")]
+        );
+        assert_eq!(
+            claims("The hall went quiet. \"Who are they?\" the mayor asked on Monday."),
+            [("the mayor", "asked", "Who are they?")]
+        );
+        // The next sentence has its own content, or the cue goes on with a comma: no signing.
+        assert_eq!(
+            claims("He shouted \"Go home!\" The army said the protest was illegal."),
+            [
+                ("He", "shouted", "\"Go home!\""),
+                ("The army", "said", "the protest was illegal")
+            ]
+        );
+        assert_eq!(
+            claims("The hall went quiet. \"We try to show mercy.\" The town, he said, was the place."),
+            [("he", "said", "The town, he said, was the place")]
         );
     }
 }

@@ -39,6 +39,7 @@ impl Ctx<'_> {
         self.nominal(i)
             .or_else(|| self.cue_at(i).and_then(|cue| self.around_cue(i, cue)))
             .or_else(|| self.quoted_as_saying(i))
+            .or_else(|| self.progressive(i))
     }
 
     /// "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE".
@@ -170,6 +171,9 @@ impl Ctx<'_> {
             // An `order` cue refused only as a directive is a claim (PolNeAR profile, orders.rs).
             return self.order_at(i, aux_start, cue);
         }
+        if let Some(c) = self.relative_who(i, aux_start, cue) {
+            return Some(c);
+        }
         match self.source_before(aux_start) {
             Some(source) => self.source_then_cue(i, aux_start, cue, source),
             None => self
@@ -201,7 +205,13 @@ impl Ctx<'_> {
 
     /// SOURCE CUE (that) CONTENT and "CONTENT, SOURCE CUE [adjuncts]." with the source's
     /// (start, core end, end) before the cue's auxiliaries at `aux_start`.
-    fn source_then_cue(&self, i: usize, aux_start: usize, cue: &Cue, src: (usize, usize, usize)) -> Option<Claim> {
+    pub(super) fn source_then_cue(
+        &self,
+        i: usize,
+        aux_start: usize,
+        cue: &Cue,
+        src: (usize, usize, usize),
+    ) -> Option<Claim> {
         let (src_start, core, src_end) = src;
         let source = self.source(src_start, src_end, core);
         let cue_match = self.cue_match(aux_start, i + 1, cue);
