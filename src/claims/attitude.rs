@@ -112,22 +112,11 @@ impl Ctx<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Extractor, Gazetteer};
-    use std::sync::LazyLock;
-
-    static X: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Gazetteer::embedded()));
+    use crate::claims::tests::{stanced, EXTRACTOR};
 
     /// (source, cue, stance, content) of each claim.
     fn claims(text: &str) -> Vec<(&str, &str, &'static str, &str)> {
-        let slice = |s: crate::Span| &text[s.start..s.end];
-        X.extract(text)
-            .claims
-            .iter()
-            .map(|c| {
-                let source = c.source.as_ref().map_or("-", |s| slice(s.span));
-                (source, slice(c.cue.span), c.cue.stance.as_str(), slice(c.content))
-            })
-            .collect()
+        stanced(&EXTRACTOR, text)
     }
 
     #[test]

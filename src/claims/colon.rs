@@ -19,7 +19,7 @@
 //! sentence, the content starts in it.
 
 use super::quotes::Quote;
-use super::{Claim, ClaimKind, Class, CueMatch, Lexicon, Rule, Source, Stance};
+use super::{Claim, Class, Lexicon};
 use crate::gazetteer::EntityType;
 use crate::matcher::Mention;
 use crate::segment::{Role, Sentence};
@@ -69,28 +69,14 @@ pub(super) fn find(
         if covering.is_some_and(|m| matches!(kinds.get(m.entity), Some(EntityType::Place | EntityType::State))) {
             continue;
         }
-        found.push(Claim {
-            kind: ClaimKind::Attributed,
-            sentence: i,
-            source: Some(Source {
-                span: tag,
-                entity: covering.filter(|m| m.span == tag).map(|m| m.entity),
-                unnamed: false,
-                resolved: None,
-            }),
-            cue: CueMatch {
-                span: colon,
-                lemma: "colon".into(),
-                stance: Stance::Assert,
-            },
+        found.push(super::transcript::speaker_claim(
+            i,
+            tag,
+            covering.filter(|m| m.span == tag).map(|m| m.entity),
+            colon,
             content,
-            entities: Vec::new(),
-            rule: Rule::SpeakerTag,
-            confidence: 0.6,
-            disputed: false,
-            unverified: false,
-            nested_in: None,
-        });
+            0.6,
+        ));
     }
     if !found.is_empty() {
         out.extend(found);
@@ -149,18 +135,8 @@ fn lead_in(text: &str, span: Span, body: bool, quotes: &[Quote], lexicon: &Lexic
 
 #[cfg(test)]
 mod tests {
-    use crate::claims::Lexicon;
-    use crate::{Extractor, Gazetteer};
-    use std::sync::LazyLock;
-
-    static DEFAULT: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Gazetteer::embedded()));
-    static POLNEAR: LazyLock<Extractor> = LazyLock::new(|| {
-        let mut lexicon = Lexicon::embedded();
-        lexicon
-            .add_file("words.tsv", include_str!("../../lexicon/polnear/words.tsv"))
-            .unwrap();
-        Extractor::with_lexicon(Gazetteer::embedded(), lexicon)
-    });
+    use crate::claims::tests::{EXTRACTOR as DEFAULT, POLNEAR};
+    use crate::Extractor;
 
     /// (source, cue, content) of each claim of lemma `colon`.
     fn leads(x: &Extractor, text: &str) -> Vec<(String, String, String)> {

@@ -90,30 +90,7 @@ impl Ctx<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::claims::Lexicon;
-    use crate::{Extractor, Gazetteer};
-    use std::sync::LazyLock;
-
-    static DEFAULT: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Gazetteer::embedded()));
-    static POLNEAR: LazyLock<Extractor> = LazyLock::new(|| {
-        let mut lexicon = Lexicon::embedded();
-        let profile = include_str!("../../lexicon/polnear/cues.tsv");
-        lexicon.add_file("cues.tsv", profile).unwrap();
-        Extractor::with_lexicon(Gazetteer::embedded(), lexicon)
-    });
-
-    /// (source, cue, stance, content) of each claim.
-    fn claims<'a>(x: &Extractor, text: &'a str) -> Vec<(&'a str, &'a str, &'static str, &'a str)> {
-        let slice = |s: crate::Span| &text[s.start..s.end];
-        x.extract(text)
-            .claims
-            .iter()
-            .map(|c| {
-                let source = c.source.as_ref().map_or("-", |s| slice(s.span));
-                (source, slice(c.cue.span), c.cue.stance.as_str(), slice(c.content))
-            })
-            .collect()
-    }
+    use crate::claims::tests::{stanced as claims, EXTRACTOR as DEFAULT, POLNEAR};
 
     #[test]
     fn the_profile_makes_orders_claims_and_the_default_refuses_them() {

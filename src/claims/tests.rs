@@ -4,7 +4,7 @@ use super::*;
 use crate::Extractor;
 use std::sync::LazyLock;
 
-static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Gazetteer::embedded()));
+pub(super) static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Gazetteer::embedded()));
 
 /// (source, cue, content, rule) of every claim in `text`.
 fn claims(text: &str) -> Vec<(String, String, String, &'static str)> {
@@ -18,6 +18,36 @@ fn claims(text: &str) -> Vec<(String, String, String, &'static str)> {
                 c.cue.span.slice(text).to_string(),
                 c.content.slice(text).to_string(),
                 c.rule.as_str(),
+            )
+        })
+        .collect()
+}
+
+/// The embedded data with the PolNeAR profile (`lexicon/polnear/`) added, as `--lexicon` adds it.
+pub(super) static POLNEAR: LazyLock<Extractor> = LazyLock::new(|| {
+    let mut lexicon = Lexicon::embedded();
+    for (name, rows) in [
+        ("cues.tsv", include_str!("../../lexicon/polnear/cues.tsv")),
+        ("words.tsv", include_str!("../../lexicon/polnear/words.tsv")),
+    ] {
+        lexicon.add_file(name, rows).unwrap();
+    }
+    Extractor::with_lexicon(Gazetteer::embedded(), lexicon)
+});
+
+/// (source or "-", cue, stance, content) of every claim `x` finds in `text`, for the rule
+/// modules' own tests.
+pub(super) fn stanced<'a>(x: &Extractor, text: &'a str) -> Vec<(&'a str, &'a str, &'static str, &'a str)> {
+    x.extract(text)
+        .claims
+        .iter()
+        .map(|c| {
+            let source = c.source.as_ref().map_or("-", |s| s.span.slice(text));
+            (
+                source,
+                c.cue.span.slice(text),
+                c.cue.stance.as_str(),
+                c.content.slice(text),
             )
         })
         .collect()

@@ -56,28 +56,40 @@ pub(super) fn find(
             continue;
         }
         let entity = covering.filter(|m| m.span == tag).map(|m| m.entity);
-        out.push(Claim {
-            kind: ClaimKind::Attributed,
-            sentence: i,
-            source: Some(Source {
-                span: tag,
-                entity,
-                unnamed: false,
-                resolved: None,
-            }),
-            cue: CueMatch {
-                span: colon,
-                lemma: "colon".into(),
-                stance: Stance::Assert,
-            },
-            content,
-            entities: Vec::new(),
-            rule: Rule::SpeakerTag,
-            confidence: 0.7,
-            disputed: false,
-            unverified: false,
-            nested_in: None,
-        });
+        out.push(speaker_claim(i, tag, entity, colon, content, 0.7));
+    }
+}
+
+/// The claim of a speaker's tag (rule `speaker_tag`, cue lemma `colon`): `tag` says `content`.
+pub(super) fn speaker_claim(
+    sentence: usize,
+    tag: Span,
+    entity: Option<usize>,
+    colon: Span,
+    content: Span,
+    confidence: f32,
+) -> Claim {
+    Claim {
+        kind: ClaimKind::Attributed,
+        sentence,
+        source: Some(Source {
+            span: tag,
+            entity,
+            unnamed: false,
+            resolved: None,
+        }),
+        cue: CueMatch {
+            span: colon,
+            lemma: "colon".into(),
+            stance: Stance::Assert,
+        },
+        content,
+        entities: Vec::new(),
+        rule: Rule::SpeakerTag,
+        confidence,
+        disputed: false,
+        unverified: false,
+        nested_in: None,
     }
 }
 
