@@ -5,7 +5,11 @@
 //! clause, up to the comma where the sentence's own clause resumes with a verb or a cue.
 //!
 //! Object relatives ("the convoy, which the ministry said carried aid") are
-//! [`super::speech`]'s; this rule fires only on "who" right before the cue's auxiliaries.
+//! [`super::speech`]'s; [`Ctx::relative_who`] fires only on "who" right before the cue's
+//! auxiliaries. A pronoun source in an object relative ("a wall, which he said the neighbours
+//! should pay for", "videos that they said showed the aftermath") is [`Ctx::relative_pronoun`]'s:
+//! the speech counts as any relative clause's does, the pronoun is resolved like any pronoun
+//! source; other frames ("the base, which it described as temporary") stay no claim.
 
 use super::words;
 use super::{Claim, ClaimKind, Class, Ctx, Cue, Frame, Rule};
@@ -65,11 +69,33 @@ impl Ctx<'_> {
             0.7,
         ))
     }
+
+    /// The pronoun right before the cue's auxiliaries at `aux_start` that opens an object
+    /// relative clause: "which he said", "that they said", "whom it said".
+    pub(super) fn relative_pronoun_at(&self, aux_start: usize) -> Option<usize> {
+        let k = aux_start.checked_sub(1)?;
+        (k > 0
+            && self.np_start(aux_start) == k
+            && self.has(k, Class::Pronoun)
+            && self.is(k - 1, words!["which", "that", "whom"]))
+        .then_some(k)
+    }
+
+    /// The claim of a speech cue at token `i` whose source is such a pronoun; the content is
+    /// the relative clause's rest, as with a named source ([`Ctx::source_then_cue`]).
+    pub(super) fn relative_pronoun(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
+        if cue.frame != Frame::Speech {
+            return None;
+        }
+        let k = self.relative_pronoun_at(aux_start)?;
+        self.source_then_cue(i, aux_start, cue, (k, k + 1, k + 1))
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::claims::tests::triples as claims;
+    use crate::claims::tests::{rule_triples, triples as claims};
+    use crate::claims::Rule;
 
     #[test]
     fn speech_after_who_belongs_to_the_antecedent() {
@@ -88,6 +114,32 @@ mod tests {
                 ("Murphy", "added", "the toll would rise")
             ]
         );
+    }
+
+    #[test]
+    fn a_pronoun_speaking_in_an_object_relative_is_the_source() {
+        // Object gap: the content is the clause's rest.
+        assert_eq!(
+            claims("The council built a new bridge, which it said the villagers would maintain."),
+            [("it", "said", "the villagers would maintain")]
+        );
+        // Subject gap: the content opens with its verb, up to the comma closing the clause.
+        assert_eq!(
+            claims("Farmers shared photos that they said showed the flooded fields, and left."),
+            [("they", "said", "showed the flooded fields")]
+        );
+        assert_eq!(
+            claims("The lawyer waved a letter which she had said proved the sale was legal."),
+            [("she", "had said", "proved the sale was legal")]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_describing_in_an_object_relative_is_no_claim() {
+        // (The learned layer may still tag it; no rule proposes it.)
+        let text = "The crew left the hut, which they described as unsafe.";
+        assert_eq!(rule_triples(text, Rule::SourceCueAs), []);
+        assert_eq!(rule_triples(text, Rule::SourceCueContent), []);
     }
 
     #[test]

@@ -171,7 +171,10 @@ impl Ctx<'_> {
             // An `order` cue refused only as a directive is a claim (PolNeAR profile, orders.rs).
             return self.order_at(i, aux_start, cue);
         }
-        if let Some(c) = self.relative_who(i, aux_start, cue) {
+        if let Some(c) = self
+            .relative_who(i, aux_start, cue)
+            .or_else(|| self.relative_pronoun(i, aux_start, cue))
+        {
             return Some(c);
         }
         match self.source_before(aux_start) {
@@ -367,9 +370,8 @@ impl Ctx<'_> {
         }
         let start = self.np_start(aux_start);
         // "the base, which it described as temporary": a pronoun inside an object relative
-        // clause speaks about the clause's antecedent, inside someone else's claim.
-        let relative = start > 0 && self.is(start - 1, words!["which", "that", "whom"]);
-        if relative && start + 1 == aux_start && self.has(start, Class::Pronoun) {
+        // clause is no source here; a speech cue's is taken by [`Self::relative_pronoun`].
+        if self.relative_pronoun_at(aux_start).is_some() {
             return None;
         }
         // "On Saturday activists reported", "Speaking on Sunday John Kerry said": a leading
