@@ -937,8 +937,12 @@ impl Ctx<'_> {
             }
             if before {
                 // A content before its source runs back over untagged words to the clause start
-                // (text with stripped commas loses "CONTENT, X said").
-                while a > 0 && !real_cue[a - 1] && !self.toks[a - 1].is_punct() {
+                // (text with stripped commas loses "CONTENT, X said"), and no further, as for the
+                // rules: a glued headline or dateline before it stays out ("Date of publication 14
+                // October 2016 At least 20 ...").
+                let clause = self.clause_start(b - 1);
+                a = a.max(clause);
+                while a > clause && !real_cue[a - 1] && !self.toks[a - 1].is_punct() {
                     a -= 1;
                 }
                 // ... and forward to the source or cue.
@@ -1420,6 +1424,15 @@ mod tests {
         let want =
             "Heavy fighting also erupted overnight between soldiers and insurgents in the old quarter of the port city";
         assert_eq!(tagged(text), [("the Britain-based watchdog", "said", want)]);
+        // ... but not back over a glued publication stamp or dateline before the clause.
+        for stamp in [
+            "Date of publication 9 March 2019 ",
+            "Last updated at Mar 092019 ",
+            "HOMS (Sputnik) ",
+        ] {
+            let text = format!("{stamp}{text}");
+            assert_eq!(tagged(&text), [("the Britain-based watchdog", "said", want)], "{text}");
+        }
     }
 
     #[test]
