@@ -1035,6 +1035,8 @@ impl Ctx<'_> {
     ///   the source belongs to a relative or coordinated clause ("which it claimed");
     /// - a source right after a preposition before its cue ("the town held by the opposition
     ///   said"): the real source is the noun phrase the preposition hangs from;
+    /// - a source opening with a bare lower-case singular noun, an article up to three words
+    ///   before it ("... the civil | defence said"): the tail of a noun phrase cut in two;
     /// - a lone dash in the source or content: glued headlines, captions and bullet lines;
     /// - "told X" with the content after the cue: it starts after a "that" within a few
     ///   words ("told AFP that ..."), else the words after "told" are the addressee;
@@ -1053,7 +1055,25 @@ impl Ctx<'_> {
                 .take_while(|t| t.span.end <= s.end)
                 .any(|t| matches!(t.span.slice(self.text), "-" | "–" | "—"))
         };
-        let fragment = self.has(cb, Class::Clause)
+        // "... was hit the civil | defence said", "a State Department | spokeswoman said": a
+        // source opening with a bare lower-case singular noun, an article up to three words
+        // before it, is the tail of a noun phrase the tagger cut (not "the depot | state media
+        // said", a gazetteer mention).
+        let cut_phrase = self.word_starts_lower(sa)
+            && !self.word(sa).ends_with('s')
+            && !self.has(sa, Class::Article)
+            && !self.has(sa, Class::Determiner)
+            && !self.has(sa, Class::Pronoun)
+            && !self
+                .mentions
+                .iter()
+                .any(|m| m.span.overlaps(self.toks[sa].span) && m.span.start >= source.start)
+            && (sa.saturating_sub(3)..sa)
+                .rev()
+                .take_while(|&k| !self.toks[k].is_punct())
+                .any(|k| self.has(k, Class::Article));
+        let fragment = cut_phrase
+            || self.has(cb, Class::Clause)
             || (source.end <= cue.start && sa > 0 && self.has(sa - 1, Class::Preposition))
             || (lemma == "according to" && source.end <= cue.start)
             || dash(source)
@@ -1433,6 +1453,14 @@ mod tests {
             let text = format!("{stamp}{text}");
             assert_eq!(tagged(&text), [("the Britain-based watchdog", "said", want)], "{text}");
         }
+    }
+
+    #[test]
+    fn a_source_cut_inside_its_noun_phrase_is_refused() {
+        // A glued headline run into the body: the layer tagged "defence" alone as the source
+        // and put "the civil" at the end of the content (read off the ungated layer).
+        let text = "Updated 12 killed in raids on Idlib rescuers Reuters Monday 4 Jul 2016 EU says talks stalled Regime jets struck the market of Saraqeb killing 12 people on Monday including four when their van was hit the civil defence said.";
+        assert_eq!(tagged(text), []);
     }
 
     #[test]
