@@ -908,7 +908,10 @@ impl Ctx<'_> {
                 .and_then(|r| {
                     // With its determiner: "the/O Observatory/B-S".
                     let det = r.1 > 0 && matches!(self.lower(r.1 - 1), "the" | "a" | "an");
-                    let (a, b) = self.speaker(r.1 - usize::from(det), r.2)?;
+                    // A source before its cue starts no earlier than the cue's clause: a glued
+                    // caption or dateline stays out ("(TRT World) The opposition says").
+                    let floor = if r.2 <= from { self.clause_start(from) } else { 0 };
+                    let (a, b) = self.speaker((r.1 - usize::from(det)).max(floor), r.2)?;
                     Some(self.span(a, b))
                 });
             // "say little about X", "hopes of X": a cue run ending in a preposition governs a
@@ -1461,6 +1464,17 @@ mod tests {
         // and put "the civil" at the end of the content (read off the ungated layer).
         let text = "Updated 12 killed in raids on Idlib rescuers Reuters Monday 4 Jul 2016 EU says talks stalled Regime jets struck the market of Saraqeb killing 12 people on Monday including four when their van was hit the civil defence said.";
         assert_eq!(tagged(text), []);
+    }
+
+    #[test]
+    fn a_caption_glued_before_the_cue_s_clause_is_no_part_of_the_source() {
+        let text = "(Levant Wire and Agencies) The opposition says such deals are part of a plan to empty rebel towns after years of siege.";
+        let want = (
+            "The opposition",
+            "says",
+            "such deals are part of a plan to empty rebel towns after years of siege",
+        );
+        assert_eq!(crate::claims::tests::triples(text), [want]);
     }
 
     #[test]
