@@ -343,6 +343,37 @@ impl Ctx<'_> {
                 || (self.is(j, words!["-"]) && j > 1 && self.is(j - 1, words!["-"]) && self.is(j - 2, words![")"]))))
             || (self.has(j, Class::Contrast) && j > 0 && self.is(j - 1, words![","]))
             || self.glued_start(j + 1)
+            || self.agency_dash(j)
+    }
+
+    /// Token `j` is the dash after a dated agency slug: "Sat 24 Aug 2013 at 2354 Regional NNA -
+    /// The blast ...": a dash right after an all-capitals word, a date at most six words before.
+    fn agency_dash(&self, j: usize) -> bool {
+        j >= 2
+            && self.is(j, words!["-", "—", "–"])
+            && self.all_caps(j - 1)
+            && (j.saturating_sub(7)..j - 1).any(|d| self.date_end(d))
+    }
+
+    /// A word of two or more capitals, nothing else: "BEIRUT", "NNA", "DEIR".
+    fn all_caps(&self, k: usize) -> bool {
+        let w = self.word(k);
+        w.len() >= 2 && w.chars().any(char::is_uppercase) && w.chars().all(|c| c.is_uppercase() || c == '-')
+    }
+
+    /// Token `k` ends a full date: "24.09.2014", a year after a month or day ("6 October
+    /// 2014", "Oct 2014"), or a scraped day glued to its year after a month ("Jun 062016").
+    fn date_end(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let year = |s: &str| s.len() == 4 && (s.starts_with("19") || s.starts_with("20")) && digits(s);
+        let mut parts = w.split('.');
+        if let (Some(d), Some(m), Some(y), None) = (parts.next(), parts.next(), parts.next(), parts.next()) {
+            return (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) && digits(d) && digits(m) && year(y);
+        }
+        // A year, or one or two day digits glued before it.
+        let glued = (5..=6).contains(&w.len()) && digits(w) && year(&w[w.len() - 4..]);
+        (year(w) || glued) && k >= 1 && (self.time_word(k - 1) || (year(w) && self.toks[k - 1].starts_digit()))
     }
 
     /// The sentence's clause lookups, built once in one pass each, so that every clause scan
@@ -456,16 +487,35 @@ impl Ctx<'_> {
         let after_break = prev.starts_with(|c: char| c.is_ascii_digit())
             || (prev.len() >= 3 && prev.chars().all(|c| c.is_uppercase()))
             || prev == ")";
-        let caption = prev == ")" && self.is(0, words!["("]);
-        // "Published October 6 2014 Two bombers ...": a full date, then a capitalised word.
-        let year = prev.len() == 4 && (prev.starts_with("19") || prev.starts_with("20")) && prev.parse::<u16>().is_ok();
-        let dated = year && k >= 2 && (self.time_word(k - 2) || self.toks[k - 2].starts_digit());
+        // "(TRT World) Syrian ...", a caption credit; "MOSCOW (Sputnik) Russian ...", "DEIR
+        // EZ-ZOR (Syria) (Sputnik) Reportedly ...", a city and agency without their dash.
+        let caption = prev == ")" && (self.is(0, words!["("]) || self.agency_dateline(k));
+        // "Published October 6 2014 Two bombers ...", "Last updated at Jul 172015 Barrel bombs
+        // ...", "24.09.2014 Airstrikes ...": a full date, then a capitalised word; or a date and
+        // a city in capitals ("... Jun 062016 AMMAN Nearly 50 ...").
+        let dated = self.date_end(k - 1) || (k >= 2 && self.all_caps(k - 1) && prev.len() >= 3 && self.date_end(k - 2));
         let word_before = !self.toks[k - 1].is_punct() || prev == ")";
         word_before
             && (self.is_exactly(k, &["A", "An", "In", "On", "At", "According"])
                 || (after_break && self.is_exactly(k, &["The"]))
                 || caption
                 || dated)
+    }
+
+    /// Tokens `0..k` are a dateline without its dash: words in capitals, then one or more
+    /// bracketed groups of at most four capitalised words ("DAMASCUS (Sputnik)"); the city has at
+    /// most six words, so the test is bounded.
+    fn agency_dateline(&self, k: usize) -> bool {
+        let city = (0..k.min(6)).take_while(|&j| self.all_caps(j)).count();
+        let mut j = city;
+        while city > 0 && j < k && self.is(j, words!["("]) {
+            let close = (j + 1..k.min(j + 6)).find(|&c| self.is(c, words![")"]));
+            match close {
+                Some(c) if c > j + 1 && self.toks[j + 1].starts_upper() => j = c + 1,
+                _ => return false,
+            }
+        }
+        city > 0 && j == k && k > city
     }
 
     fn is_exactly(&self, k: usize, words: &[&str]) -> bool {
@@ -536,6 +586,32 @@ pub(super) struct Tables {
 #[cfg(test)]
 mod tests {
     use crate::claims::tests::triples as claims;
+
+    #[test]
+    fn a_glued_publication_stamp_or_agency_dateline_is_no_part_of_a_fronted_content() {
+        let content = "Heavy shelling hit two villages near the dam";
+        for stamp in [
+            "Last updated at Mar 142019",
+            "Last updated at Mar 142019 HOMS",
+            "Posted 11.03.2019",
+            "Mon 11 Mar 2019 at 1420 Local NNA -",
+            "HOMS (Sputnik)",
+            "DEIR EZ-ZOR (Syria) (Sputnik)",
+        ] {
+            let text = format!("{stamp} {content} the civil defence said.");
+            assert_eq!(claims(&text), [("the civil defence", "said", content)], "{text}");
+        }
+        // Capitals and brackets inside a sentence, or a number that is no date, stay content.
+        for text in [
+            "In 2019 the army reached the dam the civil defence said.",
+            "About 112019 Syrian refugees returned home the civil defence said.",
+            "The SDF (Syrian Democratic Forces) took the dam the civil defence said.",
+        ] {
+            let got = claims(text);
+            let want = &text[..text.find(" the civil defence").unwrap()];
+            assert_eq!(got, [("the civil defence", "said", want)], "{text}");
+        }
+    }
 
     #[test]
     fn a_time_before_the_content_s_subject_is_skipped_not_before_a_noun_it_modifies() {

@@ -908,7 +908,10 @@ impl Ctx<'_> {
                 .and_then(|r| {
                     // With its determiner: "the/O Observatory/B-S".
                     let det = r.1 > 0 && matches!(self.lower(r.1 - 1), "the" | "a" | "an");
-                    let (a, b) = self.speaker(r.1 - usize::from(det), r.2)?;
+                    // A source before its cue starts no earlier than the cue's clause: a glued
+                    // caption or dateline stays out ("(TRT World) The opposition says").
+                    let floor = if r.2 <= from { self.clause_start(from) } else { 0 };
+                    let (a, b) = self.speaker((r.1 - usize::from(det)).max(floor), r.2)?;
                     Some(self.span(a, b))
                 });
             // "say little about X", "hopes of X": a cue run ending in a preposition governs a
@@ -937,8 +940,12 @@ impl Ctx<'_> {
             }
             if before {
                 // A content before its source runs back over untagged words to the clause start
-                // (text with stripped commas loses "CONTENT, X said").
-                while a > 0 && !real_cue[a - 1] && !self.toks[a - 1].is_punct() {
+                // (text with stripped commas loses "CONTENT, X said"), and no further, as for the
+                // rules: a glued headline or dateline before it stays out ("Date of publication 14
+                // October 2016 At least 20 ...").
+                let clause = self.clause_start(b - 1);
+                a = a.max(clause);
+                while a > clause && !real_cue[a - 1] && !self.toks[a - 1].is_punct() {
                     a -= 1;
                 }
                 // ... and forward to the source or cue.
@@ -1031,6 +1038,8 @@ impl Ctx<'_> {
     ///   the source belongs to a relative or coordinated clause ("which it claimed");
     /// - a source right after a preposition before its cue ("the town held by the opposition
     ///   said"): the real source is the noun phrase the preposition hangs from;
+    /// - a source opening with a bare lower-case singular noun, an article up to three words
+    ///   before it ("... the civil | defence said"): the tail of a noun phrase cut in two;
     /// - a lone dash in the source or content: glued headlines, captions and bullet lines;
     /// - "told X" with the content after the cue: it starts after a "that" within a few
     ///   words ("told AFP that ..."), else the words after "told" are the addressee;
@@ -1049,7 +1058,25 @@ impl Ctx<'_> {
                 .take_while(|t| t.span.end <= s.end)
                 .any(|t| matches!(t.span.slice(self.text), "-" | "–" | "—"))
         };
-        let fragment = self.has(cb, Class::Clause)
+        // "... was hit the civil | defence said", "a State Department | spokeswoman said": a
+        // source opening with a bare lower-case singular noun, an article up to three words
+        // before it, is the tail of a noun phrase the tagger cut (not "the depot | state media
+        // said", a gazetteer mention).
+        let cut_phrase = self.word_starts_lower(sa)
+            && !self.word(sa).ends_with('s')
+            && !self.has(sa, Class::Article)
+            && !self.has(sa, Class::Determiner)
+            && !self.has(sa, Class::Pronoun)
+            && !self
+                .mentions
+                .iter()
+                .any(|m| m.span.overlaps(self.toks[sa].span) && m.span.start >= source.start)
+            && (sa.saturating_sub(3)..sa)
+                .rev()
+                .take_while(|&k| !self.toks[k].is_punct())
+                .any(|k| self.has(k, Class::Article));
+        let fragment = cut_phrase
+            || self.has(cb, Class::Clause)
             || (source.end <= cue.start && sa > 0 && self.has(sa - 1, Class::Preposition))
             || (lemma == "according to" && source.end <= cue.start)
             || dash(source)
@@ -1420,6 +1447,34 @@ mod tests {
         let want =
             "Heavy fighting also erupted overnight between soldiers and insurgents in the old quarter of the port city";
         assert_eq!(tagged(text), [("the Britain-based watchdog", "said", want)]);
+        // ... but not back over a glued publication stamp or dateline before the clause.
+        for stamp in [
+            "Date of publication 9 March 2019 ",
+            "Last updated at Mar 092019 ",
+            "HOMS (Sputnik) ",
+        ] {
+            let text = format!("{stamp}{text}");
+            assert_eq!(tagged(&text), [("the Britain-based watchdog", "said", want)], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_source_cut_inside_its_noun_phrase_is_refused() {
+        // A glued headline run into the body: the layer tagged "defence" alone as the source
+        // and put "the civil" at the end of the content (read off the ungated layer).
+        let text = "Updated 12 killed in raids on Idlib rescuers Reuters Monday 4 Jul 2016 EU says talks stalled Regime jets struck the market of Saraqeb killing 12 people on Monday including four when their van was hit the civil defence said.";
+        assert_eq!(tagged(text), []);
+    }
+
+    #[test]
+    fn a_caption_glued_before_the_cue_s_clause_is_no_part_of_the_source() {
+        let text = "(Levant Wire and Agencies) The opposition says such deals are part of a plan to empty rebel towns after years of siege.";
+        let want = (
+            "The opposition",
+            "says",
+            "such deals are part of a plan to empty rebel towns after years of siege",
+        );
+        assert_eq!(crate::claims::tests::triples(text), [want]);
     }
 
     #[test]
