@@ -125,3 +125,21 @@ fn a_user_abbreviation_extends_the_sentence_splitter() {
         "{err}"
     );
 }
+
+#[test]
+fn an_embedded_profile_adds_what_its_folder_adds() {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/lexicon/polnear");
+    let text = "The envoy urged both sides to return to the talks. The mayor said the bridge was open.";
+    let order = (String::from("The envoy"), String::from("urged"), String::from("urge"));
+    let said = (String::from("The mayor"), String::from("said"), String::from("assert"));
+    assert_eq!(claims(&[], text), std::slice::from_ref(&said));
+    assert_eq!(claims(&["--profile", "polnear"], text), [order.clone(), said.clone()]);
+    assert_eq!(claims(&["--lexicon", folder], text), [order, said]);
+    let expected = "The envoy is expected to arrive soon.";
+    assert_eq!(claims(&["--profile", "extra"], expected).len(), 1);
+    // An unknown name is a usage error that lists the profiles.
+    let o = claimex(&["extract", "--profile", "nope"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("polnear") && err.contains("extra"), "{err}");
+}

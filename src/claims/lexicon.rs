@@ -10,6 +10,9 @@
 //!   class tells the sentence splitter whether the abbreviation can end a sentence
 //!   ([`Lexicon::abbreviations`], see [`crate::segment`]).
 //!
+//! Opt-in profiles (`lexicon/extra/`, `lexicon/polnear/`) are embedded too ([`PROFILES`]) and
+//! added by name (`--profile NAME`, [`Lexicon::add_profile`]).
+//!
 //! Invariants: a word's classes are the union of its rows in all files (a form has at most one
 //! row per file); a later file may replace a cue row or extend a word's classes. Lookups are by
 //! lower-case form and never allocate: one lookup in one table per token gives both its classes
@@ -341,6 +344,36 @@ const EMBEDDED: &[(&str, &str)] = &[
     ("words.tsv", include_str!("../../lexicon/words.tsv")),
 ];
 
+/// The opt-in profiles compiled into the binary, by name: the files of `lexicon/NAME/`, which
+/// [`Lexicon::add_profile`] adds as `--lexicon lexicon/NAME` would. `extra`: cues and hedges
+/// measured and left out of the default; `polnear`: what PolNeAR annotates and the Syria
+/// conventions exclude (orders and calls, `X: Y` lead-ins, judgements of a bare object).
+pub const PROFILES: &[(&str, &[(&str, &str)])] = &[
+    (
+        "extra",
+        &[
+            ("lexicon/extra/cues.tsv", include_str!("../../lexicon/extra/cues.tsv")),
+            (
+                "lexicon/extra/hedges.tsv",
+                include_str!("../../lexicon/extra/hedges.tsv"),
+            ),
+        ],
+    ),
+    (
+        "polnear",
+        &[
+            (
+                "lexicon/polnear/cues.tsv",
+                include_str!("../../lexicon/polnear/cues.tsv"),
+            ),
+            (
+                "lexicon/polnear/words.tsv",
+                include_str!("../../lexicon/polnear/words.tsv"),
+            ),
+        ],
+    ),
+];
+
 static EMBEDDED_LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut l = Lexicon::default();
     for (name, text) in EMBEDDED {
@@ -385,6 +418,16 @@ impl Lexicon {
     /// The lexicon compiled into the binary (parsed once per process).
     pub fn embedded() -> Lexicon {
         EMBEDDED_LEXICON.clone()
+    }
+
+    /// Adds the embedded profile `name` (one of [`PROFILES`]); `None` if there is no such profile.
+    pub fn add_profile(&mut self, name: &str) -> Option<()> {
+        let (_, files) = PROFILES.iter().find(|(n, _)| *n == name)?;
+        for (file, rows) in *files {
+            self.add_file(file, rows)
+                .unwrap_or_else(|e| panic!("embedded profile: {e}"));
+        }
+        Some(())
     }
 
     /// Adds the rows of the lexicon file `file` (named as one of [`FILES`], perhaps with a
@@ -707,6 +750,36 @@ fn parse_classes(cell: &str) -> Result<Vec<Class>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_profiles_are_the_profile_folders() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/lexicon");
+        let mut folders: Vec<(String, Vec<String>)> = std::fs::read_dir(root)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                let mut files: Vec<String> = std::fs::read_dir(&p)
+                    .unwrap()
+                    .map(|e| format!("lexicon/{name}/{}", e.unwrap().file_name().to_string_lossy()))
+                    .filter(|f| f.ends_with(".tsv"))
+                    .collect();
+                files.sort();
+                (name, files)
+            })
+            .collect();
+        folders.sort();
+        let embedded: Vec<(String, Vec<String>)> = PROFILES
+            .iter()
+            .map(|(n, files)| (n.to_string(), files.iter().map(|f| f.0.to_string()).collect()))
+            .collect();
+        assert_eq!(embedded, folders);
+        for (name, _) in PROFILES {
+            assert!(Lexicon::embedded().add_profile(name).is_some());
+        }
+        assert!(Lexicon::embedded().add_profile("nope").is_none());
+    }
 
     #[test]
     fn embedded_lexicon_parses_and_knows_forms() {

@@ -23,15 +23,10 @@ fn claims(text: &str) -> Vec<(String, String, String, &'static str)> {
         .collect()
 }
 
-/// The embedded data with the PolNeAR profile (`lexicon/polnear/`) added, as `--lexicon` adds it.
+/// The embedded data with the PolNeAR profile added (`--profile polnear`).
 pub(super) static POLNEAR: LazyLock<Extractor> = LazyLock::new(|| {
     let mut lexicon = Lexicon::embedded();
-    for (name, rows) in [
-        ("cues.tsv", include_str!("../../lexicon/polnear/cues.tsv")),
-        ("words.tsv", include_str!("../../lexicon/polnear/words.tsv")),
-    ] {
-        lexicon.add_file(name, rows).unwrap();
-    }
+    lexicon.add_profile("polnear").unwrap();
     Extractor::with_lexicon(Gazetteer::embedded(), lexicon)
 });
 

@@ -3,7 +3,7 @@
 //! standard output so the command can end quietly.
 
 use anyhow::{Context, Result};
-use claimex::claims::lexicon::{Lexicon, FILES};
+use claimex::claims::lexicon::{Lexicon, FILES, PROFILES};
 use claimex::decode::{decode, DecodeError};
 use claimex::output::DocumentMeta;
 use claimex::{Extractor, Gazetteer};
@@ -28,6 +28,12 @@ pub struct GazetteerArgs {
     /// cue row replaces the embedded one of the same form, a word row adds classes.
     #[arg(long, value_name = "DIR")]
     pub lexicon: Vec<PathBuf>,
+    /// Add an opt-in lexicon profile compiled into the binary (repeatable), as `--lexicon
+    /// lexicon/NAME` adds its folder: `polnear` counts what PolNeAR annotates and the Syria
+    /// conventions exclude (calls, orders, `X: Y` lead-ins); `extra` adds cues and hedges left
+    /// out of the default.
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(PROFILES.iter().map(|p| p.0)))]
+    pub profile: Vec<String>,
     /// Rules alone: leave out the learned claim layer (on by default).
     #[arg(long)]
     pub rules_only: bool,
@@ -40,7 +46,7 @@ pub fn load_extractor(args: &GazetteerArgs) -> Result<Extractor> {
 
 fn base_extractor(args: &GazetteerArgs) -> Result<Extractor> {
     let gazetteer = load_gazetteers(args)?;
-    if args.lexicons.is_none() && args.lexicon.is_empty() {
+    if args.lexicons.is_none() && args.lexicon.is_empty() && args.profile.is_empty() {
         return Ok(Extractor::new(gazetteer));
     }
     let mut lexicon = match &args.lexicons {
@@ -53,6 +59,9 @@ fn base_extractor(args: &GazetteerArgs) -> Result<Extractor> {
             l
         }
     };
+    for name in &args.profile {
+        lexicon.add_profile(name).expect("clap checked the profile's name");
+    }
     for dir in &args.lexicon {
         add_lexicon_dir(&mut lexicon, dir)?;
     }
