@@ -322,10 +322,7 @@ fn takes_from(kept: &[Claim], c: &Claim) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Extractor, Gazetteer};
-    use std::sync::LazyLock;
-
-    static X: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Gazetteer::embedded()));
+    use crate::claims::tests::EXTRACTOR as X;
 
     /// (source, cue, content, nested_in, unverified) of a claim.
     type Row<'a> = (&'a str, &'a str, &'a str, Option<usize>, bool);

@@ -43,10 +43,7 @@ impl Ctx<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Extractor, Gazetteer};
-    use std::sync::LazyLock;
-
-    static X: LazyLock<Extractor> = LazyLock::new(|| Extractor::new(Gazetteer::embedded()));
+    use crate::claims::tests::EXTRACTOR as X;
 
     /// (cue, content, unverified) of each claim.
     fn claims(text: &str) -> Vec<(&str, &str, bool)> {
