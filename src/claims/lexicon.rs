@@ -403,7 +403,7 @@ pub struct Lexicon {
     words: HashMap<Box<str>, Word>,
     /// The entries of `words` whose form is ASCII of at most eight bytes, by the form's key
     /// and length ([`super::tokens::Key`]): a token's lookup without hashing its text.
-    short: HashMap<(u64, u8), Word>,
+    short: super::short::ShortWords<Word>,
     lemmas: HashMap<Box<str>, Box<str>>,
     hedges: Vec<Hedge>,
     /// The indices in `hedges` of the phrases each first word opens, in file order.
@@ -557,8 +557,9 @@ impl Lexicon {
     /// Copies the entry of `lower` into `short` if its form is ASCII of at most eight bytes.
     fn sync_short(&mut self, lower: &str) {
         if let Some(&w) = self.words.get(lower).filter(|_| lower.is_ascii() && lower.len() <= 8) {
-            self.short
-                .insert((super::tokens::key(lower.as_bytes()), lower.len() as u8), w);
+            if !lower.is_empty() {
+                self.short.insert(super::tokens::key(lower.as_bytes()), lower.len(), w);
+            }
         }
     }
 
@@ -637,10 +638,11 @@ impl Lexicon {
     #[inline]
     pub fn lookup_key(&self, key: u64, len: usize) -> (Classes, Option<u32>) {
         debug_assert!(len <= 8);
-        self.short
-            .get(&(key, len as u8))
-            .map(|w| (w.classes, w.cue))
-            .unwrap_or_default()
+        if len == 0 {
+            // The table holds words of one byte or more.
+            return self.lookup("");
+        }
+        self.short.get(key, len).map(|w| (w.classes, w.cue)).unwrap_or_default()
     }
 
     /// `word` is a title abbreviation without its period (case-sensitive, as the tokenizer

@@ -75,6 +75,7 @@ mod progressive;
 mod quotes;
 mod relative;
 mod resolve;
+mod short;
 mod sources;
 mod speech;
 pub mod tagger;

@@ -57,13 +57,11 @@ pub(super) const fn key(bytes: &[u8]) -> Key {
     k
 }
 
-/// [`key`] for a token of `len` bytes at the start of `bytes` (the text from the token on):
-/// eight bytes read at once where the text has them, those past the token masked off, then
-/// lower-cased as a whole word (the bit trick of the standard library's `to_ascii_lowercase`:
-/// a byte gets 0x20 where it is in `A..=Z`).
+/// The first eight bytes of a token of `len` bytes at the start of `bytes` as they are: read at
+/// once where the text has them, those past the token masked off.
 #[inline]
-fn token_key(bytes: &[u8], len: usize) -> Key {
-    let k = match bytes.first_chunk::<8>() {
+fn raw_key(bytes: &[u8], len: usize) -> Key {
+    match bytes.first_chunk::<8>() {
         Some(eight) if len < 8 => u64::from_le_bytes(*eight) & (u64::MAX >> (8 * (8 - len))),
         Some(eight) => u64::from_le_bytes(*eight),
         None => {
@@ -72,7 +70,14 @@ fn token_key(bytes: &[u8], len: usize) -> Key {
             buf[..n].copy_from_slice(&bytes[..n]);
             u64::from_le_bytes(buf)
         }
-    };
+    }
+}
+
+/// [`raw_key`] lower-cased: the token's [`key`]. Eight bytes ASCII lower-cased as a whole word (the bit trick of the standard library's
+/// `to_ascii_lowercase`: a byte gets 0x20 where it is in `A..=Z`). Differs from `k` exactly
+/// where a byte of `k` is in `A..=Z`.
+#[inline]
+fn lower_key(k: u64) -> Key {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let low7 = k & (0x7f * ONES);
     let at_least_a = low7.wrapping_add((0x80 - b'A' as u64) * ONES);
@@ -233,15 +238,17 @@ impl Tokens {
     fn push(&mut self, rest: &str, len: usize, ascii: bool, at: usize, lexicon: &Lexicon) {
         let word = &rest[..len];
         let start = self.lower.len();
+        let raw = raw_key(rest.as_bytes(), len);
+        let key = lower_key(raw);
         if ascii {
             self.lower.push_str(word);
-            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            // The key tells whether the first eight bytes hold a capital.
+            if key != raw || (len > 8 && word.as_bytes()[8..].iter().any(u8::is_ascii_uppercase)) {
                 self.lower[start..].make_ascii_lowercase();
             }
         } else {
             self.lower.extend(word.chars().flat_map(char::to_lowercase));
         }
-        let key = token_key(rest.as_bytes(), len);
         let (classes, cue) = if ascii && word.len() <= 8 {
             lexicon.lookup_key(key, word.len())
         } else {
@@ -464,10 +471,10 @@ mod tests {
             let mut t = Tokens::default();
             t.push(&text, text.len(), text.is_ascii(), 0, &lexicon);
             let token = t.list[0];
-            proptest::prop_assert_eq!(token_key(text.as_bytes(), text.len()), key(text.as_bytes()));
+            proptest::prop_assert_eq!(lower_key(raw_key(text.as_bytes(), text.len())), key(text.as_bytes()));
             // A token with text after it: the bytes past it do not count.
             let more = format!("{text}Zz9 é");
-            proptest::prop_assert_eq!(token_key(more.as_bytes(), text.len()), key(text.as_bytes()));
+            proptest::prop_assert_eq!(lower_key(raw_key(more.as_bytes(), text.len())), key(text.as_bytes()));
             proptest::prop_assert_eq!(
                 token.is(&text, &[Word::new(w)][..]),
                 text.as_bytes().eq_ignore_ascii_case(w.as_bytes())

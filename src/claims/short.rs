@@ -1,0 +1,126 @@
+//! A table of short ASCII words by their [`Key`](super::tokens::Key) and length: the lexicon's
+//! lookup of a token of at most eight ASCII bytes, one multiply and (nearly always) one probe,
+//! without hashing the text.
+//!
+//! A word's slot holds its *tag*: the key with the top bit of its last byte set. ASCII bytes
+//! have that bit clear, so the tag tells the word's length as well as its bytes (two words
+//! differing only by trailing NUL bytes get different tags), and no tag is zero, the mark of an
+//! empty slot. Open addressing with linear probing in a power-of-two table kept at most half
+//! full, so a miss stops at an empty slot soon. Invariant: `slots[i] != 0` exactly where
+//! `values[i]` holds the entry of the word tagged `slots[i]`.
+
+/// Values of type `V` by short ASCII word.
+#[derive(Clone, Debug)]
+pub(super) struct ShortWords<V> {
+    slots: Vec<u64>,
+    values: Vec<V>,
+    /// Entries held.
+    len: usize,
+}
+
+impl<V: Copy + Default> Default for ShortWords<V> {
+    fn default() -> Self {
+        ShortWords {
+            slots: vec![0; 16],
+            values: vec![V::default(); 16],
+            len: 0,
+        }
+    }
+}
+
+/// The tag of the word of `len` bytes (1 to 8) with key `key`.
+#[inline]
+fn tag(key: u64, len: usize) -> u64 {
+    debug_assert!((1..=8).contains(&len));
+    key | (0x80 << (8 * (len - 1)))
+}
+
+impl<V: Copy + Default> ShortWords<V> {
+    /// The first slot to probe for `tag`: the top bits of a multiplicative hash.
+    #[inline]
+    fn home(&self, tag: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (tag.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    /// The value of the word of `len` bytes (1 to 8) with key `key`, if it is held.
+    #[inline]
+    pub(super) fn get(&self, key: u64, len: usize) -> Option<&V> {
+        let t = tag(key, len);
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(t);
+        loop {
+            match self.slots[i] {
+                s if s == t => return Some(&self.values[i]),
+                0 => return None,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Sets the value of the word of `len` bytes (1 to 8) with key `key`.
+    pub(super) fn insert(&mut self, key: u64, len: usize, value: V) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            let values = std::mem::take(&mut self.values);
+            self.slots = vec![0; 2 * old.len()];
+            self.values = vec![V::default(); 2 * old.len()];
+            self.len = 0;
+            for (&t, &v) in old.iter().zip(&values).filter(|(&t, _)| t != 0) {
+                self.put(t, v);
+            }
+        }
+        self.put(tag(key, len), value);
+    }
+
+    /// Puts `value` at the slot of `tag` (the table has a free slot).
+    fn put(&mut self, t: u64, value: V) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(t);
+        while self.slots[i] != 0 && self.slots[i] != t {
+            i = (i + 1) & mask;
+        }
+        self.len += usize::from(self.slots[i] == 0);
+        self.slots[i] = t;
+        self.values[i] = value;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::key;
+    use super::*;
+
+    proptest::proptest! {
+        /// The table answers as a map of (key, length) does, through growth and overwrites,
+        /// for words of NUL bytes and any ASCII.
+        #[test]
+        fn the_table_answers_as_a_map(
+            words in proptest::collection::vec("[\\x00a-cA\\x7f]{1,8}", 0..200),
+            probes in proptest::collection::vec("[\\x00a-cA\\x7f]{1,8}", 0..50)
+        ) {
+            let mut table = ShortWords::<u32>::default();
+            let mut map = std::collections::HashMap::new();
+            for (i, w) in words.iter().enumerate() {
+                table.insert(key(w.as_bytes()), w.len(), i as u32);
+                map.insert((key(w.as_bytes()), w.len()), i as u32);
+            }
+            proptest::prop_assert_eq!(table.len, map.len());
+            for w in words.iter().chain(&probes) {
+                let k = (key(w.as_bytes()), w.len());
+                proptest::prop_assert_eq!(table.get(k.0, k.1), map.get(&k));
+            }
+        }
+    }
+
+    #[test]
+    fn trailing_nul_bytes_make_another_word() {
+        let mut table = ShortWords::<u8>::default();
+        table.insert(key(b"a"), 1, 1);
+        assert_eq!(table.get(key(b"a\0"), 2), None);
+        assert_eq!(table.get(key(b"a"), 1), Some(&1));
+        table.insert(key(b"\0"), 1, 2);
+        assert_eq!(table.get(key(b"\0\0"), 2), None);
+        assert_eq!(table.get(0, 1), Some(&2));
+    }
+}
