@@ -157,7 +157,9 @@ fn sum_rows(weights: &[[i16; 8]], feats: &[u32]) -> [i32; 8] {
 /// [`sum_rows`] added to `acc`. Not inlined: inside [`View::tag`] the compiler adds lane by
 /// lane.
 #[inline(never)]
-fn sum_rows_onto(mut acc: [i32; 8], weights: &[[i16; 8]], feats: &[u32]) -> [i32; 8] {
+fn sum_rows_onto(start: [i32; 8], weights: &[[i16; 8]], feats: &[u32]) -> [i32; 8] {
+    // A local: the argument's memory was written back at every row.
+    let mut acc = start;
     // Written lane by lane on whole arrays, so that the compiler adds a row as one vector.
     for &f in feats {
         let w = weights[f as usize].map(i32::from);
@@ -473,6 +475,7 @@ impl<'a> View<'a> {
 
     /// The context of token `i`, as the index of [`context_features`]: cue flag, quote flag,
     /// distance buckets to the nearest cue candidate on the left and the right, and position.
+    #[inline]
     fn context(&self, i: usize) -> usize {
         let (cue, q) = (usize::from(self.cue[i]), usize::from(self.quoted[i]));
         let (dl, dr) = (usize::from(self.left[i]), usize::from(self.right[i]));

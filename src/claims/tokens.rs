@@ -60,7 +60,7 @@ pub(super) const fn key(bytes: &[u8]) -> Key {
 /// The first eight bytes of a token of `len` bytes at the start of `bytes` as they are: read at
 /// once where the text has them, those past the token masked off.
 #[inline]
-fn raw_key(bytes: &[u8], len: usize) -> Key {
+pub(super) fn raw_key(bytes: &[u8], len: usize) -> Key {
     match bytes.first_chunk::<8>() {
         Some(eight) if len < 8 => u64::from_le_bytes(*eight) & (u64::MAX >> (8 * (8 - len))),
         Some(eight) => u64::from_le_bytes(*eight),
@@ -77,7 +77,7 @@ fn raw_key(bytes: &[u8], len: usize) -> Key {
 /// `to_ascii_lowercase`: a byte gets 0x20 where it is in `A..=Z`). Differs from `k` exactly
 /// where a byte of `k` is in `A..=Z`.
 #[inline]
-fn lower_key(k: u64) -> Key {
+pub(super) fn lower_key(k: u64) -> Key {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let low7 = k & (0x7f * ONES);
     let at_least_a = low7.wrapping_add((0x80 - b'A' as u64) * ONES);
