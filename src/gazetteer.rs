@@ -12,11 +12,15 @@
 //! ("National Guard (Sweida)"), which marks it as ambiguous without one.
 //!
 //! The library never reads files: callers pass each file's name and content, and errors name
-//! `file:line`. [`Gazetteer::embedded`] gives the default set compiled into the binary.
+//! `file:line`. [`Gazetteer::embedded`] gives the default set compiled into the binary (parsed
+//! at build time, see [`compact`]).
 //!
 //! Invariants: entity ids are unique; entities are kept in load order and addressed by their
 //! index ([`EntityId`]); every alias folds (see [`crate::fold`]) to at least one word, and a
 //! case-insensitive alias to at least three characters.
+
+#[path = "gazetteer_compact.rs"]
+pub(crate) mod compact;
 
 use crate::fold::fold_str;
 use foldhash::fast::FixedState;
@@ -209,14 +213,20 @@ pub struct GazetteerError {
 }
 
 impl Gazetteer {
-    /// The default gazetteers, embedded in the binary.
+    /// The default gazetteers, embedded in the binary: parsed and checked by the build
+    /// (`build.rs`), loaded here from their compact form ([`compact`]).
     pub fn embedded() -> Gazetteer {
+        compact::decode(crate::EMBEDDED_GAZETTEER)
+    }
+
+    /// The default gazetteers parsed from their TSV files, as the build does: what
+    /// [`Gazetteer::embedded`] loads.
+    pub fn parse_embedded() -> Result<Gazetteer, GazetteerError> {
         let mut g = Gazetteer::default();
         for (name, content) in EMBEDDED {
-            g.add_file(name, content)
-                .expect("embedded gazetteers are valid (checked by tests)");
+            g.add_file(name, content)?;
         }
-        g
+        Ok(g)
     }
 
     /// Parses one TSV file and adds its entities. On error nothing from this file is added.
