@@ -13,7 +13,7 @@
 //!
 //! The library never reads files: callers pass each file's name and content, and errors name
 //! `file:line`. [`Gazetteer::embedded`] gives the default set compiled into the binary (parsed
-//! at build time, see [`compact`]).
+//! at build time into the compact form of `src/gazetteer_compact.rs`).
 //!
 //! Invariants: entity ids are unique; entities are kept in load order and addressed by their
 //! index ([`EntityId`]); every alias folds (see [`crate::fold`]) to at least one word, and a
@@ -214,7 +214,7 @@ pub struct GazetteerError {
 
 impl Gazetteer {
     /// The default gazetteers, embedded in the binary: parsed and checked by the build
-    /// (`build.rs`), loaded here from their compact form ([`compact`]).
+    /// (`build.rs`), loaded here from their compact form (`src/gazetteer_compact.rs`).
     pub fn embedded() -> Gazetteer {
         compact::decode(crate::EMBEDDED_GAZETTEER)
     }
