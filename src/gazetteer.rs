@@ -27,6 +27,7 @@ use foldhash::fast::FixedState;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// Index of an entity in its [`Gazetteer`].
 pub type EntityId = usize;
@@ -142,6 +143,9 @@ pub struct Gazetteer {
     aliases: Vec<Alias>,
     /// Never iterated: its order does not matter.
     ids: HashMap<String, EntityId, FixedState>,
+    /// Each entity's JSON head for the output stage, made on first use ([`Gazetteer::memo`]):
+    /// the same bytes for every article, so written once per run instead of once per article.
+    memo: Vec<OnceLock<Box<[u8]>>>,
 }
 
 /// The optional attribute columns, in output order.
@@ -245,7 +249,14 @@ impl Gazetteer {
             }
             self.aliases.truncate(aliases);
         }
+        self.memo.resize_with(self.entities.len(), OnceLock::new);
         result
+    }
+
+    /// The bytes `make` gives for entity `id`, made on the first call for that entity and kept
+    /// (the output stage's JSON of the entity; any thread may make them, all get the first).
+    pub(crate) fn memo(&self, id: EntityId, make: impl FnOnce(&Entity) -> Vec<u8>) -> &[u8] {
+        self.memo[id].get_or_init(|| make(&self.entities[id]).into_boxed_slice())
     }
 
     /// All entities, in load order.

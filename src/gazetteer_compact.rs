@@ -120,6 +120,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Gazetteer {
         },
     );
     g.aliases = aliases;
+    g.memo.resize_with(g.entities.len(), std::sync::OnceLock::new);
     g
 }
 
