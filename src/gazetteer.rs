@@ -12,17 +12,22 @@
 //! ("National Guard (Sweida)"), which marks it as ambiguous without one.
 //!
 //! The library never reads files: callers pass each file's name and content, and errors name
-//! `file:line`. [`Gazetteer::embedded`] gives the default set compiled into the binary.
+//! `file:line`. [`Gazetteer::embedded`] gives the default set compiled into the binary (parsed
+//! at build time into the compact form of `src/gazetteer_compact.rs`).
 //!
 //! Invariants: entity ids are unique; entities are kept in load order and addressed by their
 //! index ([`EntityId`]); every alias folds (see [`crate::fold`]) to at least one word, and a
 //! case-insensitive alias to at least three characters.
+
+#[path = "gazetteer_compact.rs"]
+pub(crate) mod compact;
 
 use crate::fold::fold_str;
 use foldhash::fast::FixedState;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// Index of an entity in its [`Gazetteer`].
 pub type EntityId = usize;
@@ -138,6 +143,9 @@ pub struct Gazetteer {
     aliases: Vec<Alias>,
     /// Never iterated: its order does not matter.
     ids: HashMap<String, EntityId, FixedState>,
+    /// Each entity's JSON head for the output stage, made on first use ([`Gazetteer::memo`]):
+    /// the same bytes for every article, so written once per run instead of once per article.
+    memo: Vec<OnceLock<Box<[u8]>>>,
 }
 
 /// The optional attribute columns, in output order.
@@ -209,14 +217,20 @@ pub struct GazetteerError {
 }
 
 impl Gazetteer {
-    /// The default gazetteers, embedded in the binary.
+    /// The default gazetteers, embedded in the binary: parsed and checked by the build
+    /// (`build.rs`), loaded here from their compact form (`src/gazetteer_compact.rs`).
     pub fn embedded() -> Gazetteer {
+        compact::decode(crate::EMBEDDED_GAZETTEER)
+    }
+
+    /// The default gazetteers parsed from their TSV files, as the build does: what
+    /// [`Gazetteer::embedded`] loads.
+    pub fn parse_embedded() -> Result<Gazetteer, GazetteerError> {
         let mut g = Gazetteer::default();
         for (name, content) in EMBEDDED {
-            g.add_file(name, content)
-                .expect("embedded gazetteers are valid (checked by tests)");
+            g.add_file(name, content)?;
         }
-        g
+        Ok(g)
     }
 
     /// Parses one TSV file and adds its entities. On error nothing from this file is added.
@@ -235,7 +249,14 @@ impl Gazetteer {
             }
             self.aliases.truncate(aliases);
         }
+        self.memo.resize_with(self.entities.len(), OnceLock::new);
         result
+    }
+
+    /// The bytes `make` gives for entity `id`, made on the first call for that entity and kept
+    /// (the output stage's JSON of the entity; any thread may make them, all get the first).
+    pub(crate) fn memo(&self, id: EntityId, make: impl FnOnce(&Entity) -> Vec<u8>) -> &[u8] {
+        self.memo[id].get_or_init(|| make(&self.entities[id]).into_boxed_slice())
     }
 
     /// All entities, in load order.

@@ -43,6 +43,9 @@ pub use matcher::Mention;
 pub use segment::{Role, Sentence};
 pub use span::Span;
 
+/// The embedded gazetteers, parsed by the build (`build.rs`); see [`gazetteer::compact`].
+const EMBEDDED_GAZETTEER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+
 /// `(a(), b())`, with `a` on a second thread when there are two cores (and the OS gives a
 /// thread; if it refuses one, `a` runs here after `b`): start-up runs independent jobs so. The
 /// results are the same either way.

@@ -68,7 +68,7 @@
 
 mod json;
 
-use crate::gazetteer::{Entity, EntityId, Gazetteer};
+use crate::gazetteer::{EntityId, Gazetteer};
 use crate::span::Span;
 use crate::{Claim, Extraction, Mention, Sentence};
 use schemars::JsonSchema;
@@ -313,8 +313,8 @@ impl<'a> Document<'a> {
     }
 
     /// The entities of [`Document::entities`], as the gazetteer's, with their mention counts.
-    pub(crate) fn entity_counts(&self) -> impl Iterator<Item = (&'a Entity, usize)> + '_ {
-        self.counts.values().map(|&(e, n)| (self.gazetteer.entity(e), n))
+    pub(crate) fn entity_counts(&self) -> impl Iterator<Item = (EntityId, usize)> + '_ {
+        self.counts.values().copied()
     }
 
     pub(crate) fn mentions(&self) -> impl Iterator<Item = MentionOut<'a>> + '_ {

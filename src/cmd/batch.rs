@@ -87,8 +87,20 @@ struct Options {
 
 /// Runs the batch: exit code 1 when any input failed.
 pub fn run(args: Args) -> Result<ExitCode> {
-    let extractor = load_extractor(&args.gazetteers)?;
-    let inputs = inputs(args.input, &args.paths)?;
+    // The listing (a `stat` per file: ~60 M instructions and as many system calls for 6,000
+    // files) runs beside the start-up, whose threads leave a core partly idle.
+    let (extractor, inputs) = std::thread::scope(|scope| {
+        let list = || inputs(args.input, &args.paths);
+        let listing = std::thread::Builder::new().spawn_scoped(scope, list);
+        let extractor = load_extractor(&args.gazetteers);
+        let inputs = match listing {
+            Ok(listing) => listing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => list(),
+        };
+        (extractor, inputs)
+    });
+    // A gazetteer or lexicon error is reported before an input error, as when they ran in turn.
+    let (extractor, inputs) = (extractor?, inputs?);
     let threads = args
         .threads
         .or_else(|| std::thread::available_parallelism().ok())

@@ -243,3 +243,23 @@ fn bracketed_acronym_resolves_to_the_entity() {
         ]
     );
 }
+
+#[test]
+fn the_index_build_trims_as_str_trim() {
+    for s in [
+        "",
+        " ",
+        "  ",
+        " a ",
+        "a",
+        " ab cd ",
+        "  x  ",
+        " \u{a0}y\u{a0} ",
+        "\u{2003}z ",
+        " é\u{3000}",
+        "w \t",
+    ] {
+        assert_eq!(super::trim_start(s), s.trim_start(), "{s:?}");
+        assert_eq!(super::trim_end(s), s.trim_end(), "{s:?}");
+    }
+}

@@ -10,7 +10,7 @@
 //! serde_json itself, so numbers and arbitrary values keep its formatting.
 
 use super::{attribute, Attribute, ClaimOut, Document, MentionOut, SentenceOut, SpanOut, SCHEMA_VERSION};
-use crate::gazetteer::Entity;
+use crate::gazetteer::{Entity, EntityId, Gazetteer};
 use std::io::{self, Write};
 
 impl Document<'_> {
@@ -24,7 +24,9 @@ impl Document<'_> {
         out.write_all(b",\"sentences\":")?;
         list(out, self.sentences(), sentence)?;
         out.write_all(b",\"entities\":")?;
-        list(out, self.entity_counts(), |out, (e, n)| entity(out, e, n))?;
+        list(out, self.entity_counts(), |out, (e, n)| {
+            entity(out, self.gazetteer, e, n)
+        })?;
         out.write_all(b",\"mentions\":")?;
         list(out, self.mentions(), mention)?;
         out.write_all(b",\"claims\":")?;
@@ -65,9 +67,22 @@ fn sentence<W: Write + ?Sized>(out: &mut W, s: SentenceOut<'_>) -> io::Result<()
     out.write_all(b"}")
 }
 
-/// An entity as `EntityOut` serialises: `subtype` only when set, then the attributes sorted by
-/// column name (a `BTreeMap` there), then the mention count.
-fn entity<W: Write + ?Sized>(out: &mut W, e: &Entity, mentions: usize) -> io::Result<()> {
+/// An entity as `EntityOut` serialises: its head ([`entity_head`], written once a run and kept
+/// by the gazetteer), then the mention count.
+fn entity<W: Write + ?Sized>(out: &mut W, g: &Gazetteer, id: EntityId, mentions: usize) -> io::Result<()> {
+    out.write_all(g.memo(id, |e| {
+        let mut head = Vec::new();
+        entity_head(&mut head, e).expect("writing to a Vec cannot fail");
+        head
+    }))?;
+    out.write_all(b",\"mentions\":")?;
+    number(out, mentions)?;
+    out.write_all(b"}")
+}
+
+/// An entity up to its mention count: `subtype` only when set, then the attributes sorted by
+/// column name (a `BTreeMap` in `EntityOut`).
+fn entity_head<W: Write + ?Sized>(out: &mut W, e: &Entity) -> io::Result<()> {
     out.write_all(b"{\"id\":")?;
     string(out, &e.id)?;
     out.write_all(b",\"name\":")?;
@@ -89,9 +104,7 @@ fn entity<W: Write + ?Sized>(out: &mut W, e: &Entity, mentions: usize) -> io::Re
             Attribute::Number(n) => serde_json::to_writer(&mut *out, &n)?,
         }
     }
-    out.write_all(b",\"mentions\":")?;
-    number(out, mentions)?;
-    out.write_all(b"}")
+    Ok(())
 }
 
 fn mention<W: Write + ?Sized>(out: &mut W, m: MentionOut<'_>) -> io::Result<()> {
@@ -370,10 +383,13 @@ mod tests {
         // Every attribute combination the gazetteers hold, with and without a subtype.
         let g = crate::Gazetteer::embedded();
         for (k, e) in g.entities().iter().enumerate() {
-            let mut hand = Vec::new();
-            entity(&mut hand, e, k % 3).unwrap();
             let serde = serde_json::to_string(&super::super::entity(&g, k, k % 3)).unwrap();
-            assert_eq!(String::from_utf8(hand).unwrap(), serde, "{}", e.origin);
+            // Written twice: the second time from the gazetteer's memo.
+            for _ in 0..2 {
+                let mut hand = Vec::new();
+                entity(&mut hand, &g, k, k % 3).unwrap();
+                assert_eq!(String::from_utf8(hand).unwrap(), serde, "{}", e.origin);
+            }
         }
     }
 
