@@ -1,6 +1,6 @@
 //! Clause bounds for the speech rules: where a content starts after its cue (skipping a
 //! recipient, "that" and attribution frames), where a clause ends (";", ", but", ", saying",
-//! ", and warned", a closing quote opened before it) and starts (after ";", ", but" or a
+//! ", and warned", ", while" before a new speaker, a closing quote opened before it) and starts (after ";", ", but" or a
 //! dateline), and what may follow a trailing "SOURCE said".
 
 use super::tokens::Word;
@@ -247,7 +247,11 @@ impl Ctx<'_> {
     /// declined", "and called" (a new speech act), ", without ..." or ", a claim rejected by
     /// ...". Not ", but that ...": a second "that" clause of the same cue ("said X was right,
     /// but that Y went too far"), unless "that" is the subject of a verb (", but that is not
-    /// all"). Punctuation and words are told apart first: each case needs one or the other.
+    /// all"). A concessive contrast (a contrast word that is also a subordinator: ", although",
+    /// ", though", ", while") goes on with the content ("said the plan was sound, although
+    /// funding is uncertain", as PolNeAR annotates it), unless a new speaker opens it (", while
+    /// critics said"). Punctuation and words are told apart first: each case needs one or the
+    /// other.
     fn clause_break(&self, j: usize) -> bool {
         let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
         if self.toks[j].is_punct() {
@@ -257,7 +261,12 @@ impl Ctx<'_> {
             };
             return self.is(j, words![";"])
                 || (self.is(j, words![","])
-                    && ((self.has(j + 1, Class::Contrast) && !second_that())
+                    && ((self.has(j + 1, Class::Contrast)
+                        && if self.has(j + 1, Class::Subordinator) {
+                            self.speaker_after(j + 2)
+                        } else {
+                            !second_that()
+                        })
                         || self.has(j + 1, Class::Participle)
                         || (self.is(j + 1, words!["and"]) && (verb_after(j + 2) || self.is(j + 2, words!["that"])))
                         || self.is(j + 1, words!["without", "despite", "amid"])

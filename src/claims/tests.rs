@@ -436,6 +436,14 @@ fn hedges_without_a_source() {
         "shows the jet",
         "hedge",
     );
+    // A fronted frame before the comma and an addition after ", with" are not hedged.
+    one(
+        "In the past few weeks, the talks reportedly stalled over the border, with both sides blaming the other.",
+        "-",
+        "reportedly",
+        "the talks reportedly stalled over the border",
+        "hedge",
+    );
     one(
         "The convoy was apparently hit by a drone.",
         "-",
@@ -908,6 +916,43 @@ fn a_second_that_clause_after_but_goes_on_with_the_content() {
     let text = "The envoy said the first round was useful, but that is not enough for the rebels.";
     let got = rule_triples(text, Rule::SourceCueContent);
     assert_eq!(got, [("The envoy", "said", "the first round was useful")]);
+}
+
+#[test]
+fn a_concessive_clause_goes_on_with_the_content_unless_a_new_speaker_opens_it() {
+    let text = "The mayor said the plan was sound, although the funding is still uncertain.";
+    let content = "the plan was sound, although the funding is still uncertain";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("The mayor", "said", content)]
+    );
+    let text = "The minister said the bridge would reopen in May, while the tunnel stays shut until June.";
+    let content = "the bridge would reopen in May, while the tunnel stays shut until June";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("The minister", "said", content)]
+    );
+    let text = "The army said it had recaptured the hill, while local residents said the fighting went on.";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [
+            ("The army", "said", "it had recaptured the hill"),
+            ("local residents", "said", "the fighting went on")
+        ]
+    );
+    // ", but" still ends it: what follows is as often the writer's as the source's.
+    let text = "The minister said the bridge would reopen in May, but repairs could take a year.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(got, [("The minister", "said", "the bridge would reopen in May")]);
+}
+
+#[test]
+fn maintain_is_a_claim_only_with_a_clause() {
+    assert_eq!(
+        triples("The rebels maintained that the army had shelled the market."),
+        [("The rebels", "maintained", "the army had shelled the market")]
+    );
+    assert_eq!(triples("The rebels still maintain a presence in the old quarter."), []);
 }
 
 #[test]
