@@ -947,6 +947,22 @@ fn a_concessive_clause_goes_on_with_the_content_unless_a_new_speaker_opens_it() 
 }
 
 #[test]
+fn indirect_speech_takes_a_quote_it_opens_over_later_sentences_of_its_paragraph() {
+    let text = "The mayor said that “we are tired. We want the war to end.” Then he left.";
+    let content = "“we are tired. We want the war to end.”";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("The mayor", "said", content)]
+    );
+    // A quote that closes in a later paragraph is not taken.
+    let text = "The mayor said that “we are tired.\n\nWe want the war to end.”";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("The mayor", "said", "“we are tired")]
+    );
+}
+
+#[test]
 fn maintain_is_a_claim_only_with_a_clause() {
     assert_eq!(
         triples("The rebels maintained that the army had shelled the market."),
