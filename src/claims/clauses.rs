@@ -259,8 +259,12 @@ impl Ctx<'_> {
                 self.is(j + 2, words!["that"])
                     && !(verb_after(j + 3) || self.has(j + 3, Class::Be) || self.has(j + 3, Class::Auxiliary))
             };
+            // A comma inside a closing quote mark counts as one after it: "he has “grown the
+            // party,” claiming that ...".
+            let comma = self.is(j, words![","])
+                || (j > 0 && self.is(j - 1, words![","]) && self.quote_closed_at(self.toks[j].span).is_some());
             return self.is(j, words![";"])
-                || (self.is(j, words![","])
+                || (comma
                     && ((self.has(j + 1, Class::Contrast)
                         && if self.has(j + 1, Class::Subordinator) {
                             self.speaker_after(j + 2)

@@ -963,6 +963,13 @@ fn indirect_speech_takes_a_quote_it_opens_over_later_sentences_of_its_paragraph(
 }
 
 #[test]
+fn a_comma_inside_a_closing_quote_mark_ends_a_content_as_one_after_it() {
+    let text = "The senator said he has “grown the party,” claiming that turnout had doubled.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(got, [("The senator", "said", "he has “grown the party,”")]);
+}
+
+#[test]
 fn maintain_is_a_claim_only_with_a_clause() {
     assert_eq!(
         triples("The rebels maintained that the army had shelled the market."),
