@@ -435,17 +435,26 @@ impl Ctx<'_> {
     }
 
     /// "While he said the plan would work, critics doubted it": in a sentence that opens with a
-    /// subordinate clause holding a cue, the first comma after the cue that starts the main
-    /// clause ends the cue's content. The words before the comma hold a verb (not "said just
+    /// subordinate clause holding a cue (its subordinator may follow up to three words that are
+    /// no verb: "A few weeks after", "And while"; or "Having VERBED"), with no comma between the
+    /// subordinator and the cue, the first comma after the cue that starts the main clause ends
+    /// the cue's content. The words before the comma hold a verb (not "said just
     /// today, the ..."), and a subject and a verb follow it: a pronoun, or a noun phrase with a
     /// verb within five words (not a list "Iowa, Ohio" or an appositive "a former aide").
     fn main_clause_comma(&self) -> Option<usize> {
-        let first = usize::from(self.is(0, words!["even"]));
-        if !self.has(first, Class::Subordinator) {
+        let n = self.toks.len();
+        // The subordinator may follow a few words that are no verb ("Even as", "And while", "A
+        // few weeks after"); "Having said that X, Y ..." opens such a clause too.
+        let first =
+            (0..n.min(4)).find(|&k| self.has(k, Class::Subordinator) || (k == 0 && self.is(0, words!["having"])))?;
+        if (0..first).any(|k| self.toks[k].is_punct() || self.verbish(k) || self.cue_at(k).is_some()) {
             return None;
         }
-        let n = self.toks.len();
         let cue = (first + 1..n).find(|&k| self.cue_at(k).is_some())?;
+        // "After the vote, officials said X, ...": the cue is in the main clause already.
+        if (first + 1..cue).any(|k| self.is(k, words![","])) {
+            return None;
+        }
         let verb = |k: usize| {
             self.verbish(k)
                 || self.has(k, Class::Be)

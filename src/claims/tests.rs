@@ -847,6 +847,23 @@ fn a_quote_inside_a_clause_that_goes_on_after_the_attribution_is_not_joined() {
 }
 
 #[test]
+fn a_subordinator_after_a_few_words_or_having_opens_the_subordinate_clause_too() {
+    let text = "A few weeks after the minister announced that the border would reopen, the army closed the crossing.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(got, [("the minister", "announced", "the border would reopen")]);
+    let text = "Having promised that the border would reopen, the minister left for Geneva.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(got.iter().map(|t| t.2).collect::<Vec<_>>(), ["the border would reopen"]);
+    // A comma between the subordinator and the cue: the cue is in the main clause.
+    let text = "After the vote, officials said the turnout was low, the lowest in a decade.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(
+        got,
+        [("officials", "said", "the turnout was low, the lowest in a decade")]
+    );
+}
+
+#[test]
 fn a_subordinate_clause_opening_the_sentence_ends_its_content_at_the_main_clause() {
     let text = "While the minister said the plan would cut costs, critics doubted the figures.";
     let got = rule_triples(text, Rule::SourceCueContent);
