@@ -987,6 +987,21 @@ fn a_comma_inside_a_closing_quote_mark_ends_a_content_as_one_after_it() {
 }
 
 #[test]
+fn a_plural_source_with_a_base_form_cue_keeps_its_claim_before_a_second_cue() {
+    assert_eq!(
+        triples("Many local officials say they expect the governor to resign."),
+        [
+            ("Many local officials", "say", "they expect the governor to resign"),
+            ("they", "expect", "the governor to resign")
+        ]
+    );
+    assert_eq!(
+        triples("Residents argue those figures show that the dam is failing."),
+        [("Residents", "argue", "those figures show that the dam is failing")]
+    );
+}
+
+#[test]
 fn maintain_is_a_claim_only_with_a_clause() {
     assert_eq!(
         triples("The rebels maintained that the army had shelled the market."),
