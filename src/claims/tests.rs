@@ -1002,6 +1002,21 @@ fn a_plural_source_with_a_base_form_cue_keeps_its_claim_before_a_second_cue() {
 }
 
 #[test]
+fn a_trailing_source_in_a_free_relative_comparison_or_relative_clause_is_no_claim() {
+    assert_eq!(triples("Nobody in the village knew what the governor said."), []);
+    assert_eq!(
+        triples("The repairs took far more work than the engineers expected."),
+        []
+    );
+    assert_eq!(triples("The convoy reached the shelters which the rebels deny."), []);
+    // A plain trailing source still gives its claim.
+    assert_eq!(
+        triples("The convoy reached the shelters the rebels said."),
+        [("the rebels", "said", "The convoy reached the shelters")]
+    );
+}
+
+#[test]
 fn maintain_is_a_claim_only_with_a_clause() {
     assert_eq!(
         triples("The rebels maintained that the army had shelled the market."),
