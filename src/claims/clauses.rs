@@ -173,7 +173,16 @@ impl Ctx<'_> {
             if times > 0 && (self.is(j + times, words!["that"]) || subject_next(j + times)) {
                 j += times;
             }
-            if self.is(j, words!["that", ":"]) {
+            // "said that would require a vote", "said that is why": "that" before a form of "be"
+            // or a finite verb (class `finite_verb`) is the content's subject, not its
+            // complementizer.
+            // Only right after the cue: after an adjunct ("in a statement that was read out")
+            // such a "that" is a relative pronoun.
+            let subject_that = j == after
+                && self.is(j, words!["that"])
+                && self.word_starts_lower(j + 1)
+                && (self.has(j + 1, Class::Be) || self.has(j + 1, Class::FiniteVerb));
+            if self.is(j, words!["that", ":"]) && !subject_that {
                 j += 1;
             }
             if j == before {

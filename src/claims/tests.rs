@@ -1017,6 +1017,22 @@ fn a_trailing_source_in_a_free_relative_comparison_or_relative_clause_is_no_clai
 }
 
 #[test]
+fn that_before_a_verb_right_after_the_cue_is_the_contents_subject() {
+    let text = "The envoy said that would require a new vote in parliament.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(
+        got,
+        [("The envoy", "said", "that would require a new vote in parliament")]
+    );
+    // A complementizer "that" stays out, and so does a relative "that" after an adjunct.
+    let text = "The envoy said that the vote would be delayed.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(got, [("The envoy", "said", "the vote would be delayed")]);
+    let text = "The envoy said in a statement that was read out on the radio.";
+    assert_eq!(rule_triples(text, Rule::SourceCueContent), []);
+}
+
+#[test]
 fn maintain_is_a_claim_only_with_a_clause() {
     assert_eq!(
         triples("The rebels maintained that the army had shelled the market."),
