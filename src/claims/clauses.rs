@@ -258,8 +258,8 @@ impl Ctx<'_> {
     /// but that Y went too far"), unless "that" is the subject of a verb (", but that is not
     /// all"). A concessive contrast (a contrast word that is also a subordinator: ", although",
     /// ", though", ", while") goes on with the content ("said the plan was sound, although
-    /// funding is uncertain", as PolNeAR annotates it), unless a new speaker opens it (", while
-    /// critics said"). Punctuation and words are told apart first: each case needs one or the
+    /// funding is uncertain", as PolNeAR annotates it), unless a cue follows in it (", while
+    /// critics said", ", while officials accused"). Punctuation and words are told apart first: each case needs one or the
     /// other.
     fn clause_break(&self, j: usize) -> bool {
         let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
@@ -276,7 +276,7 @@ impl Ctx<'_> {
                 || (comma
                     && ((self.has(j + 1, Class::Contrast)
                         && if self.has(j + 1, Class::Subordinator) {
-                            self.speaker_after(j + 2)
+                            self.cue_ahead(j + 2)
                         } else {
                             !second_that()
                         })
@@ -291,6 +291,14 @@ impl Ctx<'_> {
             // "... were killed without specifying whether ...", commas or not.
             || (self.is(j, words!["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
             || self.bare_participle(j)
+    }
+
+    /// A cue that is no noun within seven words from `k`, before any punctuation: ", while
+    /// Kurdish officials accused Turkey of ..." opens a new claim, not more of the content.
+    fn cue_ahead(&self, k: usize) -> bool {
+        (k..(k + 7).min(self.toks.len()))
+            .take_while(|&j| !self.toks[j].is_punct())
+            .any(|j| self.cue_at(j).is_some_and(|c| !c.nominal))
     }
 
     /// Copy without commas: "X said A but one of his relatives told AFP that B": a source of up

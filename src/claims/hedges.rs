@@ -65,10 +65,11 @@ impl Ctx<'_> {
         if let Some(verb) = self.modifier_end(i, len, end) {
             return Some(self.span(next, verb));
         }
-        if participle {
-            return (next < end).then(|| self.span(next, end));
-        }
-        let from = self.past_fronted_adjunct(start, i);
+        let from = if participle {
+            next
+        } else {
+            self.past_fronted_adjunct(start, i)
+        };
         let end = (next..end).find(|&k| self.hedge_stop(k)).unwrap_or(end);
         (from < end).then(|| self.span(from, end))
     }
@@ -95,11 +96,14 @@ impl Ctx<'_> {
     }
 
     /// Token `k` ends a hedged clause: a dash, or a comma before "and", "with", "as", "even",
-    /// "which", "who" ("the town appeared calm, with shops open"): what follows adds to the
-    /// sentence, it is not the hedged statement.
+    /// "which", "who" or a contrast ("the town appeared calm, with shops open", "reportedly
+    /// sending aid, though details are scarce"): what follows adds to the sentence, it is not
+    /// the hedged statement.
     fn hedge_stop(&self, k: usize) -> bool {
         self.is(k, words!["—", "–", "--"])
-            || (self.is(k, words![","]) && self.is(k + 1, words!["and", "with", "as", "even", "which", "who"]))
+            || (self.is(k, words![","])
+                && (self.is(k + 1, words!["and", "with", "as", "even", "which", "who"])
+                    || self.has(k + 1, Class::Contrast)))
     }
 
     /// "Gunmen allegedly loyal to the former government ambushed ...": a hedge between a noun

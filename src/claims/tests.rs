@@ -445,6 +445,13 @@ fn hedges_without_a_source() {
         "hedge",
     );
     one(
+        "The fuel came from traders reportedly selling it at cost, though the prices are secret.",
+        "-",
+        "reportedly",
+        "selling it at cost",
+        "hedge",
+    );
+    one(
         "The convoy was apparently hit by a drone.",
         "-",
         "apparently",
@@ -957,6 +964,10 @@ fn a_concessive_clause_goes_on_with_the_content_unless_a_new_speaker_opens_it() 
             ("local residents", "said", "the fighting went on")
         ]
     );
+    // Any cue in the concessive clause opens a new claim, an accusation too.
+    let text = "The governor warned the dam would not hold, while local officials accused the company of neglect.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(got, [("The governor", "warned", "the dam would not hold")]);
     // ", but" still ends it: what follows is as often the writer's as the source's.
     let text = "The minister said the bridge would reopen in May, but repairs could take a year.";
     let got = rule_triples(text, Rule::SourceCueContent);
