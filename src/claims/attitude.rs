@@ -5,12 +5,14 @@
 //! [`super::arbitrate`], with this test), and so are
 //! claims whose cue needs "that" (class `that` in `lexicon/cues.tsv`: "found that ...") when
 //! the content after the cue is not introduced by it or a colon, nor is a clause with its own
-//! finite verb ("found a way", "declared a truce"). A question
+//! finite verb ("found a way", "declared a truce"), and claims whose source and cue follow
+//! their content in a free relative, comparison or relative clause ("knew what the governor
+//! said", "more than he expected", "which the rebels deny"). A question
 //! asked in direct speech ("“Where were you?” one resident asked") is a claim of stance
 //! `question`, as "asked whether" is: PolNeAR annotates both, and a user who wants speech only
 //! leaves the stance out.
 
-use super::{Claim, Class, Ctx, Stance};
+use super::{words, Claim, Class, Ctx, Stance};
 
 impl Ctx<'_> {
     /// `c` is no claim: an attitude or question whose source is a participant pronoun
@@ -26,7 +28,7 @@ impl Ctx<'_> {
                 let is = |w: Option<&str>| w.is_some_and(|w| self.lexicon.classes(w).has(Class::Participant));
                 is(words.next()) || is(words.next_back())
             });
-        if participant {
+        if participant || self.object_gap(c) {
             return true;
         }
         // The rest reads the content only for a cue that needs "that" before its content.
@@ -107,6 +109,25 @@ impl Ctx<'_> {
             && !gap
                 .split(|ch: char| !ch.is_alphanumeric())
                 .any(|w| w.eq_ignore_ascii_case("that"))
+    }
+}
+
+impl Ctx<'_> {
+    /// "I know what she said", "more work than he expected", "the shelters which the rebels
+    /// deny": a source and cue after their content and a lower-case "what", "than", "that" or
+    /// relative word sit in a free relative, a comparison or a relative clause whose gap is the
+    /// cue's object; the words before are not what the source says.
+    fn object_gap(&self, c: &Claim) -> bool {
+        let Some(source) = &c.source else { return false };
+        if c.content.end > source.span.start || c.content.end > c.cue.span.start {
+            return false;
+        }
+        let k = self.toks.partition_point(|t| t.span.start < source.span.start);
+        k > 0
+            && self.toks.get(k).is_some_and(|t| t.span.start == source.span.start)
+            && self.toks[k - 1].span.end == c.content.end
+            && self.word_starts_lower(k - 1)
+            && (self.is(k - 1, words!["what", "whatever", "than", "that"]) || self.has(k - 1, Class::Relative))
     }
 }
 

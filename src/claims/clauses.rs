@@ -1,6 +1,6 @@
 //! Clause bounds for the speech rules: where a content starts after its cue (skipping a
 //! recipient, "that" and attribution frames), where a clause ends (";", ", but", ", saying",
-//! ", and warned", a closing quote opened before it) and starts (after ";", ", but" or a
+//! ", and warned", ", while" before a new speaker, a closing quote opened before it) and starts (after ";", ", but" or a
 //! dateline), and what may follow a trailing "SOURCE said".
 
 use super::tokens::Word;
@@ -173,7 +173,16 @@ impl Ctx<'_> {
             if times > 0 && (self.is(j + times, words!["that"]) || subject_next(j + times)) {
                 j += times;
             }
-            if self.is(j, words!["that", ":"]) {
+            // "said that would require a vote", "said that is why": "that" before a form of "be"
+            // or a finite verb (class `finite_verb`) is the content's subject, not its
+            // complementizer.
+            // Only right after the cue: after an adjunct ("in a statement that was read out")
+            // such a "that" is a relative pronoun.
+            let subject_that = j == after
+                && self.is(j, words!["that"])
+                && self.word_starts_lower(j + 1)
+                && (self.has(j + 1, Class::Be) || self.has(j + 1, Class::FiniteVerb));
+            if self.is(j, words!["that", ":"]) && !subject_that {
                 j += 1;
             }
             if j == before {
@@ -247,7 +256,11 @@ impl Ctx<'_> {
     /// declined", "and called" (a new speech act), ", without ..." or ", a claim rejected by
     /// ...". Not ", but that ...": a second "that" clause of the same cue ("said X was right,
     /// but that Y went too far"), unless "that" is the subject of a verb (", but that is not
-    /// all"). Punctuation and words are told apart first: each case needs one or the other.
+    /// all"). A concessive contrast (a contrast word that is also a subordinator: ", although",
+    /// ", though", ", while") goes on with the content ("said the plan was sound, although
+    /// funding is uncertain", as PolNeAR annotates it), unless a cue follows in it (", while
+    /// critics said", ", while officials accused"). Punctuation and words are told apart first: each case needs one or the
+    /// other.
     fn clause_break(&self, j: usize) -> bool {
         let verb_after = |k: usize| k < self.toks.len() && (self.verbish(k) || self.cue_at(k).is_some());
         if self.toks[j].is_punct() {
@@ -255,9 +268,18 @@ impl Ctx<'_> {
                 self.is(j + 2, words!["that"])
                     && !(verb_after(j + 3) || self.has(j + 3, Class::Be) || self.has(j + 3, Class::Auxiliary))
             };
+            // A comma inside a closing quote mark counts as one after it: "he has “grown the
+            // party,” claiming that ...".
+            let comma = self.is(j, words![","])
+                || (j > 0 && self.is(j - 1, words![","]) && self.quote_closed_at(self.toks[j].span).is_some());
             return self.is(j, words![";"])
-                || (self.is(j, words![","])
-                    && ((self.has(j + 1, Class::Contrast) && !second_that())
+                || (comma
+                    && ((self.has(j + 1, Class::Contrast)
+                        && if self.has(j + 1, Class::Subordinator) {
+                            self.cue_ahead(j + 2)
+                        } else {
+                            !second_that()
+                        })
                         || self.has(j + 1, Class::Participle)
                         || (self.is(j + 1, words!["and"]) && (verb_after(j + 2) || self.is(j + 2, words!["that"])))
                         || self.is(j + 1, words!["without", "despite", "amid"])
@@ -269,6 +291,14 @@ impl Ctx<'_> {
             // "... were killed without specifying whether ...", commas or not.
             || (self.is(j, words!["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
             || self.bare_participle(j)
+    }
+
+    /// A cue that is no noun within seven words from `k`, before any punctuation: ", while
+    /// Kurdish officials accused Turkey of ..." opens a new claim, not more of the content.
+    fn cue_ahead(&self, k: usize) -> bool {
+        (k..(k + 7).min(self.toks.len()))
+            .take_while(|&j| !self.toks[j].is_punct())
+            .any(|j| self.cue_at(j).is_some_and(|c| !c.nominal))
     }
 
     /// Copy without commas: "X said A but one of his relatives told AFP that B": a source of up
@@ -422,17 +452,26 @@ impl Ctx<'_> {
     }
 
     /// "While he said the plan would work, critics doubted it": in a sentence that opens with a
-    /// subordinate clause holding a cue, the first comma after the cue that starts the main
-    /// clause ends the cue's content. The words before the comma hold a verb (not "said just
+    /// subordinate clause holding a cue (its subordinator may follow up to three words that are
+    /// no verb: "A few weeks after", "And while"; or "Having VERBED"), with no comma between the
+    /// subordinator and the cue, the first comma after the cue that starts the main clause ends
+    /// the cue's content. The words before the comma hold a verb (not "said just
     /// today, the ..."), and a subject and a verb follow it: a pronoun, or a noun phrase with a
     /// verb within five words (not a list "Iowa, Ohio" or an appositive "a former aide").
     fn main_clause_comma(&self) -> Option<usize> {
-        let first = usize::from(self.is(0, words!["even"]));
-        if !self.has(first, Class::Subordinator) {
+        let n = self.toks.len();
+        // The subordinator may follow a few words that are no verb ("Even as", "And while", "A
+        // few weeks after"); "Having said that X, Y ..." opens such a clause too.
+        let first =
+            (0..n.min(4)).find(|&k| self.has(k, Class::Subordinator) || (k == 0 && self.is(0, words!["having"])))?;
+        if (0..first).any(|k| self.toks[k].is_punct() || self.verbish(k) || self.cue_at(k).is_some()) {
             return None;
         }
-        let n = self.toks.len();
         let cue = (first + 1..n).find(|&k| self.cue_at(k).is_some())?;
+        // "After the vote, officials said X, ...": the cue is in the main clause already.
+        if (first + 1..cue).any(|k| self.is(k, words![","])) {
+            return None;
+        }
         let verb = |k: usize| {
             self.verbish(k)
                 || self.has(k, Class::Be)

@@ -65,8 +65,45 @@ impl Ctx<'_> {
         if let Some(verb) = self.modifier_end(i, len, end) {
             return Some(self.span(next, verb));
         }
-        let from = if participle { next } else { start };
+        let from = if participle {
+            next
+        } else {
+            self.past_fronted_adjunct(start, i)
+        };
+        let end = (next..end).find(|&k| self.hedge_stop(k)).unwrap_or(end);
         (from < end).then(|| self.span(from, end))
+    }
+
+    /// "In the past few days, the envoy seemed to ...", "Despite the delay, the talks
+    /// reportedly ...": a phrase fronted before the comma, opened by a preposition, subordinator
+    /// or connective, is the writer's frame, not what the hedge governs: its content starts
+    /// after the first comma before the hedge at `i`.
+    fn past_fronted_adjunct(&self, start: usize, i: usize) -> usize {
+        let framed = [
+            Class::Preposition,
+            Class::Subordinator,
+            Class::Connective,
+            Class::Contrast,
+        ]
+        .iter()
+        .any(|&c| self.has(start, c));
+        if !(framed && self.capitalised(start)) {
+            return start;
+        }
+        (start + 1..i)
+            .find(|&k| self.is(k, words![","]))
+            .map_or(start, |k| k + 1)
+    }
+
+    /// Token `k` ends a hedged clause: a dash, or a comma before "and", "with", "as", "even",
+    /// "which", "who" or a contrast ("the town appeared calm, with shops open", "reportedly
+    /// sending aid, though details are scarce"): what follows adds to the sentence, it is not
+    /// the hedged statement.
+    fn hedge_stop(&self, k: usize) -> bool {
+        self.is(k, words!["—", "–", "--"])
+            || (self.is(k, words![","])
+                && (self.is(k + 1, words!["and", "with", "as", "even", "which", "who"])
+                    || self.has(k + 1, Class::Contrast)))
     }
 
     /// "Gunmen allegedly loyal to the former government ambushed ...": a hedge between a noun

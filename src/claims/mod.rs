@@ -51,7 +51,9 @@
 //!
 //! Invariants: a claim's `sentence` is the sentence of its cue; its cue and source lie inside
 //! that sentence; its content lies inside it too, except for a direct quote running over
-//! several sentences, whose content is the whole quote and touches the cue's sentence, and a
+//! several sentences, whose content is the whole quote and touches the cue's sentence, indirect
+//! speech whose content opens a quote closing in a later sentence of its paragraph, which runs
+//! to the closing mark, and a
 //! quote continued after its attribution (`quote_continued`), whose content runs from the
 //! first quote over the attribution to the end of the second, in the cue's sentence or the
 //! next one, and an interview turn (`speaker_tag`), whose content is the rest of its line. Claims
@@ -319,6 +321,7 @@ impl ClaimFinder {
             }
         }
         quotes::join_continued(text, sentences, &quotes, &mut out);
+        quotes::run_on(text, &quotes, &mut out);
         let before = out.len();
         transcript::find(text, sentences, mentions, &self.kinds, &mut out);
         if out.len() > before {

@@ -132,6 +132,35 @@ fn push(text: &str, open: Span, close: Span, out: &mut Vec<Quote>) {
     }
 }
 
+/// Indirect speech whose content opens a quote that closes after it ("He said that “the
+/// talks failed. We leave tomorrow.”", "said “whatever the polls say, we win”") takes the
+/// quote up to its closing mark when it closes in the same paragraph: the quoted sentences are
+/// one content, as PolNeAR and the Syria gold annotate them, and a clause break or sentence end
+/// inside the quote does not end what the source says.
+pub(super) fn run_on(text: &str, quotes: &[Quote], claims: &mut [Claim]) {
+    for c in claims.iter_mut() {
+        let quoted = matches!(
+            c.rule,
+            Rule::QuoteCueSource
+                | Rule::QuoteSourceCue
+                | Rule::SourceCueQuote
+                | Rule::QuoteContinued
+                | Rule::SpeakerTag
+        );
+        if quoted || c.kind != ClaimKind::Attributed || c.content.start < c.cue.span.end {
+            continue;
+        }
+        let i = quotes.partition_point(|q| q.open.start < c.content.start);
+        let open = quotes[i..]
+            .iter()
+            .take_while(|q| q.open.end <= c.content.end)
+            .find(|q| q.close.end > c.content.end);
+        if let Some(q) = open.filter(|q| !text[c.content.end..q.close.start].contains('\n')) {
+            c.content = Span::new(c.content.start, q.close.end);
+        }
+    }
+}
+
 /// Joins each unattributed quote that follows a quote claim's attribution, in the same
 /// sentence or opening the next sentence of its paragraph, to that claim: “A,” he said. “B.” is one
 /// attribution (`quote_continued`) whose content runs from the start of A to the end of B, the

@@ -436,6 +436,21 @@ fn hedges_without_a_source() {
         "shows the jet",
         "hedge",
     );
+    // A fronted frame before the comma and an addition after ", with" are not hedged.
+    one(
+        "In the past few weeks, the talks reportedly stalled over the border, with both sides blaming the other.",
+        "-",
+        "reportedly",
+        "the talks reportedly stalled over the border",
+        "hedge",
+    );
+    one(
+        "The fuel came from traders reportedly selling it at cost, though the prices are secret.",
+        "-",
+        "reportedly",
+        "selling it at cost",
+        "hedge",
+    );
     one(
         "The convoy was apparently hit by a drone.",
         "-",
@@ -839,6 +854,23 @@ fn a_quote_inside_a_clause_that_goes_on_after_the_attribution_is_not_joined() {
 }
 
 #[test]
+fn a_subordinator_after_a_few_words_or_having_opens_the_subordinate_clause_too() {
+    let text = "A few weeks after the minister announced that the border would reopen, the army closed the crossing.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(got, [("the minister", "announced", "the border would reopen")]);
+    let text = "Having promised that the border would reopen, the minister left for Geneva.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(got.iter().map(|t| t.2).collect::<Vec<_>>(), ["the border would reopen"]);
+    // A comma between the subordinator and the cue: the cue is in the main clause.
+    let text = "After the vote, officials said the turnout was low, the lowest in a decade.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(
+        got,
+        [("officials", "said", "the turnout was low, the lowest in a decade")]
+    );
+}
+
+#[test]
 fn a_subordinate_clause_opening_the_sentence_ends_its_content_at_the_main_clause() {
     let text = "While the minister said the plan would cut costs, critics doubted the figures.";
     let got = rule_triples(text, Rule::SourceCueContent);
@@ -908,6 +940,116 @@ fn a_second_that_clause_after_but_goes_on_with_the_content() {
     let text = "The envoy said the first round was useful, but that is not enough for the rebels.";
     let got = rule_triples(text, Rule::SourceCueContent);
     assert_eq!(got, [("The envoy", "said", "the first round was useful")]);
+}
+
+#[test]
+fn a_concessive_clause_goes_on_with_the_content_unless_a_new_speaker_opens_it() {
+    let text = "The mayor said the plan was sound, although the funding is still uncertain.";
+    let content = "the plan was sound, although the funding is still uncertain";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("The mayor", "said", content)]
+    );
+    let text = "The minister said the bridge would reopen in May, while the tunnel stays shut until June.";
+    let content = "the bridge would reopen in May, while the tunnel stays shut until June";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("The minister", "said", content)]
+    );
+    let text = "The army said it had recaptured the hill, while local residents said the fighting went on.";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [
+            ("The army", "said", "it had recaptured the hill"),
+            ("local residents", "said", "the fighting went on")
+        ]
+    );
+    // Any cue in the concessive clause opens a new claim, an accusation too.
+    let text = "The governor warned the dam would not hold, while local officials accused the company of neglect.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(got, [("The governor", "warned", "the dam would not hold")]);
+    // ", but" still ends it: what follows is as often the writer's as the source's.
+    let text = "The minister said the bridge would reopen in May, but repairs could take a year.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(got, [("The minister", "said", "the bridge would reopen in May")]);
+}
+
+#[test]
+fn indirect_speech_takes_a_quote_it_opens_over_later_sentences_of_its_paragraph() {
+    let text = "The mayor said that “we are tired. We want the war to end.” Then he left.";
+    let content = "“we are tired. We want the war to end.”";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("The mayor", "said", content)]
+    );
+    // A quote that closes in a later paragraph is not taken.
+    let text = "The mayor said that “we are tired.\n\nWe want the war to end.”";
+    assert_eq!(
+        rule_triples(text, Rule::SourceCueContent),
+        [("The mayor", "said", "“we are tired")]
+    );
+}
+
+#[test]
+fn a_comma_inside_a_closing_quote_mark_ends_a_content_as_one_after_it() {
+    let text = "The senator said he has “grown the party,” claiming that turnout had doubled.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(got, [("The senator", "said", "he has “grown the party,”")]);
+}
+
+#[test]
+fn a_plural_source_with_a_base_form_cue_keeps_its_claim_before_a_second_cue() {
+    assert_eq!(
+        triples("Many local officials say they expect the governor to resign."),
+        [
+            ("Many local officials", "say", "they expect the governor to resign"),
+            ("they", "expect", "the governor to resign")
+        ]
+    );
+    assert_eq!(
+        triples("Residents argue those figures show that the dam is failing."),
+        [("Residents", "argue", "those figures show that the dam is failing")]
+    );
+}
+
+#[test]
+fn a_trailing_source_in_a_free_relative_comparison_or_relative_clause_is_no_claim() {
+    assert_eq!(triples("Nobody in the village knew what the governor said."), []);
+    assert_eq!(
+        triples("The repairs took far more work than the engineers expected."),
+        []
+    );
+    assert_eq!(triples("The convoy reached the shelters which the rebels deny."), []);
+    // A plain trailing source still gives its claim.
+    assert_eq!(
+        triples("The convoy reached the shelters the rebels said."),
+        [("the rebels", "said", "The convoy reached the shelters")]
+    );
+}
+
+#[test]
+fn that_before_a_verb_right_after_the_cue_is_the_contents_subject() {
+    let text = "The envoy said that would require a new vote in parliament.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(
+        got,
+        [("The envoy", "said", "that would require a new vote in parliament")]
+    );
+    // A complementizer "that" stays out, and so does a relative "that" after an adjunct.
+    let text = "The envoy said that the vote would be delayed.";
+    let got = rule_triples(text, Rule::SourceCueContent);
+    assert_eq!(got, [("The envoy", "said", "the vote would be delayed")]);
+    let text = "The envoy said in a statement that was read out on the radio.";
+    assert_eq!(rule_triples(text, Rule::SourceCueContent), []);
+}
+
+#[test]
+fn maintain_is_a_claim_only_with_a_clause() {
+    assert_eq!(
+        triples("The rebels maintained that the army had shelled the market."),
+        [("The rebels", "maintained", "the army had shelled the market")]
+    );
+    assert_eq!(triples("The rebels still maintain a presence in the old quarter."), []);
 }
 
 #[test]
