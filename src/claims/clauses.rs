@@ -389,12 +389,13 @@ impl Ctx<'_> {
                 quote_marks: Vec::with_capacity(n + 1),
                 commas: Vec::with_capacity(n + 1),
             };
+            let furniture = self.boilerplate_runs();
             let (mut start, mut quotes, mut commas) = (0, 0, 0);
             for j in 0..n {
                 t.starts.push(start);
                 t.quote_marks.push(quotes);
                 t.commas.push(commas);
-                if self.clause_boundary(j) {
+                if self.clause_boundary(j) || furniture.iter().any(|r| r.1 == j + 1) {
                     start = j + 1;
                 }
                 // Quote marks and commas are punctuation.
@@ -414,7 +415,7 @@ impl Ctx<'_> {
             t.commas.push(commas);
             let main = self.main_clause_comma();
             for j in (0..n).rev() {
-                let brk = self.clause_break(j) || main == Some(j);
+                let brk = self.clause_break(j) || main == Some(j) || furniture.iter().any(|r| r.0 == j && j > 0);
                 t.breaks[j] = if brk { j } else { t.breaks[j + 1] };
             }
             t
@@ -502,6 +503,100 @@ impl Ctx<'_> {
                 || dated)
     }
 
+    /// Page furniture glued into the sentence (`boilerplate.tsv`), as token runs `[start, end)`:
+    /// a phrase whose first word is capitalised ("Tags", "Get short URL", "Slideshow"), then a
+    /// bracketed count ("(21 Images)") and up to two counters ("0 85"), then for a `list` phrase
+    /// its keywords. Each run ends one clause and starts the next ([`Ctx::tables`]).
+    fn boilerplate_runs(&self) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut k = 0;
+        while k < self.toks.len() {
+            if !self.has(k, Class::BoilerplateStart) || !self.capitalised(k) {
+                k += 1;
+                continue;
+            }
+            let phrase = self.lexicon.boilerplate_from(self.lower(k)).iter().find(|b| {
+                b.words
+                    .iter()
+                    .enumerate()
+                    .all(|(d, w)| k + d < self.toks.len() && self.lower(k + d) == &**w)
+            });
+            let Some(phrase) = phrase else {
+                k += 1;
+                continue;
+            };
+            let mut end = k + phrase.words.len();
+            if self.is(end, words!["("]) {
+                if let Some(close) = (end + 1..(end + 5).min(self.toks.len())).find(|&c| self.is(c, words![")"])) {
+                    end = close + 1;
+                }
+            }
+            let counter = |j: usize| j < self.toks.len() && self.word(j).bytes().all(|b| b.is_ascii_digit());
+            for _ in 0..2 {
+                if counter(end) && end + 1 < self.toks.len() {
+                    end += 1;
+                }
+            }
+            if phrase.list {
+                let Some(e) = self.keyword_list_end(end) else {
+                    k += 1;
+                    continue;
+                };
+                end = e;
+            }
+            runs.push((k, end));
+            k = end;
+        }
+        runs
+    }
+
+    /// Where a title-case keyword list starting at token `from` ends, at the glued sentence:
+    /// "Syria Idlib Ariha Assad war | Government air raids in ...", "... Syrian opposition |
+    /// Fourteen members of ...", "... Palmyra | The Islamic State group has ...". Scanning stops
+    /// at the sentence's first sure sign (punctuation, a cue, a finite verb, a lower-case
+    /// preposition, auxiliary, clause word or form of "be"); the sentence opens at the last
+    /// capitalised count or function word ("Two", "The", "At least") before that, else at the
+    /// last capitalised word that a lower-case word follows and no function word precedes (with
+    /// neither, the list is all
+    /// keywords and ends at `from`). None when the list does not open with a capitalised word
+    /// ("Tags on the crates showed ...").
+    fn keyword_list_end(&self, from: usize) -> Option<usize> {
+        if !self.capitalised(from) || self.toks[from].is_punct() {
+            return None;
+        }
+        let function = |j: usize| {
+            [
+                Class::Preposition,
+                Class::Auxiliary,
+                Class::Clause,
+                Class::Be,
+                Class::Article,
+            ]
+            .iter()
+            .any(|&c| self.has(j, c))
+        };
+        let (mut opener, mut capital) = (None, None);
+        let mut j = from;
+        while j < self.toks.len() {
+            let stop = self.toks[j].is_punct()
+                || self.cue_at(j).is_some()
+                || self.verbish(j)
+                || (self.word_starts_lower(j) && function(j) && !self.has(j, Class::Article));
+            if stop {
+                break;
+            }
+            // "IS", "AT" in capitals are names, not function words.
+            let word_opener = self.capitalised(j) && !self.all_caps(j) && (self.has(j, Class::Count) || function(j));
+            if word_opener {
+                opener = Some(j);
+            } else if self.capitalised(j) && !(j > from && function(j - 1)) && self.word_starts_lower(j + 1) {
+                capital = Some(j);
+            }
+            j += 1;
+        }
+        Some(opener.or(capital).unwrap_or(from))
+    }
+
     /// Tokens `0..k` are a dateline without its dash: words in capitals, then one or more
     /// bracketed groups of at most four capitalised words ("DAMASCUS (Sputnik)"); the city has at
     /// most six words, so the test is bounded.
@@ -586,6 +681,36 @@ pub(super) struct Tables {
 #[cfg(test)]
 mod tests {
     use crate::claims::tests::triples as claims;
+
+    #[test]
+    fn glued_page_furniture_is_no_part_of_a_content_or_source() {
+        let content = "Artillery shells hit two bakeries near the dam";
+        // A keyword list after "Tags" ends where the glued sentence starts.
+        for (furniture, lead) in [
+            ("Tags Hama Dam Bakeries Artillery", content),
+            ("Tags Hama Ghab Plain Aid Water crisis", content),
+            ("Tags Hama Dam the Ghab Plain Artillery", content),
+            ("Get short URL 0 412", content),
+            ("Get short URL 3107", content),
+            ("Slideshow (14 Images)", content),
+        ] {
+            let text = format!("{furniture} {lead} the civil defence said.");
+            assert_eq!(claims(&text), [("the civil defence", "said", lead)], "{text}");
+        }
+        let text = "Tags Hama Dam water crisis The farmers union has warned that the dam may fail.";
+        assert_eq!(claims(text), [("The farmers union", "has warned", "the dam may fail")]);
+        let text = "Tags Hama Dam water crisis Nine farmers were hurt the civil defence said.";
+        assert_eq!(claims(text), [("the civil defence", "said", "Nine farmers were hurt")]);
+        // A content after its cue ends before the furniture.
+        let text = "Farmers say the canal has run dry Read also Dam talks stall in Hama";
+        assert_eq!(claims(text), [("Farmers", "say", "the canal has run dry")]);
+        // Lower case, or not followed by a keyword list, it is an ordinary word.
+        let text = "Tags on the crates showed they came from the depot the civil defence said.";
+        let want = "Tags on the crates showed they came from the depot";
+        assert_eq!(claims(text), [("the civil defence", "said", want)]);
+        let text = "Farmers say the tags read also in Hama.";
+        assert_eq!(claims(text), [("Farmers", "say", "the tags read also in Hama")]);
+    }
 
     #[test]
     fn a_glued_publication_stamp_or_agency_dateline_is_no_part_of_a_fronted_content() {
