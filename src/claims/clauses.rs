@@ -356,14 +356,14 @@ impl Ctx<'_> {
     }
 
     /// A word of two or more capitals, nothing else: "BEIRUT", "NNA", "DEIR".
-    fn all_caps(&self, k: usize) -> bool {
+    pub(super) fn all_caps(&self, k: usize) -> bool {
         let w = self.word(k);
         w.len() >= 2 && w.chars().any(char::is_uppercase) && w.chars().all(|c| c.is_uppercase() || c == '-')
     }
 
     /// Token `k` ends a full date: "24.09.2014", a year after a month or day ("6 October
     /// 2014", "Oct 2014"), or a scraped day glued to its year after a month ("Jun 062016").
-    fn date_end(&self, k: usize) -> bool {
+    pub(super) fn date_end(&self, k: usize) -> bool {
         let w = self.word(k);
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         let year = |s: &str| s.len() == 4 && (s.starts_with("19") || s.starts_with("20")) && digits(s);
@@ -635,7 +635,7 @@ impl Ctx<'_> {
         if to <= from + 1 || punct || preposition || self.verbish(from) {
             return None;
         }
-        Some(self.span(from, to))
+        Some(self.without_stamp(self.span(from, to)))
     }
 
     /// A content before its source ("In the east, a convoy reached the camp, aid workers
@@ -658,7 +658,7 @@ impl Ctx<'_> {
         if to <= from + 1 || punct || self.verbish(from) {
             return None;
         }
-        Some(self.span(from, to))
+        Some(self.without_stamp(self.span(from, to)))
     }
 }
 
@@ -681,6 +681,24 @@ pub(super) struct Tables {
 #[cfg(test)]
 mod tests {
     use crate::claims::tests::triples as claims;
+
+    #[test]
+    fn a_headline_content_loses_its_glued_publication_stamp() {
+        let text = "Turkey says shelling of border town killed five in two days Reuters Friday 4 Nov 2016 Turkey said on Friday that shelling of a border town killed five people.";
+        assert_eq!(
+            claims(text),
+            [
+                ("Turkey", "says", "shelling of border town killed five in two days"),
+                ("Turkey", "said", "shelling of a border town killed five people")
+            ]
+        );
+        // A dated adjunct is the content's own.
+        let text = "The council said the vote would be held on Monday 7 Nov 2016.";
+        assert_eq!(
+            claims(text),
+            [("The council", "said", "the vote would be held on Monday 7 Nov 2016")]
+        );
+    }
 
     #[test]
     fn glued_page_furniture_is_no_part_of_a_content_or_source() {
