@@ -485,9 +485,17 @@ impl Ctx<'_> {
         if self.toks[k - 1].is_punct() && prev != ")" {
             return false;
         }
+        // "... Damascus August 21 2013. REUTERS/Jane Doe The United States said": a photo
+        // credit, an agency in capitals and a slash before a name.
+        let photo_credit = || {
+            (k.saturating_sub(4)..k - 1).any(|s| {
+                s > 0 && self.is(s, words!["/"]) && self.all_caps(s - 1) && (s + 1..k).all(|m| self.capitalised(m))
+            })
+        };
         let after_break = prev.starts_with(|c: char| c.is_ascii_digit())
             || (prev.len() >= 3 && prev.chars().all(|c| c.is_uppercase()))
-            || prev == ")";
+            || prev == ")"
+            || (self.is_exactly(k, &["The"]) && photo_credit());
         // "(TRT World) Syrian ...", a caption credit; "MOSCOW (Sputnik) Russian ...", "DEIR
         // EZ-ZOR (Syria) (Sputnik) Reportedly ...", a city and agency without their dash.
         let caption = prev == ")" && (self.is(0, words!["("]) || self.agency_dateline(k));
