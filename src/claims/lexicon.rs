@@ -242,6 +242,8 @@ enum_names! {
         HeadlineCue = "headline_cue",
         /// Its object makes "claim" a casualty verb ("claiming the lives of eight").
         Casualty = "casualty",
+        /// A view or belief noun: "echoed the view that X" has content X.
+        ViewNoun = "view_noun",
         /// Ends a fronted phrase at the sentence start ("In return", "In a video statement").
         FrontedEnd = "fronted_end",
         /// A number word that opens a counted noun phrase ("four people", "dozens of").
@@ -255,7 +257,7 @@ enum_names! {
     }
 }
 
-// A class is a bit of a `u128`: 128 classes at most (63 are used).
+// A class is a bit of a `u128`: 128 classes at most (64 are used).
 const _: () = assert!(Class::ALL.len() <= 128, "Classes holds 128 classes at most");
 
 /// A set of [`Class`]es.

@@ -120,6 +120,15 @@ impl Ctx<'_> {
                 break;
             }
         }
+        // "Tags Syria Aleppo Local engineers said": no phrase runs back over page furniture.
+        if let Some(e) = (j..end)
+            .rev()
+            .filter(|&k| self.has(k, Class::BoilerplateStart))
+            .find_map(|k| self.boilerplate_at(k))
+            .filter(|&e| e <= end)
+        {
+            j = j.max(e);
+        }
         self.past_fronted_phrase(j, end).unwrap_or(j)
     }
 
