@@ -511,8 +511,7 @@ impl Ctx<'_> {
         };
         let after_break = prev.starts_with(|c: char| c.is_ascii_digit())
             || (prev.len() >= 3 && prev.chars().all(|c| c.is_uppercase()))
-            || prev == ")"
-            || (self.is_exactly(k, &["The"]) && photo_credit());
+            || prev == ")";
         // "(TRT World) Syrian ...", a caption credit; "MOSCOW (Sputnik) Russian ...", "DEIR
         // EZ-ZOR (Syria) (Sputnik) Reportedly ...", a city and agency without their dash.
         let caption = prev == ")" && (self.is(0, words!["("]) || self.agency_dateline(k));
@@ -523,7 +522,7 @@ impl Ctx<'_> {
         let word_before = !self.toks[k - 1].is_punct() || prev == ")";
         word_before
             && (self.is_exactly(k, &["A", "An", "In", "On", "At", "According"])
-                || (after_break && self.is_exactly(k, &["The"]))
+                || (self.is_exactly(k, &["The"]) && (after_break || photo_credit()))
                 || caption
                 || dated)
     }
@@ -536,6 +535,11 @@ impl Ctx<'_> {
         let mut runs = Vec::new();
         let mut k = 0;
         while k < self.toks.len() {
+            // Most words open no furniture: one class test before the phrase lookup.
+            if !self.has(k, Class::BoilerplateStart) {
+                k += 1;
+                continue;
+            }
             match self.boilerplate_at(k) {
                 Some(end) => {
                     runs.push((k, end));

@@ -137,13 +137,15 @@ impl Ctx<'_> {
     /// by a number is no appositive of that noun: the noun ends the content before the source
     /// (not "its ally Russia said", an appositive after a possessive).
     fn counted_before_name(&self, j: usize) -> bool {
-        let named = self.mentions.iter().any(|m| {
-            m.span.start == self.toks[j].span.start
-                && matches!(
-                    self.kinds[m.entity],
-                    EntityType::Organization | EntityType::Media | EntityType::State
-                )
-        });
+        let named = || {
+            self.mentions.iter().any(|m| {
+                m.span.start == self.toks[j].span.start
+                    && matches!(
+                        self.kinds[m.entity],
+                        EntityType::Organization | EntityType::Media | EntityType::State
+                    )
+            })
+        };
         let noun = |k: usize| {
             self.word_starts_lower(k)
                 && !self.toks[k].is_punct()
@@ -158,10 +160,10 @@ impl Ctx<'_> {
                 .iter()
                 .any(|&c| self.has(k, c))
         };
-        named
-            && j >= 2
+        j >= 2
             && noun(j - 1)
             && (self.toks[j - 2].starts_digit() || (self.word_starts_lower(j - 2) && self.has(j - 2, Class::Count)))
+            && named()
     }
 
     /// "the Observatory based in Britain", "families in the district held by the army": a
