@@ -920,6 +920,22 @@ mod tests {
         assert!(e.to_string().starts_with("verbs.tsv:0: unknown lexicon file"));
         let e = l.add_file("nouns.tsv", "word\n").unwrap_err();
         assert_eq!(e.to_string(), "nouns.tsv:1: expected the header \"word\\tclasses\"");
+        let e = l
+            .add_file("x/boilerplate.tsv", "phrase\tkind\ntags\tlist\nget  url\tline\n")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x/boilerplate.tsv:3: a boilerplate phrase is words separated by single spaces"
+        );
+        let e = l
+            .add_file("boilerplate.tsv", "phrase\tkind\nshare this\tfooter\n")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "boilerplate.tsv:2: unknown boilerplate kind \"footer\" (expected line, list)"
+        );
+        assert_eq!(l.boilerplate_from("tags").len(), 1);
+        assert!(l.boilerplate_from("tags")[0].list);
     }
 
     #[test]
