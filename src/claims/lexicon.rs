@@ -6,6 +6,7 @@
 //! - `participles.tsv`: ", saying ..." participles with their lemma (classes `participle`,
 //!   `follow_up`, `relay`);
 //! - `hedges.tsv`: hedge phrases (class `verification` for disclaimers);
+//! - `boilerplate.tsv`: page furniture glued into sentences ("Tags ...", "Get short URL");
 //! - `abbreviations.tsv`: abbreviations; the tokenizer keeps class `title` whole, and every
 //!   class tells the sentence splitter whether the abbreviation can end a sentence
 //!   ([`Lexicon::abbreviations`], see [`crate::segment`]).
@@ -223,6 +224,8 @@ enum_names! {
         Summary = "summary",
         /// The first word of a hedge phrase (derived from `hedges.tsv`).
         HedgeStart = "hedge_start",
+        /// The first word of a boilerplate phrase (derived from `boilerplate.tsv`).
+        BoilerplateStart = "boilerplate_start",
         /// A day, month or time of day: never a source ("said Saturday").
         Time = "time",
         /// May stand before a source noun without a determiner ("state television").
@@ -239,6 +242,8 @@ enum_names! {
         HeadlineCue = "headline_cue",
         /// Its object makes "claim" a casualty verb ("claiming the lives of eight").
         Casualty = "casualty",
+        /// A view or belief noun: "echoed the view that X" has content X.
+        ViewNoun = "view_noun",
         /// Ends a fronted phrase at the sentence start ("In return", "In a video statement").
         FrontedEnd = "fronted_end",
         /// A number word that opens a counted noun phrase ("four people", "dozens of").
@@ -252,7 +257,7 @@ enum_names! {
     }
 }
 
-// A class is a bit of a `u128`: 128 classes at most (62 are used).
+// A class is a bit of a `u128`: 128 classes at most (64 are used).
 const _: () = assert!(Class::ALL.len() <= 128, "Classes holds 128 classes at most");
 
 /// A set of [`Class`]es.
@@ -306,6 +311,15 @@ pub struct Hedge {
     pub verification: bool,
 }
 
+/// A boilerplate phrase (`boilerplate.tsv`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Boilerplate {
+    /// Its words, lower case.
+    pub words: Vec<Box<str>>,
+    /// A keyword list in title case follows it (kind `list`), up to the glued sentence.
+    pub list: bool,
+}
+
 /// A lexicon file with a problem: `file:line: message`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LexiconError {
@@ -328,6 +342,7 @@ impl std::error::Error for LexiconError {}
 /// The files of a lexicon folder, in load order.
 pub const FILES: &[&str] = &[
     "abbreviations.tsv",
+    "boilerplate.tsv",
     "cues.tsv",
     "hedges.tsv",
     "nouns.tsv",
@@ -337,6 +352,7 @@ pub const FILES: &[&str] = &[
 
 const EMBEDDED: &[(&str, &str)] = &[
     ("abbreviations.tsv", include_str!("../../lexicon/abbreviations.tsv")),
+    ("boilerplate.tsv", include_str!("../../lexicon/boilerplate.tsv")),
     ("cues.tsv", include_str!("../../lexicon/cues.tsv")),
     ("hedges.tsv", include_str!("../../lexicon/hedges.tsv")),
     ("nouns.tsv", include_str!("../../lexicon/nouns.tsv")),
@@ -408,6 +424,8 @@ pub struct Lexicon {
     hedges: Vec<Hedge>,
     /// The indices in `hedges` of the phrases each first word opens, in file order.
     hedge_starts: HashMap<Box<str>, Vec<u32>>,
+    /// The boilerplate phrases, by their first word, in file order.
+    boilerplate: HashMap<Box<str>, Vec<Boilerplate>>,
     titles: Vec<String>,
     /// A title is not all ASCII letters (the tokenizer's fast scan cannot find it).
     odd_titles: bool,
@@ -444,6 +462,7 @@ impl Lexicon {
             "words.tsv" | "nouns.tsv" => (&["word", "classes"], Lexicon::word_row),
             "participles.tsv" => (&["form", "lemma", "classes"], Lexicon::participle_row),
             "hedges.tsv" => (&["phrase", "classes"], Lexicon::hedge_row),
+            "boilerplate.tsv" => (&["phrase", "kind"], Lexicon::boilerplate_row),
             "abbreviations.tsv" => (&["abbr", "classes"], Lexicon::abbreviation_row),
             _ => {
                 return Err(err(
@@ -592,6 +611,24 @@ impl Lexicon {
         Ok(())
     }
 
+    fn boilerplate_row(&mut self, cells: &[&str]) -> Result<(), String> {
+        let list = match cells[1] {
+            "list" => true,
+            "line" => false,
+            other => return Err(format!("unknown boilerplate kind {other:?} (expected line, list)")),
+        };
+        let words: Vec<Box<str>> = cells[0].split(' ').map(|w| w.to_lowercase().into()).collect();
+        if words.iter().any(|w| w.is_empty()) {
+            return Err("a boilerplate phrase is words separated by single spaces".into());
+        }
+        self.add_classes(&words[0].clone(), [Class::BoilerplateStart]);
+        self.boilerplate
+            .entry(words[0].clone())
+            .or_default()
+            .push(Boilerplate { words, list });
+        Ok(())
+    }
+
     fn abbreviation_row(&mut self, cells: &[&str]) -> Result<(), String> {
         let Some(stem) = cells[0].strip_suffix('.').filter(|s| !s.is_empty() && !s.contains(' ')) else {
             return Err(format!("an abbreviation ends with its period: {:?}", cells[0]));
@@ -716,6 +753,11 @@ impl Lexicon {
         ids.iter().map(|&id| &self.hedges[id as usize])
     }
 
+    /// The boilerplate phrases whose first word is `lower` (already lower-cased), in file order.
+    pub fn boilerplate_from(&self, lower: &str) -> &[Boilerplate] {
+        self.boilerplate.get(lower).map_or(&[], |b| &b[..])
+    }
+
     /// The tokenizer for the claim rules: titles with their period ("Lt.", from
     /// `abbreviations.tsv`), initialisms ("U.S."), words, or one punctuation character.
     pub fn token_regex(&self) -> Arc<Regex> {
@@ -743,7 +785,7 @@ fn parse_classes(cell: &str) -> Result<Vec<Class>, String> {
     split_classes(cell)
         .map(|c| {
             Class::parse(c)
-                .filter(|c| *c != Class::HedgeStart)
+                .filter(|c| !matches!(c, Class::HedgeStart | Class::BoilerplateStart))
                 .ok_or_else(|| format!("unknown class {c:?}"))
         })
         .collect()
@@ -880,6 +922,22 @@ mod tests {
         assert!(e.to_string().starts_with("verbs.tsv:0: unknown lexicon file"));
         let e = l.add_file("nouns.tsv", "word\n").unwrap_err();
         assert_eq!(e.to_string(), "nouns.tsv:1: expected the header \"word\\tclasses\"");
+        let e = l
+            .add_file("x/boilerplate.tsv", "phrase\tkind\ntags\tlist\nget  url\tline\n")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x/boilerplate.tsv:3: a boilerplate phrase is words separated by single spaces"
+        );
+        let e = l
+            .add_file("boilerplate.tsv", "phrase\tkind\nshare this\tfooter\n")
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "boilerplate.tsv:2: unknown boilerplate kind \"footer\" (expected line, list)"
+        );
+        assert_eq!(l.boilerplate_from("tags").len(), 1);
+        assert!(l.boilerplate_from("tags")[0].list);
     }
 
     #[test]

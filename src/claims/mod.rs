@@ -459,7 +459,7 @@ impl Ctx<'_> {
             sentence: self.sentence,
             source,
             cue,
-            content,
+            content: self.without_stamp(content),
             entities: Vec::new(),
             rule,
             confidence,
@@ -467,6 +467,36 @@ impl Ctx<'_> {
             unverified: false,
             nested_in: None,
         }
+    }
+}
+
+impl Ctx<'_> {
+    /// `content` less a publication stamp glued at its end, as a repeated headline carries it
+    /// into the body ("... killed 84 in three days Reuters Monday 31 Oct 2016"): a capitalised
+    /// weekday and a full date ending the content, with the agency before them (a media mention
+    /// or a word in capitals). Not a dated adjunct ("... on Monday 31 Oct 2016").
+    fn without_stamp(&self, content: Span) -> Span {
+        let end = self.toks.partition_point(|t| t.span.end <= content.end);
+        let first = self.toks.partition_point(|t| t.span.start < content.start);
+        if end < first + 6 || self.toks[end - 1].span.end != content.end || !self.date_end(end - 1) {
+            return content;
+        }
+        let day = end - 4;
+        let weekday = self.capitalised(day) && self.time_word(day) && self.toks[day + 1].starts_digit();
+        if !weekday || self.has(day - 1, Class::Preposition) {
+            return content;
+        }
+        let media = |k: usize| {
+            self.mentions
+                .iter()
+                .any(|m| m.span.overlaps(self.toks[k].span) && self.kinds[m.entity] == EntityType::Media)
+        };
+        let cut = if self.all_caps(day - 1) || media(day - 1) {
+            day - 1
+        } else {
+            day
+        };
+        Span::new(content.start, self.toks[cut - 1].span.end)
     }
 }
 

@@ -561,8 +561,14 @@ impl Ctx<'_> {
         if cue.lemma == "call" && self.is(next, words!["on", "for", "upon"]) {
             return true;
         }
-        (i + 1..(i + 8).min(self.toks.len()))
-            .take_while(|&k| !self.is(k, words!["that", ":"]) && !self.toks[k].is_punct())
+        // The object may be long ("urged the interim government and all relief and medical
+        // organizations in the province to stay"), but a verb before "to" makes a clause, no
+        // object ("told reporters the army would try to advance").
+        let clause_verb = |k: usize| {
+            self.has(k, Class::Be) || self.is(k, words!["would", "will", "had", "has", "have"]) || self.verbish(k)
+        };
+        (i + 1..(i + 16).min(self.toks.len()))
+            .take_while(|&k| !self.is(k, words!["that", ":"]) && !self.toks[k].is_punct() && !clause_verb(k))
             .any(|k| self.is(k, words!["to"]) && self.word_starts_lower(k + 1) && !self.has(k + 1, Class::Article))
     }
 
@@ -607,8 +613,8 @@ impl Ctx<'_> {
     }
 
     /// "the biggest officially acknowledged loss", "a widely reported raid", "the reported
-    /// attack": an "-ed" cue between an article (with only superlatives and adverbs after it)
-    /// and a lower-case noun modifies the noun.
+    /// attack", "five alleged fighters": an "-ed" cue between an article or a number (with only
+    /// superlatives and adverbs after it) and a lower-case noun modifies the noun.
     fn attributive(&self, i: usize, aux_start: usize) -> bool {
         if !self.word_starts_lower(i) || !self.lower(i).ends_with("ed") || i + 1 >= self.toks.len() {
             return false;
@@ -637,7 +643,11 @@ impl Ctx<'_> {
                 .iter()
                 .any(|&c| t.has(c))
         };
-        k > 0 && self.has(k - 1, Class::Article) && noun(i + 1)
+        // "the five alleged rebel fighters", "two reported strikes": a number word in the phrase
+        // (not digits: "an ad in 2008 questioned whether").
+        let determiner =
+            |k: usize| self.has(k, Class::Article) || (self.word_starts_lower(k) && self.has(k, Class::Count));
+        k > 0 && determiner(k - 1) && noun(i + 1)
     }
 
     /// "The shelling claimed the lives of eight", "the war has claimed more than 300,000 lives":
@@ -673,12 +683,20 @@ impl Ctx<'_> {
     }
 
     /// "Turkey's territorial claims in the region": a cue form that is also a noun, after a
-    /// possessive, is the noun.
+    /// possessive, is the noun; so in copy without apostrophes after a day or other time word
+    /// with its "s" ("Tuesdays reports came", "Saturdays claims").
     fn noun_use(&self, i: usize, cue: &Cue) -> bool {
         cue.nominal
             && (self.np_start(i)..i).any(|k| {
                 let w = self.word(k);
-                w.ends_with("'s") || w.ends_with("’s")
+                let time_possessive = || {
+                    self.capitalised(k)
+                        && self
+                            .lower(k)
+                            .strip_suffix('s')
+                            .is_some_and(|stem| self.lexicon.classes(stem).has(Class::Time))
+                };
+                w.ends_with("'s") || w.ends_with("’s") || time_possessive()
             })
     }
 

@@ -31,7 +31,7 @@
 
 use super::lexicon::Classes;
 use super::tokens::{words, Tokens};
-use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Lexicon, Rule, Source, Stance};
+use super::{Claim, ClaimKind, Class, Ctx, CueMatch, Frame, Lexicon, Rule, Source, Stance};
 use crate::eval::GoldDoc;
 use crate::gazetteer::EntityType;
 use crate::span::Span;
@@ -1066,15 +1066,25 @@ impl Ctx<'_> {
 
 impl Ctx<'_> {
     /// The rules' refusals at the lexicon cue at token `c`, which the tagger must respect too:
-    /// not speech yet ("to say", "will say"), a passive ("is expected"), and the speech rules'
+    /// not speech yet ("to say", "will say"), a passive ("is expected"), a present form after
+    /// "have" ("which we have shows"), a noun cue without its "that" ("Obamas announcement
+    /// which"), and the speech rules'
     /// own refusals ([`Ctx::refused`]: a directive, a naming, a frame without its pattern ...). ([`Ctx::dropped`] then applies the rest, as to the rules.)
     fn refuses(&self, c: usize) -> bool {
         let Some(cue) = self.lexicon.get(self.lower(c)) else {
             return false;
         };
         let aux = self.auxiliaries_before(c);
+        // "the information which we have shows": "have" before a present-tense form is a verb of
+        // its own, no auxiliary of the cue.
+        let present_after_have = c > 0 && self.is(c - 1, words!["have", "has", "had"]) && self.lower(c).ends_with('s');
+        // "Obamas announcement which was made", "Army denial Khan Sheikhun": a noun cue claims
+        // only with its "that" ("the announcement that ...", as the nominal rule needs).
+        let bare_noun = cue.frame == Frame::Nominal && !self.is(c + 1, words!["that"]);
         (aux > 0 && self.has(aux - 1, Class::NotYet))
             || (aux..c).any(|k| self.has(k, Class::Be))
+            || present_after_have
+            || bare_noun
             || self.refused(c, aux, cue)
     }
 
@@ -1501,6 +1511,27 @@ mod tests {
             tagged("The police blocked the road into the square and the organisers say nobody was hurt."),
             [("the organisers", "say", "nobody was hurt")]
         );
+    }
+
+    #[test]
+    fn a_noun_or_adjective_is_no_cue_of_the_layer() {
+        // Without the gates, each gave a tagged claim (read off the layer before them).
+        for text in [
+            // "-ed" after a number word, before a noun: an adjective.
+            "The bodies of the three alleged smugglers were also found near the border post.",
+            // A noun cue without its "that".
+            "Putins announcement which came as a surprise drew praise from Tehran and the Gulf states.",
+            "Police denial The ministry has rejected the charges against its officers in the town.",
+            // "have" before a present form is no auxiliary of it.
+            "The data which we have shows that the convoy was hit twice from the air.",
+            // A day with its apostrophe stripped: a possessive before a noun.
+            "Mondays claims were repeated by the governor at a news conference in the city.",
+        ] {
+            assert_eq!(tagged(text), [], "{text}");
+        }
+        // The noun cue with its "that" still claims.
+        let text = "The ministry's announcement that the crossing would reopen drew praise from the aid agencies.";
+        assert!(!crate::claims::tests::triples(text).is_empty());
     }
 
     #[test]

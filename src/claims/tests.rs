@@ -556,6 +556,16 @@ fn directives_are_not_claims() {
     none("The UN urged all parties to protect civilians.");
     none("The government called on residents to evacuate the area.");
     none("The council called Friday on the monitors stationed near the lake to promptly inspect the dam.");
+    // A long object before its "to" (eight words and more).
+    none("The council has urged the local authorities and all the medical teams in the province to stay on alert.");
+    // A verb before "to" makes a clause, not an object: a claim.
+    one(
+        "Officials told reporters the army would try to advance on the town by Friday.",
+        "Officials",
+        "told",
+        "the army would try to advance on the town by Friday",
+        "source_cue_content",
+    );
 }
 
 #[test]

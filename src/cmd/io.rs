@@ -21,7 +21,8 @@ pub struct GazetteerArgs {
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Vec<PathBuf>,
     /// Use the claims lexicon files in DIR (cues.tsv, words.tsv, nouns.tsv, participles.tsv,
-    /// hedges.tsv, abbreviations.tsv; a missing file is an empty list) instead of the embedded ones.
+    /// hedges.tsv, boilerplate.tsv, abbreviations.tsv; a missing file is an empty list) instead of
+    /// the embedded ones.
     #[arg(long, value_name = "DIR")]
     pub lexicons: Option<PathBuf>,
     /// Extend the claims lexicon with the files in DIR, named as in `lexicon/` (repeatable): a
