@@ -1,10 +1,15 @@
-//! Resolving pronoun sources: "he"/"she" take the nearest earlier person (a person mention or
-//! a source headed by a person noun), "it" the nearest earlier institution, "they" the nearest
-//! plural source, and a bare "the ministry"/"the group"/"the sources" the nearest earlier
-//! source with that noun or a mention of the fitting kind. Earlier speakers (claim sources) are
-//! preferred to mere mentions; a resolved source passes its referent on; only the previous few
-//! sentences are searched. The resolved source also takes its referent's `unnamed` flag; an
-//! unresolved pronoun lowers its claim's confidence.
+//! Resolving pronoun sources: "he"/"she" take the nearest earlier person (a person mention, a
+//! source headed by a person noun, a name, or a title before a name: "Observatory director
+//! Rami Abdel Rahman"), "it" the nearest earlier institution, "they" the nearest plural source,
+//! and a bare "the ministry"/"the group"/"the sources" the nearest earlier source with that noun
+//! as a word of its own (not "pro-government forces"; not a person merely titled by it) or else
+//! one of the fitting kind. Earlier speakers (claim sources) are preferred to mere mentions; a
+//! resolved source passes its referent on; a conjoined source ("X and the Y") is no single
+//! referent. Pronouns search the previous few sentences; a definite that names its referent also
+//! reaches named entities further back. The pronoun of a relative clause ("a video that it said
+//! showed") refers within its own sentence only: a speaker there, or else its first fitting
+//! mention. The resolved source also takes its referent's `unnamed` flag; an unresolved pronoun
+//! lowers its claim's confidence. The candidate lists are capped, so this stays linear.
 
 use super::{Claim, Class, Lexicon, Resolved};
 use crate::gazetteer::{EntityId, EntityType};
@@ -24,27 +29,85 @@ struct Candidate {
     speaker: bool,
     /// The phrase (before any appositive) looks like a personal name: "Rami Abdulrahman".
     personal_name: bool,
+    /// The phrase names a person after a title: "Observatory director Rami Abdel Rahman".
+    titled: bool,
     /// An unresolved "the ministry": only a pronoun may refer to it.
     for_pronouns: bool,
 }
 
-/// Two to four capitalised words, as in "Rami Abdulrahman" or "Yasar Guler", or one before an
-/// appositive ("Ahmad, a farmer from Qusayr").
+impl Candidate {
+    /// A mere mention of a gazetteer entity.
+    fn mention(m: &Mention, kinds: &[EntityType], text: &str) -> Candidate {
+        Candidate {
+            span: m.span,
+            entity: Some(m.entity),
+            kind: Some(kinds[m.entity]),
+            lower: m.span.slice(text).to_lowercase(),
+            unnamed: false,
+            sentence: m.sentence,
+            speaker: false,
+            personal_name: false,
+            titled: false,
+            for_pronouns: false,
+        }
+    }
+}
+
+/// Two to four capitalised words, as in "Rami Abdulrahman" or "Yasar Guler", one before an
+/// appositive ("Ahmad, a farmer from Qusayr"), the same run before a lower-case appositive
+/// when the commas are lost ("Shuhud al-Hussein a member of ..."), or one unknown capitalised
+/// word that is not an acronym ("Xelil", a surname on second mention).
 fn looks_like_personal_name(phrase: &str, lexicon: &Lexicon) -> bool {
     let core = phrase.split(',').next().unwrap_or_default();
     let words: Vec<&str> = core.split_whitespace().collect();
-    let least = if phrase.contains(',') { 1 } else { 2 };
-    (least..=4).contains(&words.len())
-        && !lexicon.classes(&words[0].to_lowercase()).has(Class::Article)
-        && words
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'))
+    let Some(first) = words.first() else { return false };
+    let first_classes = lexicon.classes(&first.to_lowercase());
+    if first_classes.has(Class::Article) || first_classes.has(Class::Preposition) {
+        return false;
+    }
+    let capitalised = |w: &&&str| name_word(w) && !w.ends_with('.');
+    let run = words.iter().take_while(capitalised).count();
+    if run == 1 && words.len() == 1 && !phrase.contains(',') {
+        let lower = first.to_lowercase();
+        return first.chars().any(char::is_lowercase) && lexicon.classes(&lower) == Default::default();
+    }
+    // "Manal a 28-year-old teacher": a name before an indefinite appositive.
+    let appositive = words
+        .get(run)
+        .is_some_and(|w| lexicon.classes(w).has(Class::Indefinite));
+    let least = if phrase.contains(',') || appositive { 1 } else { 2 };
+    (least..=4).contains(&run)
+        && (run == words.len() || words[run].starts_with(char::is_lowercase) && !name_word(words[run]))
+}
+
+/// A word of a name: capitalised, or a particle before a capital ("al-Hussein", "bin Laden"
+/// are not told apart here: "al-" counts when a capital follows the hyphen).
+fn name_word(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        || w.split_once('-')
+            .is_some_and(|(p, rest)| p.len() <= 3 && rest.starts_with(char::is_uppercase))
+}
+
+/// Whether a source phrase names a person by a title before a name: "Observatory director
+/// Rami Abdel Rahman", "media activist Abu Omar", "the coalition's spokesman Colonel Ryan
+/// Dillon" (not "an activist collective", nor "the government of President Assad").
+fn titled_name(phrase: &str, lexicon: &Lexicon) -> bool {
+    let core = phrase.split(',').next().unwrap_or_default();
+    let words: Vec<&str> = core.split_whitespace().collect();
+    let is = |w: &str, c: Class| lexicon.classes(&w.to_lowercase()).has(c);
+    // A name, not an acronym: "the official SANA news agency" is no person.
+    let name = |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
+    (0..words.len().saturating_sub(1)).any(|i| {
+        is(words[i], Class::Person) && name(words[i + 1]) && (i == 0 || !is(words[i - 1], Class::PostModifier))
+    })
 }
 
 /// Fills `resolved` (and `unnamed`) for pronoun and bare definite sources, from the sources
 /// of earlier claims and the mentions of earlier sentences.
 pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[EntityType], text: &str, lexicon: &Lexicon) {
     let mut candidates: Vec<Candidate> = Vec::new();
+    // Named candidates that left the window, the latest per entity: for definites only.
+    let mut far: Vec<Candidate> = Vec::new();
     let mut next_mention = 0;
     for c in claims.iter_mut() {
         while next_mention < mentions.len() && mentions[next_mention].sentence < c.sentence {
@@ -54,23 +117,22 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
             if possessive || candidates.iter().any(|k| k.span.contains(m.span)) {
                 continue; // a modifier ("Assad's forces"), or already there as (part of) a source
             }
-            candidates.push(Candidate {
-                span: m.span,
-                entity: Some(m.entity),
-                kind: Some(kinds[m.entity]),
-                lower: m.span.slice(text).to_lowercase(),
-                unnamed: false,
-                sentence: m.sentence,
-                speaker: false,
-                personal_name: false,
-                for_pronouns: false,
-            });
+            candidates.push(Candidate::mention(m, kinds, text));
         }
         // Only the last few sentences matter; keeping the list short keeps this linear.
-        candidates.retain(|k| c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE);
         // ... and only the nearest few of them, however many one run-on sentence holds.
-        if candidates.len() > MAX_CANDIDATES {
-            candidates.drain(..candidates.len() - MAX_CANDIDATES);
+        let keep_from = candidates.len().saturating_sub(MAX_CANDIDATES);
+        for (i, k) in std::mem::take(&mut candidates).into_iter().enumerate() {
+            if i >= keep_from && c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE {
+                candidates.push(k);
+            } else if k.entity.is_some() {
+                // A named entity stays within reach of "the observatory" further on.
+                far.retain(|f| f.entity != k.entity);
+                if far.len() == MAX_CANDIDATES {
+                    far.remove(0);
+                }
+                far.push(k);
+            }
         }
         // A quote the source speaks: who it names is not the speaker.
         let quoted = text[..c.content.start].ends_with(['“', '"', '‘', '\'']);
@@ -86,14 +148,52 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                     && c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE
                     && !(quoted && content.contains(k.span))
             };
-            let fitting = |speaker: bool| {
-                candidates
+            // A definite that names its referent ("the observatory": "the Syrian Observatory
+            // for Human Rights") before one that only fits its kind ("the group": an NGO).
+            let fitting =
+                |speaker: bool, literal: bool| {
+                    candidates.iter().rev().filter(near).find(|k| {
+                        k.speaker == speaker && anaphor.fits(k, lexicon) && anaphor.names(k, lexicon) >= literal
+                    })
+                };
+            let subject: Option<Option<Candidate>>;
+            let before = text[..src.span.start].trim_end();
+            let previous = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+            let found = if !matches!(anaphor, Anaphor::Definite(_))
+                && ["that", "which", "what"].contains(&previous.to_lowercase().as_str())
+            {
+                // "a video that it said showed ...": the pronoun of a relative clause refers
+                // within its own sentence, to a speaker there or else to the first fitting
+                // mention (the subject); never across sentences.
+                let own = |k: &&Candidate| k.sentence == c.sentence && k.span.end <= src.span.start;
+                let speaker = candidates
                     .iter()
                     .rev()
-                    .filter(near)
-                    .find(|k| k.speaker == speaker && anaphor.fits(k, lexicon))
+                    .filter(own)
+                    .find(|k| k.speaker && anaphor.fits(k, lexicon));
+                subject = speaker.is_none().then(|| {
+                    mentions[next_mention..]
+                        .iter()
+                        .take(MAX_CANDIDATES)
+                        .take_while(|m| m.sentence == c.sentence && m.span.end <= src.span.start)
+                        .filter(|m| !text[m.span.end..].starts_with(['\'', '’', '-']))
+                        .map(|m| Candidate::mention(m, kinds, text))
+                        .find(|k| anaphor.fits(k, lexicon))
+                });
+                speaker.or(subject.as_ref().and_then(Option::as_ref))
+            } else {
+                let definite = matches!(anaphor, Anaphor::Definite(_));
+                (definite.then(|| {
+                    fitting(true, true).or_else(|| fitting(false, true)).or_else(|| {
+                        far.iter()
+                            .rev()
+                            .find(|k| anaphor.fits(k, lexicon) && anaphor.names(k, lexicon))
+                    })
+                }))
+                .flatten()
+                .or_else(|| fitting(true, false))
+                .or_else(|| fitting(false, false))
             };
-            let found = fitting(true).or_else(|| fitting(false));
             if let Some(k) = found {
                 src.resolved = Some(Resolved {
                     span: k.span,
@@ -116,6 +216,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                     sentence: c.sentence,
                     speaker: true,
                     personal_name: looks_like_personal_name(r.span.slice(text), lexicon),
+                    titled: titled_name(r.span.slice(text), lexicon),
                     for_pronouns: false,
                 });
                 continue;
@@ -133,6 +234,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                     sentence: c.sentence,
                     speaker: false,
                     personal_name: false,
+                    titled: false,
                     for_pronouns: true,
                 });
             }
@@ -147,6 +249,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
             sentence: c.sentence,
             speaker: true,
             personal_name: looks_like_personal_name(src.span.slice(text), lexicon),
+            titled: titled_name(src.span.slice(text), lexicon),
             for_pronouns: false,
         });
     }
@@ -196,6 +299,28 @@ impl Anaphor {
         }
     }
 
+    /// A definite whose noun is a word of the candidate: "the ministry", "Turkey's defence
+    /// ministry".
+    fn names(&self, k: &Candidate, lexicon: &Lexicon) -> bool {
+        match self {
+            // "the monitor" names the monitor named before, not "a monitor".
+            Anaphor::Definite(noun)
+                if !lexicon.classes(noun).has(Class::Person)
+                    && ["a ", "an "].iter().any(|a| k.lower.starts_with(a)) =>
+            {
+                false
+            }
+            // "the government" is not "pro-government forces".
+            Anaphor::Definite(noun) => k.lower.split(' ').any(|w| {
+                let w = w.strip_suffix("'s").unwrap_or(w);
+                w == noun
+                    || w.split_once('-')
+                        .is_some_and(|(pre, rest)| rest == noun && pre != "pro" && pre != "anti")
+            }),
+            _ => false,
+        }
+    }
+
     fn fits(&self, k: &Candidate, lexicon: &Lexicon) -> bool {
         let last = head_of(&k.lower, lexicon);
         let is = |w: &str, c: Class| lexicon.classes(w).has(c);
@@ -204,11 +329,18 @@ impl Anaphor {
             Some(EntityType::Organization | EntityType::Media | EntityType::ArmedGroup | EntityType::State)
         );
         match self {
+            // "the Observatory and the civil defence" is two referents.
+            Anaphor::Person | Anaphor::Institution | Anaphor::Definite(_)
+                if k.speaker && [" and the ", " and a ", " and an "].iter().any(|a| k.lower.contains(a)) =>
+            {
+                false
+            }
             Anaphor::Person => {
                 let appositive = k.lower.split_once(',').map_or("", |(_, a)| head_of(a.trim(), lexicon));
                 k.kind == Some(EntityType::Person)
                     || is(last, Class::Person)
                     || is(appositive, Class::Person)
+                    || (k.speaker && k.titled)
                     || (k.kind.is_none() && k.personal_name)
             }
             Anaphor::Institution => institution || (k.kind.is_none() && is(last, Class::Institution)),
@@ -216,14 +348,118 @@ impl Anaphor {
                 matches!(k.kind, None | Some(EntityType::ArmedGroup)) && last.ends_with('s') && !last.ends_with("ss")
             }
             Anaphor::Definite(_) if k.for_pronouns => false,
+            // "the observatory" is not "Observatory director Rami Abdel Rahman" (but "the
+            // ministry" is "Russia's Defense Ministry").
+            Anaphor::Definite(noun)
+                if !is(noun, Class::Person)
+                    && k.speaker
+                    && k.lower.split([',', ' ']).rfind(|w| !w.is_empty()) != Some(noun.as_str())
+                    && ((k.personal_name && matches!(k.kind, None | Some(EntityType::Person)))
+                        || k.titled
+                        || is(last, Class::Person)) =>
+            {
+                false
+            }
             Anaphor::Definite(noun) => {
-                k.lower
-                    .split([' ', '-'])
-                    .any(|w| w == noun || w.strip_suffix("'s") == Some(noun))
+                self.names(k, lexicon)
                     || (is(noun, Class::ArmedGroupNoun) && k.kind == Some(EntityType::ArmedGroup))
                     || (is(noun, Class::OrganizationNoun) && k.kind == Some(EntityType::Organization))
                     || (is(noun, Class::MediaNoun) && k.kind == Some(EntityType::Media))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::tests::EXTRACTOR;
+
+    /// The `resolved` text of the source of the first claim whose source is `source`.
+    fn resolved(text: &str, source: &str) -> Option<String> {
+        let x = EXTRACTOR.extract(text);
+        let src = x
+            .claims
+            .iter()
+            .filter_map(|c| c.source.as_ref())
+            .find(|s| s.span.slice(text) == source)
+            .unwrap_or_else(|| panic!("no source {source:?} in {text:?}"));
+        src.resolved.as_ref().map(|r| r.span.slice(text).to_string())
+    }
+
+    #[test]
+    fn a_relative_clause_pronoun_refers_within_its_sentence() {
+        let text = "The Syrian Observatory for Human Rights said five people died. \
+                    The Aleppo Media Centre published footage that it said showed burning homes.";
+        assert_eq!(resolved(text, "it").as_deref(), Some("Aleppo Media Centre"));
+    }
+
+    #[test]
+    fn people_named_by_a_surname_a_title_or_an_appositive_without_a_comma() {
+        let text = "Redur Xelil spoke to reporters in Qamishli. Other attackers came from the south Xelil said. \
+                    He said dozens of fighters were killed.";
+        assert_eq!(resolved(text, "He").as_deref(), Some("Xelil"));
+        let text = "Civil defence official Leys Farouk said 20 people died in the market. \
+                    He said rescuers were still digging.";
+        assert_eq!(
+            resolved(text, "He").as_deref(),
+            Some("Civil defence official Leys Farouk")
+        );
+        let text = "Interior Minister Mohammed Shaar said the city was safe. Huda a 30-year-old nurse living \
+                    in Douma said the shelling never stopped. She said two children survived.";
+        assert_eq!(
+            resolved(text, "She").as_deref(),
+            Some("Huda a 30-year-old nurse living in Douma")
+        );
+        // A modifier is no title: "an activist collective" is not a person.
+        let text = "Rami Saleh said the road was cut. The Local Coordination Committees an activist collective \
+                    said 12 people died. He said the bakery was hit.";
+        assert_eq!(resolved(text, "He").as_deref(), Some("Rami Saleh"));
+    }
+
+    #[test]
+    fn a_definite_names_its_referent_by_its_head_not_a_modifier() {
+        let text = "The Syrian Observatory for Human Rights said 30 people died. Observatory director Rami \
+                    Abdel Rahman told reporters that most were civilians. The Observatory said the toll would rise.";
+        assert_eq!(
+            resolved(text, "The Observatory").as_deref(),
+            Some("The Syrian Observatory for Human Rights")
+        );
+        let text = "Pro-government forces said they shelled the village. The government of President Bashar \
+                    al-Assad said 40 rebels died. The government said the road was open.";
+        assert_eq!(
+            resolved(text, "The government").as_deref(),
+            Some("The government of President Bashar al-Assad")
+        );
+    }
+
+    #[test]
+    fn a_definite_reaches_a_named_entity_beyond_the_pronoun_window() {
+        let text = "The Syrian Observatory for Human Rights said 30 people died. The market was full. \
+                    Shops were closed. The road was cut. Rain fell. Buses waited. \
+                    The Observatory said the toll would rise.";
+        assert_eq!(
+            resolved(text, "The Observatory").as_deref(),
+            Some("The Syrian Observatory for Human Rights")
+        );
+        // A pronoun does not.
+        let text = "The Syrian Observatory for Human Rights said 30 people died. The market was full. \
+                    Shops were closed. The road was cut. Rain fell. Buses waited. It said the toll would rise.";
+        assert_eq!(resolved(text, "It"), None);
+    }
+
+    #[test]
+    fn the_group_may_be_a_monitor_and_is_not_a_conjoined_pair() {
+        let text = "Islamic State fighters attacked the town at dawn. The Syrian Observatory for Human Rights \
+                    said 20 fighters died. The group said the attack had been repelled.";
+        assert_eq!(
+            resolved(text, "The group").as_deref(),
+            Some("The Syrian Observatory for Human Rights")
+        );
+        let text = "Local doctors and the Syrian Observatory for Human Rights said nine people died. \
+                    The Observatory said the toll would rise.";
+        assert_ne!(
+            resolved(text, "The Observatory").as_deref(),
+            Some("Local doctors and the Syrian Observatory for Human Rights")
+        );
     }
 }
