@@ -1243,4 +1243,40 @@ mod tests {
             )]
         );
     }
+
+    #[test]
+    fn a_speaking_phrase_is_no_part_of_the_source() {
+        // After the source: "speaking ..." says how it spoke, like "quoting ...".
+        for (text, source, content) in [
+            (
+                "Diplomats speaking on condition of anonymity said the talks had stalled.",
+                "Diplomats",
+                "the talks had stalled",
+            ),
+            (
+                "Two officials speaking to reporters in Geneva said the vote was delayed.",
+                "Two officials",
+                "the vote was delayed",
+            ),
+            // Fronted in copy without commas: the named object of "Speaking to" is not the source.
+            (
+                "Speaking to Reuters Omar Khalil a council member said the bakery had closed.",
+                "Omar Khalil a council member",
+                "the bakery had closed",
+            ),
+            (
+                "Speaking to Al Jazeera he said the road was cut.",
+                "he",
+                "the road was cut",
+            ),
+            // No name after "Speaking on": the fronted adjunct ends at the name as before.
+            (
+                "Speaking on Sunday Foreign Minister Ali Kaya said the border would stay shut.",
+                "Foreign Minister Ali Kaya",
+                "the border would stay shut",
+            ),
+        ] {
+            assert_eq!(claims(text), [(source, "said", content)], "{text}");
+        }
+    }
 }

@@ -430,6 +430,9 @@ impl Ctx<'_> {
             // "Qassem Saadeddine a commander and spokesman for X said": the name before a joined
             // appositive is the source's head too.
             let start = self.name_before_appositive(start, aux_start).unwrap_or(start);
+            // "Speaking to Anadolu Agency Yusuf el-Bustani said": the named object of a fronted
+            // "Speaking to" is not the source's.
+            let start = self.past_fronted_relay_object(start, aux_start).unwrap_or(start);
             return Some((start, aux_start, aux_start));
         }
         if let Some(found) = self.bare_appositive_source(aux_start) {
@@ -525,6 +528,24 @@ impl Ctx<'_> {
                 .any(|&c| self.has(k - 1, c));
             self.name_like(k) && plain && self.looks_like_source(k, aux_start)
         })
+    }
+
+    /// "Speaking to Anadolu Agency Yusuf el-Bustani said", "Speaking to The Daily Star he
+    /// said": in copy without commas, a capitalised relay participle (class `relay`) opening
+    /// the clause at or just before `start`, then a preposition and a gazetteer name: the source
+    /// starts after the name, when what follows looks like a source.
+    fn past_fronted_relay_object(&self, start: usize, aux_start: usize) -> Option<usize> {
+        let p = (start.saturating_sub(4)..=start).find(|&p| {
+            (p == 0 || self.toks[p - 1].is_punct())
+                && self.capitalised(p)
+                && self.has(p, Class::Relay)
+                && self.has(p + 1, Class::Preposition)
+        })?;
+        let object = p + 2 + usize::from(self.has(p + 2, Class::Article));
+        let at = self.toks.get(object)?.span.start;
+        let m = self.mentions.iter().find(|m| m.span.start == at)?;
+        let after = (object + 1..aux_start).find(|&j| self.toks[j].span.start >= m.span.end)?;
+        (after > start && self.looks_like_source(after, aux_start)).then_some(after)
     }
 
     /// Where "and" or "as well as" right before token `start` begins.
