@@ -403,6 +403,11 @@ impl Ctx<'_> {
         let aux_start = (start + 1..aux_start)
             .find(|&k| self.adjunct_at(k))
             .unwrap_or(aux_start);
+        // "Rami Abdulrahman who runs the Observatory said": the phrase ending a relative clause
+        // is not the source; its antecedent is.
+        if let Some(found) = self.relative_clause_antecedent(start, aux_start) {
+            return Some(found);
+        }
         // "The Observatory a monitor based in the UK reported": the phrase after a participle
         // is its object, not the source.
         if start > 0 && self.verbish(start - 1) {
