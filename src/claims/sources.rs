@@ -1359,4 +1359,16 @@ mod tests {
             "{found:?}"
         );
     }
+
+    #[test]
+    fn a_perfect_participle_is_no_source() {
+        // "Having" is the auxiliary of the participle clause (class auxiliary), never a name.
+        let found = claims("Having promised that the convoy would pass the army blocked the road.");
+        assert!(found.iter().all(|c| c.0 != "Having"), "{found:?}");
+        // After a comma, the main clause's subject is the participle's.
+        assert_eq!(
+            claims("Having promised that the border would reopen, the minister left for Geneva."),
+            [("the minister", "Having promised", "the border would reopen")]
+        );
+    }
 }

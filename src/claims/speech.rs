@@ -341,6 +341,12 @@ impl Ctx<'_> {
     /// The source before the cue's auxiliaries at `aux_start`: (start, end of its own noun
     /// phrase, end), with an appositive between commas ("Sabrina Singh, a Pentagon spokesperson,").
     pub(super) fn source_before(&self, aux_start: usize) -> Option<(usize, usize, usize)> {
+        // "Having promised that the border would reopen, the minister left": the subject of the
+        // perfect participle is the main clause's, after the first comma; never "Having".
+        if aux_start == 0 && self.is(0, words!["having"]) {
+            let comma = (1..self.toks.len()).find(|&k| self.is(k, words![","]))?;
+            return self.subject_at(comma + 1);
+        }
         // "The monitor, meanwhile, said": a sentence adverb between commas is not the source's.
         if aux_start >= 4
             && self.is(aux_start - 1, words![","])
