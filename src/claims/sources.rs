@@ -1309,6 +1309,11 @@ mod tests {
                 "the bakery had closed",
             ),
             (
+                "Speaking to The New Arab Hadi Saleh a council member said the road was cut.",
+                "Hadi Saleh a council member",
+                "the road was cut",
+            ),
+            (
                 "Speaking to Al Jazeera he said the road was cut.",
                 "he",
                 "the road was cut",

@@ -552,9 +552,12 @@ impl Ctx<'_> {
                 && self.has(p, Class::Relay)
                 && self.has(p + 1, Class::Preposition)
         })?;
-        let object = p + 2 + usize::from(self.has(p + 2, Class::Article));
-        let at = self.toks.get(object)?.span.start;
-        let m = self.mentions.iter().find(|m| m.span.start == at)?;
+        // "to The New Arab", "to the BBC": the name may take its article in or leave it out.
+        let article = usize::from(self.has(p + 2, Class::Article));
+        let (object, m) = (p + 2..=p + 2 + article).find_map(|k| {
+            let at = self.toks.get(k)?.span.start;
+            self.mentions.iter().find(|m| m.span.start == at).map(|m| (k, m))
+        })?;
         let after = (object + 1..aux_start).find(|&j| self.toks[j].span.start >= m.span.end)?;
         (after > start && self.looks_like_source(after, aux_start)).then_some(after)
     }
