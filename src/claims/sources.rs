@@ -752,13 +752,17 @@ impl Ctx<'_> {
             && ![Class::Article, Class::Determiner, Class::Pronoun, Class::NpOpener]
                 .iter()
                 .any(|&c| self.has(r + 1, c));
-        if !gap || r == 0 {
+        // "officials who are granted a say": a cue after an article is no verb.
+        if !gap || r == 0 || self.has(aux - 1, Class::Article) {
             return None;
         }
         let s = self.relative_antecedent(r)?;
-        // "The Observatory an anti-Assad group which": the whole phrase its article opens.
+        // "The Observatory an anti-Assad group which", "Residents in Aleppo who": the whole
+        // phrase its article opens, or the phrase a name after a preposition ends.
         let np = self.np_start(r);
-        let s = if np < s && self.has(np, Class::Article) && self.looks_like_source(np, r) {
+        let widen = self.has(np, Class::Article)
+            || (s > 0 && self.has(s - 1, Class::Preposition) && (np..s - 1).any(|k| self.source_noun_at(k)));
+        let s = if np < s && widen && self.looks_like_source(np, r) {
             np
         } else {
             s
@@ -1342,6 +1346,11 @@ mod tests {
                 "The Observatory a London-based monitor which counts the dead through a web of informants in Syria said the toll had risen to 30.",
                 "The Observatory a London-based monitor",
                 "the toll had risen to 30",
+            ),
+            (
+                "Residents in Fairview who fled the shelling said twelve soldiers died.",
+                "Residents in Fairview",
+                "twelve soldiers died",
             ),
             (
                 "The monitor which supports the Syrian opposition said twelve soldiers died.",
