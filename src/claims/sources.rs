@@ -11,7 +11,8 @@
 //! Homs state television said", "For his part Lavrov said", "In a video statement the group
 //! said"), and a source never opens with a lower-case preposition; a participle modifier and
 //! its agent are ("The Observatory based in Britain", "A statement attributed to the
-//! commander").
+//! commander"); a relative clause is not, and the phrase that ends one is its object ("Rami
+//! Abdulrahman who runs the Observatory said": the source is the antecedent).
 
 use super::tokens::Word;
 use super::{words, Class, Ctx, Source};
@@ -698,22 +699,7 @@ impl Ctx<'_> {
             // "The group which claimed the attack said": a cue may sit in the relative clause.
             cue |= self.toks[k].cue.is_some_and(|id| !self.lexicon.cue(id).nominal);
             if self.has(k, Class::Relative) {
-                // "... raised fears for remaining residents who have reported": the phrase
-                // right before the relative pronoun, not all of the object it ends.
-                let np = self.bare_np_start(self.np_start(k), k).unwrap_or(k);
-                // "Residents near the dam which is held by the militia said": a subject opening
-                // the sentence whose head, before its modifier, is a source noun.
-                let subject = || {
-                    let s = self.np_start(k);
-                    let opens = s == 0 || self.toks[s - 1].is_punct();
-                    (s < k && opens && self.is_source_noun(self.head(s, k)) && self.looks_like_source(s, k))
-                        .then_some(s)
-                };
-                let start = self
-                    .name_run_before(k)
-                    .or_else(|| (np < k && self.source_noun_at(k - 1) && self.looks_like_source(np, k)).then_some(np))
-                    .or_else(subject)?;
-                return Some((start, k, k));
+                return Some((self.relative_antecedent(k)?, k, k));
             }
             if !cue && self.is(k, words!["a", "an"]) && (k + 1..aux).any(|j| self.source_noun_at(j)) {
                 let start = self.name_run_before(k)?;
@@ -721,6 +707,68 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// Where the source phrase right before the relative pronoun at `k` starts: a run of names,
+    /// or a phrase headed by a source noun.
+    fn relative_antecedent(&self, k: usize) -> Option<usize> {
+        // "... raised fears for remaining residents who have reported": the phrase right before
+        // the relative pronoun, not all of the object it ends.
+        let np = self.bare_np_start(self.np_start(k), k).unwrap_or(k);
+        // "Residents near the dam which is held by the militia said": a subject opening the
+        // sentence whose head, before its modifier, is a source noun.
+        let subject = || {
+            let s = self.np_start(k);
+            let opens = s == 0 || self.toks[s - 1].is_punct();
+            (s < k && opens && self.is_source_noun(self.head(s, k)) && self.looks_like_source(s, k)).then_some(s)
+        };
+        self.name_run_before(k)
+            .or_else(|| (np < k && self.source_noun_at(k - 1) && self.looks_like_source(np, k)).then_some(np))
+            .or_else(subject)
+    }
+
+    /// "Rami Abdulrahman who runs the Observatory said", "The Observatory a monitor which tracks
+    /// the war through a network of contacts said": the phrase at `start` ends a subject
+    /// relative clause ("who" or "which", then a lower-case word that opens no noun phrase), in
+    /// copy without commas; the antecedent is the source and the relative clause is dropped:
+    /// (start, end of its name, end). Not an object relative ("the attack which the army said"),
+    /// nor a clause after a reporting verb ("The Observatory which tracks the war said
+    /// activists reported": the activists report).
+    pub(super) fn relative_clause_antecedent(&self, start: usize, aux: usize) -> Option<(usize, usize, usize)> {
+        let r = (start.saturating_sub(12)..start)
+            .rev()
+            .take_while(|&k| {
+                let t = &self.toks[k];
+                let clause = t.has(Class::Clause) && !t.has(Class::Link) && !t.has(Class::Relative);
+                let cue = t.cue.is_some_and(|id| !self.lexicon.cue(id).nominal)
+                    && !(k > 0 && self.has(k - 1, Class::Relative));
+                !t.is_punct() && !clause && !cue
+            })
+            .find(|&k| self.has(k, Class::Relative))?;
+        let gap = r + 1 < start
+            && self.is(r, words!["who", "which"])
+            && self.word_starts_lower(r + 1)
+            && !self.toks[r + 1].starts_digit()
+            && ![Class::Article, Class::Determiner, Class::Pronoun, Class::NpOpener]
+                .iter()
+                .any(|&c| self.has(r + 1, c));
+        // "officials who are granted a say": a cue after an article is no verb.
+        if !gap || r == 0 || self.has(aux - 1, Class::Article) {
+            return None;
+        }
+        let s = self.relative_antecedent(r)?;
+        // "The Observatory an anti-Assad group which", "Residents in Aleppo who": the whole
+        // phrase its article opens, or the phrase a name after a preposition ends.
+        let np = self.np_start(r);
+        let widen = self.has(np, Class::Article)
+            || (s > 0 && self.has(s - 1, Class::Preposition) && (np..s - 1).any(|k| self.source_noun_at(k)));
+        let s = if np < s && widen && self.looks_like_source(np, r) {
+            np
+        } else {
+            s
+        };
+        let s = self.name_before_appositive(s, r).unwrap_or(s);
+        (s < r && r < aux).then_some((s, r, r))
     }
 
     /// A participle modifier at token `k`, before its object: "a doctor receiving the
@@ -1241,6 +1289,100 @@ mod tests {
                 "reported",
                 "the road was cut"
             )]
+        );
+    }
+
+    #[test]
+    fn a_speaking_phrase_is_no_part_of_the_source() {
+        // After the source: "speaking ..." says how it spoke, like "quoting ...".
+        for (text, source, content) in [
+            (
+                "Diplomats speaking on condition of anonymity said the talks had stalled.",
+                "Diplomats",
+                "the talks had stalled",
+            ),
+            (
+                "Two officials speaking to reporters in Geneva said the vote was delayed.",
+                "Two officials",
+                "the vote was delayed",
+            ),
+            // Fronted in copy without commas: the named object of "Speaking to" is not the source.
+            (
+                "Speaking to Reuters Omar Khalil a council member said the bakery had closed.",
+                "Omar Khalil a council member",
+                "the bakery had closed",
+            ),
+            (
+                "Speaking to The New Arab Hadi Saleh a council member said the road was cut.",
+                "Hadi Saleh a council member",
+                "the road was cut",
+            ),
+            (
+                "Speaking to Al Jazeera he said the road was cut.",
+                "he",
+                "the road was cut",
+            ),
+            // No name after "Speaking on": the fronted adjunct ends at the name as before.
+            (
+                "Speaking on Sunday Foreign Minister Ali Kaya said the border would stay shut.",
+                "Foreign Minister Ali Kaya",
+                "the border would stay shut",
+            ),
+        ] {
+            assert_eq!(claims(text), [(source, "said", content)], "{text}");
+        }
+    }
+
+    #[test]
+    fn the_antecedent_of_a_subject_relative_clause_is_the_source() {
+        // Without commas, the phrase ending the relative clause is its object, not the source.
+        for (text, source, content) in [
+            (
+                "Nadim Haddad who leads the Aleppo-based Syrian Civil Defence said four rescuers were hurt.",
+                "Nadim Haddad",
+                "four rescuers were hurt",
+            ),
+            (
+                "The Observatory a London-based monitor which counts the dead through a web of informants in Syria said the toll had risen to 30.",
+                "The Observatory a London-based monitor",
+                "the toll had risen to 30",
+            ),
+            (
+                "Residents in Fairview who fled the shelling said twelve soldiers died.",
+                "Residents in Fairview",
+                "twelve soldiers died",
+            ),
+            (
+                "The monitor which supports the Syrian opposition said twelve soldiers died.",
+                "The monitor",
+                "twelve soldiers died",
+            ),
+            // An object relative: the phrase after "which" is the source.
+            (
+                "There was no claim for the blast which state media said was caused by a mortar.",
+                "state media",
+                "was caused by a mortar",
+            ),
+        ] {
+            assert_eq!(claims(text), [(source, "said", content)], "{text}");
+        }
+        // A source after a reporting verb is its own: the activists report, not the Observatory.
+        let found = claims("The Observatory which tracks the war said activists reported that a bridge had fallen.");
+        assert!(
+            found.contains(&("activists", "reported", "a bridge had fallen")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_perfect_participle_is_no_source() {
+        // "Having" is the auxiliary of the participle clause (class auxiliary), never a name.
+        let found = claims("Having promised that the convoy would pass the army blocked the road.");
+        assert!(found.iter().all(|c| c.0 != "Having"), "{found:?}");
+        // After a comma, the main clause's subject is the participle's.
+        assert_eq!(
+            claims("Having promised that the border would reopen, the minister left for Geneva."),
+            [("the minister", "Having promised", "the border would reopen")]
         );
     }
 }

@@ -341,6 +341,12 @@ impl Ctx<'_> {
     /// The source before the cue's auxiliaries at `aux_start`: (start, end of its own noun
     /// phrase, end), with an appositive between commas ("Sabrina Singh, a Pentagon spokesperson,").
     pub(super) fn source_before(&self, aux_start: usize) -> Option<(usize, usize, usize)> {
+        // "Having promised that the border would reopen, the minister left": the subject of the
+        // perfect participle is the main clause's, after the first comma; never "Having".
+        if aux_start == 0 && self.is(0, words!["having"]) {
+            let comma = (1..self.toks.len()).find(|&k| self.is(k, words![","]))?;
+            return self.subject_at(comma + 1);
+        }
         // "The monitor, meanwhile, said": a sentence adverb between commas is not the source's.
         if aux_start >= 4
             && self.is(aux_start - 1, words![","])
@@ -403,6 +409,11 @@ impl Ctx<'_> {
         let aux_start = (start + 1..aux_start)
             .find(|&k| self.adjunct_at(k))
             .unwrap_or(aux_start);
+        // "Rami Abdulrahman who runs the Observatory said": the phrase ending a relative clause
+        // is not the source; its antecedent is.
+        if let Some(found) = self.relative_clause_antecedent(start, aux_start) {
+            return Some(found);
+        }
         // "The Observatory a monitor based in the UK reported": the phrase after a participle
         // is its object, not the source.
         if start > 0 && self.verbish(start - 1) {
@@ -430,6 +441,9 @@ impl Ctx<'_> {
             // "Qassem Saadeddine a commander and spokesman for X said": the name before a joined
             // appositive is the source's head too.
             let start = self.name_before_appositive(start, aux_start).unwrap_or(start);
+            // "Speaking to Anadolu Agency Yusuf el-Bustani said": the named object of a fronted
+            // "Speaking to" is not the source's.
+            let start = self.past_fronted_relay_object(start, aux_start).unwrap_or(start);
             return Some((start, aux_start, aux_start));
         }
         if let Some(found) = self.bare_appositive_source(aux_start) {
@@ -525,6 +539,27 @@ impl Ctx<'_> {
                 .any(|&c| self.has(k - 1, c));
             self.name_like(k) && plain && self.looks_like_source(k, aux_start)
         })
+    }
+
+    /// "Speaking to Anadolu Agency Yusuf el-Bustani said", "Speaking to The Daily Star he
+    /// said": in copy without commas, a capitalised relay participle (class `relay`) opening
+    /// the clause at or just before `start`, then a preposition and a gazetteer name: the source
+    /// starts after the name, when what follows looks like a source.
+    fn past_fronted_relay_object(&self, start: usize, aux_start: usize) -> Option<usize> {
+        let p = (start.saturating_sub(4)..=start).find(|&p| {
+            (p == 0 || self.toks[p - 1].is_punct())
+                && self.capitalised(p)
+                && self.has(p, Class::Relay)
+                && self.has(p + 1, Class::Preposition)
+        })?;
+        // "to The New Arab", "to the BBC": the name may take its article in or leave it out.
+        let article = usize::from(self.has(p + 2, Class::Article));
+        let (object, m) = (p + 2..=p + 2 + article).find_map(|k| {
+            let at = self.toks.get(k)?.span.start;
+            self.mentions.iter().find(|m| m.span.start == at).map(|m| (k, m))
+        })?;
+        let after = (object + 1..aux_start).find(|&j| self.toks[j].span.start >= m.span.end)?;
+        (after > start && self.looks_like_source(after, aux_start)).then_some(after)
     }
 
     /// Where "and" or "as well as" right before token `start` begins.

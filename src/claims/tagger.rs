@@ -1014,7 +1014,13 @@ impl Ctx<'_> {
             if a >= b || self.bare_judgement(lemma.1, a, b) {
                 continue;
             }
-            let content = trim_content(self.text, self.span(a, b)).filter(|c| {
+            // "said that would require a vote": "that" before a form of "be" or a finite verb
+            // is the content's subject, as in the rules' content_start.
+            let subject_that = self.is(a, &["that"])
+                && a + 1 < b
+                && self.word_starts_lower(a + 1)
+                && (self.has(a + 1, Class::Be) || self.has(a + 1, Class::FiniteVerb));
+            let content = trim_content(self.text, self.span(a, b), subject_that).filter(|c| {
                 // A content is a clause, not a word ("say little"), an infinitive ("to announce")
                 // or a prepositional object ("blamed it on the group").
                 let words = self.toks.iter().filter(|t| c.contains(t.span)).take(2).count();
@@ -1185,10 +1191,15 @@ impl Ctx<'_> {
 }
 
 /// The claimex content conventions on a tagged PolNeAR-style span of `text`: no leading
-/// "that", no enclosing quote marks, no trailing punctuation.
-fn trim_content(text: &str, span: Span) -> Option<Span> {
+/// "that" (unless it is the content's subject: `subject_that`), no enclosing quote marks, no
+/// trailing punctuation.
+fn trim_content(text: &str, span: Span, subject_that: bool) -> Option<Span> {
     let s = span.slice(text);
-    let t = s.strip_prefix("that ").unwrap_or(s);
+    let t = if subject_that {
+        s
+    } else {
+        s.strip_prefix("that ").unwrap_or(s)
+    };
     let start = span.end - t.trim_start_matches(['"', '“', ' ']).len();
     let trimmed = Span::new(start, span.end).trim_end_matches(text, &['.', ',', '"', '”', ';', ':']);
     (!trimmed.is_empty()).then_some(trimmed)
@@ -1245,11 +1256,28 @@ mod tests {
     fn contents_lose_that_quote_marks_and_final_punctuation() {
         let text = "He said that “the bridge is shut.” Then that.";
         let at = |a: &str, b: &str| Span::new(text.find(a).unwrap(), text.find(b).unwrap() + b.len());
-        let got = trim_content(text, at("that “", "shut.”")).unwrap();
+        let got = trim_content(text, at("that “", "shut.”"), false).unwrap();
         assert_eq!(got.slice(text), "the bridge is shut");
-        assert_eq!(trim_content(text, at("Then", "Then")).unwrap().slice(text), "Then");
-        assert_eq!(trim_content(text, at("that.", "that.")).unwrap().slice(text), "that");
-        assert!(trim_content(text, at("“", "“")).is_none());
+        assert_eq!(
+            trim_content(text, at("Then", "Then"), false).unwrap().slice(text),
+            "Then"
+        );
+        assert_eq!(
+            trim_content(text, at("that.", "that."), false).unwrap().slice(text),
+            "that"
+        );
+        assert!(trim_content(text, at("“", "“"), false).is_none());
+        // A "that" that is the content's subject stays.
+        let text = "She said that would take a week.";
+        let span = Span::new(text.find("that").unwrap(), text.len());
+        assert_eq!(
+            trim_content(text, span, true).unwrap().slice(text),
+            "that would take a week"
+        );
+        assert_eq!(
+            trim_content(text, span, false).unwrap().slice(text),
+            "would take a week"
+        );
     }
 
     #[test]
