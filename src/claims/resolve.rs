@@ -160,7 +160,9 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
             let before = text[..src.span.start].trim_end();
             let previous = before.rsplit(char::is_whitespace).next().unwrap_or_default();
             let found = if !matches!(anaphor, Anaphor::Definite(_))
-                && ["that", "which", "what"].contains(&previous.to_lowercase().as_str())
+                && ["that", "which", "what"]
+                    .iter()
+                    .any(|r| previous.eq_ignore_ascii_case(r))
             {
                 // "a video that it said showed ...": the pronoun of a relative clause refers
                 // within its own sentence, to a speaker there or else to the first fitting
