@@ -95,8 +95,17 @@ impl Segmenter {
 
 fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for (paragraph, para) in paragraphs(text).into_iter().enumerate() {
-        for mut block in blocks(text, para) {
+    let mut cuts = Vec::new();
+    for (paragraph, (para, one_line)) in paragraphs(text).into_iter().enumerate() {
+        // A paragraph of one line is its own block (most are), without a Vec to say so.
+        let many;
+        let blocks = if one_line {
+            std::slice::from_ref(&para)
+        } else {
+            many = blocks(text, para);
+            &many[..]
+        };
+        for mut block in blocks.iter().copied() {
             if let Some(m) = dateline(block.slice(text)) {
                 let dateline = Span::new(block.start, block.start + m.end()).trim(text);
                 out.push(Sentence {
@@ -108,7 +117,7 @@ fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
             }
             let role = line_role(block.slice(text), out.is_empty());
             let first = out.len();
-            split_block(text, block, abbr, &mut |span| {
+            split_block(text, block, abbr, &mut cuts, &mut |span| {
                 out.push(Sentence { span, paragraph, role })
             });
             // A multi-sentence block is running text, whatever its first line looked like.
@@ -280,17 +289,17 @@ fn line_role(line: &str, first: bool) -> Role {
     }
 }
 
-/// Paragraph spans: runs of non-blank lines.
-fn paragraphs(text: &str) -> Vec<Span> {
+/// Paragraph spans: runs of non-blank lines; each with true when it is one line.
+fn paragraphs(text: &str) -> Vec<(Span, bool)> {
     let mut out = Vec::new();
-    let mut current: Option<Span> = None;
+    let mut current: Option<(Span, bool)> = None;
     for line in lines(text) {
         if line.slice(text).trim().is_empty() {
             out.extend(current.take());
         } else {
             current = Some(match current {
-                Some(p) => Span::new(p.start, line.end),
-                None => line,
+                Some((p, _)) => (Span::new(p.start, line.end), false),
+                None => (line, true),
             });
         }
     }
@@ -312,9 +321,6 @@ fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
 
 /// Splits a paragraph into blocks at hard line breaks.
 fn blocks(text: &str, para: Span) -> Vec<Span> {
-    if memchr::memchr(b'\n', para.slice(text).as_bytes()).is_none() {
-        return vec![para];
-    }
     let lines: Vec<Span> = lines(para.slice(text)).map(|l| l.offset(para.start)).collect();
     let wrapped = is_hard_wrapped(text, &lines);
     let mut out: Vec<Span> = Vec::new();
@@ -350,25 +356,26 @@ fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
 /// Splits one block into trimmed sentence spans: first at the forced boundaries UAX #29 does not
 /// see (inline list items, a period glued to the next sentence), then each part by UAX #29,
 /// corrected for news text.
-fn split_block(text: &str, block: Span, abbr: &Abbreviations, emit: &mut dyn FnMut(Span)) {
+/// `cuts` is scratch space, reused from block to block.
+fn split_block(text: &str, block: Span, abbr: &Abbreviations, cuts: &mut Vec<usize>, emit: &mut dyn FnMut(Span)) {
     let b = block.slice(text);
     let mut from = 0;
     for cut in forced_breaks(b, abbr).into_iter().chain([b.len()]) {
-        split_part(text, Span::new(block.start + from, block.start + cut), abbr, emit);
+        split_part(text, Span::new(block.start + from, block.start + cut), abbr, cuts, emit);
         from = cut;
     }
 }
 
-fn split_part(text: &str, part: Span, abbr: &Abbreviations, emit: &mut dyn FnMut(Span)) {
+fn split_part(text: &str, part: Span, abbr: &Abbreviations, cuts: &mut Vec<usize>, emit: &mut dyn FnMut(Span)) {
     let b = part.slice(text);
     if b.is_empty() {
         return;
     }
-    let mut cuts = Vec::new();
-    bounds::breaks(b, &mut cuts);
+    cuts.clear();
+    bounds::breaks(b, cuts);
     let mut pending: Option<Span> = None;
     let mut from = 0;
-    for to in cuts.into_iter().chain([b.len()]) {
+    for to in cuts.iter().copied().chain([b.len()]) {
         let piece = &b[from..to];
         let span = Span::new(part.start + from, part.start + to);
         from = to;

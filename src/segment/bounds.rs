@@ -101,15 +101,27 @@ fn fast_breaks(s: &str, out: &mut Vec<usize>) -> Option<()> {
                 wide = pos + non_ascii(rest);
             }
             pos = term.min(line).min(wide);
-            state = [Part::Other, Part::Other, Part::Other, part(ascii(bytes[pos - 1]))];
+            state = [
+                Part::Other,
+                Part::Other,
+                Part::Other,
+                part(ASCII[usize::from(bytes[pos - 1])]),
+            ];
             continue;
         }
-        let c = s[pos..].chars().next().expect("pos is a char boundary");
-        let cat = category(c)?;
+        let (cat, len) = char_at(s, pos)?;
         let before = state;
         let at = pos;
-        pos += c.len_utf8();
+        pos += len;
         state = next(state, cat);
+        if matches!(before[3], Part::Other | Part::UpperLower) {
+            // No rule breaks after a quiet part (SB4 and SB11 need a separator or terminator
+            // there); only SB5 keeps the state.
+            if matches!(cat, Cat::Extend | Cat::Format) {
+                state = before;
+            }
+            continue;
+        }
         let ends = |p: Part| before[3] == p;
         let bound = match cat {
             // SB1: the start of the text (not reported).
@@ -199,11 +211,13 @@ fn sb8(s: &State, ahead: &str) -> Option<bool> {
     if s[before_close_sp(s)] != Part::ATerm {
         return Some(false);
     }
-    for c in ahead.chars() {
-        match category(c)? {
+    let mut i = 0;
+    while i < ahead.len() {
+        let (cat, len) = char_at(ahead, i)?;
+        match cat {
             Cat::Lower => return Some(true),
             Cat::OLetter | Cat::Upper | Cat::Sep | Cat::CR | Cat::LF | Cat::STerm | Cat::ATerm => return Some(false),
-            _ => {}
+            _ => i += len,
         }
     }
     Some(false)
@@ -235,7 +249,29 @@ fn sb11(s: &State) -> bool {
     is_saterm(s[i])
 }
 
-fn ascii(b: u8) -> Cat {
+/// The category and length of the character at byte `pos` of `s` (a char boundary); None when
+/// its category is not known here. ASCII, most of the text, takes one table lookup.
+fn char_at(s: &str, pos: usize) -> Option<(Cat, usize)> {
+    let b = s.as_bytes()[pos];
+    if b < 0x80 {
+        return Some((ASCII[usize::from(b)], 1));
+    }
+    let c = s[pos..].chars().next().expect("pos is a char boundary");
+    Some((category(c)?, c.len_utf8()))
+}
+
+/// [`ascii`] for each ASCII byte.
+static ASCII: [Cat; 128] = {
+    let mut t = [Cat::Any; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = ascii(b as u8);
+        b += 1;
+    }
+    t
+};
+
+const fn ascii(b: u8) -> Cat {
     match b {
         b'\t' | 0x0B | 0x0C | b' ' => Cat::Sp,
         b'\n' => Cat::LF,
@@ -255,7 +291,7 @@ fn ascii(b: u8) -> Cat {
 fn category(c: char) -> Option<Cat> {
     let u = u32::from(c);
     Some(match u {
-        0..=0x7F => ascii(u as u8),
+        0..=0x7F => ASCII[u as usize],
         // Latin-1 Supplement.
         0x85 => Cat::Sep,
         0xA0 => Cat::Sp,
