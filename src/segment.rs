@@ -224,13 +224,19 @@ const BYLINE_WORDS: &[&str] = &["this", "written", "reported", "reporting", "com
 /// character comes first or right after the word (a number, `©`, a letter that folds to ASCII):
 /// then only the regex can tell.
 fn first_word(t: &str) -> Option<&str> {
+    let b = t.as_bytes();
     let mut start = 0;
-    for (i, c) in t.char_indices() {
-        start = i;
-        if c.is_ascii_alphanumeric() || c == '_' || !(c.is_ascii() || is_mark(c)) {
+    while let Some(&c) = b.get(start) {
+        if c.is_ascii_alphanumeric() || c == b'_' {
             break;
         }
-        start = t.len();
+        if !c.is_ascii() {
+            let mark = t[start..].chars().next().filter(|&m| is_mark(m));
+            let Some(m) = mark else { break };
+            start += m.len_utf8();
+        } else {
+            start += 1;
+        }
     }
     let rest = &t[start..];
     let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
@@ -247,34 +253,28 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{a0}' | '\u{2010}'..='\u{2015}' | '\u{2018}'..='\u{201f}' | '\u{2022}' | '\u{2026}')
 }
 
-/// True when `words` (lower case, 15 bytes at most) cannot hold the first word of `t`: the regex
+/// True when `words` (lower case) cannot hold `word`, the [`first_word`] of a line: the regex
 /// need not run.
-fn ruled_out(t: &str, words: &[&str]) -> bool {
-    let Some(w) = first_word(t) else {
-        return false;
-    };
-    let mut lower = [0; 15];
-    let Some(buf) = lower.get_mut(..w.len()) else {
-        return true;
-    };
-    buf.copy_from_slice(w.as_bytes());
-    buf.make_ascii_lowercase();
-    !words.iter().any(|k| k.as_bytes() == buf)
+fn ruled_out(word: Option<&str>, words: &[&str]) -> bool {
+    word.is_some_and(|w| !words.iter().any(|k| k.len() == w.len() && k.eq_ignore_ascii_case(w)))
 }
 
-fn is_boilerplate(t: &str) -> bool {
-    !ruled_out(t, BOILERPLATE_WORDS) && BOILERPLATE.is_match(t)
+/// [`BOILERPLATE`] on line `t`, whose [`first_word`] is `word`.
+fn is_boilerplate(t: &str, word: Option<&str>) -> bool {
+    !ruled_out(word, BOILERPLATE_WORDS) && BOILERPLATE.is_match(t)
 }
 
-fn is_byline(t: &str) -> bool {
-    !ruled_out(t, BYLINE_WORDS) && BYLINE.is_match(t)
+/// [`BYLINE`] on line `t`, whose [`first_word`] is `word`.
+fn is_byline(t: &str, word: Option<&str>) -> bool {
+    !ruled_out(word, BYLINE_WORDS) && BYLINE.is_match(t)
 }
 
 fn line_role(line: &str, first: bool) -> Role {
     let t = line.trim();
-    if is_boilerplate(t) {
+    let word = first_word(t);
+    if is_boilerplate(t, word) {
         Role::Boilerplate
-    } else if t.len() <= 160 && is_byline(t) {
+    } else if t.len() <= 160 && is_byline(t, word) {
         Role::Byline
     } else if !t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ','])
         && t.split_whitespace().take(21).count() <= 20
@@ -294,7 +294,7 @@ fn paragraphs(text: &str) -> Vec<(Span, bool)> {
     let mut out = Vec::new();
     let mut current: Option<(Span, bool)> = None;
     for line in lines(text) {
-        if line.slice(text).trim().is_empty() {
+        if line.slice(text).trim_start().is_empty() {
             out.extend(current.take());
         } else {
             current = Some(match current {
@@ -334,7 +334,10 @@ fn blocks(text: &str, para: Span) -> Vec<Span> {
             _ => out.push(line),
         }
         let open_end = !s.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')']);
-        let own_line = || is_boilerplate(s) || is_byline(s);
+        let own_line = || {
+            let word = first_word(s);
+            is_boilerplate(s, word) || is_byline(s, word)
+        };
         soft_next = s.ends_with([',', '-']) || (wrapped && open_end && !own_line());
     }
     out
@@ -394,9 +397,12 @@ fn split_part(text: &str, part: Span, abbr: &Abbreviations, cuts: &mut Vec<usize
 }
 
 fn emit_trimmed(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
-    let t = span.trim(text);
-    if !t.is_empty() {
-        emit(t);
+    // Span::trim, with each end trimmed once.
+    let rest = span.slice(text).trim_start();
+    let start = span.end - rest.len();
+    let len = rest.trim_end().len();
+    if len > 0 {
+        emit(Span::new(start, start + len));
     }
 }
 
@@ -901,8 +907,9 @@ mod tests {
     #[test]
     fn prefilters_agree_with_their_regexes() {
         let same = |t: &str| {
-            assert_eq!(is_boilerplate(t), BOILERPLATE.is_match(t), "boilerplate: {t:?}");
-            assert_eq!(is_byline(t), BYLINE.is_match(t), "byline: {t:?}");
+            let word = first_word(t);
+            assert_eq!(is_boilerplate(t, word), BOILERPLATE.is_match(t), "boilerplate: {t:?}");
+            assert_eq!(is_byline(t, word), BYLINE.is_match(t), "byline: {t:?}");
             let want = DATELINE.find(t).filter(|m| m.len() <= MAX_DATELINE);
             assert_eq!(dateline(t), want, "dateline: {t:?}");
             (BOILERPLATE.is_match(t), BYLINE.is_match(t), want.is_some())
