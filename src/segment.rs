@@ -19,6 +19,7 @@
 
 use crate::claims::Lexicon;
 use crate::span::Span;
+use foldhash::fast::FixedState;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -94,9 +95,18 @@ impl Segmenter {
 
 fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for (paragraph, para) in paragraphs(text).into_iter().enumerate() {
-        for mut block in blocks(text, para) {
-            if let Some(m) = DATELINE.find(block.slice(text)).filter(|m| m.len() <= MAX_DATELINE) {
+    let mut cuts = Vec::new();
+    for (paragraph, (para, one_line)) in paragraphs(text).into_iter().enumerate() {
+        // A paragraph of one line is its own block (most are), without a Vec to say so.
+        let many;
+        let blocks = if one_line {
+            std::slice::from_ref(&para)
+        } else {
+            many = blocks(text, para);
+            &many[..]
+        };
+        for mut block in blocks.iter().copied() {
+            if let Some(m) = dateline(block.slice(text)) {
                 let dateline = Span::new(block.start, block.start + m.end()).trim(text);
                 out.push(Sentence {
                     span: dateline,
@@ -107,7 +117,7 @@ fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
             }
             let role = line_role(block.slice(text), out.is_empty());
             let first = out.len();
-            split_block(text, block, abbr, &mut |span| {
+            split_block(text, block, abbr, &mut cuts, &mut |span| {
                 out.push(Sentence { span, paragraph, role })
             });
             // A multi-sentence block is running text, whatever its first line looked like.
@@ -148,6 +158,19 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// which would multiply the compiled size of the Unicode classes.
 const MAX_DATELINE: usize = 80;
 
+/// The dateline opening `line`, if any. Most lines start with a capital and a lower-case letter,
+/// or no capital at all, which no dateline does: two byte tests spare them the regex.
+fn dateline(line: &str) -> Option<regex::Match<'_>> {
+    let b = line.as_bytes();
+    let ascii_not = |i: usize, ok: fn(&u8) -> bool| b.get(i).is_some_and(|c| c.is_ascii() && !ok(c));
+    if ascii_not(0, u8::is_ascii_uppercase)
+        || ascii_not(1, |c| c.is_ascii_uppercase() || matches!(c, b' ' | b'.' | b'\'' | b'-'))
+    {
+        return None;
+    }
+    DATELINE.find(line).filter(|m| m.len() <= MAX_DATELINE)
+}
+
 /// "BEIRUT, Dec 10 (Reuters) - ", "DAMASCUS, Syria (AP) — ", "IDLIB, Syria — ": a city in capitals,
 /// then a comma part or a bracketed agency, then a dash; or "AMMAN — ": a city of four or more
 /// capitals right before an en or em dash.
@@ -165,11 +188,93 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The first words of the lines [`BOILERPLATE`] matches, in lower case (besides a number or
+/// `©`).
+const BOILERPLATE_WORDS: &[&str] = &[
+    "leave",
+    "no",
+    "comment",
+    "comments",
+    "share",
+    "related",
+    "read",
+    "see",
+    "subscribe",
+    "sign",
+    "follow",
+    "click",
+    "advertisement",
+    "all",
+    "copyright",
+    "tag",
+    "tags",
+    "posted",
+    "filed",
+    "you",
+    "photo",
+    "image",
+    "source",
+];
+
+/// The first words of the lines [`BYLINE`] matches, in lower case.
+const BYLINE_WORDS: &[&str] = &["this", "written", "reported", "reporting", "compiled", "edited", "by"];
+
+/// The first word of `t`: its first run of ASCII letters after ASCII spaces and punctuation and
+/// [`is_mark`]s, when that settles what the word is. None when a digit, `_` or another non-ASCII
+/// character comes first or right after the word (a number, `©`, a letter that folds to ASCII):
+/// then only the regex can tell.
+fn first_word(t: &str) -> Option<&str> {
+    let b = t.as_bytes();
+    let mut start = 0;
+    while let Some(&c) = b.get(start) {
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            break;
+        }
+        if !c.is_ascii() {
+            let mark = t[start..].chars().next().filter(|&m| is_mark(m));
+            let Some(m) = mark else { break };
+            start += m.len_utf8();
+        } else {
+            start += 1;
+        }
+    }
+    let rest = &t[start..];
+    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let after = rest[len..].chars().next();
+    (len > 0 || rest.is_empty())
+        .then_some(&rest[..len])
+        .filter(|_| after.is_none_or(|c| c.is_ascii() || is_mark(c)))
+}
+
+/// Non-ASCII characters that are neither letters nor digits (so `\W` and `[^\p{L}\p{N}]`) and
+/// that lines often start or words often end with: no-break space, dashes, curly quotes, bullet,
+/// ellipsis.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{2010}'..='\u{2015}' | '\u{2018}'..='\u{201f}' | '\u{2022}' | '\u{2026}')
+}
+
+/// True when `words` (lower case) cannot hold `word`, the [`first_word`] of a line: the regex
+/// need not run.
+fn ruled_out(word: Option<&str>, words: &[&str]) -> bool {
+    word.is_some_and(|w| !words.iter().any(|k| k.len() == w.len() && k.eq_ignore_ascii_case(w)))
+}
+
+/// [`BOILERPLATE`] on line `t`, whose [`first_word`] is `word`.
+fn is_boilerplate(t: &str, word: Option<&str>) -> bool {
+    !ruled_out(word, BOILERPLATE_WORDS) && BOILERPLATE.is_match(t)
+}
+
+/// [`BYLINE`] on line `t`, whose [`first_word`] is `word`.
+fn is_byline(t: &str, word: Option<&str>) -> bool {
+    !ruled_out(word, BYLINE_WORDS) && BYLINE.is_match(t)
+}
+
 fn line_role(line: &str, first: bool) -> Role {
     let t = line.trim();
-    if BOILERPLATE.is_match(t) {
+    let word = first_word(t);
+    if is_boilerplate(t, word) {
         Role::Boilerplate
-    } else if t.len() <= 160 && BYLINE.is_match(t) {
+    } else if t.len() <= 160 && is_byline(t, word) {
         Role::Byline
     } else if !t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ','])
         && t.split_whitespace().take(21).count() <= 20
@@ -184,17 +289,17 @@ fn line_role(line: &str, first: bool) -> Role {
     }
 }
 
-/// Paragraph spans: runs of non-blank lines.
-fn paragraphs(text: &str) -> Vec<Span> {
+/// Paragraph spans: runs of non-blank lines; each with true when it is one line.
+fn paragraphs(text: &str) -> Vec<(Span, bool)> {
     let mut out = Vec::new();
-    let mut current: Option<Span> = None;
+    let mut current: Option<(Span, bool)> = None;
     for line in lines(text) {
-        if line.slice(text).trim().is_empty() {
+        if line.slice(text).trim_start().is_empty() {
             out.extend(current.take());
         } else {
             current = Some(match current {
-                Some(p) => Span::new(p.start, line.end),
-                None => line,
+                Some((p, _)) => (Span::new(p.start, line.end), false),
+                None => (line, true),
             });
         }
     }
@@ -204,10 +309,12 @@ fn paragraphs(text: &str) -> Vec<Span> {
 
 /// Line spans without their line terminators.
 fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+    let ends = ends.chain((!text.ends_with('\n') && !text.is_empty()).then_some(text.len()));
     let mut start = 0;
-    text.split_inclusive('\n').map(move |l| {
-        let span = Span::new(start, start + l.trim_end_matches(['\n', '\r']).len());
-        start += l.len();
+    ends.map(move |end| {
+        let span = Span::new(start, start + text[start..end].trim_end_matches(['\n', '\r']).len());
+        start = end;
         span
     })
 }
@@ -227,7 +334,10 @@ fn blocks(text: &str, para: Span) -> Vec<Span> {
             _ => out.push(line),
         }
         let open_end = !s.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')']);
-        let own_line = || BOILERPLATE.is_match(s) || BYLINE.is_match(s);
+        let own_line = || {
+            let word = first_word(s);
+            is_boilerplate(s, word) || is_byline(s, word)
+        };
         soft_next = s.ends_with([',', '-']) || (wrapped && open_end && !own_line());
     }
     out
@@ -249,25 +359,26 @@ fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
 /// Splits one block into trimmed sentence spans: first at the forced boundaries UAX #29 does not
 /// see (inline list items, a period glued to the next sentence), then each part by UAX #29,
 /// corrected for news text.
-fn split_block(text: &str, block: Span, abbr: &Abbreviations, emit: &mut dyn FnMut(Span)) {
+/// `cuts` is scratch space, reused from block to block.
+fn split_block(text: &str, block: Span, abbr: &Abbreviations, cuts: &mut Vec<usize>, emit: &mut dyn FnMut(Span)) {
     let b = block.slice(text);
     let mut from = 0;
     for cut in forced_breaks(b, abbr).into_iter().chain([b.len()]) {
-        split_part(text, Span::new(block.start + from, block.start + cut), abbr, emit);
+        split_part(text, Span::new(block.start + from, block.start + cut), abbr, cuts, emit);
         from = cut;
     }
 }
 
-fn split_part(text: &str, part: Span, abbr: &Abbreviations, emit: &mut dyn FnMut(Span)) {
+fn split_part(text: &str, part: Span, abbr: &Abbreviations, cuts: &mut Vec<usize>, emit: &mut dyn FnMut(Span)) {
     let b = part.slice(text);
     if b.is_empty() {
         return;
     }
-    let mut cuts = Vec::new();
-    bounds::breaks(b, &mut cuts);
+    cuts.clear();
+    bounds::breaks(b, cuts);
     let mut pending: Option<Span> = None;
     let mut from = 0;
-    for to in cuts.into_iter().chain([b.len()]) {
+    for to in cuts.iter().copied().chain([b.len()]) {
         let piece = &b[from..to];
         let span = Span::new(part.start + from, part.start + to);
         from = to;
@@ -286,9 +397,12 @@ fn split_part(text: &str, part: Span, abbr: &Abbreviations, emit: &mut dyn FnMut
 }
 
 fn emit_trimmed(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
-    let t = span.trim(text);
-    if !t.is_empty() {
-        emit(t);
+    // Span::trim, with each end trimmed once.
+    let rest = span.slice(text).trim_start();
+    let start = span.end - rest.len();
+    let len = rest.trim_end().len();
+    if len > 0 {
+        emit(Span::new(start, start + len));
     }
 }
 
@@ -297,50 +411,63 @@ fn emit_trimmed(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
 /// word's period glued to the next sentence ("fell.Roads"). Sorted, without 0.
 fn forced_breaks(b: &str, abbr: &Abbreviations) -> Vec<usize> {
     let bytes = b.as_bytes();
-    // Where a list marker may start: a bullet's first byte, or one or two bytes before the
+    // A byte after ASCII white space starts a character (and a word).
+    let word_start = |i: usize| i == 0 || bytes[i - 1].is_ascii_whitespace();
+    // Where a list marker may start, at a word's start: a bullet, or one or two bytes before the
     // period or parenthesis of "7." / "12)" / "a.".
     let mut starts = Vec::new();
-    let mut periods = Vec::new();
-    for i in memchr::memchr3_iter(b'.', b')', 0xE2, bytes) {
-        match bytes[i] {
-            0xE2 => starts.push(i),
-            c => {
-                starts.extend([i.checked_sub(2), i.checked_sub(1)].into_iter().flatten());
-                if c == b'.' {
-                    periods.push(i);
-                }
-            }
-        }
-    }
-    let mut out = list_items(b, starts);
+    let mut glued = Vec::new();
     // The word around each glued period, found with cursors that only move forward (the periods
     // come in order), so a long run without whitespace is scanned once, not once per period.
-    let (mut word_start, mut scanned, mut word_end) = (0, 0, 0);
-    for i in periods {
-        let glued = i >= 2
+    let (mut word_from, mut scanned, mut word_end) = (0, 0, 0);
+    for i in memchr::memchr3_iter(b'.', b')', 0xE2, bytes) {
+        if bytes[i] == 0xE2 {
+            if word_start(i) && b[i..].starts_with(BULLETS) {
+                starts.push(i);
+            }
+            continue;
+        }
+        for s in [i.checked_sub(2), i.checked_sub(1)].into_iter().flatten() {
+            let c = bytes[s];
+            let number = c.is_ascii_digit();
+            let letter = c.is_ascii_lowercase() && matches!(bytes[s + 1], b'.' | b')');
+            if (number || letter) && word_start(s) {
+                starts.push(s);
+            }
+        }
+        let is_glued = bytes[i] == b'.'
+            && i >= 2
             && bytes[i - 1].is_ascii_lowercase()
             && bytes[i - 2].is_ascii_alphabetic()
             && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
             && bytes.get(i + 2).is_some_and(u8::is_ascii_lowercase);
-        if glued {
+        if is_glued {
             for (w, c) in b[scanned..i].char_indices().filter(|&(_, c)| c.is_whitespace()) {
-                word_start = scanned + w + c.len_utf8();
+                word_from = scanned + w + c.len_utf8();
             }
             scanned = i;
             if word_end <= i {
                 word_end = b[i..].find(char::is_whitespace).map_or(b.len(), |w| i + w);
             }
-            let word = &b[word_start..word_end];
+            let word = &b[word_from..word_end];
             let address = word.contains(['@', '/']) || word.starts_with("www.");
-            if !address && abbr.get(&b[word_start..=i]).is_none() {
-                out.push(i + 1);
+            if !address && abbr.get(&b[word_from..=i]).is_none() {
+                glued.push(i + 1);
             }
         }
     }
+    if starts.is_empty() && glued.is_empty() {
+        return glued;
+    }
+    let mut out = list_items(b, starts);
+    out.append(&mut glued);
     out.sort_unstable();
     out.dedup();
     out
 }
+
+/// The bullets an inline list item may start with.
+const BULLETS: [char; 3] = ['•', '⁃', '▪'];
 
 /// One inline list marker: where it starts, its ordinal, and its style.
 #[derive(Clone, Copy)]
@@ -353,22 +480,14 @@ struct Marker {
 
 /// Starts of the items of inline lists: markers of one style with consecutive ordinals, at
 /// least two, the first numbered 1 (or `a`) unless bulleted. `starts` holds every byte where a
-/// marker can start, perhaps more.
+/// marker can start (each a char boundary), perhaps more.
 fn list_items(b: &str, mut starts: Vec<usize>) -> Vec<usize> {
     let mut markers: Vec<Marker> = Vec::new();
-    let bytes = b.as_bytes();
     let mut inside = 0;
     starts.sort_unstable();
     starts.dedup();
     for i in starts {
-        // A byte after ASCII white space starts a character: `i` is a char boundary.
-        let word_start = i == 0 || bytes[i - 1].is_ascii_whitespace();
-        // Cheap byte tests first: a digit, a bullet's first byte, or "a." / "a)".
-        let c = bytes[i];
-        let candidate = c.is_ascii_digit()
-            || c == 0xE2
-            || (c.is_ascii_lowercase() && matches!(bytes.get(i + 1), Some(b'.' | b')')));
-        if word_start && candidate && i >= inside {
+        if i >= inside {
             if let Some(m) = marker_at(b, i) {
                 // "• 7." is one marker, not also "7.".
                 inside = m.end;
@@ -402,7 +521,7 @@ fn list_items(b: &str, mut starts: Vec<usize>) -> Vec<usize> {
 /// `a)`, then white space.
 fn marker_at(b: &str, i: usize) -> Option<Marker> {
     let rest = &b[i..];
-    let (bullet, rest) = match rest.strip_prefix(['•', '⁃', '▪']) {
+    let (bullet, rest) = match rest.strip_prefix(BULLETS) {
         Some(r) => (true, r.trim_start_matches(' ')),
         None => (false, rest),
     };
@@ -444,7 +563,7 @@ fn continues(prev: &str, next: &str, abbr: &Abbreviations) -> bool {
     if next_word.chars().next().is_some_and(char::is_lowercase) {
         return true;
     }
-    let last = prev.split_whitespace().last().unwrap_or("");
+    let last = prev.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     let last = last.trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
     if !last.ends_with('.') {
         return false;
@@ -494,9 +613,10 @@ impl Ending {
 }
 
 /// Abbreviations as written with their period (`Gen.`, `No.`, `Co.`), case-sensitive, and
-/// whether each can end a sentence. Initialisms (`U.S.`) and initials (`F.`) need no entry.
+/// whether each can end a sentence (hashed by foldhash with a fixed seed: looked up for each
+/// sentence end). Initialisms (`U.S.`) and initials (`F.`) need no entry.
 #[derive(Clone, Debug, Default)]
-pub struct Abbreviations(HashMap<Box<str>, Ending>);
+pub struct Abbreviations(HashMap<Box<str>, Ending, FixedState>);
 
 impl Abbreviations {
     /// Sets what `abbr` (with its period) can do; a later call replaces an earlier one.
@@ -779,6 +899,79 @@ mod tests {
         ] {
             let s = segment(text);
             assert_eq!((s.len(), s[0].role), (1, Role::Body), "{text}");
+        }
+    }
+
+    /// The byte tests before the line regexes only spare them lines they cannot match: on
+    /// made-up lines around each first word, and on every line of FA-KES when it is there.
+    #[test]
+    fn prefilters_agree_with_their_regexes() {
+        let same = |t: &str| {
+            let word = first_word(t);
+            assert_eq!(is_boilerplate(t, word), BOILERPLATE.is_match(t), "boilerplate: {t:?}");
+            assert_eq!(is_byline(t, word), BYLINE.is_match(t), "byline: {t:?}");
+            let want = DATELINE.find(t).filter(|m| m.len() <= MAX_DATELINE);
+            assert_eq!(dateline(t), want, "dateline: {t:?}");
+            (BOILERPLATE.is_match(t), BYLINE.is_match(t), want.is_some())
+        };
+        let words = BOILERPLATE_WORDS
+            .iter()
+            .chain(BYLINE_WORDS)
+            .chain(&["the", "a", "su", "ſhare", "ſee"]);
+        let mut hits = [0; 3];
+        for word in words {
+            for cased in [
+                word.to_string(),
+                word.to_uppercase(),
+                word.chars()
+                    .take(1)
+                    .flat_map(char::to_uppercase)
+                    .chain(word.chars().skip(1))
+                    .collect(),
+            ] {
+                for pre in [
+                    "",
+                    "  ",
+                    "\u{201c}",
+                    "\u{2014} ",
+                    "\u{a0}",
+                    "* ",
+                    "\u{a9} ",
+                    "_",
+                    "12 ",
+                    "\u{e9}",
+                ] {
+                    for post in [
+                        "",
+                        " a rights reserved",
+                        ": x",
+                        "s",
+                        "\u{2019}s",
+                        " up by Jo",
+                        "\u{a0}a",
+                        "2",
+                        " \u{2014} x",
+                        ", Syria (AP) - x",
+                    ] {
+                        let got = same(&format!("{pre}{cased}{post}"));
+                        for (h, g) in hits.iter_mut().zip([got.0, got.1, got.2]) {
+                            *h += usize::from(g);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(hits.iter().all(|&h| h > 20), "each regex matches some: {hits:?}");
+        let dir = std::path::Path::new("../shared/data/fakes-syria-news/articles");
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            eprintln!("skipped the FA-KES lines: {} is absent", dir.display());
+            return;
+        };
+        for entry in entries {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+            for line in text.lines() {
+                let _ = same(line.trim());
+            }
         }
     }
 

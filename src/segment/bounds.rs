@@ -4,11 +4,12 @@
 //! Bounds fall only after a paragraph separator (CR, LF, U+0085, U+2028, U+2029) or after a
 //! terminator (`.`, `!`, `?` and their kin) with its closing marks and spaces. In a quiet state
 //! (the last part was a letter or other plain character), bytes that are none of those and are
-//! ASCII cannot start a bound, so they are skipped (by memchr3 in a part that is ASCII without
-//! line breaks, by one table lookup each otherwise); every other
-//! character goes through the same state machine as `unicode-segmentation`'s.
+//! ASCII cannot start a bound, so they are skipped to the nearest terminator (memchr3), line
+//! break (memchr2) or non-ASCII byte (eight bytes at a time); every other character goes through
+//! the same state machine as `unicode-segmentation`'s.
 //!
-//! Categories are exact for ASCII, Latin-1, Latin Extended-A, Arabic and General Punctuation. A
+//! Categories are exact for ASCII, Latin-1, Latin Extended-A, combining diacritics, Arabic,
+//! General Punctuation, Currency Symbols and the byte order mark. A
 //! character outside those blocks makes the whole part fall back to `unicode-segmentation`, so
 //! the bounds are always the crate's; `tests` checks that on generated strings.
 //!
@@ -79,29 +80,48 @@ static LOUD: [bool; 256] = {
 /// [`breaks`] by our own categories; None when a character's category is not known here.
 fn fast_breaks(s: &str, out: &mut Vec<usize>) -> Option<()> {
     let bytes = s.as_bytes();
-    // In ASCII text without line breaks only `.`, `!` and `?` are loud: memchr3 finds them.
-    let plain = s.is_ascii() && memchr::memchr2(b'\n', b'\r', bytes).is_none();
+    // The next loud byte is the nearest of three kinds, each found by its own forward-only
+    // cursor (memchr3, memchr2, eight bytes at a time), so every byte is looked at about once
+    // however the kinds interleave.
+    let (mut term, mut line, mut wide) = (0, 0, 0);
     let mut state: State = [Part::Sot; 4];
     let mut pos = 0;
     while pos < bytes.len() {
         if matches!(state[3], Part::Other | Part::UpperLower) && !LOUD[usize::from(bytes[pos])] {
             // No bound can fall in a run of quiet bytes; only the last one's part is ever looked
             // at again (by SB7), and no look-back passes it to find a terminator.
-            let run = if plain {
-                memchr::memchr3(b'.', b'!', b'?', &bytes[pos..])
-            } else {
-                bytes[pos..].iter().position(|&b| LOUD[usize::from(b)])
-            };
-            pos = run.map_or(bytes.len(), |n| pos + n);
-            state = [Part::Other, Part::Other, Part::Other, part(ascii(bytes[pos - 1]))];
+            let rest = &bytes[pos..];
+            if term <= pos {
+                term = memchr::memchr3(b'.', b'!', b'?', rest).map_or(bytes.len(), |n| pos + n);
+            }
+            if line <= pos {
+                line = memchr::memchr2(b'\n', b'\r', rest).map_or(bytes.len(), |n| pos + n);
+            }
+            if wide <= pos {
+                wide = pos + non_ascii(rest);
+            }
+            pos = term.min(line).min(wide);
+            state = [
+                Part::Other,
+                Part::Other,
+                Part::Other,
+                part(ASCII[usize::from(bytes[pos - 1])]),
+            ];
             continue;
         }
-        let c = s[pos..].chars().next().expect("pos is a char boundary");
-        let cat = category(c)?;
+        let (cat, len) = char_at(s, pos)?;
         let before = state;
         let at = pos;
-        pos += c.len_utf8();
+        pos += len;
         state = next(state, cat);
+        if matches!(before[3], Part::Other | Part::UpperLower) {
+            // No rule breaks after a quiet part (SB4 and SB11 need a separator or terminator
+            // there); only SB5 keeps the state.
+            if matches!(cat, Cat::Extend | Cat::Format) {
+                state = before;
+            }
+            continue;
+        }
         let ends = |p: Part| before[3] == p;
         let bound = match cat {
             // SB1: the start of the text (not reported).
@@ -135,6 +155,21 @@ fn fast_breaks(s: &str, out: &mut Vec<usize>) -> Option<()> {
         }
     }
     Some(())
+}
+
+/// The index of the first byte of `b` that is not ASCII, or its length.
+fn non_ascii(b: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));
+    // Thirty-two bytes a step while all are ASCII, then the word and byte that are not.
+    let mut from = 0;
+    for c in b.chunks_exact(32) {
+        if (word(&c[..8]) | word(&c[8..16]) | word(&c[16..24]) | word(&c[24..])) & HIGH != 0 {
+            break;
+        }
+        from += 32;
+    }
+    b[from..].iter().position(|&c| c >= 0x80).map_or(b.len(), |n| from + n)
 }
 
 fn next(s: State, cat: Cat) -> State {
@@ -176,11 +211,13 @@ fn sb8(s: &State, ahead: &str) -> Option<bool> {
     if s[before_close_sp(s)] != Part::ATerm {
         return Some(false);
     }
-    for c in ahead.chars() {
-        match category(c)? {
+    let mut i = 0;
+    while i < ahead.len() {
+        let (cat, len) = char_at(ahead, i)?;
+        match cat {
             Cat::Lower => return Some(true),
             Cat::OLetter | Cat::Upper | Cat::Sep | Cat::CR | Cat::LF | Cat::STerm | Cat::ATerm => return Some(false),
-            _ => {}
+            _ => i += len,
         }
     }
     Some(false)
@@ -212,7 +249,29 @@ fn sb11(s: &State) -> bool {
     is_saterm(s[i])
 }
 
-fn ascii(b: u8) -> Cat {
+/// The category and length of the character at byte `pos` of `s` (a char boundary); None when
+/// its category is not known here. ASCII, most of the text, takes one table lookup.
+fn char_at(s: &str, pos: usize) -> Option<(Cat, usize)> {
+    let b = s.as_bytes()[pos];
+    if b < 0x80 {
+        return Some((ASCII[usize::from(b)], 1));
+    }
+    let c = s[pos..].chars().next().expect("pos is a char boundary");
+    Some((category(c)?, c.len_utf8()))
+}
+
+/// [`ascii`] for each ASCII byte.
+static ASCII: [Cat; 128] = {
+    let mut t = [Cat::Any; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = ascii(b as u8);
+        b += 1;
+    }
+    t
+};
+
+const fn ascii(b: u8) -> Cat {
     match b {
         b'\t' | 0x0B | 0x0C | b' ' => Cat::Sp,
         b'\n' => Cat::LF,
@@ -232,7 +291,7 @@ fn ascii(b: u8) -> Cat {
 fn category(c: char) -> Option<Cat> {
     let u = u32::from(c);
     Some(match u {
-        0..=0x7F => ascii(u as u8),
+        0..=0x7F => ASCII[u as usize],
         // Latin-1 Supplement.
         0x85 => Cat::Sep,
         0xA0 => Cat::Sp,
@@ -244,6 +303,8 @@ fn category(c: char) -> Option<Cat> {
         // Latin Extended-A: letters only, each upper or lower case.
         0x100..=0x17F if c.is_lowercase() => Cat::Lower,
         0x100..=0x17F => Cat::Upper,
+        // Combining Diacritical Marks: all extenders.
+        0x300..=0x36F => Cat::Extend,
         // Arabic.
         0x600..=0x605 | 0x660..=0x669 | 0x66B | 0x66C | 0x6DD | 0x6F0..=0x6F9 => Cat::Numeric,
         0x60C | 0x60D => Cat::SContinue,
@@ -264,6 +325,10 @@ fn category(c: char) -> Option<Cat> {
         0x2028 | 0x2029 => Cat::Sep,
         0x203C | 0x203D | 0x2047..=0x2049 => Cat::STerm,
         0x2000..=0x206F => Cat::Any,
+        // Currency Symbols.
+        0x20A0..=0x20CF => Cat::Any,
+        // The byte order mark.
+        0xFEFF => Cat::Format,
         _ => return None,
     })
 }
@@ -286,7 +351,12 @@ mod tests {
     /// bound differently (SB6, SB7, SB8, SB8a, SB9-SB11, SB5), gives the crate's bounds.
     #[test]
     fn each_known_character_bounds_like_the_crate() {
-        let known = (0..0x80).chain(0x80..0x180).chain(0x600..0x700).chain(0x2000..0x2070);
+        let known = (0..0x180)
+            .chain(0x300..0x370)
+            .chain(0x600..0x700)
+            .chain(0x2000..0x2070)
+            .chain(0x20A0..0x20D0)
+            .chain([0xFEFF]);
         let mut checked = 0;
         for c in known.filter_map(char::from_u32) {
             for (pre, post) in [
@@ -313,7 +383,7 @@ mod tests {
     #[test]
     fn generated_strings_bound_like_the_crate() {
         let alphabet: Vec<char> =
-            "aZ1 .!?\"),-\n\r\t\u{a0}\u{201d}\u{2014}\u{200b}\u{64b}\u{2029}é\u{627}\u{61f}\u{2024}#"
+            "aZ1 .!?\"),-\n\r\t\u{a0}\u{201d}\u{2014}\u{200b}\u{64b}\u{2029}é\u{627}\u{61f}\u{2024}#\u{303}\u{20ac}\u{feff}"
                 .chars()
                 .collect();
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
