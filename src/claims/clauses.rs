@@ -6,7 +6,7 @@
 use super::tokens::Word;
 use super::{words, Class, Ctx, Cue, Frame};
 use crate::span::Span;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 impl Ctx<'_> {
     /// After "SOURCE CUE" preceded by a comma, nothing but adjuncts follow ("on Tuesday", "in a
@@ -244,7 +244,7 @@ impl Ctx<'_> {
         }
         // The first ";" or clause break from `start` on, or an earlier closing quote mark.
         let t = self.tables();
-        let mut j = self.breaks()[start];
+        let mut j = self.break_from(start);
         let first = t.closers.partition_point(|&k| k < start);
         if let Some(&k) = t.closers[first..]
             .iter()
@@ -379,7 +379,7 @@ impl Ctx<'_> {
     /// Where the clause ending at token `end` starts: after the last ";", ", but" or a dateline
     /// ("BEIRUT (Reuters) -").
     pub(super) fn clause_start(&self, end: usize) -> usize {
-        self.starts()[end.min(self.toks.len())]
+        self.start_of(end.min(self.toks.len()))
     }
 
     /// A clause ends after token `j` (for [`Ctx::clause_start`]).
@@ -428,15 +428,19 @@ impl Ctx<'_> {
         (year(w) || glued) && k >= 1 && (self.time_word(k - 1) || (year(w) && self.toks[k - 1].starts_digit()))
     }
 
-    /// The sentence's clause lookups, each built once, in one pass, on first use, so that
-    /// every clause scan of a rule costs O(1) and the rules stay linear in the sentence,
-    /// however many cues it holds. Clause starts and ends are built apart: many sentences ask
-    /// for only one of them.
+    /// The sentence's clause lookups, so that every clause scan of a rule costs O(1)
+    /// (amortised) and the rules stay linear in the sentence, however many cues it holds. The
+    /// quote-mark and comma counts are built in one pass on first use; clause starts and ends
+    /// are built apart and only as far as the rules ask ([`Ctx::clause_start`],
+    /// [`Ctx::clause_end_any`]), each token's test made at most once.
     pub(super) fn tables(&self) -> &Tables {
         self.tables.get_or_init(|| {
             let n = self.toks.len();
             let mut t = Tables {
-                starts: OnceCell::new(),
+                starts: RefCell::new(Starts {
+                    list: Vec::new(),
+                    next: 0,
+                }),
                 breaks: OnceCell::new(),
                 furniture: OnceCell::new(),
                 closers: Vec::new(),
@@ -465,39 +469,43 @@ impl Ctx<'_> {
         })
     }
 
-    /// [`Tables::starts`], built on first use.
-    fn starts(&self) -> &[usize] {
-        let t = self.tables();
-        t.starts.get_or_init(|| {
-            let n = self.toks.len();
-            let furniture = self.furniture();
-            let mut starts = Vec::with_capacity(n + 1);
-            let mut start = 0;
-            for j in 0..n {
-                starts.push(start);
-                if self.clause_boundary(j) || furniture.iter().any(|r| r.1 == j + 1) {
-                    start = j + 1;
-                }
+    /// Where the clause ending at token `end` (at most the token count) starts: [`Starts`]
+    /// extended up to `end`.
+    fn start_of(&self, end: usize) -> usize {
+        let (n, furniture) = (self.toks.len(), self.furniture());
+        let mut s = self.tables().starts.borrow_mut();
+        while s.list.len() <= end {
+            let j = s.list.len();
+            let next = s.next;
+            s.list.push(next);
+            if j < n && (self.clause_boundary(j) || furniture.iter().any(|r| r.1 == j + 1)) {
+                s.next = j + 1;
             }
-            starts.push(start);
-            starts
-        })
+        }
+        s.list[end]
     }
 
-    /// [`Tables::breaks`], built on first use.
-    fn breaks(&self) -> &[usize] {
+    /// The first ";" or clause break at or after token `j` (at most the token count):
+    /// [`Breaks`] extended down to `j`.
+    fn break_from(&self, j: usize) -> usize {
         let t = self.tables();
-        t.breaks.get_or_init(|| {
+        let b = t.breaks.get_or_init(|| {
             let n = self.toks.len();
-            let furniture = self.furniture();
-            let mut breaks = vec![n; n + 1];
-            let main = self.main_clause_comma();
-            for j in (0..n).rev() {
-                let brk = self.clause_break(j) || main == Some(j) || furniture.iter().any(|r| r.0 == j && j > 0);
-                breaks[j] = if brk { j } else { breaks[j + 1] };
-            }
-            breaks
-        })
+            RefCell::new(Breaks {
+                list: vec![n; n + 1],
+                low: n,
+                main: self.main_clause_comma(),
+            })
+        });
+        let furniture = self.furniture();
+        let mut b = b.borrow_mut();
+        while b.low > j {
+            let k = b.low - 1;
+            let brk = self.clause_break(k) || b.main == Some(k) || furniture.iter().any(|r| r.0 == k && k > 0);
+            b.list[k] = if brk { k } else { b.list[k + 1] };
+            b.low = k;
+        }
+        b.list[j]
     }
 
     /// [`Ctx::boilerplate_runs`], found once for both [`Ctx::starts`] and [`Ctx::breaks`].
@@ -773,10 +781,10 @@ pub(super) const QUOTE_MARKS: &[Word] = words!["\"", "“", "”"];
 
 /// Clause lookups over one sentence's tokens (see [`Ctx::tables`]).
 pub(super) struct Tables {
-    /// `starts[end]`: where the clause ending at token `end` starts.
-    starts: OnceCell<Vec<usize>>,
-    /// `breaks[j]`: the first ";" or clause break at or after token `j` (the token count if none).
-    breaks: OnceCell<Vec<usize>>,
+    /// Where clauses start, built forward as far as asked.
+    starts: RefCell<Starts>,
+    /// Where clauses end, built backward as far as asked.
+    breaks: OnceCell<RefCell<Breaks>>,
     /// The page furniture runs ([`Ctx::boilerplate_runs`]).
     furniture: OnceCell<Vec<(usize, usize)>>,
     /// Quote marks that close a quote, in order.
@@ -785,6 +793,21 @@ pub(super) struct Tables {
     quote_marks: Vec<u32>,
     /// `commas[j]`: how many commas come before token `j`.
     pub(super) commas: Vec<u32>,
+}
+
+/// `list[end]`: where the clause ending at token `end` starts, for `end` up to the list's
+/// length; `next` is the value of the next entry (one past the last clause boundary so far).
+pub(super) struct Starts {
+    list: Vec<usize>,
+    next: usize,
+}
+
+/// `list[j]`: the first ";" or clause break at or after token `j` (the token count if none),
+/// for `j` from `low` on; `main` is the sentence's [`Ctx::main_clause_comma`].
+pub(super) struct Breaks {
+    list: Vec<usize>,
+    low: usize,
+    main: Option<usize>,
 }
 
 #[cfg(test)]
