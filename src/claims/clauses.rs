@@ -257,7 +257,7 @@ impl Ctx<'_> {
             j -= 1;
         }
         // An open quote takes its closing mark, with the stop inside it: `"to restore order."`.
-        let opened = t.quote_marks[j] - t.quote_marks[start];
+        let opened = t.marks.partition_point(|&k| k < j) - t.marks.partition_point(|&k| k < start);
         if opened % 2 == 1 {
             let mut k = j;
             while k < self.toks.len() && self.toks[k].is_final_punct() && !self.is(k, words!["\"", "”"]) {
@@ -429,13 +429,13 @@ impl Ctx<'_> {
     }
 
     /// The sentence's clause lookups, so that every clause scan of a rule costs O(1)
-    /// (amortised) and the rules stay linear in the sentence, however many cues it holds. The
-    /// quote-mark and comma counts are built in one pass on first use; clause starts and ends
+    /// (amortised; O(log n) for counts of quote marks and commas) and the rules stay linear in
+    /// the sentence, however many cues it holds. The quote marks and commas are listed in one
+    /// pass over the punctuation on first use; clause starts and ends
     /// are built apart and only as far as the rules ask ([`Ctx::clause_start`],
     /// [`Ctx::clause_end_any`]), each token's test made at most once.
     pub(super) fn tables(&self) -> &Tables {
         self.tables.get_or_init(|| {
-            let n = self.toks.len();
             let mut t = Tables {
                 starts: RefCell::new(Starts {
                     list: Vec::new(),
@@ -444,29 +444,32 @@ impl Ctx<'_> {
                 breaks: OnceCell::new(),
                 furniture: OnceCell::new(),
                 closers: Vec::new(),
-                quote_marks: Vec::with_capacity(n + 1),
-                commas: Vec::with_capacity(n + 1),
+                marks: Vec::new(),
+                commas: Vec::new(),
             };
-            let (mut quotes, mut commas) = (0, 0);
-            for j in 0..n {
-                t.quote_marks.push(quotes);
-                t.commas.push(commas);
-                // Quote marks and commas are punctuation.
-                if !self.toks[j].is_punct() {
+            // Quote marks and commas are punctuation: words are passed over at once.
+            for (j, tok) in self.toks.iter().enumerate() {
+                if !tok.is_punct() {
                     continue;
                 }
                 if self.is(j, QUOTE_MARKS) {
-                    quotes += 1;
-                    if self.quote_closed_at(self.toks[j].span).is_some() {
+                    t.marks.push(j);
+                    if self.quote_closed_at(tok.span).is_some() {
                         t.closers.push(j);
                     }
+                } else if self.is(j, words![","]) {
+                    t.commas.push(j);
                 }
-                commas += u32::from(self.is(j, words![","]));
             }
-            t.quote_marks.push(quotes);
-            t.commas.push(commas);
             t
         })
+    }
+
+    /// A comma among tokens `[from, to)`.
+    pub(super) fn comma_in(&self, from: usize, to: usize) -> bool {
+        let commas = &self.tables().commas;
+        let first = commas.partition_point(|&k| k < from);
+        commas.get(first).is_some_and(|&k| k < to)
     }
 
     /// Where the clause ending at token `end` (at most the token count) starts: [`Starts`]
@@ -789,10 +792,10 @@ pub(super) struct Tables {
     furniture: OnceCell<Vec<(usize, usize)>>,
     /// Quote marks that close a quote, in order.
     closers: Vec<usize>,
-    /// `quote_marks[j]`: how many quote-mark tokens come before token `j`.
-    quote_marks: Vec<u32>,
-    /// `commas[j]`: how many commas come before token `j`.
-    pub(super) commas: Vec<u32>,
+    /// The quote-mark tokens, in order.
+    marks: Vec<usize>,
+    /// The comma tokens, in order ([`Ctx::comma_in`]).
+    commas: Vec<usize>,
 }
 
 /// `list[end]`: where the clause ending at token `end` starts, for `end` up to the list's
