@@ -388,8 +388,7 @@ impl Ctx<'_> {
     /// A comma among tokens `[from, to)`: the text has its commas, so the comma-anchored rules
     /// decide.
     fn has_comma(&self, from: usize, to: usize) -> bool {
-        let commas = &self.tables().commas;
-        from < to && commas[to.min(self.toks.len())] > commas[from.min(self.toks.len())]
+        self.comma_in(from, to)
     }
 
     /// Tokens `[from, to)` are shaped like a source without a comma to bound them: headed by a

@@ -6,6 +6,7 @@
 use super::tokens::Word;
 use super::{words, Class, Ctx, Cue, Frame};
 use crate::span::Span;
+use std::cell::{OnceCell, RefCell};
 
 impl Ctx<'_> {
     /// After "SOURCE CUE" preceded by a comma, nothing but adjuncts follow ("on Tuesday", "in a
@@ -243,7 +244,7 @@ impl Ctx<'_> {
         }
         // The first ";" or clause break from `start` on, or an earlier closing quote mark.
         let t = self.tables();
-        let mut j = t.breaks[start];
+        let mut j = self.break_from(start);
         let first = t.closers.partition_point(|&k| k < start);
         if let Some(&k) = t.closers[first..]
             .iter()
@@ -256,7 +257,7 @@ impl Ctx<'_> {
             j -= 1;
         }
         // An open quote takes its closing mark, with the stop inside it: `"to restore order."`.
-        let opened = t.quote_marks[j] - t.quote_marks[start];
+        let opened = t.marks.partition_point(|&k| k < j) - t.marks.partition_point(|&k| k < start);
         if opened % 2 == 1 {
             let mut k = j;
             while k < self.toks.len() && self.toks[k].is_final_punct() && !self.is(k, words!["\"", "”"]) {
@@ -378,7 +379,7 @@ impl Ctx<'_> {
     /// Where the clause ending at token `end` starts: after the last ";", ", but" or a dateline
     /// ("BEIRUT (Reuters) -").
     pub(super) fn clause_start(&self, end: usize) -> usize {
-        self.tables().starts[end.min(self.toks.len())]
+        self.start_of(end.min(self.toks.len()))
     }
 
     /// A clause ends after token `j` (for [`Ctx::clause_start`]).
@@ -411,6 +412,10 @@ impl Ctx<'_> {
     /// Token `k` ends a full date: "24.09.2014", a year after a month or day ("6 October
     /// 2014", "Oct 2014"), or a scraped day glued to its year after a month ("Jun 062016").
     pub(super) fn date_end(&self, k: usize) -> bool {
+        // Every form below opens with a digit: test that first.
+        if !self.toks[k].starts_digit() {
+            return false;
+        }
         let w = self.word(k);
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         let year = |s: &str| s.len() == 4 && (s.starts_with("19") || s.starts_with("20")) && digits(s);
@@ -423,50 +428,92 @@ impl Ctx<'_> {
         (year(w) || glued) && k >= 1 && (self.time_word(k - 1) || (year(w) && self.toks[k - 1].starts_digit()))
     }
 
-    /// The sentence's clause lookups, built once in one pass each, so that every clause scan
-    /// of a rule costs O(1) and the rules stay linear in the sentence, however many cues it
-    /// holds.
+    /// The sentence's clause lookups, so that every clause scan of a rule costs O(1)
+    /// (amortised; O(log n) for counts of quote marks and commas) and the rules stay linear in
+    /// the sentence, however many cues it holds. The quote marks and commas are listed in one
+    /// pass over the punctuation on first use; clause starts and ends
+    /// are built apart and only as far as the rules ask ([`Ctx::clause_start`],
+    /// [`Ctx::clause_end_any`]), each token's test made at most once.
     pub(super) fn tables(&self) -> &Tables {
         self.tables.get_or_init(|| {
-            let n = self.toks.len();
             let mut t = Tables {
-                starts: Vec::with_capacity(n + 1),
-                breaks: vec![n; n + 1],
+                starts: RefCell::new(Starts {
+                    list: Vec::new(),
+                    next: 0,
+                }),
+                breaks: OnceCell::new(),
+                furniture: OnceCell::new(),
                 closers: Vec::new(),
-                quote_marks: Vec::with_capacity(n + 1),
-                commas: Vec::with_capacity(n + 1),
+                marks: Vec::new(),
+                commas: Vec::new(),
             };
-            let furniture = self.boilerplate_runs();
-            let (mut start, mut quotes, mut commas) = (0, 0, 0);
-            for j in 0..n {
-                t.starts.push(start);
-                t.quote_marks.push(quotes);
-                t.commas.push(commas);
-                if self.clause_boundary(j) || furniture.iter().any(|r| r.1 == j + 1) {
-                    start = j + 1;
-                }
-                // Quote marks and commas are punctuation.
-                if !self.toks[j].is_punct() {
+            // Quote marks and commas are punctuation: words are passed over at once.
+            for (j, tok) in self.toks.iter().enumerate() {
+                if !tok.is_punct() {
                     continue;
                 }
                 if self.is(j, QUOTE_MARKS) {
-                    quotes += 1;
-                    if self.quote_closed_at(self.toks[j].span).is_some() {
+                    t.marks.push(j);
+                    if self.quote_closed_at(tok.span).is_some() {
                         t.closers.push(j);
                     }
+                } else if self.is(j, words![","]) {
+                    t.commas.push(j);
                 }
-                commas += u32::from(self.is(j, words![","]));
-            }
-            t.starts.push(start);
-            t.quote_marks.push(quotes);
-            t.commas.push(commas);
-            let main = self.main_clause_comma();
-            for j in (0..n).rev() {
-                let brk = self.clause_break(j) || main == Some(j) || furniture.iter().any(|r| r.0 == j && j > 0);
-                t.breaks[j] = if brk { j } else { t.breaks[j + 1] };
             }
             t
         })
+    }
+
+    /// A comma among tokens `[from, to)`.
+    pub(super) fn comma_in(&self, from: usize, to: usize) -> bool {
+        let commas = &self.tables().commas;
+        let first = commas.partition_point(|&k| k < from);
+        commas.get(first).is_some_and(|&k| k < to)
+    }
+
+    /// Where the clause ending at token `end` (at most the token count) starts: [`Starts`]
+    /// extended up to `end`.
+    fn start_of(&self, end: usize) -> usize {
+        let (n, furniture) = (self.toks.len(), self.furniture());
+        let mut s = self.tables().starts.borrow_mut();
+        while s.list.len() <= end {
+            let j = s.list.len();
+            let next = s.next;
+            s.list.push(next);
+            if j < n && (self.clause_boundary(j) || furniture.iter().any(|r| r.1 == j + 1)) {
+                s.next = j + 1;
+            }
+        }
+        s.list[end]
+    }
+
+    /// The first ";" or clause break at or after token `j` (at most the token count):
+    /// [`Breaks`] extended down to `j`.
+    fn break_from(&self, j: usize) -> usize {
+        let t = self.tables();
+        let b = t.breaks.get_or_init(|| {
+            let n = self.toks.len();
+            RefCell::new(Breaks {
+                list: vec![n; n + 1],
+                low: n,
+                main: self.main_clause_comma(),
+            })
+        });
+        let furniture = self.furniture();
+        let mut b = b.borrow_mut();
+        while b.low > j {
+            let k = b.low - 1;
+            let brk = self.clause_break(k) || b.main == Some(k) || furniture.iter().any(|r| r.0 == k && k > 0);
+            b.list[k] = if brk { k } else { b.list[k + 1] };
+            b.low = k;
+        }
+        b.list[j]
+    }
+
+    /// [`Ctx::boilerplate_runs`], found once for both [`Ctx::starts`] and [`Ctx::breaks`].
+    fn furniture(&self) -> &[(usize, usize)] {
+        self.tables().furniture.get_or_init(|| self.boilerplate_runs())
     }
 
     /// "While he said the plan would work, critics doubted it": in a sentence that opens with a
@@ -548,22 +595,24 @@ impl Ctx<'_> {
                 s > 0 && self.is(s, words!["/"]) && self.all_caps(s - 1) && (s + 1..k).all(|m| self.capitalised(m))
             })
         };
-        let after_break = prev.starts_with(|c: char| c.is_ascii_digit())
-            || (prev.len() >= 3 && prev.chars().all(|c| c.is_uppercase()))
-            || prev == ")";
+        let after_break = || {
+            prev.starts_with(|c: char| c.is_ascii_digit())
+                || (prev.len() >= 3 && prev.chars().all(|c| c.is_uppercase()))
+                || prev == ")"
+        };
         // "(TRT World) Syrian ...", a caption credit; "MOSCOW (Sputnik) Russian ...", "DEIR
         // EZ-ZOR (Syria) (Sputnik) Reportedly ...", a city and agency without their dash.
-        let caption = prev == ")" && (self.is(0, words!["("]) || self.agency_dateline(k));
+        let caption = || prev == ")" && (self.is(0, words!["("]) || self.agency_dateline(k));
         // "Published October 6 2014 Two bombers ...", "Last updated at Jul 172015 Barrel bombs
         // ...", "24.09.2014 Airstrikes ...": a full date, then a capitalised word; or a date and
         // a city in capitals ("... Jun 062016 AMMAN Nearly 50 ...").
-        let dated = self.date_end(k - 1) || (k >= 2 && self.all_caps(k - 1) && prev.len() >= 3 && self.date_end(k - 2));
-        let word_before = !self.toks[k - 1].is_punct() || prev == ")";
-        word_before
-            && (self.is_exactly(k, &["A", "An", "In", "On", "At", "According"])
-                || (self.is_exactly(k, &["The"]) && (after_break || photo_credit()))
-                || caption
-                || dated)
+        let dated =
+            || self.date_end(k - 1) || (k >= 2 && prev.len() >= 3 && self.date_end(k - 2) && self.all_caps(k - 1));
+        // Here the word before is one, or ")". Cheapest tests first.
+        self.is_exactly(k, &["A", "An", "In", "On", "At", "According"])
+            || (self.is_exactly(k, &["The"]) && (after_break() || photo_credit()))
+            || caption()
+            || dated()
     }
 
     /// Page furniture glued into the sentence (`boilerplate.tsv`), as token runs `[start, end)`:
@@ -735,16 +784,33 @@ pub(super) const QUOTE_MARKS: &[Word] = words!["\"", "“", "”"];
 
 /// Clause lookups over one sentence's tokens (see [`Ctx::tables`]).
 pub(super) struct Tables {
-    /// `starts[end]`: where the clause ending at token `end` starts.
-    starts: Vec<usize>,
-    /// `breaks[j]`: the first ";" or clause break at or after token `j` (the token count if none).
-    breaks: Vec<usize>,
+    /// Where clauses start, built forward as far as asked.
+    starts: RefCell<Starts>,
+    /// Where clauses end, built backward as far as asked.
+    breaks: OnceCell<RefCell<Breaks>>,
+    /// The page furniture runs ([`Ctx::boilerplate_runs`]).
+    furniture: OnceCell<Vec<(usize, usize)>>,
     /// Quote marks that close a quote, in order.
     closers: Vec<usize>,
-    /// `quote_marks[j]`: how many quote-mark tokens come before token `j`.
-    quote_marks: Vec<u32>,
-    /// `commas[j]`: how many commas come before token `j`.
-    pub(super) commas: Vec<u32>,
+    /// The quote-mark tokens, in order.
+    marks: Vec<usize>,
+    /// The comma tokens, in order ([`Ctx::comma_in`]).
+    commas: Vec<usize>,
+}
+
+/// `list[end]`: where the clause ending at token `end` starts, for `end` up to the list's
+/// length; `next` is the value of the next entry (one past the last clause boundary so far).
+pub(super) struct Starts {
+    list: Vec<usize>,
+    next: usize,
+}
+
+/// `list[j]`: the first ";" or clause break at or after token `j` (the token count if none),
+/// for `j` from `low` on; `main` is the sentence's [`Ctx::main_clause_comma`].
+pub(super) struct Breaks {
+    list: Vec<usize>,
+    low: usize,
+    main: Option<usize>,
 }
 
 #[cfg(test)]

@@ -339,16 +339,18 @@ fn shape_hash(s: &str) -> u64 {
     const CAPITAL: u64 = fnv("Xx");
     const LOWER: u64 = fnv("x");
     const DIGIT: u64 = fnv("d");
-    match s.as_bytes().first() {
-        Some(b'A'..=b'Z') if s.is_ascii() => {
+    match s.as_bytes() {
+        // A capital, then a lower-case letter: "Xx" whatever follows.
+        [b'A'..=b'Z', b'a'..=b'z', ..] => CAPITAL,
+        [b'A'..=b'Z', ..] if s.is_ascii() => {
             if s.len() > 1 && !s.bytes().any(|b| b.is_ascii_lowercase()) {
                 CAPS
             } else {
                 CAPITAL
             }
         }
-        Some(b'a'..=b'z') => LOWER,
-        Some(b'0'..=b'9') => DIGIT,
+        [b'a'..=b'z', ..] => LOWER,
+        [b'0'..=b'9', ..] => DIGIT,
         _ => fnv(shape(s)),
     }
 }
@@ -1360,6 +1362,8 @@ mod tests {
             "According to the port authority, two cargo ships were turned back and the harbour is closed.",
             "The storm flooded the lower town overnight.",
             "said said said that that according to to",
+            // Shapes beyond "XX", "Xx", "x" and "d": « », %, Ǆ, a letter with a combining accent.
+            "Ǆemal said « the levy rose 12 % » in Šibenik, NGO-run Ärzte said – a\u{301}nd left.",
         ];
         for text in texts {
             let mut t = Tokens::default();
@@ -1368,16 +1372,23 @@ mod tests {
             let lower = lower_words(&t);
             let cue = cue_candidates(&lexicon, &lower);
             let n = words.len();
-            let v = View::new(words, lower, cue, vec![None; n]);
-            let slow = v.viterbi(
-                |feats| m.score(feats),
-                |i, p| {
-                    let mut f = Vec::new();
-                    v.transition(i, p, &mut f);
-                    m.score(&f)
-                },
-            );
-            assert_eq!(v.tag(m), slow, "{text}");
+            // No mentions, and every entity type in turn with none among them.
+            let none = vec![None; n];
+            let some = (0..n)
+                .map(|i| EntityType::ALL.get(i % (EntityType::ALL.len() + 1)).copied())
+                .collect();
+            for mention in [none, some] {
+                let v = View::new(words.clone(), lower.clone(), cue.clone(), mention);
+                let slow = v.viterbi(
+                    |feats| m.score(feats),
+                    |i, p| {
+                        let mut f = Vec::new();
+                        v.transition(i, p, &mut f);
+                        m.score(&f)
+                    },
+                );
+                assert_eq!(v.tag(m), slow, "{text}");
+            }
         }
         assert!(View::new(vec![], vec![], vec![], vec![]).tag(m).is_empty());
     }
