@@ -86,6 +86,37 @@ pub(super) fn lower_key(k: u64) -> Key {
     k | (upper >> 2)
 }
 
+/// The high bit of each byte of a word.
+pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `w` that are ASCII letters or digits: the high bit of each such byte set, every
+/// other bit clear (the same carry-free byte arithmetic as [`lower_key`]).
+#[inline]
+pub(super) fn alnum_mask(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = w & (0x7f * ONES);
+    // A letter in either case has its lower-case value once bit 0x20 is set.
+    let folded = low7 | (0x20 * ONES);
+    let letter =
+        folded.wrapping_add((0x80 - b'a' as u64) * ONES) & !folded.wrapping_add((0x80 - b'z' as u64 - 1) * ONES);
+    let digit = low7.wrapping_add((0x80 - b'0' as u64) * ONES) & !low7.wrapping_add((0x80 - b'9' as u64 - 1) * ONES);
+    (letter | digit) & !w & HIGH
+}
+
+/// The eight bytes of `s` from `at` as one little-endian word, zero past the end of `s`
+/// (`at <= s.len()`).
+#[inline]
+pub(super) fn chunk(s: &[u8], at: usize) -> u64 {
+    match s.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => {
+            let mut buf = [0; 8];
+            buf[..s.len() - at].copy_from_slice(&s[at..]);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
 /// A word of a fixed list, with its key ([`words!`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Word {
@@ -480,6 +511,21 @@ mod tests {
                 text.as_bytes().eq_ignore_ascii_case(w.as_bytes())
             );
             proptest::prop_assert_eq!(token.is(&text, &[w]), token.is(&text, &[Word::new(w)][..]));
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte mask marks exactly the ASCII letters and digits of any eight bytes, and a
+        /// chunk reads the bytes there with zeros past the end.
+        #[test]
+        fn the_alnum_mask_marks_ascii_letters_and_digits(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..20), at in 0usize..20) {
+            let at = at.min(bytes.len());
+            let w = chunk(&bytes, at);
+            for i in 0..8 {
+                let b = bytes.get(at + i).copied().unwrap_or(0);
+                proptest::prop_assert_eq!((w >> (8 * i)) as u8, b);
+                proptest::prop_assert_eq!(alnum_mask(w) >> (8 * i) & 0xff, if b.is_ascii_alphanumeric() { 0x80 } else { 0 });
+            }
         }
     }
 
