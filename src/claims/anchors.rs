@@ -1,4 +1,4 @@
-//! Which sentences can hold a claim: one Aho-Corasick pass over a sentence finds the words the
+//! Which sentences can hold a claim: one pass over a sentence's words finds the words the
 //! claim rules start from, so the other sentences skip tokenizing and the rules.
 //!
 //! Every rule starts from a token whose lower-case form is a cue form (`cues.tsv`; speech,
@@ -13,41 +13,49 @@
 //! Attitudes and discourse only read or drop claims those rules found. So a sentence in which no
 //! such token can be holds no claim, and skipping it changes nothing.
 //!
-//! Invariant (exactness): if a token's lower-case form is an anchor word, the scan finds it. The
-//! anchor words are ASCII and start with a letter (otherwise [`Anchors::new`] gives a scan that
-//! lets every sentence through). A token whose lower-case form is ASCII is itself ASCII, up to
-//! the Kelvin sign (which lower-cases to `k`; a sentence with one always passes), so the
-//! case-insensitive scan finds the form where the token is. A token that starts with a letter
-//! follows no letter or digit, and one that ends with a letter or digit is a word, which no
-//! letter or digit follows (see [`super::tokens`]); so a match with an ASCII letter or digit
-//! against its alphanumeric ends is no such token and is ignored. When every anchor word is ASCII
-//! letters only (the embedded lexicon's are), a match that counts is a whole run of ASCII letters
-//! and digits, and no match can cross the ends of a run; so a leftmost-longest scan, which at the
-//! start of a run reports the longest word starting there (the run itself, if it is a word),
-//! misses none, and no match needs to overlap another. Otherwise matches may overlap, so none
-//! hides another. `tests::the_filter_changes_no_output` checks the whole claims output with and
-//! without the scan.
+//! The scan reads the sentence's *runs*: maximal runs of ASCII letters and digits. Each run's
+//! first eight bytes, ASCII lower-cased, make one integer ([`super::tokens::Key`]), looked up
+//! with the run's length in a table of the anchor words ([`ShortWords`]); a run longer than
+//! eight bytes that shares its first eight with an anchor word is compared with it in full.
+//! No automaton, no copy: about one table probe per word.
+//!
+//! Invariant (exactness): if a token's lower-case form is an anchor word, some run is that word,
+//! ignoring ASCII case. The anchor words are ASCII letters and digits and start with a letter
+//! (otherwise [`Anchors::new`] gives a scan that lets every sentence through). A token whose
+//! lower-case form is ASCII is itself ASCII, up to the Kelvin sign (which lower-cases to `k`; a
+//! sentence with one always passes), so such a token is ASCII letters and digits. A token that
+//! starts with a letter follows no letter or digit, and one that ends with a letter or digit is a
+//! word, which no letter or digit follows (see [`super::tokens`]): the token is a whole run.
+//! `tests::the_filter_changes_no_output` checks the whole claims output with and without the
+//! scan.
 
 use super::lexicon::{Class, Lexicon};
 use super::quotes;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::short::ShortWords;
+use super::tokens::{alnum_mask, chunk, key, HIGH};
 
 /// Words a rule starts from that are not cue forms: "according (to)".
 pub(super) const RULE_WORDS: &[&str] = &["according"];
 
 /// KELVIN SIGN, whose lower case is the ASCII `k`.
 const KELVIN: &str = "\u{212A}";
+const _: () = assert!(KELVIN.as_bytes()[0] == quotes::DASHES[0].as_bytes()[0]);
 
 /// The anchor scan of a lexicon; `None` lets every sentence through.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Anchors(Option<Scan>);
 
-/// The automaton and how it searches.
+/// The anchor words, looked up by a run's key and length.
 #[derive(Clone, Debug)]
 struct Scan {
-    ac: AhoCorasick,
-    /// Leftmost-longest and without overlaps: every anchor word is ASCII letters only.
-    letters: bool,
+    /// The words of at most eight bytes.
+    short: ShortWords<()>,
+    /// The first eight bytes of each longer word.
+    prefixes: ShortWords<()>,
+    /// The longer words, lower case.
+    long: Vec<Box<[u8]>>,
+    /// The shortest and the longest word's length: other runs need no lookup.
+    lengths: (usize, usize),
 }
 
 impl Anchors {
@@ -65,38 +73,44 @@ impl Anchors {
         // ", saying ...": a follow-up participle opens a claim by the sentence's subject.
         words.extend(lexicon.forms_of(Class::FollowUp));
         words.extend(RULE_WORDS);
+        let alnum = |w: &str| w.bytes().all(|b| b.is_ascii_alphanumeric());
         if !words
             .iter()
-            .all(|w| w.is_ascii() && w.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .all(|w| alnum(w) && w.starts_with(|c: char| c.is_ascii_alphabetic()))
         {
             return Anchors(None);
         }
-        let letters = words.iter().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()));
         words.sort_unstable();
         words.dedup();
-        words.push(KELVIN);
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(if letters {
-                MatchKind::LeftmostLongest
+        let mut scan = Scan {
+            short: ShortWords::default(),
+            prefixes: ShortWords::default(),
+            long: Vec::new(),
+            lengths: (usize::MAX, 0),
+        };
+        for w in words {
+            let b = w.as_bytes();
+            if b.len() <= 8 {
+                scan.short.insert(key(b), b.len(), ());
             } else {
-                MatchKind::Standard
-            })
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
-            .expect("a few hundred short words build an automaton");
-        Anchors(Some(Scan { ac, letters }))
+                scan.prefixes.insert(key(b), 8, ());
+                scan.long.push(b.to_ascii_lowercase().into());
+            }
+            scan.lengths = (scan.lengths.0.min(b.len()), scan.lengths.1.max(b.len()));
+        }
+        Anchors(Some(scan))
     }
 
     /// `sentence` may hold a claim: some token of it may be an anchor word.
     pub(super) fn may_hold_claim(&self, sentence: &str) -> bool {
-        let Some(Scan { ac, letters }) = &self.0 else {
+        let Some(scan) = &self.0 else {
             return true;
         };
         let b = sentence.as_bytes();
         // “...” ― NAME: a quote signed with a dash has no cue word. The dashes share their first
-        // byte, which memchr finds fast; news has few bytes of it (dashes, curly quotes). The
-        // dash counts after a closing mark, or where the sentence before it is blank.
+        // byte with the Kelvin sign, which memchr finds fast; news has few bytes of it (dashes,
+        // curly quotes). The dash counts after a closing mark, or where the sentence before it
+        // is blank.
         let lead = quotes::DASHES[0].as_bytes()[0];
         let dash = |i: usize| {
             quotes::DASHES.iter().any(|d| b[i..].starts_with(d.as_bytes())) && {
@@ -104,21 +118,61 @@ impl Anchors {
                 before.is_empty() || before.ends_with(quotes::CLOSING_MARKS)
             }
         };
-        if memchr::memchr_iter(lead, b).any(dash) {
+        let kelvin = |i: usize| b[i..].starts_with(KELVIN.as_bytes());
+        if memchr::memchr_iter(lead, b).any(|i| kelvin(i) || dash(i)) {
             return true;
         }
-        let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
-        let counts = |m: aho_corasick::Match| {
-            let (s, e) = (m.start(), m.end());
-            let kelvin = !b[s].is_ascii();
-            let ends_word = b[e - 1].is_ascii_alphanumeric();
-            kelvin || !((s > 0 && alnum(s - 1)) || (ends_word && alnum(e)))
-        };
-        if *letters {
-            ac.find_iter(sentence).any(counts)
-        } else {
-            ac.find_overlapping_iter(sentence).any(counts)
+        // The runs, eight bytes at a time: where the next one starts and, nearly always in the
+        // same eight bytes, where it ends (a zero byte past the sentence's end ends the last).
+        let mut i = 0;
+        while i < b.len() {
+            let w = chunk(b, i);
+            let m = alnum_mask(w);
+            if m == 0 {
+                i += 8;
+                continue;
+            }
+            let s = m.trailing_zeros() as usize / 8;
+            let start = i + s;
+            let ends = !m & HIGH & (u64::MAX << (8 * s));
+            let (end, first) = if ends != 0 {
+                let e = ends.trailing_zeros() as usize / 8;
+                (i + e, w >> (8 * s))
+            } else {
+                let mut j = i + 8;
+                let end = loop {
+                    let m = !alnum_mask(chunk(b, j)) & HIGH;
+                    j += m.trailing_zeros() as usize / 8;
+                    if m != 0 {
+                        break j;
+                    }
+                };
+                (end, chunk(b, start))
+            };
+            i = end;
+            if scan.holds(first, &b[start..end]) {
+                return true;
+            }
         }
+        false
+    }
+}
+
+impl Scan {
+    /// The run `run`, whose first eight bytes (or more) `first` holds, is an anchor word,
+    /// ignoring ASCII case.
+    #[inline]
+    fn holds(&self, first: u64, run: &[u8]) -> bool {
+        let len = run.len();
+        if len < self.lengths.0 || len > self.lengths.1 {
+            return false;
+        }
+        // Setting bit 0x20 lower-cases an ASCII letter and keeps a digit.
+        let k = (first | 0x2020_2020_2020_2020) & (u64::MAX >> (8 * (8 - len.min(8))));
+        if len <= 8 {
+            return self.short.get(k, len).is_some();
+        }
+        self.prefixes.get(k, 8).is_some() && self.long.iter().any(|w| w.eq_ignore_ascii_case(run))
     }
 }
 
@@ -140,9 +194,9 @@ mod tests {
         assert!(!a.may_hold_claim(""));
         // TAL\u{212A} lower-cases to "talk": a sentence with a Kelvin sign always passes.
         assert!(a.may_hold_claim("Nothing to see \u{212A}."));
-        // The embedded words are letters only: the leftmost-longest scan, which must see past a
-        // match inside a word ("unsaid") and prefer the longer word ("claims" over "claim").
-        assert!(a.0.as_ref().is_some_and(|s| s.letters));
+        // A word inside a longer run is no token; a longer word with an anchor's first eight
+        // bytes is none either.
+        assert!(!a.may_hold_claim("Reportedlyx, the aforesaid alleged2 plot."));
         assert!(a.may_hold_claim("The unsaid part: officials said nothing."));
         assert!(a.may_hold_claim("Rebel claims, unverified."));
         assert!(a.may_hold_claim("Mid-\u{212A}elvin, unsaid"));

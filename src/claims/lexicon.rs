@@ -671,15 +671,22 @@ impl Lexicon {
         self.words.get(lower).map(|w| (w.classes, w.cue)).unwrap_or_default()
     }
 
-    /// [`Lexicon::lookup`] of an ASCII word of at most eight bytes by its key and length.
-    #[inline]
+    /// [`Lexicon::lookup`] of an ASCII word of at most eight bytes by its key and length
+    /// (inlined into the tokenizer's loop: one probe per token).
+    #[inline(always)]
     pub fn lookup_key(&self, key: u64, len: usize) -> (Classes, Option<u32>) {
         debug_assert!(len <= 8);
         if len == 0 {
-            // The table holds words of one byte or more.
-            return self.lookup("");
+            return self.lookup_empty();
         }
         self.short.get(key, len).map(|w| (w.classes, w.cue)).unwrap_or_default()
+    }
+
+    /// [`Lexicon::lookup`] of the empty word, which the short table does not hold (no token is
+    /// empty).
+    #[cold]
+    fn lookup_empty(&self) -> (Classes, Option<u32>) {
+        self.lookup("")
     }
 
     /// `word` is a title abbreviation without its period (case-sensitive, as the tokenizer

@@ -69,9 +69,9 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
         let prev = text[..at].chars().next_back();
         let next = text[mark.end..].chars().next();
         let can_open =
-            prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p)) && next.is_some_and(|n| !n.is_whitespace());
-        let can_close = prev.is_some_and(|p| !p.is_whitespace())
-            && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)―—–-".contains(n));
+            prev.is_none_or(|p| p.is_whitespace() || opens_after(p)) && next.is_some_and(|n| !n.is_whitespace());
+        let can_close =
+            prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| n.is_whitespace() || closes_before(n));
         match c {
             // Reopened in a new paragraph, a quote goes on and keeps its start. (A mark that can
             // open cannot close: they need white space on opposite sides.)
@@ -82,7 +82,7 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
                 }
             }
             '‘' | '\'' if can_open && next.is_some_and(char::is_uppercase) => single = Some(mark),
-            '’' | '\'' if can_close && prev.is_some_and(|p| ",.?!".contains(p)) => {
+            '’' | '\'' if can_close && prev.is_some_and(|p| matches!(p, ',' | '.' | '?' | '!')) => {
                 if let Some(open) = single.take() {
                     push(text, open, mark, &mut out);
                 }
@@ -96,6 +96,16 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
     out
 }
 
+/// A mark after `p` may open a quote: `p` is one of `([—–-:` (or white space).
+fn opens_after(p: char) -> bool {
+    matches!(p, '(' | '[' | '—' | '–' | '-' | ':')
+}
+
+/// A mark before `n` may close a quote: `n` is one of `,.;:!?)―—–-` (or white space).
+fn closes_before(n: char) -> bool {
+    matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '―' | '—' | '–' | '-')
+}
+
 /// Quotes marked with two apostrophes (''...'', an old newspaper style), paired like curly
 /// double quotes. The claim tokenizer reads each apostrophe as a token, so a quote's `open` is
 /// the first apostrophe of its opening pair and its `close` the last of its closing pair: the
@@ -107,9 +117,9 @@ fn doubled(text: &str, out: &mut Vec<Quote>) {
         let prev = text[..at].chars().next_back();
         let next = text[at + 2..].chars().next();
         let can_open =
-            prev.is_none_or(|p| p.is_whitespace() || "([—–-:".contains(p)) && next.is_some_and(|n| !n.is_whitespace());
-        let can_close = prev.is_some_and(|p| !p.is_whitespace())
-            && next.is_none_or(|n| n.is_whitespace() || ",.;:!?)―—–-".contains(n));
+            prev.is_none_or(|p| p.is_whitespace() || opens_after(p)) && next.is_some_and(|n| !n.is_whitespace());
+        let can_close =
+            prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| n.is_whitespace() || closes_before(n));
         if can_open && open.is_none_or(|o| !text[o..at].contains('\n')) {
             open = Some(at);
         } else if let Some(o) = open.filter(|_| can_close) {

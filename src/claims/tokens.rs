@@ -30,6 +30,8 @@ pub struct Token {
     key: Key,
     /// What its first character is: [`UPPER`], [`LOWER`], [`DIGIT`] bits.
     shape: u8,
+    /// Where its lower-case form lies in [`Tokens::lower`]'s buffer.
+    lower: (u32, u32),
 }
 
 /// [`Token::shape`] bits: the first character is upper case, lower case, an ASCII digit.
@@ -84,6 +86,37 @@ pub(super) fn lower_key(k: u64) -> Key {
     let past_z = low7.wrapping_add((0x80 - b'Z' as u64 - 1) * ONES);
     let upper = at_least_a & !past_z & !k & (0x80 * ONES);
     k | (upper >> 2)
+}
+
+/// The high bit of each byte of a word.
+pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `w` that are ASCII letters or digits: the high bit of each such byte set, every
+/// other bit clear (the same carry-free byte arithmetic as [`lower_key`]).
+#[inline]
+pub(super) fn alnum_mask(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = w & (0x7f * ONES);
+    // A letter in either case has its lower-case value once bit 0x20 is set.
+    let folded = low7 | (0x20 * ONES);
+    let letter =
+        folded.wrapping_add((0x80 - b'a' as u64) * ONES) & !folded.wrapping_add((0x80 - b'z' as u64 - 1) * ONES);
+    let digit = low7.wrapping_add((0x80 - b'0' as u64) * ONES) & !low7.wrapping_add((0x80 - b'9' as u64 - 1) * ONES);
+    (letter | digit) & !w & HIGH
+}
+
+/// The eight bytes of `s` from `at` as one little-endian word, zero past the end of `s`
+/// (`at <= s.len()`).
+#[inline]
+pub(super) fn chunk(s: &[u8], at: usize) -> u64 {
+    match s.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => {
+            let mut buf = [0; 8];
+            buf[..s.len() - at].copy_from_slice(&s[at..]);
+            u64::from_le_bytes(buf)
+        }
+    }
 }
 
 /// A word of a fixed list, with its key ([`words!`]).
@@ -201,25 +234,57 @@ impl Token {
 pub struct Tokens {
     /// The tokens of the last sentence.
     pub list: Vec<Token>,
-    /// The tokens in lower case, one after another (one buffer, no allocation per token).
+    /// The sentence ASCII lower-cased, which holds every ASCII token's lower-case form at the
+    /// token's own offset, then the lower-case forms of the other tokens, one after another (one
+    /// buffer, no allocation or copy per token).
     lower: String,
-    /// Where each token's lower-case form lies in `lower`.
-    bounds: Vec<(u32, u32)>,
 }
 
 impl Tokens {
     /// Tokenises `span` of `text` into `self.list` with `token` (see [`Lexicon::token_regex`]).
     pub fn tokenize(&mut self, text: &str, span: Span, token: &Regex, lexicon: &Lexicon) {
-        self.list.clear();
-        self.lower.clear();
-        self.bounds.clear();
         let s = span.slice(text);
+        self.start(s);
+        let b = s.as_bytes();
         let fast = lexicon.titles_are_ascii_words();
         let mut at = 0;
         loop {
-            at = skip_spaces(s.as_bytes(), at);
+            at = skip_spaces(b, at);
             if at == s.len() {
                 break;
+            }
+            if fast {
+                // The common tokens, decided on a few bytes (what `scan_token` returns there): one
+                // ASCII character that is no letter, digit or space; a word of ASCII letters and
+                // digits followed by an ASCII character that cannot join it to more of a word
+                // (' - . , join only before a letter or digit), and that makes no title with it.
+                let w = chunk(b, at);
+                let m = alnum_mask(w);
+                if m & 0x80 == 0 && b[at].is_ascii() {
+                    self.push_punct(b, at, span.start, lexicon);
+                    at += 1;
+                    continue;
+                }
+                if m & 0x80 != 0 {
+                    let end = run_end(b, at, m);
+                    let ends = match b.get(end) {
+                        None => true,
+                        Some(b'\'' | b'-' | b',') => b
+                            .get(end + 1)
+                            .is_none_or(|&c| c.is_ascii() && !c.is_ascii_alphanumeric()),
+                        Some(b'.') => {
+                            b.get(end + 1)
+                                .is_none_or(|&c| c.is_ascii() && !c.is_ascii_alphanumeric())
+                                && !lexicon.is_title(&b[at..end])
+                        }
+                        Some(&c) => c.is_ascii(),
+                    };
+                    if ends {
+                        self.push_word(at, end, w, span.start, lexicon);
+                        at = end;
+                        continue;
+                    }
+                }
             }
             let (start, end, ascii) = match scan_token(s, at, lexicon).filter(|_| fast) {
                 Some((end, ascii)) => (at, end, ascii),
@@ -228,31 +293,81 @@ impl Tokens {
                     None => break,
                 },
             };
-            self.push(&s[start..], end - start, ascii, span.start + start, lexicon);
+            self.push(s, start, end - start, ascii, span.start, lexicon);
             at = end;
         }
     }
 
-    /// Adds the token of the first `len` bytes of `rest` (the sentence from the token on) at
-    /// byte `at` of the text (`ascii` if it is).
-    fn push(&mut self, rest: &str, len: usize, ascii: bool, at: usize, lexicon: &Lexicon) {
-        let word = &rest[..len];
-        let start = self.lower.len();
-        let raw = raw_key(rest.as_bytes(), len);
-        let key = lower_key(raw);
-        if ascii {
-            self.lower.push_str(word);
-            // The key tells whether the first eight bytes hold a capital.
-            if key != raw || (len > 8 && word.as_bytes()[8..].iter().any(u8::is_ascii_uppercase)) {
-                self.lower[start..].make_ascii_lowercase();
-            }
+    /// Starts a sentence `s`: no tokens, and `s` ASCII lower-cased in the buffer.
+    fn start(&mut self, s: &str) {
+        self.list.clear();
+        self.lower.clear();
+        self.lower.push_str(s);
+        self.lower.make_ascii_lowercase();
+    }
+
+    /// Adds the word of ASCII letters and digits from byte `start` to `end` of the sentence,
+    /// which starts at byte `base` of the text; `w` holds the sentence's eight bytes from `start`.
+    #[inline]
+    fn push_word(&mut self, start: usize, end: usize, w: u64, base: usize, lexicon: &Lexicon) {
+        let len = end - start;
+        // Setting bit 0x20 lower-cases an ASCII letter and keeps a digit.
+        let key = (w | 0x2020_2020_2020_2020) & (u64::MAX >> (8 * (8 - len.min(8))));
+        let (classes, cue) = if len <= 8 {
+            lexicon.lookup_key(key, len)
         } else {
+            lexicon.lookup(&self.lower[start..end])
+        };
+        let first = w as u8;
+        let shape = match first {
+            b'0'..=b'9' => DIGIT,
+            _ if first & 0x20 == 0 => UPPER,
+            _ => LOWER,
+        };
+        self.list.push(Token {
+            span: Span::new(base + start, base + end),
+            word: true,
+            classes,
+            cue,
+            key,
+            shape,
+            lower: (start as u32, end as u32),
+        });
+    }
+
+    /// Adds the ASCII character at byte `at` of the sentence `s`, no letter, digit or space,
+    /// which starts at byte `base` of the text.
+    #[inline]
+    fn push_punct(&mut self, s: &[u8], at: usize, base: usize, lexicon: &Lexicon) {
+        let key = u64::from(s[at]);
+        let (classes, cue) = lexicon.lookup_key(key, 1);
+        self.list.push(Token {
+            span: Span::new(base + at, base + at + 1),
+            word: false,
+            classes,
+            cue,
+            key,
+            shape: 0,
+            lower: (at as u32, at as u32 + 1),
+        });
+    }
+
+    /// Adds the token of `len` bytes at byte `start` of the sentence `s` (`ascii` if it is),
+    /// which starts at byte `base` of the text.
+    fn push(&mut self, s: &str, start: usize, len: usize, ascii: bool, base: usize, lexicon: &Lexicon) {
+        let word = &s[start..start + len];
+        let key = lower_key(raw_key(&s.as_bytes()[start..], len));
+        let lower = if ascii {
+            (start, start + len)
+        } else {
+            let from = self.lower.len();
             self.lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        let (classes, cue) = if ascii && word.len() <= 8 {
-            lexicon.lookup_key(key, word.len())
+            (from, self.lower.len())
+        };
+        let (classes, cue) = if ascii && len <= 8 {
+            lexicon.lookup_key(key, len)
         } else {
-            lexicon.lookup(&self.lower[start..])
+            lexicon.lookup(&self.lower[lower.0..lower.1])
         };
         let shape = match word.as_bytes()[0] {
             b'A'..=b'Z' => UPPER,
@@ -261,9 +376,8 @@ impl Tokens {
             b if b.is_ascii() => 0,
             _ => word.chars().next().map_or(0, shape),
         };
-        self.bounds.push((start as u32, self.lower.len() as u32));
         self.list.push(Token {
-            span: Span::new(at, at + word.len()),
+            span: Span::new(base + start, base + start + len),
             word: if ascii {
                 word.as_bytes()[0].is_ascii_alphanumeric()
             } else {
@@ -273,14 +387,33 @@ impl Tokens {
             cue,
             key,
             shape,
+            lower: (lower.0 as u32, lower.1 as u32),
         });
     }
 
     /// Token `i` in lower case.
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
-        let (s, e) = self.bounds[i];
+        let (s, e) = self.list[i].lower;
         &self.lower[s as usize..e as usize]
+    }
+}
+
+/// The end of the run of ASCII letters and digits at `at`, whose first eight bytes have the
+/// [`alnum_mask`] `m` (a zero byte past the end of `s` ends it).
+#[inline]
+fn run_end(s: &[u8], at: usize, m: u64) -> usize {
+    let ends = !m & HIGH;
+    if ends != 0 {
+        return at + ends.trailing_zeros() as usize / 8;
+    }
+    let mut end = at + 8;
+    loop {
+        let m = !alnum_mask(chunk(s, end)) & HIGH;
+        end += m.trailing_zeros() as usize / 8;
+        if m != 0 {
+            return end;
+        }
     }
 }
 
@@ -300,7 +433,14 @@ fn fallback_end(s: &str, at: usize, fast: bool) -> usize {
 }
 
 /// Past the white space at `at`: ASCII white space and no-break spaces (all the regex's `\s`).
+#[inline]
 fn skip_spaces(s: &[u8], mut at: usize) -> usize {
+    while s.get(at) == Some(&b' ') {
+        at += 1;
+    }
+    if s.get(at).is_none_or(|&b| b > b' ' && b != 0xC2) {
+        return at;
+    }
     loop {
         match s.get(at..at + 2) {
             _ if s.get(at).is_some_and(|&b| is_ascii_space(b)) => at += 1,
@@ -469,7 +609,8 @@ mod tests {
             let w: &'static str = Box::leak(word.clone().into_boxed_str());
             let lexicon = Lexicon::embedded();
             let mut t = Tokens::default();
-            t.push(&text, text.len(), text.is_ascii(), 0, &lexicon);
+            t.start(&text);
+            t.push(&text, 0, text.len(), text.is_ascii(), 0, &lexicon);
             let token = t.list[0];
             proptest::prop_assert_eq!(lower_key(raw_key(text.as_bytes(), text.len())), key(text.as_bytes()));
             // A token with text after it: the bytes past it do not count.
@@ -480,6 +621,21 @@ mod tests {
                 text.as_bytes().eq_ignore_ascii_case(w.as_bytes())
             );
             proptest::prop_assert_eq!(token.is(&text, &[w]), token.is(&text, &[Word::new(w)][..]));
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte mask marks exactly the ASCII letters and digits of any eight bytes, and a
+        /// chunk reads the bytes there with zeros past the end.
+        #[test]
+        fn the_alnum_mask_marks_ascii_letters_and_digits(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..20), at in 0usize..20) {
+            let at = at.min(bytes.len());
+            let w = chunk(&bytes, at);
+            for i in 0..8 {
+                let b = bytes.get(at + i).copied().unwrap_or(0);
+                proptest::prop_assert_eq!((w >> (8 * i)) as u8, b);
+                proptest::prop_assert_eq!(alnum_mask(w) >> (8 * i) & 0xff, if b.is_ascii_alphanumeric() { 0x80 } else { 0 });
+            }
         }
     }
 
