@@ -15,13 +15,13 @@
 //!
 //! Invariant: a walk reports exactly the phrases that occur as whole words, plus those followed
 //! by a bare `s` that ends the word (a scraped genitive, "Syrias"; the caller decides whether it
-//! counts), and it reports them in view order of their start.
+//! counts), and it reports each once, in order of the word it ends in.
 
 use foldhash::fast::FixedState;
 use std::collections::HashMap;
 
-/// A word of a view: the space before it, its end, and its id if some phrase has it.
-pub(super) type Word = (usize, usize, Option<u32>);
+/// An open run of a walk: the space before its first word, and its trie node.
+pub(super) type Run = (usize, u32);
 
 /// No phrase ends at this node: it only continues into longer phrases.
 const NONE: u32 = u32::MAX;
@@ -134,45 +134,84 @@ impl Index {
 
     /// Calls `found(start, end, pattern)` for every phrase at a word start of the lower-cased
     /// `view`: `[start, end)` runs from the space before the phrase to the end of its last word
-    /// (without a genitive `s`). Each word of the view is looked up once; a phrase then costs
-    /// one lookup of an integer pair per further word.
-    /// `words` is a buffer for the view's words.
-    pub fn walk(&self, view: &str, words: &mut Vec<Word>, mut found: impl FnMut(usize, usize, usize)) {
+    /// (without a genitive `s`). One pass over the words: each is looked up once and extends
+    /// the runs still open (at most as many as the longest phrase has words, usually none) by
+    /// one lookup of an integer pair each. Phrases are reported in order of their end.
+    /// `runs` is a buffer for the open runs.
+    pub fn walk(&self, view: &str, runs: &mut Vec<Run>, mut found: impl FnMut(usize, usize, usize)) {
         let b = view.as_bytes();
-        words.clear();
-        let mut start = 0;
-        while start + 1 < b.len() {
-            let (end, id) = match self.words.scan(b, start + 1) {
+        runs.clear();
+        let mut before = 0;
+        while before + 1 < b.len() {
+            let (end, id) = match self.words.scan(b, before + 1) {
                 Some(found) => found,
                 None => {
-                    let end = memchr::memchr(b' ', &b[start + 1..]).map_or(b.len(), |p| start + 1 + p);
-                    (end, self.word(b, start + 1, end))
+                    let end = memchr::memchr(b' ', &b[before + 1..]).map_or(b.len(), |p| before + 1 + p);
+                    (end, self.word(b, before + 1, end))
                 }
             };
-            words.push((start, end, id));
-            start = end;
+            // A genitive ("Syrias") is the word without its final `s`, looked up at most once.
+            let plural = b[end - 1] == b's';
+            let mut stem = None;
+            // The runs that go on into this word, then the run this word starts.
+            let mut kept = 0;
+            for k in 0..runs.len() {
+                let (start, node) = runs[k];
+                if plural {
+                    self.genitive(b, (before, end), (start, node), &mut stem, &mut found);
+                }
+                if let Some(next) = self.step(start, node, id, end, b.len(), &mut found) {
+                    runs[kept] = (start, next);
+                    kept += 1;
+                }
+            }
+            runs.truncate(kept);
+            if plural {
+                self.genitive(b, (before, end), (before, ROOT), &mut stem, &mut found);
+            }
+            if let Some(next) = self.step(before, ROOT, id, end, b.len(), &mut found) {
+                runs.push((before, next));
+            }
+            before = end;
         }
-        for (k, &(start, ..)) in words.iter().enumerate() {
-            let mut node = ROOT;
-            for &(before, end, id) in &words[k..] {
-                if end - start > 5 && b[end - 1] == b's' {
-                    let stem = self.word(b, before + 1, end - 1);
-                    if let Some(p) = self.child(node, stem).and_then(|n| self.pattern(n)) {
-                        found(start, end - 1, p);
-                    }
-                }
-                let Some(child) = self.child(node, id) else {
-                    break;
-                };
-                if let Some(p) = self.pattern(child) {
-                    found(start, end, p);
-                }
-                if !self.nodes[child as usize].continues || end + 1 >= b.len() {
-                    break;
-                }
-                node = child;
+    }
+
+    /// Reports the phrase that the run from `start` at `node` completes with the word
+    /// `b[before + 1..end]` less its final `s`, if the phrase is longer than four bytes; `stem`
+    /// caches the id of that shorter word.
+    fn genitive(
+        &self,
+        b: &[u8],
+        (before, end): (usize, usize),
+        (start, node): (usize, u32),
+        stem: &mut Option<Option<u32>>,
+        found: &mut impl FnMut(usize, usize, usize),
+    ) {
+        if end - start > 5 {
+            let id = *stem.get_or_insert_with(|| self.word(b, before + 1, end - 1));
+            if let Some(p) = self.child(node, id).and_then(|n| self.pattern(n)) {
+                found(start, end - 1, p);
             }
         }
+    }
+
+    /// Extends the run from `start` at `node` by the word `id` ending at `end`, reporting the
+    /// phrase it completes; the node to go on from, if some longer phrase may follow.
+    #[inline]
+    fn step(
+        &self,
+        start: usize,
+        node: u32,
+        id: Option<u32>,
+        end: usize,
+        len: usize,
+        found: &mut impl FnMut(usize, usize, usize),
+    ) -> Option<u32> {
+        let child = self.child(node, id)?;
+        if let Some(p) = self.pattern(child) {
+            found(start, end, p);
+        }
+        (self.nodes[child as usize].continues && end + 1 < len).then_some(child)
     }
 }
 
@@ -337,6 +376,14 @@ fn edge(node: u32, id: u32) -> u64 {
 mod tests {
     use super::*;
 
+    /// The phrases of a walk over `view`, sorted by start, then end.
+    fn walk<'v>(index: &Index, view: &'v str) -> Vec<(&'v str, usize)> {
+        let mut got = Vec::new();
+        index.walk(view, &mut Vec::new(), |s, e, p| got.push((s, e, p)));
+        got.sort_unstable();
+        got.into_iter().map(|(s, e, p)| (&view[s..e], p)).collect()
+    }
+
     #[test]
     fn walks_whole_words_longest_and_shorter_and_genitives() {
         let mut index = Index::default();
@@ -345,10 +392,8 @@ mod tests {
         }
         assert_eq!(index.insert(" deir", 9), 1, "a phrase keeps its first id");
         let view = " deir ez zor and syrias deirez deir ez ";
-        let mut got = Vec::new();
-        index.walk(view, &mut Vec::new(), |s, e, p| got.push((&view[s..e], p)));
         assert_eq!(
-            got,
+            walk(&index, view),
             [
                 (" deir", 1),
                 (" deir ez zor", 0),
@@ -364,10 +409,8 @@ mod tests {
         // A genitive on the last word of a longer phrase; blanked prefixes leave runs of
         // spaces, which are no words; an unknown word ends a run.
         let view = " deir ez zors  syria deir xx zor ";
-        let mut got = Vec::new();
-        index.walk(view, &mut Vec::new(), |s, e, p| got.push((&view[s..e], p)));
         assert_eq!(
-            got,
+            walk(&index, view),
             [
                 (" deir", 1),
                 (" deir ez zor", 0),
@@ -404,10 +447,8 @@ mod tests {
         let view = " ab abc abcdefgh abcdefghi abcdefghijklmnop abcdefghijklmnopq abcdefghijklmn \
                     abcdefghijklmnopqr abcdefghijklmnopqrstuvwxyz a حلب w7 w70 w100 abcdefghijklmno \
                     abcdefghijklmnop a abcdefgh ";
-        let mut got = Vec::new();
-        index.walk(view, &mut Vec::new(), |s, e, p| got.push((&view[s..e], p)));
         assert_eq!(
-            got,
+            walk(&index, view),
             [
                 (" ab", 1),
                 (" abcdefgh", 5),

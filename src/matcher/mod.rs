@@ -104,8 +104,8 @@ struct Raw {
 /// Lists reused from sentence to sentence of an article, so a sentence allocates nothing.
 #[derive(Debug, Default)]
 struct Buffers {
-    /// The words of a view, for [`index::Index::walk`].
-    words: Vec<index::Word>,
+    /// The open runs of [`index::Index::walk`].
+    runs: Vec<index::Run>,
     /// Person cues: where each ends in the view and in the original.
     people: Vec<(usize, usize)>,
     /// Context cues by their view end, and by their view start.
@@ -272,12 +272,12 @@ impl Matcher {
             lower.clear();
             lower.push_str(&folded.text);
             lower.make_ascii_lowercase();
-            self.search(&lower, None, &mut buffers.words, &mut raw);
+            self.search(&lower, None, &mut buffers.runs, &mut raw);
             // Only Arabic has clitics, and ASCII has no Arabic: one fast test spares two scans.
             if !lower.is_ascii() {
                 for clitics in 1..=2 {
                     if let Some(view) = without_arabic_clitics(&lower, clitics, &mut declitic) {
-                        self.search(view, Some(&lower), &mut buffers.words, &mut raw);
+                        self.search(view, Some(&lower), &mut buffers.runs, &mut raw);
                     }
                 }
             }
@@ -295,8 +295,8 @@ impl Matcher {
 
     /// Pushes every phrase at a word start of the lower-cased `view`; for a view with Arabic
     /// prefixes blanked out, only the matches that differ from the `main` view.
-    fn search(&self, view: &str, main: Option<&str>, words: &mut Vec<index::Word>, out: &mut Vec<Raw>) {
-        self.index.walk(view, words, |start, end, pattern| {
+    fn search(&self, view: &str, main: Option<&str>, runs: &mut Vec<index::Run>, out: &mut Vec<Raw>) {
+        self.index.walk(view, runs, |start, end, pattern| {
             if main.is_none_or(|main| main.as_bytes()[start..end] != view.as_bytes()[start..end]) {
                 out.push(Raw {
                     start,
