@@ -133,26 +133,38 @@ impl Index {
     }
 
     /// Calls `found(start, end, pattern)` for every phrase at a word start of the lower-cased
-    /// `view`: `[start, end)` runs from the space before the phrase to the end of its last word
-    /// (without a genitive `s`). One pass over the words: each is looked up once and extends
-    /// the runs still open (at most as many as the longest phrase has words, usually none) by
-    /// one lookup of an integer pair each. Phrases are reported in order of their end.
+    /// view `padded[..len]`: `[start, end)` runs from the space before the phrase to the end of
+    /// its last word (without a genitive `s`). Bytes after `len` only pad reads: with 16 of
+    /// them, every word under 16 bytes is found and looked up from two 8-byte reads.
+    /// One pass over the words: each is looked up once and extends the runs still open (at
+    /// most as many as the longest phrase has words, usually none) by one lookup of an integer
+    /// pair each. Phrases are reported in order of the word they end in.
     /// `runs` is a buffer for the open runs.
-    pub fn walk(&self, view: &str, runs: &mut Vec<Run>, mut found: impl FnMut(usize, usize, usize)) {
-        let b = view.as_bytes();
+    pub fn walk(&self, padded: &str, len: usize, runs: &mut Vec<Run>, mut found: impl FnMut(usize, usize, usize)) {
+        let b = padded.as_bytes();
+        debug_assert!(len <= b.len() && (len == 0 || b[len - 1] == b' '));
         runs.clear();
         let mut before = 0;
-        while before + 1 < b.len() {
-            let (end, id) = match self.words.scan(b, before + 1) {
-                Some(found) => found,
+        while before + 1 < len {
+            let (end, key) = match self.words.scan(b, before + 1) {
+                Some((end, key)) => (end, Some(key)),
                 None => {
-                    let end = memchr::memchr(b' ', &b[before + 1..]).map_or(b.len(), |p| before + 1 + p);
-                    (end, self.word(b, before + 1, end))
+                    let end = memchr::memchr(b' ', &b[before + 1..len]).map_or(len, |p| before + 1 + p);
+                    (end, pack(b, before + 1, end))
                 }
             };
-            // A genitive ("Syrias") is the word without its final `s`, looked up at most once.
+            let id = match key {
+                Some(key) => self.words.id(key),
+                None => self.word(b, before + 1, end),
+            };
+            // Nothing to extend, start or cut a genitive from: the common case.
             let plural = b[end - 1] == b's';
-            let mut stem = None;
+            if runs.is_empty() && id.is_none() && !plural {
+                before = end;
+                continue;
+            }
+            // A genitive ("Syrias") is the word without its final `s`, looked up at most once.
+            let mut stem = Stem { word: key, id: None };
             // The runs that go on into this word, then the run this word starts.
             let mut kept = 0;
             for k in 0..runs.len() {
@@ -160,7 +172,7 @@ impl Index {
                 if plural {
                     self.genitive(b, (before, end), (start, node), &mut stem, &mut found);
                 }
-                if let Some(next) = self.step(start, node, id, end, b.len(), &mut found) {
+                if let Some(next) = self.step(start, node, id, end, len, &mut found) {
                     runs[kept] = (start, next);
                     kept += 1;
                 }
@@ -169,7 +181,7 @@ impl Index {
             if plural {
                 self.genitive(b, (before, end), (before, ROOT), &mut stem, &mut found);
             }
-            if let Some(next) = self.step(before, ROOT, id, end, b.len(), &mut found) {
+            if let Some(next) = self.step(before, ROOT, id, end, len, &mut found) {
                 runs.push((before, next));
             }
             before = end;
@@ -177,18 +189,20 @@ impl Index {
     }
 
     /// Reports the phrase that the run from `start` at `node` completes with the word
-    /// `b[before + 1..end]` less its final `s`, if the phrase is longer than four bytes; `stem`
-    /// caches the id of that shorter word.
+    /// `b[before + 1..end]` less its final `s`, if the phrase is longer than four bytes.
     fn genitive(
         &self,
         b: &[u8],
         (before, end): (usize, usize),
         (start, node): (usize, u32),
-        stem: &mut Option<Option<u32>>,
+        stem: &mut Stem,
         found: &mut impl FnMut(usize, usize, usize),
     ) {
         if end - start > 5 {
-            let id = *stem.get_or_insert_with(|| self.word(b, before + 1, end - 1));
+            let id = *stem.id.get_or_insert_with(|| match stem.word {
+                Some(key) => self.words.id(without_last(key, end - before - 1)),
+                None => self.word(b, before + 1, end - 1),
+            });
             if let Some(p) = self.child(node, id).and_then(|n| self.pattern(n)) {
                 found(start, end - 1, p);
             }
@@ -305,12 +319,12 @@ impl Words {
         (id != NONE).then_some(id)
     }
 
-    /// The end of the word at `b[from..]` (the next space) and its id, found together from
+    /// The end of the word at `b[from..]` (the next space) and its key, found together from
     /// two 8-byte reads when it has fewer than 16 bytes and 16 bytes can be read; else None.
     /// The first space in a read is its lowest zero byte after `^ 0x2020…`, found exactly by
     /// the borrow trick (a false hit can only lie above a true one).
     #[inline]
-    fn scan(&self, b: &[u8], from: usize) -> Option<(usize, Option<u32>)> {
+    fn scan(&self, b: &[u8], from: usize) -> Option<(usize, [u64; 2])> {
         const ONES: u64 = 0x0101_0101_0101_0101;
         let spaces = |x: u64| {
             let y = x ^ (ONES * u64::from(b' '));
@@ -335,7 +349,7 @@ impl Words {
             let len = m.trailing_zeros() / 8;
             (8 + len, [x, y & below(len)])
         };
-        Some((from + len as usize, self.id(key)))
+        Some((from + len as usize, key))
     }
 }
 
@@ -367,6 +381,23 @@ fn pack(b: &[u8], from: usize, to: usize) -> Option<[u64; 2]> {
     }
 }
 
+/// A word ending in `s`, for its genitive: the word's key when it has one, and the id of the
+/// word less its `s` once looked up.
+struct Stem {
+    word: Option<[u64; 2]>,
+    id: Option<Option<u32>>,
+}
+
+/// The key of a word of `len` bytes (at least one) less its last byte: that byte zeroed, as
+/// the packing leaves zeros after a word.
+fn without_last([lo, hi]: [u64; 2], len: usize) -> [u64; 2] {
+    let i = len - 1;
+    match i < 8 {
+        true => [lo & !(0xFF << (8 * i)), hi],
+        false => [lo, hi & !(0xFF << (8 * (i - 8)))],
+    }
+}
+
 /// The key of the edge from `node` by word `id`.
 fn edge(node: u32, id: u32) -> u64 {
     (u64::from(node) << 32) | u64::from(id)
@@ -376,11 +407,17 @@ fn edge(node: u32, id: u32) -> u64 {
 mod tests {
     use super::*;
 
-    /// The phrases of a walk over `view`, sorted by start, then end.
+    /// The phrases of a walk over `view`, sorted by start, then end; the same whether the
+    /// view is padded for the two-read look-up or not.
     fn walk<'v>(index: &Index, view: &'v str) -> Vec<(&'v str, usize)> {
         let mut got = Vec::new();
-        index.walk(view, &mut Vec::new(), |s, e, p| got.push((s, e, p)));
+        index.walk(view, view.len(), &mut Vec::new(), |s, e, p| got.push((s, e, p)));
         got.sort_unstable();
+        let padded = format!("{view}{}", " ".repeat(16));
+        let mut again = Vec::new();
+        index.walk(&padded, view.len(), &mut Vec::new(), |s, e, p| again.push((s, e, p)));
+        again.sort_unstable();
+        assert_eq!(got, again, "padded {view:?}");
         got.into_iter().map(|(s, e, p)| (&view[s..e], p)).collect()
     }
 
@@ -404,8 +441,10 @@ mod tests {
             ]
         );
         let mut prefix = Vec::new();
-        index.walk(" deir ez ", &mut Vec::new(), |s, e, p| prefix.push((s, e, p)));
+        index.walk(" deir ez ", 9, &mut Vec::new(), |s, e, p| prefix.push((s, e, p)));
         assert_eq!(prefix, [(0, 5, 1), (5, 8, 3)], "a prefix is no phrase");
+        // Two spaces end a run: the empty word between them is no word of a phrase.
+        assert_eq!(walk(&index, " deir  ez zor "), [(" deir", 1), (" ez", 3)]);
         // A genitive on the last word of a longer phrase; blanked prefixes leave runs of
         // spaces, which are no words; an unknown word ends a run.
         let view = " deir ez zors  syria deir xx zor ";

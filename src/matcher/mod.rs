@@ -132,6 +132,9 @@ fn trim_end(s: &str) -> &str {
     }
 }
 
+/// What pads a lower-cased view for [`index::Index::walk`].
+const PAD: &str = "                ";
+
 /// Characters a name never runs across: "The Islamic State (IS) group" must not give "IS) group".
 const BREAKS: &[char] = &[
     '(', ')', '[', ']', '{', '}', ',', ';', ':', '!', '?', '"', '“', '”', '«', '»', '|',
@@ -272,12 +275,16 @@ impl Matcher {
             lower.clear();
             lower.push_str(&folded.text);
             lower.make_ascii_lowercase();
-            self.search(&lower, None, &mut buffers.runs, &mut raw);
+            let len = lower.len();
+            // Spaces after the view let the walk read any word under 16 bytes in two reads.
+            lower.push_str(PAD);
+            self.search(&lower, len, None, &mut buffers.runs, &mut raw);
             // Only Arabic has clitics, and ASCII has no Arabic: one fast test spares two scans.
-            if !lower.is_ascii() {
+            let view = &lower[..len];
+            if !view.is_ascii() {
                 for clitics in 1..=2 {
-                    if let Some(view) = without_arabic_clitics(&lower, clitics, &mut declitic) {
-                        self.search(view, Some(&lower), &mut buffers.runs, &mut raw);
+                    if let Some(blanked) = without_arabic_clitics(view, clitics, &mut declitic) {
+                        self.search(blanked, blanked.len(), Some(view), &mut buffers.runs, &mut raw);
                     }
                 }
             }
@@ -293,11 +300,11 @@ impl Matcher {
         mentions
     }
 
-    /// Pushes every phrase at a word start of the lower-cased `view`; for a view with Arabic
-    /// prefixes blanked out, only the matches that differ from the `main` view.
-    fn search(&self, view: &str, main: Option<&str>, runs: &mut Vec<index::Run>, out: &mut Vec<Raw>) {
-        self.index.walk(view, runs, |start, end, pattern| {
-            if main.is_none_or(|main| main.as_bytes()[start..end] != view.as_bytes()[start..end]) {
+    /// Pushes every phrase at a word start of the lower-cased view `padded[..len]`; for a view
+    /// with Arabic prefixes blanked out, only the matches that differ from the `main` view.
+    fn search(&self, padded: &str, len: usize, main: Option<&str>, runs: &mut Vec<index::Run>, out: &mut Vec<Raw>) {
+        self.index.walk(padded, len, runs, |start, end, pattern| {
+            if main.is_none_or(|main| main.as_bytes()[start..end] != padded.as_bytes()[start..end]) {
                 out.push(Raw {
                     start,
                     end,
