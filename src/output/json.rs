@@ -215,35 +215,51 @@ fn optional(out: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
-/// A non-negative integer in decimal, two digits a step, formatted at the start of a buffer
-/// that is copied whole (a fixed-size copy, no `memcpy` call) and then cut to the digits.
+/// "00", "01", ... "99".
+const PAIRS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut k = 0;
+    while k < 100 {
+        t[2 * k] = b'0' + (k / 10) as u8;
+        t[2 * k + 1] = b'0' + (k % 10) as u8;
+        k += 1;
+    }
+    t
+};
+
+/// The two digits of `n` (below 100).
+fn pair(n: usize) -> [u8; 2] {
+    [PAIRS[2 * n], PAIRS[2 * n + 1]]
+}
+
+/// A non-negative integer in decimal. Below 10,000 (sentence and paragraph numbers, offsets
+/// in most articles) straight from the table of digit pairs; larger ones two digits a step at
+/// the start of a buffer that is copied whole (a fixed-size copy, no `memcpy` call) and then
+/// cut to the digits.
 pub(super) fn number(out: &mut Vec<u8>, n: usize) {
-    // "00", "01", ... "99".
-    const PAIRS: [u8; 200] = {
-        let mut t = [0u8; 200];
-        let mut k = 0;
-        while k < 100 {
-            t[2 * k] = b'0' + (k / 10) as u8;
-            t[2 * k + 1] = b'0' + (k % 10) as u8;
-            k += 1;
+    match n {
+        0..10 => return out.push(b'0' + n as u8),
+        10..100 => return out.extend_from_slice(&pair(n)),
+        100..1000 => {
+            let [a, b] = pair(n % 100);
+            return out.extend_from_slice(&[b'0' + (n / 100) as u8, a, b]);
         }
-        t
-    };
-    if n < 10 {
-        out.push(b'0' + n as u8);
-        return;
+        1000..10_000 => {
+            let ([a, b], [c, d]) = (pair(n / 100), pair(n % 100));
+            return out.extend_from_slice(&[a, b, c, d]);
+        }
+        _ => {}
     }
     let digits = n.ilog10() as usize + 1;
     let mut buf = [0u8; 20];
     let (mut i, mut n) = (digits, n);
     while n >= 100 {
-        let pair = 2 * (n % 100);
-        n /= 100;
         i -= 2;
-        buf[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        buf[i..i + 2].copy_from_slice(&pair(n % 100));
+        n /= 100;
     }
     if n >= 10 {
-        buf[..2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+        buf[..2].copy_from_slice(&pair(n));
     } else {
         buf[0] = b'0' + n as u8;
     }
