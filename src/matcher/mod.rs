@@ -124,6 +124,16 @@ fn trim_start(s: &str) -> &str {
     }
 }
 
+/// `s.split(' ').nth(1).unwrap_or("")` (the first word of a folded alias, after its leading
+/// space) by `memchr`, without the char searcher `split` runs.
+fn second_word(s: &str) -> &str {
+    let Some(i) = memchr::memchr(b' ', s.as_bytes()) else {
+        return "";
+    };
+    let rest = &s[i + 1..];
+    &rest[..memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len())]
+}
+
 /// `s.trim_end()`, as [`trim_start`].
 fn trim_end(s: &str) -> &str {
     match s.strip_suffix(' ') {
@@ -176,9 +186,10 @@ impl Matcher {
             lower.clear();
             lower.push_str(folded);
             lower.make_ascii_lowercase();
-            let last = memchr::memrchr(b' ', word.as_bytes()).map_or(word, |i| &word[i + 1..]);
-            if gazetteer.entity(alias.entity).kind == EntityType::Place && word.contains(' ') {
-                if let Some(starts_place) = given.get_mut(lower.split(' ').nth(1).unwrap_or("")) {
+            let space = memchr::memrchr(b' ', word.as_bytes());
+            let last = space.map_or(word, |i| &word[i + 1..]);
+            if gazetteer.entity(alias.entity).kind == EntityType::Place && space.is_some() {
+                if let Some(starts_place) = given.get_mut(second_word(&lower)) {
                     *starts_place = true;
                 }
             }
