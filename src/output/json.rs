@@ -19,45 +19,73 @@ use std::io::{self, Write};
 /// Appending to a `Vec` cannot fail.
 const INFALLIBLE: &str = "writing to a Vec cannot fail";
 
+/// How much [`Document::write_json`] holds before it writes: a long article's JSON (6-10 times
+/// its size) goes out in pieces of about this size instead of being built whole.
+const SPILL: usize = 1 << 16;
+
 impl Document<'_> {
     /// Writes the document as compact JSON (one line, no newline) onto `out`: the bytes of
     /// `serde_json::to_writer(out, self)`, faster.
     pub fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
-        let mut line = Vec::with_capacity(self.text.len() * 4);
-        self.push_json(&mut line);
-        out.write_all(&line)
+        let mut buf = Vec::with_capacity(SPILL + SPILL / 4);
+        self.json(&mut buf, &mut Spill(Some(&mut |b: &[u8]| out.write_all(b))))?;
+        out.write_all(&buf)
     }
 
-    /// Appends what [`Document::write_json`] writes to `out`.
+    /// Appends what [`Document::write_json`] writes to `out`, whole.
     pub fn push_json(&self, out: &mut Vec<u8>) {
+        self.json(out, &mut Spill(None)).expect(INFALLIBLE);
+    }
+
+    fn json(&self, out: &mut Vec<u8>, spill: &mut Spill<'_>) -> io::Result<()> {
         out.extend_from_slice(b"{\"schema_version\":");
         number(out, SCHEMA_VERSION as usize);
         out.extend_from_slice(b",\"document\":");
         serde_json::to_writer(&mut *out, &self.info()).expect(INFALLIBLE);
         out.extend_from_slice(b",\"sentences\":");
-        list(out, self.sentences(), sentence);
+        list(out, spill, self.sentences(), sentence)?;
         out.extend_from_slice(b",\"entities\":");
-        list(out, self.entity_counts(), |out, (e, n)| {
+        list(out, spill, self.entity_counts(), |out, (e, n)| {
             entity(out, self.gazetteer, e, n)
-        });
+        })?;
         out.extend_from_slice(b",\"mentions\":");
-        list(out, self.mentions(), mention);
+        list(out, spill, self.mentions(), mention)?;
         out.extend_from_slice(b",\"claims\":");
-        list(out, self.claims(), claim);
+        list(out, spill, self.claims(), claim)?;
         out.push(b'}');
+        Ok(())
     }
 }
 
+/// A writer's `write_all`.
+type WriteAll<'a> = &'a mut dyn FnMut(&[u8]) -> io::Result<()>;
+
+/// What empties the buffer between list items once it holds [`SPILL`] bytes: a writer's
+/// `write_all`, or nothing (the buffer is the output).
+struct Spill<'a>(Option<WriteAll<'a>>);
+
 /// `[a,b,...]`, each item written by `write`.
-fn list<T>(out: &mut Vec<u8>, items: impl Iterator<Item = T>, write: impl Fn(&mut Vec<u8>, T)) {
+fn list<T>(
+    out: &mut Vec<u8>,
+    spill: &mut Spill<'_>,
+    items: impl Iterator<Item = T>,
+    write: impl Fn(&mut Vec<u8>, T),
+) -> io::Result<()> {
     out.push(b'[');
     for (i, item) in items.enumerate() {
         if i > 0 {
             out.push(b',');
         }
         write(out, item);
+        if out.len() >= SPILL {
+            if let Some(to) = &mut spill.0 {
+                to(out)?;
+                out.clear();
+            }
+        }
     }
     out.push(b']');
+    Ok(())
 }
 
 fn sentence(out: &mut Vec<u8>, s: SentenceOut<'_>) {
@@ -188,7 +216,7 @@ fn claim(out: &mut Vec<u8>, c: ClaimOut<'_>) {
     out.extend_from_slice(b"},\"content\":{");
     span(out, &c.content);
     out.extend_from_slice(b"},\"entities\":");
-    list(out, c.entities.iter(), |out, e| string(out, e));
+    list(out, &mut Spill(None), c.entities.iter(), |out, e| string(out, e)).expect(INFALLIBLE);
     out.extend_from_slice(b",\"rule\":");
     string(out, c.rule);
     out.extend_from_slice(b",\"confidence\":");
@@ -496,6 +524,34 @@ mod tests {
             let missing: Vec<_> = want.iter().filter(|k| !seen.contains(**k)).collect();
             assert!(missing.is_empty(), "never written: {missing:?}");
         }
+    }
+
+    #[test]
+    fn a_long_article_is_written_in_pieces_with_the_same_bytes() {
+        /// Counts the writes it takes.
+        struct Counted(Vec<u8>, usize);
+        impl Write for Counted {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.1 += 1;
+                self.0.write(b)
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let text = "Officials in Hama said on Monday that the convoy had reached the town. ".repeat(1500);
+        let x = crate::Extractor::new(crate::Gazetteer::embedded());
+        let extraction = x.extract(&text);
+        let meta = super::super::DocumentMeta::default();
+        let doc = super::super::document(&text, &extraction, x.gazetteer(), &meta);
+        let mut pieces = Counted(Vec::new(), 0);
+        doc.write_json(&mut pieces).unwrap();
+        let mut whole = Vec::new();
+        doc.push_json(&mut whole);
+        assert!(whole.len() > 2 * SPILL, "{} bytes", whole.len());
+        assert!(pieces.1 >= 3, "{} writes", pieces.1);
+        assert_eq!(pieces.0, whole);
+        assert_eq!(String::from_utf8(whole).unwrap(), serde_json::to_string(&doc).unwrap());
     }
 
     #[test]
