@@ -192,19 +192,6 @@ fn extract_all(
     Ok(tally)
 }
 
-/// Serialises one document as JSON, one line without its `\n`, onto `out` (the workers' fast
-/// path for `--format json`/`jsonl`; the same bytes as the [`Sink`] writes).
-fn write_document(
-    mut out: impl Write,
-    text: &str,
-    x: &Extraction,
-    extractor: &Extractor,
-    meta: &DocumentMeta,
-) -> Result<()> {
-    document(text, x, extractor.gazetteer(), meta).write_json(&mut out)?;
-    Ok(())
-}
-
 /// Articles above this size are serialised by the writer straight into the output rather
 /// than into a line buffer, since their JSON is 6-10 times their size.
 const DEFER_ABOVE: usize = 1 << 20;
@@ -267,8 +254,9 @@ fn extracted(extractor: &Extractor, text: String, meta: DocumentMeta, date: Opti
         if !lines || text.len() > DEFER_ABOVE {
             return Ok((Payload::Deferred(Box::new(Big { text, x, meta })), counts));
         }
+        // Serialised here, on the worker: the same bytes as the [`Sink`] writes.
         let mut line = Vec::with_capacity(text.len() * 8);
-        write_document(&mut line, &text, &x, extractor, &meta)?;
+        document(&text, &x, extractor.gazetteer(), &meta).push_json(&mut line);
         line.push(b'\n');
         Ok((Payload::Line(line), counts))
     };

@@ -15,13 +15,13 @@
 //!
 //! Invariant: a walk reports exactly the phrases that occur as whole words, plus those followed
 //! by a bare `s` that ends the word (a scraped genitive, "Syrias"; the caller decides whether it
-//! counts), and it reports them in view order of their start.
+//! counts), and it reports each once, in order of the word it ends in.
 
 use foldhash::fast::FixedState;
 use std::collections::HashMap;
 
-/// A word of a view: the space before it, its end, and its id if some phrase has it.
-pub(super) type Word = (usize, usize, Option<u32>);
+/// An open run of a walk: the space before its first word, and its trie node.
+pub(super) type Run = (usize, u32);
 
 /// No phrase ends at this node: it only continues into longer phrases.
 const NONE: u32 = u32::MAX;
@@ -133,46 +133,99 @@ impl Index {
     }
 
     /// Calls `found(start, end, pattern)` for every phrase at a word start of the lower-cased
-    /// `view`: `[start, end)` runs from the space before the phrase to the end of its last word
-    /// (without a genitive `s`). Each word of the view is looked up once; a phrase then costs
-    /// one lookup of an integer pair per further word.
-    /// `words` is a buffer for the view's words.
-    pub fn walk(&self, view: &str, words: &mut Vec<Word>, mut found: impl FnMut(usize, usize, usize)) {
-        let b = view.as_bytes();
-        words.clear();
-        let mut start = 0;
-        while start + 1 < b.len() {
-            let (end, id) = match self.words.scan(b, start + 1) {
-                Some(found) => found,
+    /// view `padded[..len]`: `[start, end)` runs from the space before the phrase to the end of
+    /// its last word (without a genitive `s`). Bytes after `len` only pad reads: with 16 of
+    /// them, every word under 16 bytes is found and looked up from two 8-byte reads.
+    /// One pass over the words: each is looked up once and extends the runs still open (at
+    /// most as many as the longest phrase has words, usually none) by one lookup of an integer
+    /// pair each. Phrases are reported in order of the word they end in.
+    /// `runs` is a buffer for the open runs.
+    pub fn walk(&self, padded: &str, len: usize, runs: &mut Vec<Run>, mut found: impl FnMut(usize, usize, usize)) {
+        let b = padded.as_bytes();
+        debug_assert!(len <= b.len() && (len == 0 || b[len - 1] == b' '));
+        runs.clear();
+        let mut before = 0;
+        while before + 1 < len {
+            let (end, key) = match self.words.scan(b, before + 1) {
+                Some((end, key)) => (end, Some(key)),
                 None => {
-                    let end = memchr::memchr(b' ', &b[start + 1..]).map_or(b.len(), |p| start + 1 + p);
-                    (end, self.word(b, start + 1, end))
+                    let end = memchr::memchr(b' ', &b[before + 1..len]).map_or(len, |p| before + 1 + p);
+                    (end, pack(b, before + 1, end))
                 }
             };
-            words.push((start, end, id));
-            start = end;
+            let id = match key {
+                Some(key) => self.words.id(key),
+                None => self.word(b, before + 1, end),
+            };
+            // Nothing to extend, start or cut a genitive from: the common case.
+            let plural = b[end - 1] == b's';
+            if runs.is_empty() && id.is_none() && !plural {
+                before = end;
+                continue;
+            }
+            // A genitive ("Syrias") is the word without its final `s`, looked up at most once.
+            let mut stem = Stem { word: key, id: None };
+            // The runs that go on into this word, then the run this word starts.
+            let mut kept = 0;
+            for k in 0..runs.len() {
+                let (start, node) = runs[k];
+                if plural {
+                    self.genitive(b, (before, end), (start, node), &mut stem, &mut found);
+                }
+                if let Some(next) = self.step(start, node, id, end, len, &mut found) {
+                    runs[kept] = (start, next);
+                    kept += 1;
+                }
+            }
+            runs.truncate(kept);
+            if plural {
+                self.genitive(b, (before, end), (before, ROOT), &mut stem, &mut found);
+            }
+            if let Some(next) = self.step(before, ROOT, id, end, len, &mut found) {
+                runs.push((before, next));
+            }
+            before = end;
         }
-        for (k, &(start, ..)) in words.iter().enumerate() {
-            let mut node = ROOT;
-            for &(before, end, id) in &words[k..] {
-                if end - start > 5 && b[end - 1] == b's' {
-                    let stem = self.word(b, before + 1, end - 1);
-                    if let Some(p) = self.child(node, stem).and_then(|n| self.pattern(n)) {
-                        found(start, end - 1, p);
-                    }
-                }
-                let Some(child) = self.child(node, id) else {
-                    break;
-                };
-                if let Some(p) = self.pattern(child) {
-                    found(start, end, p);
-                }
-                if !self.nodes[child as usize].continues || end + 1 >= b.len() {
-                    break;
-                }
-                node = child;
+    }
+
+    /// Reports the phrase that the run from `start` at `node` completes with the word
+    /// `b[before + 1..end]` less its final `s`, if the phrase is longer than four bytes.
+    fn genitive(
+        &self,
+        b: &[u8],
+        (before, end): (usize, usize),
+        (start, node): (usize, u32),
+        stem: &mut Stem,
+        found: &mut impl FnMut(usize, usize, usize),
+    ) {
+        if end - start > 5 {
+            let id = *stem.id.get_or_insert_with(|| match stem.word {
+                Some(key) => self.words.id(without_last(key, end - before - 1)),
+                None => self.word(b, before + 1, end - 1),
+            });
+            if let Some(p) = self.child(node, id).and_then(|n| self.pattern(n)) {
+                found(start, end - 1, p);
             }
         }
+    }
+
+    /// Extends the run from `start` at `node` by the word `id` ending at `end`, reporting the
+    /// phrase it completes; the node to go on from, if some longer phrase may follow.
+    #[inline]
+    fn step(
+        &self,
+        start: usize,
+        node: u32,
+        id: Option<u32>,
+        end: usize,
+        len: usize,
+        found: &mut impl FnMut(usize, usize, usize),
+    ) -> Option<u32> {
+        let child = self.child(node, id)?;
+        if let Some(p) = self.pattern(child) {
+            found(start, end, p);
+        }
+        (self.nodes[child as usize].continues && end + 1 < len).then_some(child)
     }
 }
 
@@ -266,12 +319,12 @@ impl Words {
         (id != NONE).then_some(id)
     }
 
-    /// The end of the word at `b[from..]` (the next space) and its id, found together from
+    /// The end of the word at `b[from..]` (the next space) and its key, found together from
     /// two 8-byte reads when it has fewer than 16 bytes and 16 bytes can be read; else None.
     /// The first space in a read is its lowest zero byte after `^ 0x2020…`, found exactly by
     /// the borrow trick (a false hit can only lie above a true one).
     #[inline]
-    fn scan(&self, b: &[u8], from: usize) -> Option<(usize, Option<u32>)> {
+    fn scan(&self, b: &[u8], from: usize) -> Option<(usize, [u64; 2])> {
         const ONES: u64 = 0x0101_0101_0101_0101;
         let spaces = |x: u64| {
             let y = x ^ (ONES * u64::from(b' '));
@@ -296,7 +349,7 @@ impl Words {
             let len = m.trailing_zeros() / 8;
             (8 + len, [x, y & below(len)])
         };
-        Some((from + len as usize, self.id(key)))
+        Some((from + len as usize, key))
     }
 }
 
@@ -328,6 +381,23 @@ fn pack(b: &[u8], from: usize, to: usize) -> Option<[u64; 2]> {
     }
 }
 
+/// A word ending in `s`, for its genitive: the word's key when it has one, and the id of the
+/// word less its `s` once looked up.
+struct Stem {
+    word: Option<[u64; 2]>,
+    id: Option<Option<u32>>,
+}
+
+/// The key of a word of `len` bytes (at least one) less its last byte: that byte zeroed, as
+/// the packing leaves zeros after a word.
+fn without_last([lo, hi]: [u64; 2], len: usize) -> [u64; 2] {
+    let i = len - 1;
+    match i < 8 {
+        true => [lo & !(0xFF << (8 * i)), hi],
+        false => [lo, hi & !(0xFF << (8 * (i - 8)))],
+    }
+}
+
 /// The key of the edge from `node` by word `id`.
 fn edge(node: u32, id: u32) -> u64 {
     (u64::from(node) << 32) | u64::from(id)
@@ -337,6 +407,20 @@ fn edge(node: u32, id: u32) -> u64 {
 mod tests {
     use super::*;
 
+    /// The phrases of a walk over `view`, sorted by start, then end; the same whether the
+    /// view is padded for the two-read look-up or not.
+    fn walk<'v>(index: &Index, view: &'v str) -> Vec<(&'v str, usize)> {
+        let mut got = Vec::new();
+        index.walk(view, view.len(), &mut Vec::new(), |s, e, p| got.push((s, e, p)));
+        got.sort_unstable();
+        let padded = format!("{view}{}", " ".repeat(16));
+        let mut again = Vec::new();
+        index.walk(&padded, view.len(), &mut Vec::new(), |s, e, p| again.push((s, e, p)));
+        again.sort_unstable();
+        assert_eq!(got, again, "padded {view:?}");
+        got.into_iter().map(|(s, e, p)| (&view[s..e], p)).collect()
+    }
+
     #[test]
     fn walks_whole_words_longest_and_shorter_and_genitives() {
         let mut index = Index::default();
@@ -345,10 +429,8 @@ mod tests {
         }
         assert_eq!(index.insert(" deir", 9), 1, "a phrase keeps its first id");
         let view = " deir ez zor and syrias deirez deir ez ";
-        let mut got = Vec::new();
-        index.walk(view, &mut Vec::new(), |s, e, p| got.push((&view[s..e], p)));
         assert_eq!(
-            got,
+            walk(&index, view),
             [
                 (" deir", 1),
                 (" deir ez zor", 0),
@@ -359,15 +441,15 @@ mod tests {
             ]
         );
         let mut prefix = Vec::new();
-        index.walk(" deir ez ", &mut Vec::new(), |s, e, p| prefix.push((s, e, p)));
+        index.walk(" deir ez ", 9, &mut Vec::new(), |s, e, p| prefix.push((s, e, p)));
         assert_eq!(prefix, [(0, 5, 1), (5, 8, 3)], "a prefix is no phrase");
+        // Two spaces end a run: the empty word between them is no word of a phrase.
+        assert_eq!(walk(&index, " deir  ez zor "), [(" deir", 1), (" ez", 3)]);
         // A genitive on the last word of a longer phrase; blanked prefixes leave runs of
         // spaces, which are no words; an unknown word ends a run.
         let view = " deir ez zors  syria deir xx zor ";
-        let mut got = Vec::new();
-        index.walk(view, &mut Vec::new(), |s, e, p| got.push((&view[s..e], p)));
         assert_eq!(
-            got,
+            walk(&index, view),
             [
                 (" deir", 1),
                 (" deir ez zor", 0),
@@ -404,10 +486,8 @@ mod tests {
         let view = " ab abc abcdefgh abcdefghi abcdefghijklmnop abcdefghijklmnopq abcdefghijklmn \
                     abcdefghijklmnopqr abcdefghijklmnopqrstuvwxyz a حلب w7 w70 w100 abcdefghijklmno \
                     abcdefghijklmnop a abcdefgh ";
-        let mut got = Vec::new();
-        index.walk(view, &mut Vec::new(), |s, e, p| got.push((&view[s..e], p)));
         assert_eq!(
-            got,
+            walk(&index, view),
             [
                 (" ab", 1),
                 (" abcdefgh", 5),

@@ -104,8 +104,8 @@ struct Raw {
 /// Lists reused from sentence to sentence of an article, so a sentence allocates nothing.
 #[derive(Debug, Default)]
 struct Buffers {
-    /// The words of a view, for [`index::Index::walk`].
-    words: Vec<index::Word>,
+    /// The open runs of [`index::Index::walk`].
+    runs: Vec<index::Run>,
     /// Person cues: where each ends in the view and in the original.
     people: Vec<(usize, usize)>,
     /// Context cues by their view end, and by their view start.
@@ -124,6 +124,16 @@ fn trim_start(s: &str) -> &str {
     }
 }
 
+/// `s.split(' ').nth(1).unwrap_or("")` (the first word of a folded alias, after its leading
+/// space) by `memchr`, without the char searcher `split` runs.
+fn second_word(s: &str) -> &str {
+    let Some(i) = memchr::memchr(b' ', s.as_bytes()) else {
+        return "";
+    };
+    let rest = &s[i + 1..];
+    &rest[..memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len())]
+}
+
 /// `s.trim_end()`, as [`trim_start`].
 fn trim_end(s: &str) -> &str {
     match s.strip_suffix(' ') {
@@ -131,6 +141,9 @@ fn trim_end(s: &str) -> &str {
         _ => s.trim_end(),
     }
 }
+
+/// What pads a lower-cased view for [`index::Index::walk`].
+const PAD: &str = "                ";
 
 /// Characters a name never runs across: "The Islamic State (IS) group" must not give "IS) group".
 const BREAKS: &[char] = &[
@@ -173,9 +186,10 @@ impl Matcher {
             lower.clear();
             lower.push_str(folded);
             lower.make_ascii_lowercase();
-            let last = memchr::memrchr(b' ', word.as_bytes()).map_or(word, |i| &word[i + 1..]);
-            if gazetteer.entity(alias.entity).kind == EntityType::Place && word.contains(' ') {
-                if let Some(starts_place) = given.get_mut(lower.split(' ').nth(1).unwrap_or("")) {
+            let space = memchr::memrchr(b' ', word.as_bytes());
+            let last = space.map_or(word, |i| &word[i + 1..]);
+            if gazetteer.entity(alias.entity).kind == EntityType::Place && space.is_some() {
+                if let Some(starts_place) = given.get_mut(second_word(&lower)) {
                     *starts_place = true;
                 }
             }
@@ -272,12 +286,16 @@ impl Matcher {
             lower.clear();
             lower.push_str(&folded.text);
             lower.make_ascii_lowercase();
-            self.search(&lower, None, &mut buffers.words, &mut raw);
+            let len = lower.len();
+            // Spaces after the view let the walk read any word under 16 bytes in two reads.
+            lower.push_str(PAD);
+            self.search(&lower, len, None, &mut buffers.runs, &mut raw);
             // Only Arabic has clitics, and ASCII has no Arabic: one fast test spares two scans.
-            if !lower.is_ascii() {
+            let view = &lower[..len];
+            if !view.is_ascii() {
                 for clitics in 1..=2 {
-                    if let Some(view) = without_arabic_clitics(&lower, clitics, &mut declitic) {
-                        self.search(view, Some(&lower), &mut buffers.words, &mut raw);
+                    if let Some(blanked) = without_arabic_clitics(view, clitics, &mut declitic) {
+                        self.search(blanked, blanked.len(), Some(view), &mut buffers.runs, &mut raw);
                     }
                 }
             }
@@ -293,11 +311,11 @@ impl Matcher {
         mentions
     }
 
-    /// Pushes every phrase at a word start of the lower-cased `view`; for a view with Arabic
-    /// prefixes blanked out, only the matches that differ from the `main` view.
-    fn search(&self, view: &str, main: Option<&str>, words: &mut Vec<index::Word>, out: &mut Vec<Raw>) {
-        self.index.walk(view, words, |start, end, pattern| {
-            if main.is_none_or(|main| main.as_bytes()[start..end] != view.as_bytes()[start..end]) {
+    /// Pushes every phrase at a word start of the lower-cased view `padded[..len]`; for a view
+    /// with Arabic prefixes blanked out, only the matches that differ from the `main` view.
+    fn search(&self, padded: &str, len: usize, main: Option<&str>, runs: &mut Vec<index::Run>, out: &mut Vec<Raw>) {
+        self.index.walk(padded, len, runs, |start, end, pattern| {
+            if main.is_none_or(|main| main.as_bytes()[start..end] != padded.as_bytes()[start..end]) {
                 out.push(Raw {
                     start,
                     end,

@@ -263,3 +263,21 @@ fn the_index_build_trims_as_str_trim() {
         assert_eq!(super::trim_end(s), s.trim_end(), "{s:?}");
     }
 }
+
+#[test]
+fn second_word_is_split_nth_one() {
+    for s in [
+        "",
+        "x",
+        " ",
+        " tal abyad",
+        " tal",
+        "tal abyad",
+        "  a b",
+        " a  b",
+        "a b c",
+        " wadi al nasara ",
+    ] {
+        assert_eq!(second_word(s), s.split(' ').nth(1).unwrap_or(""), "{s:?}");
+    }
+}

@@ -1,241 +1,299 @@
 //! The compact JSON of a [`Document`], written by hand: the same bytes as
 //! `serde_json::to_writer` gives for its `Serialize` (a test compares both), at a fraction of
-//! the cost for the long strings (sentence texts, contents, quotes).
+//! the cost.
 //!
-//! Strings are copied in runs and only the bytes JSON requires are escaped, exactly as
-//! serde_json does (`"`, `\`, and the control characters below U+0020: `\b \t \n \f \r`, else
-//! `\u00XX` in lower-case hex; everything else, non-ASCII included, as it is). Eight bytes are
-//! tested at a time for one of these. The rare or small parts (the `document` object with its
-//! passed-through fields, entities with their attributes, the confidence number) are written by
-//! serde_json itself, so numbers and arbitrary values keep its formatting.
+//! The writer appends to a `Vec<u8>`, so it cannot fail and each piece is a bounds-checked copy
+//! rather than a call through `Write`: keys are constant copies, numbers are formatted in a
+//! fixed-size buffer copied whole (then cut to their digits), and strings are copied in runs.
+//! Only the bytes JSON requires are escaped, exactly as serde_json does (`"`, `\`, and the
+//! control characters below U+0020: `\b \t \n \f \r`, else `\u00XX` in lower-case hex;
+//! everything else, non-ASCII included, as it is). Eight bytes are tested at a time for one of
+//! these. The rare or small parts (the `document` object with its passed-through fields,
+//! entities with their attributes, the confidence number) are written by serde_json itself, so
+//! numbers and arbitrary values keep its formatting.
 
 use super::{attribute, Attribute, ClaimOut, Document, MentionOut, SentenceOut, SpanOut, SCHEMA_VERSION};
 use crate::gazetteer::{Entity, EntityId, Gazetteer};
 use std::io::{self, Write};
 
+/// Appending to a `Vec` cannot fail.
+const INFALLIBLE: &str = "writing to a Vec cannot fail";
+
+/// How much [`Document::write_json`] holds before it writes: a long article's JSON (6-10 times
+/// its size) goes out in pieces of about this size instead of being built whole.
+const SPILL: usize = 1 << 16;
+
 impl Document<'_> {
     /// Writes the document as compact JSON (one line, no newline) onto `out`: the bytes of
     /// `serde_json::to_writer(out, self)`, faster.
     pub fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
-        out.write_all(b"{\"schema_version\":")?;
-        number(out, SCHEMA_VERSION as usize)?;
-        out.write_all(b",\"document\":")?;
-        serde_json::to_writer(&mut *out, &self.info())?;
-        out.write_all(b",\"sentences\":")?;
-        list(out, self.sentences(), sentence)?;
-        out.write_all(b",\"entities\":")?;
-        list(out, self.entity_counts(), |out, (e, n)| {
+        let mut buf = Vec::with_capacity(SPILL + SPILL / 4);
+        self.json(&mut buf, &mut Spill(Some(&mut |b: &[u8]| out.write_all(b))))?;
+        out.write_all(&buf)
+    }
+
+    /// Appends what [`Document::write_json`] writes to `out`, whole.
+    pub fn push_json(&self, out: &mut Vec<u8>) {
+        self.json(out, &mut Spill(None)).expect(INFALLIBLE);
+    }
+
+    fn json(&self, out: &mut Vec<u8>, spill: &mut Spill<'_>) -> io::Result<()> {
+        out.extend_from_slice(b"{\"schema_version\":");
+        number(out, SCHEMA_VERSION as usize);
+        out.extend_from_slice(b",\"document\":");
+        serde_json::to_writer(&mut *out, &self.info()).expect(INFALLIBLE);
+        out.extend_from_slice(b",\"sentences\":");
+        list(out, spill, self.sentences(), sentence)?;
+        out.extend_from_slice(b",\"entities\":");
+        list(out, spill, self.entity_counts(), |out, (e, n)| {
             entity(out, self.gazetteer, e, n)
         })?;
-        out.write_all(b",\"mentions\":")?;
-        list(out, self.mentions(), mention)?;
-        out.write_all(b",\"claims\":")?;
-        list(out, self.claims(), claim)?;
-        out.write_all(b"}")
+        out.extend_from_slice(b",\"mentions\":");
+        list(out, spill, self.mentions(), mention)?;
+        out.extend_from_slice(b",\"claims\":");
+        list(out, spill, self.claims(), claim)?;
+        out.push(b'}');
+        Ok(())
     }
 }
+
+/// A writer's `write_all`.
+type WriteAll<'a> = &'a mut dyn FnMut(&[u8]) -> io::Result<()>;
+
+/// What empties the buffer between list items once it holds [`SPILL`] bytes: a writer's
+/// `write_all`, or nothing (the buffer is the output).
+struct Spill<'a>(Option<WriteAll<'a>>);
 
 /// `[a,b,...]`, each item written by `write`.
-fn list<W: Write + ?Sized, T>(
-    out: &mut W,
+fn list<T>(
+    out: &mut Vec<u8>,
+    spill: &mut Spill<'_>,
     items: impl Iterator<Item = T>,
-    write: impl Fn(&mut W, T) -> io::Result<()>,
+    write: impl Fn(&mut Vec<u8>, T),
 ) -> io::Result<()> {
-    out.write_all(b"[")?;
+    out.push(b'[');
     for (i, item) in items.enumerate() {
         if i > 0 {
-            out.write_all(b",")?;
+            out.push(b',');
         }
-        write(out, item)?;
+        write(out, item);
+        if out.len() >= SPILL {
+            if let Some(to) = &mut spill.0 {
+                to(out)?;
+                out.clear();
+            }
+        }
     }
-    out.write_all(b"]")
+    out.push(b']');
+    Ok(())
 }
 
-fn sentence<W: Write + ?Sized>(out: &mut W, s: SentenceOut<'_>) -> io::Result<()> {
-    out.write_all(b"{\"index\":")?;
-    number(out, s.index)?;
-    out.write_all(b",\"start\":")?;
-    number(out, s.start)?;
-    out.write_all(b",\"end\":")?;
-    number(out, s.end)?;
-    out.write_all(b",\"text\":")?;
-    string(out, s.text)?;
-    out.write_all(b",\"paragraph\":")?;
-    number(out, s.paragraph)?;
-    out.write_all(b",\"role\":")?;
-    string(out, s.role)?;
-    out.write_all(b"}")
+fn sentence(out: &mut Vec<u8>, s: SentenceOut<'_>) {
+    out.extend_from_slice(b"{\"index\":");
+    number(out, s.index);
+    out.extend_from_slice(b",\"start\":");
+    number(out, s.start);
+    out.extend_from_slice(b",\"end\":");
+    number(out, s.end);
+    out.extend_from_slice(b",\"text\":");
+    string(out, s.text);
+    out.extend_from_slice(b",\"paragraph\":");
+    number(out, s.paragraph);
+    out.extend_from_slice(b",\"role\":");
+    string(out, s.role);
+    out.push(b'}');
 }
 
 /// An entity as `EntityOut` serialises: its head ([`entity_head`], written once a run and kept
 /// by the gazetteer), then the mention count.
-fn entity<W: Write + ?Sized>(out: &mut W, g: &Gazetteer, id: EntityId, mentions: usize) -> io::Result<()> {
-    out.write_all(g.memo(id, |e| {
+fn entity(out: &mut Vec<u8>, g: &Gazetteer, id: EntityId, mentions: usize) {
+    out.extend_from_slice(g.memo(id, |e| {
         let mut head = Vec::new();
-        entity_head(&mut head, e).expect("writing to a Vec cannot fail");
+        entity_head(&mut head, e);
         head
-    }))?;
-    out.write_all(b",\"mentions\":")?;
-    number(out, mentions)?;
-    out.write_all(b"}")
+    }));
+    out.extend_from_slice(b",\"mentions\":");
+    number(out, mentions);
+    out.push(b'}');
 }
 
 /// An entity up to its mention count: `subtype` only when set, then the attributes sorted by
 /// column name (a `BTreeMap` in `EntityOut`).
-fn entity_head<W: Write + ?Sized>(out: &mut W, e: &Entity) -> io::Result<()> {
-    out.write_all(b"{\"id\":")?;
-    string(out, &e.id)?;
-    out.write_all(b",\"name\":")?;
-    string(out, &e.name)?;
-    out.write_all(b",\"type\":")?;
-    string(out, e.kind.as_str())?;
+fn entity_head(out: &mut Vec<u8>, e: &Entity) {
+    out.extend_from_slice(b"{\"id\":");
+    string(out, &e.id);
+    out.extend_from_slice(b",\"name\":");
+    string(out, &e.name);
+    out.extend_from_slice(b",\"type\":");
+    string(out, e.kind.as_str());
     if !e.subtype.is_empty() {
-        out.write_all(b",\"subtype\":")?;
-        string(out, &e.subtype)?;
+        out.extend_from_slice(b",\"subtype\":");
+        string(out, &e.subtype);
     }
     let mut attributes: Vec<(&str, &str)> = e.attributes.iter().map(|(c, v)| (*c, v.as_str())).collect();
     attributes.sort_unstable();
     for (column, value) in attributes {
-        out.write_all(b",")?;
-        string(out, column)?;
-        out.write_all(b":")?;
+        out.push(b',');
+        string(out, column);
+        out.push(b':');
         match attribute(column, value) {
-            Attribute::Text(text) => string(out, text)?,
-            Attribute::Number(n) => serde_json::to_writer(&mut *out, &n)?,
+            Attribute::Text(text) => string(out, text),
+            Attribute::Number(n) => serde_json::to_writer(&mut *out, &n).expect(INFALLIBLE),
         }
     }
-    Ok(())
 }
 
-fn mention<W: Write + ?Sized>(out: &mut W, m: MentionOut<'_>) -> io::Result<()> {
-    out.write_all(b"{\"entity\":")?;
-    string(out, m.entity)?;
-    out.write_all(b",\"type\":")?;
-    string(out, m.kind)?;
-    out.write_all(b",\"text\":")?;
-    string(out, m.text)?;
-    out.write_all(b",\"start\":")?;
-    number(out, m.start)?;
-    out.write_all(b",\"end\":")?;
-    number(out, m.end)?;
-    out.write_all(b",\"sentence\":")?;
-    number(out, m.sentence)?;
-    out.write_all(b"}")
+fn mention(out: &mut Vec<u8>, m: MentionOut<'_>) {
+    out.extend_from_slice(b"{\"entity\":");
+    string(out, m.entity);
+    out.extend_from_slice(b",\"type\":");
+    string(out, m.kind);
+    out.extend_from_slice(b",\"text\":");
+    string(out, m.text);
+    out.extend_from_slice(b",\"start\":");
+    number(out, m.start);
+    out.extend_from_slice(b",\"end\":");
+    number(out, m.end);
+    out.extend_from_slice(b",\"sentence\":");
+    number(out, m.sentence);
+    out.push(b'}');
 }
 
 /// The fields of a span, without braces: `"text":...,"start":...,"end":...`.
-fn span<W: Write + ?Sized>(out: &mut W, s: &SpanOut<'_>) -> io::Result<()> {
-    out.write_all(b"\"text\":")?;
-    string(out, s.text)?;
-    out.write_all(b",\"start\":")?;
-    number(out, s.start)?;
-    out.write_all(b",\"end\":")?;
-    number(out, s.end)
+fn span(out: &mut Vec<u8>, s: &SpanOut<'_>) {
+    out.extend_from_slice(b"\"text\":");
+    string(out, s.text);
+    out.extend_from_slice(b",\"start\":");
+    number(out, s.start);
+    out.extend_from_slice(b",\"end\":");
+    number(out, s.end);
 }
 
-fn claim<W: Write + ?Sized>(out: &mut W, c: ClaimOut<'_>) -> io::Result<()> {
-    out.write_all(b"{\"id\":")?;
-    string(out, &c.id)?;
-    out.write_all(b",\"kind\":")?;
-    string(out, c.kind)?;
-    out.write_all(b",\"sentence\":")?;
-    number(out, c.sentence)?;
-    out.write_all(b",\"source\":")?;
+fn claim(out: &mut Vec<u8>, c: ClaimOut<'_>) {
+    out.extend_from_slice(b"{\"id\":");
+    string(out, &c.id);
+    out.extend_from_slice(b",\"kind\":");
+    string(out, c.kind);
+    out.extend_from_slice(b",\"sentence\":");
+    number(out, c.sentence);
+    out.extend_from_slice(b",\"source\":");
     match &c.source {
-        None => out.write_all(b"null")?,
+        None => out.extend_from_slice(b"null"),
         Some(s) => {
-            out.write_all(b"{")?;
-            span(out, &s.span)?;
-            out.write_all(b",\"entity\":")?;
-            optional(out, s.entity)?;
-            out.write_all(b",\"type\":")?;
-            optional(out, s.kind)?;
-            out.write_all(b",\"subtype\":")?;
-            optional(out, s.subtype)?;
-            out.write_all(if s.unnamed {
+            out.push(b'{');
+            span(out, &s.span);
+            out.extend_from_slice(b",\"entity\":");
+            optional(out, s.entity);
+            out.extend_from_slice(b",\"type\":");
+            optional(out, s.kind);
+            out.extend_from_slice(b",\"subtype\":");
+            optional(out, s.subtype);
+            out.extend_from_slice(if s.unnamed {
                 b",\"unnamed\":true"
             } else {
                 b",\"unnamed\":false"
-            })?;
-            out.write_all(b",\"resolved\":")?;
+            });
+            out.extend_from_slice(b",\"resolved\":");
             match &s.resolved {
-                None => out.write_all(b"null")?,
+                None => out.extend_from_slice(b"null"),
                 Some(r) => {
-                    out.write_all(b"{")?;
-                    span(out, &r.span)?;
-                    out.write_all(b",\"entity\":")?;
-                    optional(out, r.entity)?;
-                    out.write_all(b"}")?;
+                    out.push(b'{');
+                    span(out, &r.span);
+                    out.extend_from_slice(b",\"entity\":");
+                    optional(out, r.entity);
+                    out.push(b'}');
                 }
             }
-            out.write_all(b"}")?;
+            out.push(b'}');
         }
     }
-    out.write_all(b",\"cue\":{")?;
-    span(out, &c.cue.span)?;
-    out.write_all(b",\"lemma\":")?;
-    string(out, c.cue.lemma)?;
-    out.write_all(b",\"stance\":")?;
-    string(out, c.cue.stance)?;
-    out.write_all(b"},\"content\":{")?;
-    span(out, &c.content)?;
-    out.write_all(b"},\"entities\":")?;
-    list(out, c.entities.iter(), |out, e| string(out, e))?;
-    out.write_all(b",\"rule\":")?;
-    string(out, c.rule)?;
-    out.write_all(b",\"confidence\":")?;
-    serde_json::to_writer(&mut *out, &c.confidence)?;
-    out.write_all(if c.disputed {
+    out.extend_from_slice(b",\"cue\":{");
+    span(out, &c.cue.span);
+    out.extend_from_slice(b",\"lemma\":");
+    string(out, c.cue.lemma);
+    out.extend_from_slice(b",\"stance\":");
+    string(out, c.cue.stance);
+    out.extend_from_slice(b"},\"content\":{");
+    span(out, &c.content);
+    out.extend_from_slice(b"},\"entities\":");
+    list(out, &mut Spill(None), c.entities.iter(), |out, e| string(out, e)).expect(INFALLIBLE);
+    out.extend_from_slice(b",\"rule\":");
+    string(out, c.rule);
+    out.extend_from_slice(b",\"confidence\":");
+    serde_json::to_writer(&mut *out, &c.confidence).expect(INFALLIBLE);
+    out.extend_from_slice(if c.disputed {
         b",\"disputed\":true"
     } else {
         b",\"disputed\":false"
-    })?;
-    out.write_all(if c.unverified {
+    });
+    out.extend_from_slice(if c.unverified {
         b",\"unverified\":true"
     } else {
         b",\"unverified\":false"
-    })?;
-    out.write_all(b",\"nested_in\":")?;
-    optional(out, c.nested_in.as_deref())?;
-    out.write_all(b"}")
+    });
+    out.extend_from_slice(b",\"nested_in\":");
+    optional(out, c.nested_in.as_deref());
+    out.push(b'}');
 }
 
-fn optional<W: Write + ?Sized>(out: &mut W, s: Option<&str>) -> io::Result<()> {
+fn optional(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => string(out, s),
-        None => out.write_all(b"null"),
+        None => out.extend_from_slice(b"null"),
     }
 }
 
-/// A non-negative integer in decimal, two digits a step.
-fn number<W: Write + ?Sized>(out: &mut W, mut n: usize) -> io::Result<()> {
-    // "00", "01", ... "99".
-    const PAIRS: [u8; 200] = {
-        let mut t = [0u8; 200];
-        let mut k = 0;
-        while k < 100 {
-            t[2 * k] = b'0' + (k / 10) as u8;
-            t[2 * k + 1] = b'0' + (k % 10) as u8;
-            k += 1;
+/// "00", "01", ... "99".
+const PAIRS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut k = 0;
+    while k < 100 {
+        t[2 * k] = b'0' + (k / 10) as u8;
+        t[2 * k + 1] = b'0' + (k % 10) as u8;
+        k += 1;
+    }
+    t
+};
+
+/// The two digits of `n` (below 100).
+fn pair(n: usize) -> [u8; 2] {
+    [PAIRS[2 * n], PAIRS[2 * n + 1]]
+}
+
+/// A non-negative integer in decimal. Below 10,000 (sentence and paragraph numbers, offsets
+/// in most articles) straight from the table of digit pairs; larger ones two digits a step at
+/// the start of a buffer that is copied whole (a fixed-size copy, no `memcpy` call) and then
+/// cut to the digits.
+pub(super) fn number(out: &mut Vec<u8>, n: usize) {
+    match n {
+        0..10 => return out.push(b'0' + n as u8),
+        10..100 => return out.extend_from_slice(&pair(n)),
+        100..1000 => {
+            let [a, b] = pair(n % 100);
+            return out.extend_from_slice(&[b'0' + (n / 100) as u8, a, b]);
         }
-        t
-    };
+        1000..10_000 => {
+            let ([a, b], [c, d]) = (pair(n / 100), pair(n % 100));
+            return out.extend_from_slice(&[a, b, c, d]);
+        }
+        _ => {}
+    }
+    let digits = n.ilog10() as usize + 1;
     let mut buf = [0u8; 20];
-    let mut i = buf.len();
+    let (mut i, mut n) = (digits, n);
     while n >= 100 {
-        let pair = 2 * (n % 100);
-        n /= 100;
         i -= 2;
-        buf[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        buf[i..i + 2].copy_from_slice(&pair(n % 100));
+        n /= 100;
     }
     if n >= 10 {
-        i -= 2;
-        buf[i..i + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+        buf[..2].copy_from_slice(&pair(n));
     } else {
-        i -= 1;
-        buf[i] = b'0' + n as u8;
+        buf[0] = b'0' + n as u8;
     }
-    out.write_all(&buf[i..])
+    let len = out.len();
+    out.extend_from_slice(&buf);
+    out.truncate(len + digits);
 }
 
 /// Whether JSON escapes byte `b` (serde_json's table).
@@ -287,9 +345,10 @@ fn clean_prefix(b: &[u8]) -> usize {
 
 /// `s` as a JSON string: unescaped runs copied whole, eight bytes tested at a time (sixteen
 /// while none needs an escape).
-fn string<W: Write + ?Sized>(out: &mut W, s: &str) -> io::Result<()> {
+fn string(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
-    out.write_all(b"\"")?;
+    out.reserve(b.len() + 2);
+    out.push(b'"');
     let (mut from, mut i) = (0, clean_prefix(b));
     while i < b.len() {
         if let Some(word) = b.get(i..i + 8) {
@@ -302,29 +361,29 @@ fn string<W: Write + ?Sized>(out: &mut W, s: &str) -> io::Result<()> {
         let end = (i + 8).min(b.len());
         for k in i..end {
             if escaped(b[k]) {
-                out.write_all(&b[from..k])?;
-                escape(out, b[k])?;
+                out.extend_from_slice(&b[from..k]);
+                escape(out, b[k]);
                 from = k + 1;
             }
         }
         i = end;
     }
-    out.write_all(&b[from..])?;
-    out.write_all(b"\"")
+    out.extend_from_slice(&b[from..]);
+    out.push(b'"');
 }
 
 /// The escape of byte `b`, as serde_json writes it.
-fn escape<W: Write + ?Sized>(out: &mut W, b: u8) -> io::Result<()> {
+fn escape(out: &mut Vec<u8>, b: u8) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     match b {
-        b'"' => out.write_all(b"\\\""),
-        b'\\' => out.write_all(b"\\\\"),
-        0x08 => out.write_all(b"\\b"),
-        b'\t' => out.write_all(b"\\t"),
-        b'\n' => out.write_all(b"\\n"),
-        0x0c => out.write_all(b"\\f"),
-        b'\r' => out.write_all(b"\\r"),
-        _ => out.write_all(&[
+        b'"' => out.extend_from_slice(b"\\\""),
+        b'\\' => out.extend_from_slice(b"\\\\"),
+        0x08 => out.extend_from_slice(b"\\b"),
+        b'\t' => out.extend_from_slice(b"\\t"),
+        b'\n' => out.extend_from_slice(b"\\n"),
+        0x0c => out.extend_from_slice(b"\\f"),
+        b'\r' => out.extend_from_slice(b"\\r"),
+        _ => out.extend_from_slice(&[
             b'\\',
             b'u',
             b'0',
@@ -341,7 +400,7 @@ mod tests {
 
     fn json(s: &str) -> String {
         let mut out = Vec::new();
-        string(&mut out, s).unwrap();
+        string(&mut out, s);
         String::from_utf8(out).unwrap()
     }
 
@@ -387,7 +446,7 @@ mod tests {
             // Written twice: the second time from the gazetteer's memo.
             for _ in 0..2 {
                 let mut hand = Vec::new();
-                entity(&mut hand, &g, k, k % 3).unwrap();
+                entity(&mut hand, &g, k, k % 3);
                 assert_eq!(String::from_utf8(hand).unwrap(), serde, "{}", e.origin);
             }
         }
@@ -468,10 +527,38 @@ mod tests {
     }
 
     #[test]
+    fn a_long_article_is_written_in_pieces_with_the_same_bytes() {
+        /// Counts the writes it takes.
+        struct Counted(Vec<u8>, usize);
+        impl Write for Counted {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.1 += 1;
+                self.0.write(b)
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let text = "Officials in Hama said on Monday that the convoy had reached the town. ".repeat(1500);
+        let x = crate::Extractor::new(crate::Gazetteer::embedded());
+        let extraction = x.extract(&text);
+        let meta = super::super::DocumentMeta::default();
+        let doc = super::super::document(&text, &extraction, x.gazetteer(), &meta);
+        let mut pieces = Counted(Vec::new(), 0);
+        doc.write_json(&mut pieces).unwrap();
+        let mut whole = Vec::new();
+        doc.push_json(&mut whole);
+        assert!(whole.len() > 2 * SPILL, "{} bytes", whole.len());
+        assert!(pieces.1 >= 3, "{} writes", pieces.1);
+        assert_eq!(pieces.0, whole);
+        assert_eq!(String::from_utf8(whole).unwrap(), serde_json::to_string(&doc).unwrap());
+    }
+
+    #[test]
     fn numbers_are_decimal() {
         for n in (0..100_000).chain([123_456, 999_999, 1_000_000, usize::MAX / 3, usize::MAX]) {
             let mut out = Vec::new();
-            number(&mut out, n).unwrap();
+            number(&mut out, n);
             assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
         }
     }
