@@ -138,18 +138,21 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
         }
         // Only the last few sentences matter; keeping the list short keeps this linear.
         // ... and only the nearest few of them, however many one run-on sentence holds.
+        // Those that stay are not moved: most claims drop none.
         let keep_from = candidates.len().saturating_sub(MAX_CANDIDATES);
-        for (i, k) in std::mem::take(&mut candidates).into_iter().enumerate() {
-            if i >= keep_from && c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE {
-                candidates.push(k);
-            } else if k.entity.is_some() {
-                // A named entity stays within reach of "the observatory" further on.
-                far.retain(|f| f.entity != k.entity);
-                if far.len() == MAX_CANDIDATES {
-                    far.remove(0);
-                }
-                far.push(k);
+        let mut i = 0;
+        let gone = candidates.extract_if(.., |k| {
+            let keep = i >= keep_from && c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE;
+            i += 1;
+            !keep
+        });
+        for k in gone.filter(|k| k.entity.is_some()) {
+            // A named entity stays within reach of "the observatory" further on.
+            far.retain(|f| f.entity != k.entity);
+            if far.len() == MAX_CANDIDATES {
+                far.remove(0);
             }
+            far.push(k);
         }
         // A quote the source speaks: who it names is not the speaker.
         let quoted = text[..c.content.start].ends_with(['“', '"', '‘', '\'']);
