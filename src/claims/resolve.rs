@@ -115,7 +115,8 @@ fn titled_name(phrase: &str, lexicon: &Lexicon) -> bool {
     // A name, not an acronym: "the official SANA news agency" is no person.
     let name = |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
     (0..words.len().saturating_sub(1)).any(|i| {
-        is(words[i], Class::Person) && name(words[i + 1]) && (i == 0 || !is(words[i - 1], Class::PostModifier))
+        // The name test first: it needs no lower-cased copy of the word.
+        name(words[i + 1]) && is(words[i], Class::Person) && (i == 0 || !is(words[i - 1], Class::PostModifier))
     })
 }
 
@@ -349,7 +350,8 @@ impl Anaphor {
     }
 
     fn fits(&self, k: &Candidate, lexicon: &Lexicon) -> bool {
-        let last = head_of(k.lower(), lexicon);
+        // The head word, found only by the branches that ask for it.
+        let last = || head_of(k.lower(), lexicon);
         let is = |w: &str, c: Class| lexicon.classes(w).has(c);
         let institution = matches!(
             k.kind,
@@ -371,14 +373,17 @@ impl Anaphor {
                     .split_once(',')
                     .map_or("", |(_, a)| head_of(a.trim(), lexicon));
                 k.kind == Some(EntityType::Person)
-                    || is(last, Class::Person)
+                    || is(last(), Class::Person)
                     || is(appositive, Class::Person)
                     || k.titled(lexicon)
                     || (k.kind.is_none() && k.personal_name(lexicon))
             }
-            Anaphor::Institution => institution || (k.kind.is_none() && is(last, Class::Institution)),
+            Anaphor::Institution => institution || (k.kind.is_none() && is(last(), Class::Institution)),
             Anaphor::Plural => {
-                matches!(k.kind, None | Some(EntityType::ArmedGroup)) && last.ends_with('s') && !last.ends_with("ss")
+                matches!(k.kind, None | Some(EntityType::ArmedGroup)) && {
+                    let last = last();
+                    last.ends_with('s') && !last.ends_with("ss")
+                }
             }
             Anaphor::Definite(_) if k.for_pronouns => false,
             // "the observatory" is not "Observatory director Rami Abdel Rahman" (but "the
@@ -389,7 +394,7 @@ impl Anaphor {
                     && k.lower().split([',', ' ']).rfind(|w| !w.is_empty()) != Some(noun.as_str())
                     && ((k.personal_name(lexicon) && matches!(k.kind, None | Some(EntityType::Person)))
                         || k.titled(lexicon)
-                        || is(last, Class::Person)) =>
+                        || is(last(), Class::Person)) =>
             {
                 false
             }
