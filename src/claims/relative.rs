@@ -74,11 +74,12 @@ impl Ctx<'_> {
     /// relative clause: "which he said", "that they said", "whom it said".
     pub(super) fn relative_pronoun_at(&self, aux_start: usize) -> Option<usize> {
         let k = aux_start.checked_sub(1)?;
+        // The word tests first: the noun phrase scan is the costly one.
         (k > 0
-            && self.np_start(aux_start) == k
             && self.has(k, Class::Pronoun)
-            && self.is(k - 1, words!["which", "that", "whom"]))
-        .then_some(k)
+            && self.is(k - 1, words!["which", "that", "whom"])
+            && self.np_start(aux_start) == k)
+            .then_some(k)
     }
 
     /// The claim of a speech cue at token `i` whose source is such a pronoun; the content is

@@ -11,45 +11,62 @@
 //! mention. The resolved source also takes its referent's `unnamed` flag; an unresolved pronoun
 //! lowers its claim's confidence. The candidate lists are capped, so this stays linear.
 
+use std::cell::OnceCell;
+
 use super::{Claim, Class, Lexicon, Resolved};
 use crate::gazetteer::{EntityId, EntityType};
 use crate::matcher::Mention;
 use crate::span::Span;
 
-/// What a pronoun or bare definite source may refer to.
-struct Candidate {
+/// What a pronoun or bare definite source may refer to. Most candidates are never asked
+/// about (few sources are pronouns), so what is derived from the text is derived on demand.
+struct Candidate<'t> {
     span: Span,
+    /// The candidate's text, `span` sliced from the document.
+    phrase: &'t str,
     entity: Option<EntityId>,
     kind: Option<EntityType>,
-    /// The lower-case text, to match "the ministry" against "Turkey's defence ministry".
-    lower: String,
+    /// The lower-case text, to match "the ministry" against "Turkey's defence ministry";
+    /// filled on first use.
+    lower: OnceCell<String>,
     unnamed: bool,
     sentence: usize,
     /// A claim's source rather than a mere mention.
     speaker: bool,
-    /// The phrase (before any appositive) looks like a personal name: "Rami Abdulrahman".
-    personal_name: bool,
-    /// The phrase names a person after a title: "Observatory director Rami Abdel Rahman".
-    titled: bool,
     /// An unresolved "the ministry": only a pronoun may refer to it.
     for_pronouns: bool,
 }
 
-impl Candidate {
+impl<'t> Candidate<'t> {
     /// A mere mention of a gazetteer entity.
-    fn mention(m: &Mention, kinds: &[EntityType], text: &str) -> Candidate {
+    fn mention(m: &Mention, kinds: &[EntityType], text: &'t str) -> Candidate<'t> {
         Candidate {
             span: m.span,
+            phrase: m.span.slice(text),
             entity: Some(m.entity),
             kind: Some(kinds[m.entity]),
-            lower: m.span.slice(text).to_lowercase(),
+            lower: OnceCell::new(),
             unnamed: false,
             sentence: m.sentence,
             speaker: false,
-            personal_name: false,
-            titled: false,
             for_pronouns: false,
         }
+    }
+
+    fn lower(&self) -> &str {
+        self.lower.get_or_init(|| self.phrase.to_lowercase())
+    }
+
+    /// A speaker whose phrase (before any appositive) looks like a personal name: "Rami
+    /// Abdulrahman".
+    fn personal_name(&self, lexicon: &Lexicon) -> bool {
+        self.speaker && looks_like_personal_name(self.phrase, lexicon)
+    }
+
+    /// A speaker whose phrase names a person after a title: "Observatory director Rami Abdel
+    /// Rahman".
+    fn titled(&self, lexicon: &Lexicon) -> bool {
+        self.speaker && titled_name(self.phrase, lexicon)
     }
 }
 
@@ -98,7 +115,8 @@ fn titled_name(phrase: &str, lexicon: &Lexicon) -> bool {
     // A name, not an acronym: "the official SANA news agency" is no person.
     let name = |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
     (0..words.len().saturating_sub(1)).any(|i| {
-        is(words[i], Class::Person) && name(words[i + 1]) && (i == 0 || !is(words[i - 1], Class::PostModifier))
+        // The name test first: it needs no lower-cased copy of the word.
+        name(words[i + 1]) && is(words[i], Class::Person) && (i == 0 || !is(words[i - 1], Class::PostModifier))
     })
 }
 
@@ -121,25 +139,28 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
         }
         // Only the last few sentences matter; keeping the list short keeps this linear.
         // ... and only the nearest few of them, however many one run-on sentence holds.
+        // Those that stay are not moved: most claims drop none.
         let keep_from = candidates.len().saturating_sub(MAX_CANDIDATES);
-        for (i, k) in std::mem::take(&mut candidates).into_iter().enumerate() {
-            if i >= keep_from && c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE {
-                candidates.push(k);
-            } else if k.entity.is_some() {
-                // A named entity stays within reach of "the observatory" further on.
-                far.retain(|f| f.entity != k.entity);
-                if far.len() == MAX_CANDIDATES {
-                    far.remove(0);
-                }
-                far.push(k);
+        let mut i = 0;
+        let gone = candidates.extract_if(.., |k| {
+            let keep = i >= keep_from && c.sentence.saturating_sub(k.sentence) <= MAX_DISTANCE;
+            i += 1;
+            !keep
+        });
+        for k in gone.filter(|k| k.entity.is_some()) {
+            // A named entity stays within reach of "the observatory" further on.
+            far.retain(|f| f.entity != k.entity);
+            if far.len() == MAX_CANDIDATES {
+                far.remove(0);
             }
+            far.push(k);
         }
         // A quote the source speaks: who it names is not the speaker.
         let quoted = text[..c.content.start].ends_with(['“', '"', '‘', '\'']);
         let content = c.content;
         let Some(src) = c.source.as_mut() else { continue };
-        let lower = src.span.slice(text).to_lowercase();
-        if let Some(anaphor) = Anaphor::parse(&lower, lexicon) {
+        let phrase = src.span.slice(text);
+        if let Some((anaphor, lower)) = Anaphor::parse(phrase, lexicon) {
             // Earlier speakers first: "Residents said security forces ... They said" means the residents.
             // "“President X promised us schools,” he said": not someone named in the quote the
             // pronoun speaks ("X, a commander, had fled, he said" may name its speaker).
@@ -213,12 +234,11 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                     span: r.span,
                     entity: r.entity,
                     kind: r.entity.map(|e| kinds[e]),
-                    lower: r.span.slice(text).to_lowercase(),
+                    phrase: r.span.slice(text),
+                    lower: OnceCell::new(),
                     unnamed: src.unnamed,
                     sentence: c.sentence,
                     speaker: true,
-                    personal_name: looks_like_personal_name(r.span.slice(text), lexicon),
-                    titled: titled_name(r.span.slice(text), lexicon),
                     for_pronouns: false,
                 });
                 continue;
@@ -231,12 +251,11 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                     span: src.span,
                     entity: None,
                     kind: None,
-                    lower,
+                    phrase,
+                    lower: OnceCell::from(lower),
                     unnamed: src.unnamed,
                     sentence: c.sentence,
                     speaker: false,
-                    personal_name: false,
-                    titled: false,
                     for_pronouns: true,
                 });
             }
@@ -246,12 +265,11 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
             span: src.span,
             entity: src.entity,
             kind: src.entity.map(|e| kinds[e]),
-            lower,
+            phrase,
+            lower: OnceCell::new(),
             unnamed: src.unnamed,
             sentence: c.sentence,
             speaker: true,
-            personal_name: looks_like_personal_name(src.span.slice(text), lexicon),
-            titled: titled_name(src.span.slice(text), lexicon),
             for_pronouns: false,
         });
     }
@@ -286,19 +304,27 @@ enum Anaphor {
 }
 
 impl Anaphor {
-    fn parse(lower: &str, lexicon: &Lexicon) -> Option<Anaphor> {
-        match lower {
-            "he" | "she" => Some(Anaphor::Person),
-            "it" => Some(Anaphor::Institution),
-            "they" => Some(Anaphor::Plural),
+    /// The anaphor a source phrase is, with the phrase lower-cased. Only "he", "she", "it",
+    /// "they" and "the ..." can be one (none lower-cases from anything but ASCII), so no other
+    /// phrase is lower-cased.
+    fn parse(phrase: &str, lexicon: &Lexicon) -> Option<(Anaphor, String)> {
+        if phrase.len() > 4 && !phrase.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("the ")) {
+            return None;
+        }
+        let lower = phrase.to_lowercase();
+        let anaphor = match lower.as_str() {
+            "he" | "she" => Anaphor::Person,
+            "it" => Anaphor::Institution,
+            "they" => Anaphor::Plural,
             _ => {
                 let noun = lower.strip_prefix("the ")?;
-                lexicon
-                    .classes(noun)
-                    .has(Class::Definite)
-                    .then(|| Anaphor::Definite(noun.to_string()))
+                if !lexicon.classes(noun).has(Class::Definite) {
+                    return None;
+                }
+                Anaphor::Definite(noun.to_string())
             }
-        }
+        };
+        Some((anaphor, lower))
     }
 
     /// A definite whose noun is a word of the candidate: "the ministry", "Turkey's defence
@@ -308,12 +334,12 @@ impl Anaphor {
             // "the monitor" names the monitor named before, not "a monitor".
             Anaphor::Definite(noun)
                 if !lexicon.classes(noun).has(Class::Person)
-                    && ["a ", "an "].iter().any(|a| k.lower.starts_with(a)) =>
+                    && ["a ", "an "].iter().any(|a| k.lower().starts_with(a)) =>
             {
                 false
             }
             // "the government" is not "pro-government forces".
-            Anaphor::Definite(noun) => k.lower.split(' ').any(|w| {
+            Anaphor::Definite(noun) => k.lower().split(' ').any(|w| {
                 let w = w.strip_suffix("'s").unwrap_or(w);
                 w == noun
                     || w.split_once('-')
@@ -324,7 +350,8 @@ impl Anaphor {
     }
 
     fn fits(&self, k: &Candidate, lexicon: &Lexicon) -> bool {
-        let last = head_of(&k.lower, lexicon);
+        // The head word, found only by the branches that ask for it.
+        let last = || head_of(k.lower(), lexicon);
         let is = |w: &str, c: Class| lexicon.classes(w).has(c);
         let institution = matches!(
             k.kind,
@@ -333,21 +360,30 @@ impl Anaphor {
         match self {
             // "the Observatory and the civil defence" is two referents.
             Anaphor::Person | Anaphor::Institution | Anaphor::Definite(_)
-                if k.speaker && [" and the ", " and a ", " and an "].iter().any(|a| k.lower.contains(a)) =>
+                if k.speaker
+                    && [" and the ", " and a ", " and an "]
+                        .iter()
+                        .any(|a| k.lower().contains(a)) =>
             {
                 false
             }
             Anaphor::Person => {
-                let appositive = k.lower.split_once(',').map_or("", |(_, a)| head_of(a.trim(), lexicon));
+                let appositive = k
+                    .lower()
+                    .split_once(',')
+                    .map_or("", |(_, a)| head_of(a.trim(), lexicon));
                 k.kind == Some(EntityType::Person)
-                    || is(last, Class::Person)
+                    || is(last(), Class::Person)
                     || is(appositive, Class::Person)
-                    || (k.speaker && k.titled)
-                    || (k.kind.is_none() && k.personal_name)
+                    || k.titled(lexicon)
+                    || (k.kind.is_none() && k.personal_name(lexicon))
             }
-            Anaphor::Institution => institution || (k.kind.is_none() && is(last, Class::Institution)),
+            Anaphor::Institution => institution || (k.kind.is_none() && is(last(), Class::Institution)),
             Anaphor::Plural => {
-                matches!(k.kind, None | Some(EntityType::ArmedGroup)) && last.ends_with('s') && !last.ends_with("ss")
+                matches!(k.kind, None | Some(EntityType::ArmedGroup)) && {
+                    let last = last();
+                    last.ends_with('s') && !last.ends_with("ss")
+                }
             }
             Anaphor::Definite(_) if k.for_pronouns => false,
             // "the observatory" is not "Observatory director Rami Abdel Rahman" (but "the
@@ -355,10 +391,10 @@ impl Anaphor {
             Anaphor::Definite(noun)
                 if !is(noun, Class::Person)
                     && k.speaker
-                    && k.lower.split([',', ' ']).rfind(|w| !w.is_empty()) != Some(noun.as_str())
-                    && ((k.personal_name && matches!(k.kind, None | Some(EntityType::Person)))
-                        || k.titled
-                        || is(last, Class::Person)) =>
+                    && k.lower().split([',', ' ']).rfind(|w| !w.is_empty()) != Some(noun.as_str())
+                    && ((k.personal_name(lexicon) && matches!(k.kind, None | Some(EntityType::Person)))
+                        || k.titled(lexicon)
+                        || is(last(), Class::Person)) =>
             {
                 false
             }
