@@ -220,7 +220,7 @@ fn claim(out: &mut Vec<u8>, c: ClaimOut<'_>) {
     out.extend_from_slice(b",\"rule\":");
     string(out, c.rule);
     out.extend_from_slice(b",\"confidence\":");
-    serde_json::to_writer(&mut *out, &c.confidence).expect(INFALLIBLE);
+    confidence(out, c.confidence);
     out.extend_from_slice(if c.disputed {
         b",\"disputed\":true"
     } else {
@@ -240,6 +240,21 @@ fn optional(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => string(out, s),
         None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// A claim's confidence as serde_json writes it. It is a whole number of hundredths in [0, 1]
+/// (`Document::claim` rounds it), whose shortest form is its decimal: "0.0", "0.05", "0.85",
+/// "1.0", written here from the digit pairs; any other value goes through serde_json.
+fn confidence(out: &mut Vec<u8>, x: f64) {
+    let k = (x * 100.0).round();
+    if !(x.is_sign_positive() && (0.0..=100.0).contains(&k) && k / 100.0 == x) {
+        return serde_json::to_writer(&mut *out, &x).expect(INFALLIBLE);
+    }
+    match pair(k as usize % 100) {
+        _ if k == 100.0 => out.extend_from_slice(b"1.0"),
+        [a, b'0'] => out.extend_from_slice(&[b'0', b'.', a]),
+        [a, b] => out.extend_from_slice(&[b'0', b'.', a, b]),
     }
 }
 
@@ -620,6 +635,21 @@ mod tests {
         assert!(pieces.1 >= 3, "{} writes", pieces.1);
         assert_eq!(pieces.0, whole);
         assert_eq!(String::from_utf8(whole).unwrap(), serde_json::to_string(&doc).unwrap());
+    }
+
+    #[test]
+    fn confidences_are_written_as_serde_json_writes_them() {
+        let hundredths = (0..=100).map(|k| f64::from(k) / 100.0);
+        let others = [-0.0, -0.01, 0.333, 0.005, 1.01, 2.0, 1e-9, f64::NAN, f64::INFINITY];
+        for x in hundredths.chain(others) {
+            let mut out = Vec::new();
+            confidence(&mut out, x);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&x).unwrap(),
+                "{x}"
+            );
+        }
     }
 
     #[test]
