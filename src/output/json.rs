@@ -403,7 +403,7 @@ fn string(out: &mut Vec<u8>, s: &str) {
 }
 
 /// The bytes [`clean_prefix`] tests at once.
-const BLOCK: usize = 32;
+const BLOCK: usize = 64;
 
 /// The longest string [`short`] writes.
 const SHORT: usize = 32;
@@ -486,13 +486,14 @@ mod tests {
 
     #[test]
     fn strings_escape_as_serde_json_does() {
-        // Every byte that needs an escape, at every position of an eight-byte word, and the
-        // characters next to them that do not (DEL, non-ASCII, '/', bytes just above 0x20).
+        // Every byte that needs an escape, at every position of an eight-byte word and of the first
+        // two blocks, and the characters next to them that do not (DEL, non-ASCII, '/', bytes just
+        // above 0x20).
         let mut cases: Vec<String> = vec![String::new(), "a".into(), "plain words of news".into()];
         let specials = ['"', '\\', '\n', '\t', '\r', '\u{8}', '\u{c}', '\0', '\u{1f}', '\u{1}'];
         let plain = ['\u{7f}', '/', ' ', '!', '#', '[', ']', 'é', '’', 'ش'];
         for (k, c) in specials.iter().chain(&plain).enumerate() {
-            for at in 0..40 {
+            for at in 0..2 * BLOCK + 10 {
                 let mut s: String = "x".repeat(at);
                 s.push(*c);
                 s.push_str(&"yz".repeat(k % 5));
