@@ -220,7 +220,7 @@ fn claim(out: &mut Vec<u8>, c: ClaimOut<'_>) {
     out.extend_from_slice(b",\"rule\":");
     string(out, c.rule);
     out.extend_from_slice(b",\"confidence\":");
-    serde_json::to_writer(&mut *out, &c.confidence).expect(INFALLIBLE);
+    confidence(out, c.confidence);
     out.extend_from_slice(if c.disputed {
         b",\"disputed\":true"
     } else {
@@ -240,6 +240,21 @@ fn optional(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => string(out, s),
         None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// A claim's confidence as serde_json writes it. It is a whole number of hundredths in [0, 1]
+/// (`Document::claim` rounds it), whose shortest form is its decimal: "0.0", "0.05", "0.85",
+/// "1.0", written here from the digit pairs; any other value goes through serde_json.
+fn confidence(out: &mut Vec<u8>, x: f64) {
+    let k = (x * 100.0).round();
+    if !(x.is_sign_positive() && (0.0..=100.0).contains(&k) && k / 100.0 == x) {
+        return serde_json::to_writer(&mut *out, &x).expect(INFALLIBLE);
+    }
+    match pair(k as usize % 100) {
+        _ if k == 100.0 => out.extend_from_slice(b"1.0"),
+        [a, b'0'] => out.extend_from_slice(&[b'0', b'.', a]),
+        [a, b] => out.extend_from_slice(&[b'0', b'.', a, b]),
     }
 }
 
@@ -317,14 +332,25 @@ fn escaped_bits(x: u64) -> u64 {
 }
 
 /// The end of the longest prefix of `b` known to need no escape, in whole eight-byte words, or
-/// `b.len()` when nothing in `b` needs one. Sixteen bytes are tested per step, and the last few
-/// as the (overlapping) last word.
+/// `b.len()` when nothing in `b` needs one. Blocks of [`BLOCK`] bytes are tested by a
+/// branch-free test of each byte (the compiler makes it a few vector compares per block), then
+/// sixteen bytes per step, and the last few as the (overlapping) last word.
 fn clean_prefix(b: &[u8]) -> usize {
     let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
     if b.len() < 8 {
         return if b.iter().any(|&c| escaped(c)) { 0 } else { b.len() };
     }
     let mut i = 0;
+    for block in b.chunks_exact(BLOCK) {
+        let block: &[u8; BLOCK] = block.try_into().expect("a block");
+        let any = block
+            .iter()
+            .fold(false, |any, &c| any | (c < 0x20) | (c == b'"') | (c == b'\\'));
+        if any {
+            return i;
+        }
+        i += BLOCK;
+    }
     while i + 16 <= b.len() {
         if escaped_bits(word(i)) | escaped_bits(word(i + 8)) != 0 {
             return i;
@@ -344,9 +370,13 @@ fn clean_prefix(b: &[u8]) -> usize {
 }
 
 /// `s` as a JSON string: unescaped runs copied whole, eight bytes tested at a time (sixteen
-/// while none needs an escape).
+/// while none needs an escape). A string of at most [`SHORT`] bytes needing no escape (ids,
+/// types, roles, rules, names) goes through [`short`].
 fn string(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
+    if b.len() <= SHORT && short(out, b) {
+        return;
+    }
     out.reserve(b.len() + 2);
     out.push(b'"');
     let (mut from, mut i) = (0, clean_prefix(b));
@@ -370,6 +400,56 @@ fn string(out: &mut Vec<u8>, s: &str) {
     }
     out.extend_from_slice(&b[from..]);
     out.push(b'"');
+}
+
+/// The bytes [`clean_prefix`] tests at once.
+const BLOCK: usize = 64;
+
+/// The longest string [`short`] writes.
+const SHORT: usize = 32;
+
+/// Writes `b` (at most [`SHORT`] bytes) quoted and returns true if none of its bytes needs an
+/// escape, else writes nothing and returns false. The bytes are read as up to four eight-byte
+/// words (the last ones overlapping, or one word from two four-byte halves when shorter than
+/// eight) placed in a fixed-size buffer that is copied whole and cut to length: no `memcpy`
+/// call and no byte loop, which were most of the cost of a short string.
+fn short(out: &mut Vec<u8>, b: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = b.len();
+    let mut buf = [0u8; SHORT + 2];
+    buf[0] = b'"';
+    if n >= 8 {
+        let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
+        let mut bits = 0;
+        for k in 0..SHORT / 8 {
+            let at = (8 * k).min(n - 8);
+            let w = word(at);
+            bits |= escaped_bits(w);
+            buf[1 + at..9 + at].copy_from_slice(&w.to_le_bytes());
+        }
+        if bits != 0 {
+            return false;
+        }
+    } else {
+        let x = match n {
+            4.. => {
+                let half = |at: usize| u64::from(u32::from_le_bytes(b[at..at + 4].try_into().expect("four bytes")));
+                half(0) | half(n - 4) << (8 * (n - 4))
+            }
+            _ => b.iter().rev().fold(0, |x, &c| x << 8 | u64::from(c)),
+        };
+        // Only the first `n` bytes count: the zeros above them would read as escapes, and a
+        // borrow only runs upwards, so the bytes below are answered exactly.
+        if escaped_bits(x) & HIGH & ((1u64 << (8 * n)) - 1) != 0 {
+            return false;
+        }
+        buf[1..9].copy_from_slice(&x.to_le_bytes());
+    }
+    buf[n + 1] = b'"';
+    let len = out.len();
+    out.extend_from_slice(&buf);
+    out.truncate(len + n + 2);
+    true
 }
 
 /// The escape of byte `b`, as serde_json writes it.
@@ -406,18 +486,22 @@ mod tests {
 
     #[test]
     fn strings_escape_as_serde_json_does() {
-        // Every byte that needs an escape, at every position of an eight-byte word, and the
-        // characters next to them that do not (DEL, non-ASCII, '/', bytes just above 0x20).
+        // Every byte that needs an escape, at every position of an eight-byte word and of the first
+        // two blocks, and the characters next to them that do not (DEL, non-ASCII, '/', bytes just
+        // above 0x20).
         let mut cases: Vec<String> = vec![String::new(), "a".into(), "plain words of news".into()];
         let specials = ['"', '\\', '\n', '\t', '\r', '\u{8}', '\u{c}', '\0', '\u{1f}', '\u{1}'];
         let plain = ['\u{7f}', '/', ' ', '!', '#', '[', ']', 'é', '’', 'ش'];
         for (k, c) in specials.iter().chain(&plain).enumerate() {
-            for at in 0..40 {
+            for at in 0..2 * BLOCK + 10 {
                 let mut s: String = "x".repeat(at);
                 s.push(*c);
                 s.push_str(&"yz".repeat(k % 5));
                 cases.push(s);
             }
+        }
+        for n in 0..=SHORT + 9 {
+            cases.push(('a'..='z').cycle().take(n).collect());
         }
         cases.push(specials.iter().collect());
         cases.push("He said: \"no\" \\ path C:\\x\n\tend\u{2028}".into());
@@ -552,6 +636,21 @@ mod tests {
         assert!(pieces.1 >= 3, "{} writes", pieces.1);
         assert_eq!(pieces.0, whole);
         assert_eq!(String::from_utf8(whole).unwrap(), serde_json::to_string(&doc).unwrap());
+    }
+
+    #[test]
+    fn confidences_are_written_as_serde_json_writes_them() {
+        let hundredths = (0..=100).map(|k| f64::from(k) / 100.0);
+        let others = [-0.0, -0.01, 0.333, 0.005, 1.01, 2.0, 1e-9, f64::NAN, f64::INFINITY];
+        for x in hundredths.chain(others) {
+            let mut out = Vec::new();
+            confidence(&mut out, x);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&x).unwrap(),
+                "{x}"
+            );
+        }
     }
 
     #[test]
