@@ -357,10 +357,13 @@ impl Matcher {
                 words.push((r.start, r.end));
             }
             let bits = p.cues & !(cue::GIVEN_NAME | cue::PERSON_BEFORE);
-            let original = folded.original_span(r.start, r.end + 1);
-            let capitalised = text[original.start..].starts_with(char::is_uppercase);
-            if p.cues & cue::PERSON_BEFORE != 0 || (p.cues & cue::GIVEN_NAME != 0 && capitalised) {
-                people.push((r.end, original.end));
+            // The original span only for person cues (most matches are none).
+            if p.cues & (cue::GIVEN_NAME | cue::PERSON_BEFORE) != 0 {
+                let original = folded.original_span(r.start, r.end + 1);
+                let capitalised = text[original.start..].starts_with(char::is_uppercase);
+                if p.cues & cue::PERSON_BEFORE != 0 || capitalised {
+                    people.push((r.end, original.end));
+                }
             }
             if bits != 0 {
                 ends.push((r.end, bits));
