@@ -147,6 +147,8 @@ pub(crate) fn compile_patterns() {
     }
 }
 
+/// A credit line: "By Jane Doe", "Reporting by ...". Its possible first words are also listed in
+/// [`BYLINE_WORDS`], which spares most lines the regex: a new first word goes in both.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^[^\p{L}\p{N}]*(?:(?:this\s+(?:article|story|report)\s+(?:is|was)\s+)?(?:written|reported|reporting|compiled|edited)\s+)?by\s+(?:the\s+(?:team|staff|editors)\s+(?:of|at)\s+)?(?P<name>\p{Lu}[^\n]+?)\s*\.?\s*$",
@@ -181,6 +183,9 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Page furniture that is a line of its own. Every alternative's first word is also listed in
+/// [`BOILERPLATE_WORDS`], which spares most lines the regex: a new alternative's first word goes
+/// in both (`prefilters_agree_with_their_regexes` only tries the listed words).
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\W*(?:leave\s+a\s+(?:comment|reply)|no\s+comments|\d+\s+comments?\b|comments?\s*:|share\s+(?:this|on)\b|related(?:\s+(?:articles|posts|stories))?\s*:|read\s+(?:more|also|next)\b|see\s+also\s*:|subscribe\b|sign\s+up\b|follow\s+us\b|click\s+here\b|advertisement\b|all\s+rights\s+reserved|copyright\b|©|tags?\s*:|posted\s+in\b|filed\s+under\b|you\s+may\s+also\s+like|photo\s*:|image\s*:|source\s*:)",
