@@ -185,7 +185,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Page furniture that is a line of its own. Every alternative's first word is also listed in
 /// [`BOILERPLATE_WORDS`], which spares most lines the regex: a new alternative's first word goes
-/// in both (`prefilters_agree_with_their_regexes` only tries the listed words).
+/// in both (`boilerplate_words_cover_the_pattern` reads them off the pattern and fails if not).
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\W*(?:leave\s+a\s+(?:comment|reply)|no\s+comments|\d+\s+comments?\b|comments?\s*:|share\s+(?:this|on)\b|related(?:\s+(?:articles|posts|stories))?\s*:|read\s+(?:more|also|next)\b|see\s+also\s*:|subscribe\b|sign\s+up\b|follow\s+us\b|click\s+here\b|advertisement\b|all\s+rights\s+reserved|copyright\b|©|tags?\s*:|posted\s+in\b|filed\s+under\b|you\s+may\s+also\s+like|photo\s*:|image\s*:|source\s*:)",
@@ -904,6 +904,46 @@ mod tests {
         ] {
             let s = segment(text);
             assert_eq!((s.len(), s[0].role), (1, Role::Body), "{text}");
+        }
+    }
+
+    /// Every alternative of [`BOILERPLATE`] starts with a word listed in [`BOILERPLATE_WORDS`]
+    /// (or with a number or `©`, which [`first_word`] leaves to the regex): read off the
+    /// pattern itself, so a new alternative cannot be skipped by the pre-filter unnoticed.
+    #[test]
+    fn boilerplate_words_cover_the_pattern() {
+        let pattern = BOILERPLATE.as_str();
+        let body = pattern
+            .strip_prefix(r"(?i)^\W*(?:")
+            .and_then(|p| p.strip_suffix(')'))
+            .expect("BOILERPLATE is (?i)^\\W*(?:ALTERNATIVES)");
+        let (mut depth, mut from, mut alternatives) = (0, 0, Vec::new());
+        for (i, c) in body.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                '|' if depth == 0 => {
+                    alternatives.push(&body[from..i]);
+                    from = i + 1;
+                }
+                _ => {}
+            }
+        }
+        alternatives.push(&body[from..]);
+        assert!(alternatives.len() > 20, "{alternatives:?}");
+        for alternative in alternatives {
+            let word: String = alternative.chars().take_while(char::is_ascii_alphabetic).collect();
+            if word.is_empty() {
+                assert!(
+                    alternative.starts_with(r"\d") || alternative.starts_with('©'),
+                    "{alternative}"
+                );
+                continue;
+            }
+            assert!(
+                BOILERPLATE_WORDS.contains(&word.as_str()),
+                "{word:?} (from {alternative:?}) is not listed"
+            );
         }
     }
 
