@@ -254,7 +254,6 @@ impl Ctx<'_> {
     /// bombardment has ...", "media reports Kurdish forces killed ..."), when what stays before
     /// is a source.
     pub(super) fn subject_inside(&self, start: usize, end: usize) -> Option<usize> {
-        let mention_end = |k: usize| self.mentions.iter().any(|m| m.span.end == self.toks[k].span.end);
         let plain = |k: usize| {
             !self.toks[k].is_punct()
                 && ![Class::Link, Class::Preposition, Class::PostModifier, Class::Clause]
@@ -271,9 +270,9 @@ impl Ctx<'_> {
         (start + 1..end).find_map(|k| {
             let at = if self.count_at(k) {
                 self.count_start(start, k)
-            } else if (mention_end(k - 1) || self.source_noun_at(k - 1) || nominal_cue(k - 1))
+            } else if (self.mention_ends_at(k - 1) || self.source_noun_at(k - 1) || nominal_cue(k - 1))
                 && (self.word_starts_lower(k)
-                    || self.mentions.iter().any(|m| m.span.start == self.toks[k].span.start)
+                    || self.mention_starts_at(k)
                     || (self.name_like(k) && self.word_starts_lower(k - 1)))
                 && !inside_mention(k)
                 && !self.source_noun_at(k)

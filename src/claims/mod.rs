@@ -422,6 +422,16 @@ impl Ctx<'_> {
         i < self.toks.len() && self.toks[i].starts_upper()
     }
 
+    /// A gazetteer mention of the sentence ends where token `k` ends.
+    fn mention_ends_at(&self, k: usize) -> bool {
+        self.mentions.iter().any(|m| m.span.end == self.toks[k].span.end)
+    }
+
+    /// A gazetteer mention of the sentence starts where token `k` starts.
+    fn mention_starts_at(&self, k: usize) -> bool {
+        self.mentions.iter().any(|m| m.span.start == self.toks[k].span.start)
+    }
+
     fn span(&self, from: usize, to: usize) -> Span {
         Span::new(self.toks[from].span.start, self.toks[to - 1].span.end)
     }

@@ -226,7 +226,6 @@ impl Ctx<'_> {
         let digit = |k: usize| self.toks[k].starts_digit();
         // "In March": a month right after the preposition is a time without a number.
         let time = |k: usize| self.time_word(k) || (k == start + 1 && self.has(k, Class::Time));
-        let mention_end = |k: usize| self.mentions.iter().any(|m| m.span.end == self.toks[k].span.end);
         // "In a post on its Twitter account", "On 15 Feb 2016": the phrase goes on after a
         // preposition, a lower-case plain word or another part of a date.
         let fresh = |m: usize| {
@@ -247,7 +246,7 @@ impl Ctx<'_> {
         // after any other end opens the source.
         let dated = |k: usize| time(k) || digit(k);
         (start + 1..end - 1).find_map(|k| {
-            let ends = dated(k) || self.has(k, Class::FrontedEnd) || mention_end(k);
+            let ends = dated(k) || self.has(k, Class::FrontedEnd) || self.mention_ends_at(k);
             let date_goes_on = dated(k) && dated(k + 1);
             let fresh = fresh(k + 1) || (digit(k + 1) && !dated(k));
             (ends && fresh && !date_goes_on && self.looks_like_source(k + 1, end)).then_some(k + 1)
@@ -623,10 +622,7 @@ impl Ctx<'_> {
     /// YouTube The Observatory said"), not an appositive, unless it opens a gazetteer name
     /// ("Zouhir al-Shimale The New Arabs correspondent").
     pub(super) fn name_before_appositive(&self, start: usize, end: usize) -> Option<usize> {
-        let named = self
-            .mentions
-            .iter()
-            .any(|m| m.span.start == self.toks[start].span.start);
+        let named = self.mention_starts_at(start);
         let glued = self.capitalised(start) && start > 0 && !self.toks[start - 1].is_punct() && !named;
         if glued || !self.has(start, Class::Article) || !(start..end).any(|k| self.source_noun_at(k)) {
             return None;
