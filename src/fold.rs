@@ -178,11 +178,13 @@ fn ascii_run_end(bytes: &[u8], start: usize) -> usize {
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+/// The high bit of each byte of a word.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The ASCII alphanumeric bytes and the spaces among the eight bytes of `x`, each as the high bit
 /// of its byte. On seven-bit bytes, `y + (0x80 - lo)` sets the high bit exactly when `y >= lo`,
 /// without a carry into the next byte; bytes with the high bit set (non-ASCII) are neither.
+#[inline]
 fn classify(x: u64) -> (u64, u64) {
     let y = x & !HIGH;
     let at_least = |v: u64, lo: u8| v + ONES * u64::from(0x80 - lo);
@@ -194,6 +196,13 @@ fn classify(x: u64) -> (u64, u64) {
     let space = !((y ^ (ONES * u64::from(b' '))) + ONES * 0x7f);
     let ascii = !x & HIGH;
     ((letter | digit) & ascii & HIGH, space & ascii & HIGH)
+}
+
+/// The ASCII letters and digits among the eight bytes of `x`, each as the high bit of its byte
+/// (the first half of [`classify`]).
+#[inline]
+pub(crate) fn alnum_mask(x: u64) -> u64 {
+    classify(x).0
 }
 
 struct Writer<'a> {

@@ -13,6 +13,7 @@
 //! `eq_ignore_ascii_case` on the token's text.
 
 use super::lexicon::{Class, Classes, Lexicon};
+pub(super) use crate::fold::{alnum_mask, HIGH};
 use crate::span::Span;
 use regex::Regex;
 
@@ -86,23 +87,6 @@ pub(super) fn lower_key(k: u64) -> Key {
     let past_z = low7.wrapping_add((0x80 - b'Z' as u64 - 1) * ONES);
     let upper = at_least_a & !past_z & !k & (0x80 * ONES);
     k | (upper >> 2)
-}
-
-/// The high bit of each byte of a word.
-pub(super) const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The bytes of `w` that are ASCII letters or digits: the high bit of each such byte set, every
-/// other bit clear (the same carry-free byte arithmetic as [`lower_key`]).
-#[inline]
-pub(super) fn alnum_mask(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low7 = w & (0x7f * ONES);
-    // A letter in either case has its lower-case value once bit 0x20 is set.
-    let folded = low7 | (0x20 * ONES);
-    let letter =
-        folded.wrapping_add((0x80 - b'a' as u64) * ONES) & !folded.wrapping_add((0x80 - b'z' as u64 - 1) * ONES);
-    let digit = low7.wrapping_add((0x80 - b'0' as u64) * ONES) & !low7.wrapping_add((0x80 - b'9' as u64 - 1) * ONES);
-    (letter | digit) & !w & HIGH
 }
 
 /// The eight bytes of `s` from `at` as one little-endian word, zero past the end of `s`
