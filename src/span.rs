@@ -50,10 +50,9 @@ impl Span {
 
     /// This span shrunk to exclude leading and trailing white space of `text`.
     pub fn trim(&self, text: &str) -> Span {
-        let s = self.slice(text);
-        let lead = s.len() - s.trim_start().len();
-        let trimmed = s.trim();
-        Span::new(self.start + lead, self.start + lead + trimmed.len())
+        let rest = self.slice(text).trim_start();
+        let start = self.end - rest.len();
+        Span::new(start, start + rest.trim_end().len())
     }
 
     /// This span shrunk to exclude trailing characters in `chars` (e.g. a final period).
