@@ -57,7 +57,7 @@ impl Ctx<'_> {
         if start < clause + 3
             || self.toks[start - 1].is_punct()
             || joined(start - 1)
-            || self.has_comma(clause, start)
+            || self.comma_in(clause, start)
             || !(self.bare_source_ok(start, aux_start) || self.plain_subject(start, aux_start, cue))
         {
             return None;
@@ -84,7 +84,7 @@ impl Ctx<'_> {
         // "... said the Observatory adding that ...": a participle clause may follow.
         let rest = (end..self.toks.len()).all(|k| self.toks[k].is_final_punct()) || self.bare_participle(end);
         let clause = self.clause_start(i);
-        if !rest || i < clause + 3 || self.has_comma(clause, i) {
+        if !rest || i < clause + 3 || self.comma_in(clause, i) {
             return None;
         }
         let (core, src_end) = self.trailing_source(i + 1, end)?;
@@ -382,12 +382,6 @@ impl Ctx<'_> {
         // "The two blasts ...": a plural subject takes no "-s" verb, so that is a noun.
         let noun_after = to < self.toks.len() && self.lower(to).ends_with('s');
         to == from + 2 && self.is(from, words!["the", "all"]) && self.has(from + 1, Class::Numeral) && !noun_after
-    }
-
-    /// A comma among tokens `[from, to)`: the text has its commas, so the comma-anchored rules
-    /// decide.
-    fn has_comma(&self, from: usize, to: usize) -> bool {
-        self.comma_in(from, to)
     }
 
     /// Tokens `[from, to)` are shaped like a source without a comma to bound them: headed by a

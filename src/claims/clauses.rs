@@ -177,15 +177,10 @@ impl Ctx<'_> {
             if times > 0 && (self.is(j + times, words!["that"]) || subject_next(j + times)) {
                 j += times;
             }
-            // "said that would require a vote", "said that is why": "that" before a form of "be"
-            // or a finite verb (class `finite_verb`) is the content's subject, not its
-            // complementizer.
-            // Only right after the cue: after an adjunct ("in a statement that was read out")
-            // such a "that" is a relative pronoun.
-            let subject_that = j == after
-                && self.is(j, words!["that"])
-                && self.word_starts_lower(j + 1)
-                && (self.has(j + 1, Class::Be) || self.has(j + 1, Class::FiniteVerb));
+            // A subject "that" ([`Ctx::subject_that`]) is the content's, but only right after
+            // the cue: after an adjunct ("in a statement that was read out") it is a relative
+            // pronoun.
+            let subject_that = j == after && self.subject_that(j);
             if self.is(j, words!["that", ":"]) && !subject_that {
                 j += 1;
             }
@@ -195,13 +190,22 @@ impl Ctx<'_> {
         }
     }
 
+    /// Token `j` is a "that" that is a clause's subject, not its complementizer: "said that
+    /// would require a vote", "said that is why" (a lower-case form of "be" or finite verb, class
+    /// `finite_verb`, follows).
+    pub(super) fn subject_that(&self, j: usize) -> bool {
+        self.is(j, words!["that"])
+            && self.word_starts_lower(j + 1)
+            && (self.has(j + 1, Class::Be) || self.has(j + 1, Class::FiniteVerb))
+    }
+
     /// "echoed the view that ...", "repeated their belief that ...": the "that" after a view
     /// noun (class `view_noun`) at `k`, with an article or possessive before it, when a subject
     /// follows (not a relative "that": "the view that was aired"): the content is the clause
     /// after it. A cue noun keeps its phrase in the content ("rejected | allegations that ...",
     /// as the hand-written held-out set has it), so it is no view noun.
     fn view_that(&self, k: usize) -> Option<usize> {
-        let n = k + usize::from(self.has(k, Class::Article) || self.is(k, words!["its", "their", "his", "her"]));
+        let n = k + usize::from(self.has(k, Class::Article) || self.has(k, Class::AdjunctDet));
         let noun = n < self.toks.len() && self.word_starts_lower(n) && self.has(n, Class::ViewNoun);
         let clause = n + 2 < self.toks.len()
             && self.is(n + 1, words!["that"])
@@ -511,7 +515,7 @@ impl Ctx<'_> {
         b.list[j]
     }
 
-    /// [`Ctx::boilerplate_runs`], found once for both [`Ctx::starts`] and [`Ctx::breaks`].
+    /// [`Ctx::boilerplate_runs`], found once for both [`Ctx::start_of`] and [`Ctx::break_from`].
     fn furniture(&self) -> &[(usize, usize)] {
         self.tables().furniture.get_or_init(|| self.boilerplate_runs())
     }
@@ -618,7 +622,7 @@ impl Ctx<'_> {
     /// Page furniture glued into the sentence (`boilerplate.tsv`), as token runs `[start, end)`:
     /// a phrase whose first word is capitalised ("Tags", "Get short URL", "Slideshow"), then a
     /// bracketed count ("(21 Images)") and up to two counters ("0 85"), then for a `list` phrase
-    /// its keywords. Each run ends one clause and starts the next ([`Ctx::tables`]).
+    /// its keywords. Each run ends one clause and starts the next ([`Ctx::start_of`], [`Ctx::break_from`]).
     fn boilerplate_runs(&self) -> Vec<(usize, usize)> {
         let mut runs = Vec::new();
         let mut k = 0;

@@ -1016,12 +1016,8 @@ impl Ctx<'_> {
             if a >= b || self.bare_judgement(lemma.1, a, b) {
                 continue;
             }
-            // "said that would require a vote": "that" before a form of "be" or a finite verb
-            // is the content's subject, as in the rules' content_start.
-            let subject_that = self.is(a, &["that"])
-                && a + 1 < b
-                && self.word_starts_lower(a + 1)
-                && (self.has(a + 1, Class::Be) || self.has(a + 1, Class::FiniteVerb));
+            // "said that would require a vote": the content keeps its subject "that".
+            let subject_that = a + 1 < b && self.subject_that(a);
             let content = trim_content(self.text, self.span(a, b), subject_that).filter(|c| {
                 // A content is a clause, not a word ("say little"), an infinitive ("to announce")
                 // or a prepositional object ("blamed it on the group").
