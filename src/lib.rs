@@ -3,7 +3,7 @@
 //! The pipeline, one module per stage, each consuming the previous one's plain data:
 //!
 //! 1. [`segment`]: paragraphs and sentences ([`Sentence`]), news-aware;
-//! 2. [`matcher`]: gazetteer mentions ([`Mention`]) by Aho-Corasick over a folded view;
+//! 2. [`matcher`]: gazetteer mentions ([`Mention`]) by a phrase-index walk over a folded view;
 //! 3. [`claims`]: attributed and hedged claims ([`Claim`]) from a cue lexicon;
 //! 4. [`output`]: the versioned JSON document, with code-point offsets;
 //! 5. [`export`]: that document as CSV, brat, Label Studio, GeoJSON, HTML or terminal text.

@@ -1,10 +1,12 @@
-//! Matching: gazetteer mentions in sentences, by one Aho-Corasick pass over the folded word view.
+//! Matching: gazetteer mentions in sentences, by one walk of a phrase index ([`index`]) over the
+//! folded word view.
 //!
 //! Every alias is folded (see [`crate::fold`]) and lower-cased, with a leading space, so a match
 //! always starts a word; the word after it must end there (or be the alias plus an
-//! apostrophe-less genitive `s`: "Syrias", "Assads"). One automaton, built once in
-//! [`Matcher::new`], holds every alias and the context phrases of [`lexicon`]; it matches ASCII
-//! case-insensitively and reports overlapping matches, and a case-sensitive alias (`HTS`, `IS`,
+//! apostrophe-less genitive `s`: "Syrias", "Assads"). One phrase index, built once in
+//! [`Matcher::new`], holds every alias and the context phrases of [`lexicon`]; the walk over the
+//! lower-cased view reports every phrase found as whole words, overlapping ones included, and a
+//! case-sensitive alias (`HTS`, `IS`,
 //! `=`-marked ones) is then checked against the case-kept view. Arabic names behind the prefixes
 //! و ب ف ل are searched in views with those prefixes blanked out.
 //!
@@ -25,7 +27,7 @@
 //!
 //! Invariants: mentions are sorted by start, never overlap, never cross a sentence boundary,
 //! and each span starts and ends on a word of the original text. Work is linear in the text:
-//! one automaton pass per sentence view, and per-article context summaries of bounded size.
+//! one index walk per sentence view, and per-article context summaries of bounded size.
 
 mod acronyms;
 mod context;

@@ -7,9 +7,9 @@
 //! fixed-size buffer copied whole (then cut to their digits), and strings are copied in runs.
 //! Only the bytes JSON requires are escaped, exactly as serde_json does (`"`, `\`, and the
 //! control characters below U+0020: `\b \t \n \f \r`, else `\u00XX` in lower-case hex;
-//! everything else, non-ASCII included, as it is). Eight bytes are tested at a time for one of
-//! these. The rare or small parts (the `document` object with its passed-through fields,
-//! entities with their attributes, the confidence number) are written by serde_json itself, so
+//! everything else, non-ASCII included, as it is); [`clean_prefix`] finds the runs that need
+//! none, a block of bytes at a time. The rare or small parts (the `document` object with its passed-through fields,
+//! entities with their attributes, a confidence that is no whole number of hundredths) are written by serde_json itself, so
 //! numbers and arbitrary values keep its formatting.
 
 use super::{attribute, Attribute, ClaimOut, Document, MentionOut, SentenceOut, SpanOut, SCHEMA_VERSION};
@@ -369,8 +369,7 @@ fn clean_prefix(b: &[u8]) -> usize {
     b.len()
 }
 
-/// `s` as a JSON string: unescaped runs copied whole, eight bytes tested at a time (sixteen
-/// while none needs an escape). A string of at most [`SHORT`] bytes needing no escape (ids,
+/// `s` as a JSON string: unescaped runs ([`clean_prefix`]) copied whole. A string of at most [`SHORT`] bytes needing no escape (ids,
 /// types, roles, rules, names) goes through [`short`].
 fn string(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
