@@ -648,12 +648,11 @@ impl Ctx<'_> {
         if !self.has(k, Class::BoilerplateStart) || !self.capitalised(k) {
             return None;
         }
-        let phrase = self.lexicon.boilerplate_from(self.lower(k)).iter().find(|b| {
-            b.words
-                .iter()
-                .enumerate()
-                .all(|(d, w)| k + d < self.toks.len() && self.lower(k + d) == &**w)
-        })?;
+        let phrase = self
+            .lexicon
+            .boilerplate_from(self.lower(k))
+            .iter()
+            .find(|b| self.spells(k, &b.words))?;
         let mut end = k + phrase.words.len();
         if self.is(end, words!["("]) {
             if let Some(close) = (end + 1..(end + 5).min(self.toks.len())).find(|&c| self.is(c, words![")"])) {

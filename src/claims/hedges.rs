@@ -120,11 +120,7 @@ impl Ctx<'_> {
 
     /// How many tokens from `i` spell `hedge` (0 when they do not).
     fn hedge_len(&self, i: usize, hedge: &[Box<str>]) -> usize {
-        let spelled = hedge
-            .iter()
-            .enumerate()
-            .all(|(k, w)| i + k < self.toks.len() && self.lower(i + k) == &**w);
-        if spelled {
+        if self.spells(i, hedge) {
             hedge.len()
         } else {
             0

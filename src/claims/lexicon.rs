@@ -600,11 +600,8 @@ impl Lexicon {
                 other => return Err(format!("unknown hedge class {other:?} (expected verification)")),
             }
         }
-        let words: Vec<Box<str>> = cells[0].split(' ').map(|w| w.to_lowercase().into()).collect();
-        if words.iter().any(|w| w.is_empty()) {
-            return Err("a hedge phrase is words separated by single spaces".into());
-        }
-        self.add_classes(&words[0].clone(), [Class::HedgeStart]);
+        let words = phrase_words(cells[0], "hedge")?;
+        self.add_classes(&words[0], [Class::HedgeStart]);
         let starts = self.hedge_starts.entry(words[0].clone()).or_default();
         starts.push(self.hedges.len() as u32);
         self.hedges.push(Hedge { words, verification });
@@ -617,11 +614,8 @@ impl Lexicon {
             "line" => false,
             other => return Err(format!("unknown boilerplate kind {other:?} (expected line, list)")),
         };
-        let words: Vec<Box<str>> = cells[0].split(' ').map(|w| w.to_lowercase().into()).collect();
-        if words.iter().any(|w| w.is_empty()) {
-            return Err("a boilerplate phrase is words separated by single spaces".into());
-        }
-        self.add_classes(&words[0].clone(), [Class::BoilerplateStart]);
+        let words = phrase_words(cells[0], "boilerplate")?;
+        self.add_classes(&words[0], [Class::BoilerplateStart]);
         self.boilerplate
             .entry(words[0].clone())
             .or_default()
@@ -783,6 +777,16 @@ impl Lexicon {
 
 /// Adds one row's cells to the lexicon, or says what is wrong with them.
 type RowParser = fn(&mut Lexicon, &[&str]) -> Result<(), String>;
+
+/// The lower-cased words of a `what` phrase (a hedge, page furniture) in a lexicon cell: words
+/// separated by single spaces.
+fn phrase_words(cell: &str, what: &str) -> Result<Vec<Box<str>>, String> {
+    let words: Vec<Box<str>> = cell.split(' ').map(|w| w.to_lowercase().into()).collect();
+    if words.iter().any(|w| w.is_empty()) {
+        return Err(format!("a {what} phrase is words separated by single spaces"));
+    }
+    Ok(words)
+}
 
 fn split_classes(cell: &str) -> impl Iterator<Item = &str> {
     cell.split(',').map(str::trim).filter(|c| !c.is_empty() && *c != "-")

@@ -422,6 +422,14 @@ impl Ctx<'_> {
         i < self.toks.len() && self.toks[i].starts_upper()
     }
 
+    /// The tokens from `i` spell `words` (lower case), one token a word.
+    fn spells(&self, i: usize, words: &[Box<str>]) -> bool {
+        words
+            .iter()
+            .enumerate()
+            .all(|(d, w)| i + d < self.toks.len() && self.lower(i + d) == &**w)
+    }
+
     /// A gazetteer mention of the sentence ends where token `k` ends.
     fn mention_ends_at(&self, k: usize) -> bool {
         self.mentions.iter().any(|m| m.span.end == self.toks[k].span.end)
