@@ -171,12 +171,11 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
             };
             // A definite that names its referent ("the observatory": "the Syrian Observatory
             // for Human Rights") before one that only fits its kind ("the group": an NGO).
-            let fitting =
-                |speaker: bool, literal: bool| {
-                    candidates.iter().rev().filter(near).find(|k| {
-                        k.speaker == speaker && anaphor.fits(k, lexicon) && anaphor.names(k, lexicon) >= literal
-                    })
-                };
+            let fitting = |speaker: bool, literal: bool| {
+                candidates.iter().rev().filter(near).find(|k| {
+                    k.speaker == speaker && anaphor.fits(k, lexicon) && (!literal || anaphor.names(k, lexicon))
+                })
+            };
             let subject: Option<Option<Candidate>>;
             let before = text[..src.span.start].trim_end();
             let previous = before.rsplit(char::is_whitespace).next().unwrap_or_default();
