@@ -177,7 +177,8 @@ fn ascii_run_end(bytes: &[u8], start: usize) -> usize {
     end - usize::from(bytes[end - 1] == b' ')
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
+/// The low bit of each byte of a word.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of each byte of a word.
 pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 

@@ -68,6 +68,7 @@
 
 mod json;
 
+use crate::fold::{HIGH, ONES};
 use crate::gazetteer::{EntityId, Gazetteer};
 use crate::span::Span;
 use crate::{Claim, Extraction, Mention, Sentence};
@@ -586,8 +587,6 @@ fn is_continuation(b: u8) -> bool {
 /// The UTF-8 continuation bytes (`10xxxxxx`) in `b`, eight at a time: a byte's top bit set and
 /// the next bit (shifted up onto it) clear; the marked high bits are summed by one multiply.
 fn continuations(b: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut words = b.chunks_exact(8);
     let mut n = 0;
     for w in &mut words {

@@ -13,6 +13,7 @@
 //! `eq_ignore_ascii_case` on the token's text.
 
 use super::lexicon::{Class, Classes, Lexicon};
+use crate::fold::ONES;
 pub(super) use crate::fold::{alnum_mask, HIGH};
 use crate::span::Span;
 use regex::Regex;
@@ -81,7 +82,6 @@ pub(super) fn raw_key(bytes: &[u8], len: usize) -> Key {
 /// where a byte of `k` is in `A..=Z`.
 #[inline]
 pub(super) fn lower_key(k: u64) -> Key {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let low7 = k & (0x7f * ONES);
     let at_least_a = low7.wrapping_add((0x80 - b'A' as u64) * ONES);
     let past_z = low7.wrapping_add((0x80 - b'Z' as u64 - 1) * ONES);

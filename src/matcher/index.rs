@@ -17,6 +17,7 @@
 //! by a bare `s` that ends the word (a scraped genitive, "Syrias"; the caller decides whether it
 //! counts), and it reports each once, in order of the word it ends in.
 
+use crate::fold::ONES;
 use foldhash::fast::FixedState;
 use std::collections::HashMap;
 
@@ -325,7 +326,6 @@ impl Words {
     /// the borrow trick (a false hit can only lie above a true one).
     #[inline]
     fn scan(&self, b: &[u8], from: usize) -> Option<(usize, [u64; 2])> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
         let spaces = |x: u64| {
             let y = x ^ (ONES * u64::from(b' '));
             y.wrapping_sub(ONES) & !y & (ONES << 7)

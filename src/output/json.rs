@@ -13,6 +13,7 @@
 //! numbers and arbitrary values keep its formatting.
 
 use super::{attribute, Attribute, ClaimOut, Document, MentionOut, SentenceOut, SpanOut, SCHEMA_VERSION};
+use crate::fold::{HIGH, ONES};
 use crate::gazetteer::{Entity, EntityId, Gazetteer};
 use std::io::{self, Write};
 
@@ -324,8 +325,6 @@ fn any_escaped(x: u64) -> bool {
 
 /// Nonzero exactly when one of the eight bytes of `x` is [`escaped`] (see [`any_escaped`]).
 fn escaped_bits(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
     below_space | zero(x ^ (ONES * u64::from(b'"'))) | zero(x ^ (ONES * u64::from(b'\\')))
@@ -413,7 +412,6 @@ const SHORT: usize = 32;
 /// eight) placed in a fixed-size buffer that is copied whole and cut to length: no `memcpy`
 /// call and no byte loop, which were most of the cost of a short string.
 fn short(out: &mut Vec<u8>, b: &[u8]) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let n = b.len();
     let mut buf = [0u8; SHORT + 2];
     buf[0] = b'"';

@@ -16,6 +16,7 @@
 //! Invariant: [`breaks`] gives exactly the starts of `split_sentence_bound_indices` after the
 //! first, in order.
 
+use crate::fold::HIGH;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A character's Sentence_Break property (UAX #29).
@@ -159,7 +160,6 @@ fn fast_breaks(s: &str, out: &mut Vec<usize>) -> Option<()> {
 
 /// The index of the first byte of `b` that is not ASCII, or its length.
 fn non_ascii(b: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));
     // Thirty-two bytes a step while all are ASCII, then the word and byte that are not.
     let mut from = 0;
