@@ -253,10 +253,11 @@ impl Ctx<'_> {
         })
     }
 
-    /// Token `k` opens or closes a quote.
+    /// Token `k` opens or closes a quote. A word token never does (it opens with a letter, digit
+    /// or mark, never a quote mark), so only punctuation is looked up among the quotes.
     pub(super) fn is_quote_mark(&self, k: usize) -> bool {
-        let span = self.toks[k].span;
-        self.quote_closed_at(span).is_some() || self.quote_opened_at(span).is_some()
+        let t = &self.toks[k];
+        t.is_punct() && (self.quote_closed_at(t.span).is_some() || self.quote_opened_at(t.span).is_some())
     }
 
     /// Where the noun phrase starting at `start` ends.

@@ -167,7 +167,7 @@ impl Ctx<'_> {
         {
             return Some(c);
         }
-        if self.refused(i, aux_start, cue) {
+        if self.refused_undoubled(i, aux_start, cue) {
             // An `order` cue refused only as a directive is a claim (PolNeAR profile, orders.rs).
             return self.order_at(i, aux_start, cue);
         }
@@ -613,6 +613,12 @@ impl Ctx<'_> {
     /// a cue noun after a preposition, or a frame without its pattern. The learned layer
     /// respects these too.
     pub(super) fn refused(&self, i: usize, aux_start: usize, cue: &Cue) -> bool {
+        self.refused_undoubled(i, aux_start, cue) || self.doubled(i, aux_start)
+    }
+
+    /// [`Ctx::refused`] but for [`Ctx::doubled`], for [`Ctx::around_cue`], which has tested that
+    /// first.
+    fn refused_undoubled(&self, i: usize, aux_start: usize, cue: &Cue) -> bool {
         self.directive(i, cue)
             || self.claims_lives(i, cue)
             || self.naming(i, aux_start, cue)
@@ -621,7 +627,6 @@ impl Ctx<'_> {
             || self.noun_after_preposition(i, aux_start, cue)
             || self.frame_refuses(i, aux_start, cue)
             || self.attributive(i, aux_start)
-            || self.doubled(i, aux_start)
     }
 
     /// "... said the Syrian Observatory for Human Rights said.": a scraped copy's second cue
