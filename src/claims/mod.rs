@@ -93,7 +93,7 @@ use arbitrate::Proposals;
 pub use lexicon::{Class, Cue, Frame, Lexicon, LexiconError, Stance};
 use quotes::Quote;
 use regex::Regex;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::sync::Arc;
 use tokens::{words, Token, Tokens};
 
@@ -304,6 +304,7 @@ impl ClaimFinder {
                     quotes: &quotes,
                     kinds: &self.kinds,
                     tables: OnceCell::new(),
+                    np_memo: Cell::new(None),
                 };
                 let first = out.len();
                 let mut proposals = Proposals::default();
@@ -392,6 +393,8 @@ struct Ctx<'a> {
     kinds: &'a [EntityType],
     /// Clause lookups, built on first use.
     tables: OnceCell<clauses::Tables>,
+    /// The last noun phrase start found, `(end, start)` ([`Ctx::np_start`]).
+    np_memo: Cell<Option<(usize, usize)>>,
 }
 
 impl Ctx<'_> {

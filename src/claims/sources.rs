@@ -81,7 +81,20 @@ impl Ctx<'_> {
         (tag && dash && !self.toks[open + 1].is_punct()).then_some(open)
     }
 
+    /// Where the noun phrase ending at token `end` (exclusive) starts. The rules around one cue
+    /// ask for the phrase before it several times: the last answer is kept ([`Ctx::np_memo`]).
     pub(super) fn np_start(&self, end: usize) -> usize {
+        match self.np_memo.get() {
+            Some((e, start)) if e == end => start,
+            _ => {
+                let start = self.find_np_start(end);
+                self.np_memo.set(Some((end, start)));
+                start
+            }
+        }
+    }
+
+    fn find_np_start(&self, end: usize) -> usize {
         let mut j = end;
         while j > 0 && end - j < 16 {
             // "The Local Coordination Committees (LCC) said": a bracketed acronym stays inside.
