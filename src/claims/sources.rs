@@ -700,7 +700,10 @@ impl Ctx<'_> {
         if aux == 0 || self.has(aux - 1, Class::Article) {
             return None;
         }
-        let lo = aux.saturating_sub(12).max(self.clause_start(aux));
+        // The words after the clause start, at most twelve back: the clause start is looked up
+        // only for a word that would answer (most cues have none before a punctuation mark).
+        let lo = aux.saturating_sub(12);
+        let in_clause = |k: usize| k > self.clause_start(aux);
         let mut cue = false;
         for k in (lo + 1..aux).rev() {
             if self.toks[k].is_punct() {
@@ -709,9 +712,15 @@ impl Ctx<'_> {
             // "The group which claimed the attack said": a cue may sit in the relative clause.
             cue |= self.toks[k].cue.is_some_and(|id| !self.lexicon.cue(id).nominal);
             if self.has(k, Class::Relative) {
+                if !in_clause(k) {
+                    return None;
+                }
                 return Some((self.relative_antecedent(k)?, k, k));
             }
             if !cue && self.is(k, words!["a", "an"]) && (k + 1..aux).any(|j| self.source_noun_at(j)) {
+                if !in_clause(k) {
+                    return None;
+                }
                 let start = self.name_run_before(k)?;
                 return Some((start, k, aux));
             }
