@@ -118,9 +118,10 @@ impl Ctx<'_> {
         (next + 2..end).find(|&k| self.verbish(k))
     }
 
-    /// How many tokens from `i` spell `hedge` (0 when they do not).
+    /// How many tokens from `i` spell `hedge` (0 when they do not), token `i` being its first
+    /// word already ([`super::Lexicon::hedges_from`]).
     fn hedge_len(&self, i: usize, hedge: &[Box<str>]) -> usize {
-        if self.spells(i, hedge) {
+        if self.spells(i + 1, &hedge[1..]) {
             hedge.len()
         } else {
             0
