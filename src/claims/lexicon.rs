@@ -427,6 +427,9 @@ pub struct Lexicon {
     /// The boilerplate phrases, by their first word, in file order.
     boilerplate: HashMap<Box<str>, Vec<Boilerplate>>,
     titles: Vec<String>,
+    /// The first bytes of the titles, one bit a byte value: most words before a period (a
+    /// sentence's last) open with no title's first letter and need no search of `titles`.
+    title_firsts: [u64; 4],
     /// A title is not all ASCII letters (the tokenizer's fast scan cannot find it).
     odd_titles: bool,
     abbreviations: Abbreviations,
@@ -634,6 +637,9 @@ impl Lexicon {
             })?;
             if c == "title" && !self.titles.iter().any(|t| t == stem) {
                 self.titles.push(stem.to_string());
+                if let Some(&b) = stem.as_bytes().first() {
+                    self.title_firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+                }
                 self.odd_titles |= !stem.bytes().all(|b| b.is_ascii_alphabetic());
             }
             ending = ending.max(Some(e));
@@ -686,7 +692,11 @@ impl Lexicon {
     /// `word` is a title abbreviation without its period (case-sensitive, as the tokenizer
     /// keeps it whole).
     pub fn is_title(&self, word: &[u8]) -> bool {
-        self.titles.iter().any(|t| t.as_bytes() == word)
+        let first = |&b: &u8| self.title_firsts[usize::from(b >> 6)] >> (b & 63) & 1 != 0;
+        match word.first() {
+            Some(b) if !first(b) => false,
+            _ => self.titles.iter().any(|t| t.as_bytes() == word),
+        }
     }
 
     /// Every title is ASCII letters, so the tokenizer's fast scan may look for them.
