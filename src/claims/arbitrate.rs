@@ -124,7 +124,7 @@ impl Ctx<'_> {
         for i in (0..self.toks.len()).rev() {
             // Only a cue, "quoted as saying" or a progressive participle ("is saying") makes a
             // cue claim ([`Ctx::cue_claim`]).
-            if self.toks[i].cue.is_none() && !self.quoted_as_saying_at(i) && !self.has(i, Class::FollowUp) {
+            if self.toks[i].cue.is_none() && !self.has(i, Class::FollowUp) && !self.quoted_as_saying_at(i) {
                 continue;
             }
             if overlaps_any(&taken, self.toks[i].span) {

@@ -44,8 +44,10 @@ impl Ctx<'_> {
 
     /// "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE".
     fn according_to(&self) -> Option<super::Claim> {
-        let i = (0..self.toks.len().saturating_sub(1))
-            .find(|&i| self.is(i, words!["according"]) && self.is(i + 1, words!["to"]))?;
+        let i = self
+            .toks
+            .windows(2)
+            .position(|w| w[0].is(self.text, words!["according"]) && w[1].is(self.text, words!["to"]))?;
         let punct_end = (i + 2..self.toks.len())
             .find(|&j| self.toks[j].is_punct() && !self.is(j, words!["'", "’", "-"]))
             .unwrap_or(self.toks.len());
