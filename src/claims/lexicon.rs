@@ -741,11 +741,16 @@ impl Lexicon {
     /// The classes of a noun or its singular ("officials" has those of "official", "agencies"
     /// those of "agency").
     pub fn noun_classes(&self, lower: &str) -> Classes {
+        let own = self.classes(lower);
+        // Only a form ending in "s" has a singular to look up.
+        if !lower.ends_with('s') {
+            return own;
+        }
         let singular = lower.trim_end_matches('s');
         let y = lower
             .strip_suffix("ies")
             .map_or(0, |stem| self.classes(&format!("{stem}y")).0);
-        Classes(self.classes(lower).0 | self.classes(singular).0 | y)
+        Classes(own.0 | self.classes(singular).0 | y)
     }
 
     /// The lemma of a participle (`participles.tsv`).

@@ -322,7 +322,6 @@ impl Ctx<'_> {
     }
 
     pub(super) fn looks_like_source(&self, from: usize, to: usize) -> bool {
-        let last = self.lower(to - 1);
         if self.numeral_source(from, to) {
             return true;
         }
@@ -342,21 +341,24 @@ impl Ctx<'_> {
         if self.time_word(to - 1) {
             return false;
         }
+        // Each test below is asked only when the ones before leave the answer open.
         let head = self.head(from, to);
         let span = self.span(from, to);
-        let capitalised = (from..to).any(|k| self.name_like(k) && !self.has(k, Class::Article));
-        let named = self.mentions.iter().any(|m| span.contains(m.span)) || capitalised;
-        let nouny = self.is_source_noun(head) || self.is_source_noun(last);
-        let pronoun = to - from == 1 && self.lexicon.classes(head).has(Class::Pronoun);
+        let capitalised = || (from..to).any(|k| self.name_like(k) && !self.has(k, Class::Article));
+        let named = || self.mentions.iter().any(|m| span.contains(m.span)) || capitalised();
+        // The last token's own classes first ([`Ctx::source_noun_at`]).
+        let nouny = || self.source_noun_at(to - 1) || self.is_source_noun(head);
+        let pronoun = || to - from == 1 && self.lexicon.classes(head).has(Class::Pronoun);
         // A gazetteer entity heading the phrase ("state news agency SANA") names it whatever comes first.
-        let entity_head = self
-            .mentions
-            .iter()
-            .any(|m| m.span.end == span.end && span.contains(m.span));
+        let entity_head = || {
+            self.mentions
+                .iter()
+                .any(|m| m.span.end == span.end && span.contains(m.span))
+        };
         // "commander Kamal Kirkuki told Rudaw": a title noun before a name determines it.
-        let titled = self.source_noun_at(from) && self.name_like(from + 1);
-        let determined = self.name_like(from) || self.has(from, Class::Determiner) || titled;
-        (named && (determined || entity_head)) || nouny || pronoun
+        let titled = || self.source_noun_at(from) && self.name_like(from + 1);
+        let determined = || self.name_like(from) || self.has(from, Class::Determiner) || titled();
+        nouny() || pronoun() || (named() && (determined() || entity_head()))
     }
 
     /// "The global chemical arms watchdog said ...": a short noun phrase with "the" (or "a",
