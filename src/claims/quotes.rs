@@ -344,7 +344,7 @@ impl Ctx<'_> {
     pub(super) fn quoted(&self, out: &mut Vec<Claim>) {
         // Every quote mark (see [`find`]) and every signing dash ([`DASHES`]) starts with one of
         // these bytes: other punctuation need not be looked up.
-        let mark = |t: &Token| t.is_punct() && matches!(self.text.as_bytes()[t.span.start], b'"' | b'\'' | 0xE2);
+        let mark = |t: &Token| t.is_punct() && matches!(t.first_byte(), b'"' | b'\'' | 0xE2);
         for (k, tok) in self.toks.iter().enumerate().filter(|(_, t)| mark(t)) {
             let claim = if let Some(q) = self.quote_closed_at(tok.span) {
                 self.quote_then_source(q, k + 1)

@@ -206,6 +206,13 @@ impl Token {
         self.shape & DIGIT != 0
     }
 
+    /// Its first byte, ASCII lower-cased (the low byte of its [`Key`]): a punctuation token's
+    /// first byte as written, with no look into the text.
+    #[inline]
+    pub fn first_byte(&self) -> u8 {
+        self.key as u8
+    }
+
     /// The token, a token of `text`, is one of `words`, ignoring ASCII case.
     #[inline(always)]
     pub fn is<W: Words + ?Sized>(&self, text: &str, words: &W) -> bool {
