@@ -48,13 +48,22 @@ fn refers_back(content: &str, lexicon: &Lexicon) -> bool {
 /// The rest of the sentence after a claim's content opens a contradicting clause.
 fn contrast_follows(rest: &str) -> bool {
     let r = rest.trim_start_matches(['"', '”', '’', ' ']);
-    let lower = r.to_lowercase();
-    let concessive = [", though ", ", although ", ", while "]
-        .iter()
-        .any(|p| lower.starts_with(p));
+    // The openings are ASCII, and no character outside ASCII lower-cases to the ASCII letters
+    // they need in place (the Kelvin sign gives "k", which none has; "İ" gives "i" and a
+    // combining dot, where each has a letter or space after "i"): an opening starts the
+    // lower-cased rest exactly when it starts the rest ignoring ASCII case.
+    let opens = |p: &&str| {
+        r.as_bytes()
+            .get(..p.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    let concessive = [", though ", ", although ", ", while "].iter().any(opens);
     // Searched for only after a concessive opening: seven substring searches per claim.
-    let denied = || DENIALS.iter().any(|n| lower.contains(n));
-    STRONG_CONTRAST.iter().any(|p| lower.starts_with(p)) || (concessive && denied())
+    let denied = || {
+        let lower = r.to_lowercase();
+        DENIALS.iter().any(|n| lower.contains(n))
+    };
+    STRONG_CONTRAST.iter().any(opens) || (concessive && denied())
 }
 
 const STRONG_CONTRAST: &[&str] = &[", but ", "; but ", ", however", "; however", ", yet ", " but "];
@@ -86,5 +95,15 @@ mod tests {
             ", though Reuters could not independently verify them."
         ));
         assert!(!contrast_follows(" on Sunday."));
+    }
+
+    #[test]
+    fn openings_ignore_case_as_lower_casing_would() {
+        assert!(contrast_follows(", BUT the army says otherwise."));
+        assert!(contrast_follows("”, However, nothing changed."));
+        assert!(contrast_follows(", THOUGH the ministry DENIED it."));
+        // "İ" lower-cases to "i" and a combining dot, so this is no ", while ".
+        assert!(!contrast_follows(", whİle the ministry denied it."));
+        assert!(!contrast_follows(", buts and ifs."));
     }
 }
