@@ -12,6 +12,10 @@ impl Ctx<'_> {
     /// Proposes a claim for each ", adding that ..." in this sentence; [`super::arbitrate`]
     /// gives it the source of the attributed claim it follows, if one does.
     pub(super) fn follow_ups(&self, out: &mut Vec<FollowUp>) {
+        // Most sentences hold no follow-up participle at all.
+        if !self.tokens.any(Class::FollowUp) {
+            return;
+        }
         for word in 1..self.toks.len() {
             let comma = word - 1;
             // ", adding that ...", or in copy without commas "... the monitor said adding it was".
@@ -113,6 +117,9 @@ impl Ctx<'_> {
     /// subject, when that looks like a source. [`super::arbitrate`] asks for it with the claims
     /// `kept` in the sentence so far.
     pub(super) fn subject_participle(&self, kept: &[Claim]) -> Option<Claim> {
+        if !self.tokens.any(Class::FollowUp) {
+            return None;
+        }
         for j in 1..self.toks.len() {
             if !self.has(j, Class::FollowUp) {
                 continue;

@@ -18,6 +18,9 @@ impl Ctx<'_> {
     /// Proposes the hedged claims and disclaimers of this sentence; [`super::arbitrate`] drops
     /// those inside another claim.
     pub(super) fn hedged(&self, out: &mut Vec<Hedge>) {
+        if !self.tokens.any(Class::HedgeStart) {
+            return;
+        }
         for i in 0..self.toks.len() {
             // Most words open no hedge: one lookup instead of trying every phrase; the others try
             // only the phrases they open.

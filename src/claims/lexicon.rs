@@ -273,6 +273,12 @@ impl Classes {
     fn add(&mut self, c: Class) {
         self.0 |= 1 << c as u8;
     }
+
+    /// The classes of both.
+    #[inline]
+    pub fn union(self, other: Classes) -> Classes {
+        Classes(self.0 | other.0)
+    }
 }
 
 /// One cue form.

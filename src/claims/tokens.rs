@@ -229,6 +229,9 @@ pub struct Tokens {
     /// token's own offset, then the lower-case forms of the other tokens, one after another (one
     /// buffer, no allocation or copy per token).
     lower: String,
+    /// Every class some token of the sentence has: a rule that starts only from tokens of one
+    /// class ([`Tokens::any`]) skips a sentence without one.
+    classes: Classes,
 }
 
 impl Tokens {
@@ -289,9 +292,16 @@ impl Tokens {
         }
     }
 
+    /// Some token of the sentence belongs to class `c`.
+    #[inline]
+    pub fn any(&self, c: Class) -> bool {
+        self.classes.has(c)
+    }
+
     /// Starts a sentence `s`: no tokens, and `s` ASCII lower-cased in the buffer.
     fn start(&mut self, s: &str) {
         self.list.clear();
+        self.classes = Classes::default();
         self.lower.clear();
         self.lower.push_str(s);
         self.lower.make_ascii_lowercase();
@@ -315,6 +325,7 @@ impl Tokens {
             _ if first & 0x20 == 0 => UPPER,
             _ => LOWER,
         };
+        self.classes = self.classes.union(classes);
         self.list.push(Token {
             span: Span::new(base + start, base + end),
             word: true,
@@ -332,6 +343,7 @@ impl Tokens {
     fn push_punct(&mut self, s: &[u8], at: usize, base: usize, lexicon: &Lexicon) {
         let key = u64::from(s[at]);
         let (classes, cue) = lexicon.lookup_key(key, 1);
+        self.classes = self.classes.union(classes);
         self.list.push(Token {
             span: Span::new(base + at, base + at + 1),
             word: false,
@@ -367,6 +379,7 @@ impl Tokens {
             b if b.is_ascii() => 0,
             _ => word.chars().next().map_or(0, shape),
         };
+        self.classes = self.classes.union(classes);
         self.list.push(Token {
             span: Span::new(base + start, base + start + len),
             word: if ascii {
