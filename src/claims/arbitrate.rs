@@ -121,13 +121,13 @@ impl Ctx<'_> {
             out.push(c);
         }
         let mut nested = Vec::new();
-        for i in (0..self.toks.len()).rev() {
+        for (i, t) in self.toks.iter().enumerate().rev() {
             // Only a cue, "quoted as saying" or a progressive participle ("is saying") makes a
             // cue claim ([`Ctx::cue_claim`]).
-            if self.toks[i].cue.is_none() && !self.has(i, Class::FollowUp) && !self.quoted_as_saying_at(i) {
+            if t.cue.is_none() && !t.has(Class::FollowUp) && !self.quoted_as_saying_at(i) {
                 continue;
             }
-            if overlaps_any(&taken, self.toks[i].span) {
+            if overlaps_any(&taken, t.span) {
                 continue;
             }
             let Some(c) = self.cue_claim(i) else { continue };

@@ -32,7 +32,7 @@ impl Ctx<'_> {
             return true;
         }
         // The rest reads the content only for a cue that needs "that" before its content.
-        if !(self.lexicon.lemma_cue(&c.cue.lemma).is_some_and(|q| q.needs_that) && c.content.start >= c.cue.span.end) {
+        if !(c.content.start >= c.cue.span.end && self.lexicon.lemma_cue(&c.cue.lemma).is_some_and(|q| q.needs_that)) {
             return false;
         }
         // "continued: “...”": a colon introduces the content as "that" does.

@@ -395,7 +395,8 @@ impl Ctx<'_> {
                 || (self.is(j, words!["-"]) && j > 1 && self.is(j - 1, words!["-"]) && self.is(j - 2, words![")"]))))
             || (self.has(j, Class::Contrast) && j > 0 && self.is(j - 1, words![","]))
             || self.glued_start(j + 1)
-            || self.agency_dash(j)
+            // A dash is punctuation: a word needs no look for one.
+            || (punct && self.agency_dash(j))
     }
 
     /// Token `j` is the dash after a dated agency slug: "Sat 24 Aug 2013 at 2354 Regional NNA -
@@ -612,9 +613,11 @@ impl Ctx<'_> {
         // a city in capitals ("... Jun 062016 AMMAN Nearly 50 ...").
         let dated =
             || self.date_end(k - 1) || (k >= 2 && prev.len() >= 3 && self.date_end(k - 2) && self.all_caps(k - 1));
-        // Here the word before is one, or ")". Cheapest tests first.
-        self.is_exactly(k, &["A", "An", "In", "On", "At", "According"])
-            || (self.is_exactly(k, &["The"]) && (after_break() || photo_credit()))
+        // Here the word before is one, or ")". Cheapest tests first: the case-blind key test
+        // before the exact spelling.
+        (self.is(k, words!["a", "an", "in", "on", "at", "according"])
+            && self.is_exactly(k, &["A", "An", "In", "On", "At", "According"]))
+            || (self.is(k, words!["the"]) && self.is_exactly(k, &["The"]) && (after_break() || photo_credit()))
             || caption()
             || dated()
     }
