@@ -366,6 +366,11 @@ impl Ctx<'_> {
     /// keeps its own claim.
     fn quote_before_sentence(&self) -> Option<Claim> {
         let first = self.toks.first().filter(|_| self.base == 0)?;
+        // Only white space may stand between the quote's closing mark and the sentence: most
+        // sentences follow no mark at all and need no search of the quotes.
+        if !self.text[..first.span.start].trim_end().ends_with(CLOSING_MARKS) {
+            return None;
+        }
         let i = self.quotes.partition_point(|q| q.close.start < first.span.start);
         let q = self.quotes[..i].last()?;
         let gap = self.text.get(q.close.end..first.span.start)?;
