@@ -70,6 +70,9 @@ impl Ctx<'_> {
     /// directive cue ("telling") needs "that" within five words ("telling reporters that").
     /// [`super::arbitrate`] asks for these only when the sentence has no other claim.
     pub(super) fn subject_follow_ups(&self, found: &mut Vec<Claim>) {
+        if !self.tokens.any(Class::FollowUp) {
+            return;
+        }
         let participle = |k: usize| self.is(k, words![","]) && self.has(k + 1, Class::FollowUp);
         let Some(first) = (1..self.toks.len()).find(|&k| participle(k)) else {
             return;
