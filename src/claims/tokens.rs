@@ -125,7 +125,15 @@ impl Word {
         let (start, end) = (token.span.start, token.span.end);
         self.key == token.key
             && self.text.len() == end - start
-            && (self.text.len() <= 8 || text[start + 8..end].eq_ignore_ascii_case(&self.text.as_bytes()[8..]))
+            && (self.text.len() <= 8 || self.tail_matches(start, text))
+    }
+
+    /// The bytes past the eighth of the token of this word's length at `start` of `text` are
+    /// this word's, ignoring ASCII case. Kept out of line so that a scan for a long word
+    /// ("according") tests the key of each token first, not the bounds of a tail it rarely needs.
+    #[inline(never)]
+    fn tail_matches(&self, start: usize, text: &[u8]) -> bool {
+        text[start + 8..start + self.text.len()].eq_ignore_ascii_case(&self.text.as_bytes()[8..])
     }
 }
 
