@@ -21,8 +21,8 @@
 //!    and before a sentence's first claim, its subject's participle ("France sought ... saying");
 //! 6. **hedges** are kept unless they lie inside a kept claim; a verification disclaimer marks the
 //!    claims of its sentence (or, when it has none, of the sentence before) `unverified`;
-//! 7. **learned** claims are kept where their cue and source overlap no kept (or nested) claim's
-//!    cue or source;
+//! 7. **learned** claims, where their cue and source overlap no kept (or nested) claim's cue or
+//!    source (`tagger.rs` tests it, and tags no sentence where no cue candidate is left);
 //! 8. nested claims rejoin the others, `unverified` with their outer claim.
 //!
 //! [`mark_nested`] then links every claim lying inside another claim's content (its cue, and its
@@ -93,17 +93,11 @@ impl Ctx<'_> {
             for h in p.hedges {
                 self.take_hedge(h, out, first);
             }
-            let mut tagged = Vec::new();
             if p.learned {
-                self.learned(&out[first..], &mut tagged);
+                let mut tagged = Vec::new();
+                self.learned(&out[first..], &nested, &mut tagged);
+                out.extend(tagged);
             }
-            let learned: Vec<Claim> = tagged
-                .into_iter()
-                .filter(|c| {
-                    !takes_from(&out[first..], c) && !nested.iter().any(|(n, _)| takes_from(std::slice::from_ref(n), c))
-                })
-                .collect();
-            out.extend(learned);
         }
         // Outer claims first: a nested claim's outer one may be nested too.
         for (mut c, outer) in nested.into_iter().rev() {
@@ -305,19 +299,6 @@ fn taken_spans(c: &Claim) -> impl Iterator<Item = Span> + '_ {
 
 fn overlaps_any(taken: &[Span], s: Span) -> bool {
     taken.iter().any(|t| t.overlaps(s))
-}
-
-/// `c`'s cue or source overlaps the cue or source of a claim in `kept` (the learned layer's
-/// test: it only adds claims the rules did not find).
-fn takes_from(kept: &[Claim], c: &Claim) -> bool {
-    let cue = c.cue.span;
-    let source = c.source.as_ref().map(|s| s.span);
-    kept.iter().any(|r| {
-        r.cue.span.overlaps(cue)
-            || r.source
-                .as_ref()
-                .is_some_and(|s| s.span.overlaps(cue) || source.is_some_and(|x| s.span.overlaps(x)))
-    })
 }
 
 #[cfg(test)]

@@ -881,8 +881,10 @@ pub(crate) fn cue_candidates(lexicon: &super::Lexicon, lower: &[&str]) -> Vec<bo
 
 impl Ctx<'_> {
     /// Proposes the tagger's claims where the rules found none: [`super::arbitrate`] asks for
-    /// them with the rule claims it `kept` in this sentence.
-    pub(super) fn learned(&self, kept: &[Claim], out: &mut Vec<Claim>) {
+    /// them with the rule claims it `kept` in this sentence and the claims `nested` in them,
+    /// whose cues and sources a tagged claim may not overlap either.
+    pub(super) fn learned(&self, kept: &[Claim], nested: &[(Claim, Span)], out: &mut Vec<Claim>) {
+        let rules = || kept.iter().chain(nested.iter().map(|(c, _)| c));
         // The tokens carry their lexicon cue: the same test as `cue_candidates`, without lookups.
         // A token whose lower-case form is ASCII letters without a "k" is one ignoring ASCII
         // case (only the Kelvin sign lower-cases to an ASCII letter): "according" and "to" are
@@ -890,12 +892,12 @@ impl Ctx<'_> {
         let according = |i: usize| self.is(i, words!["according"]);
         let candidate = |i: usize| self.toks[i].cue.is_some() || (according(i) && self.is(i + 1, words!["to"]));
         // A tagged claim needs a cue candidate, the first of its cue run, outside every rule
-        // claim's cue and source (see `taken` below), in lower case (or "according") and not
-        // refused by the rules: these are the checks on that token below, made before tagging,
-        // so a sentence with no such candidate is not tagged (the output is the same).
+        // claim's cue and source, kept or nested (see `taken` below), in lower case (or
+        // "according") and not refused by the rules: these are the checks on that token below,
+        // made before tagging, so a sentence with no such candidate is not tagged (the output is
+        // the same).
         let covered = |span: Span| {
-            kept.iter()
-                .any(|r| r.cue.span.overlaps(span) || r.source.as_ref().is_some_and(|s| s.span.overlaps(span)))
+            rules().any(|r| r.cue.span.overlaps(span) || r.source.as_ref().is_some_and(|s| s.span.overlaps(span)))
         };
         let open = |c: usize| {
             candidate(c)
@@ -1041,7 +1043,7 @@ impl Ctx<'_> {
             {
                 continue;
             }
-            let taken = kept.iter().any(|r| {
+            let taken = rules().any(|r| {
                 r.cue.span.overlaps(cue_span)
                     || r.source
                         .as_ref()
