@@ -220,7 +220,7 @@ impl Gazetteer {
     /// The default gazetteers, embedded in the binary: parsed and checked by the build
     /// (`build.rs`), loaded here from their compact form (`src/gazetteer_compact.rs`).
     pub fn embedded() -> Gazetteer {
-        compact::decode(crate::EMBEDDED_GAZETTEER)
+        compact::decode(crate::EMBEDDED_GAZETTEER.0, crate::EMBEDDED_GAZETTEER.1)
     }
 
     /// The default gazetteers parsed from their TSV files, as the build does: what
