@@ -235,20 +235,60 @@ pub(crate) struct CueOut<'a> {
 
 #[derive(Serialize, JsonSchema, Debug)]
 pub(crate) struct ClaimOut<'a> {
-    pub(crate) id: String,
+    #[schemars(with = "String")]
+    pub(crate) id: ClaimId,
     pub(crate) kind: &'static str,
     pub(crate) sentence: usize,
     pub(crate) source: Option<SourceOut<'a>>,
     pub(crate) cue: CueOut<'a>,
     pub(crate) content: SpanOut<'a>,
-    pub(crate) entities: Vec<&'a str>,
+    #[schemars(with = "Vec<String>")]
+    pub(crate) entities: EntityIds<'a>,
     pub(crate) rule: &'static str,
     pub(crate) confidence: f64,
     pub(crate) disputed: bool,
     /// A verification disclaimer ("could not be independently verified") qualifies it.
     pub(crate) unverified: bool,
     /// The id of the claim whose content holds this one, if any.
-    pub(crate) nested_in: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub(crate) nested_in: Option<ClaimId>,
+}
+
+/// The id of the claim at index `k` (`ClaimId(k)`): `c1`, `c2`, ... A number until it is
+/// written, so building a claim's output allocates nothing for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ClaimId(pub(crate) usize);
+
+impl std::fmt::Display for ClaimId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "c{}", self.0 + 1)
+    }
+}
+
+impl Serialize for ClaimId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// The gazetteer ids of a claim's entities, looked up as they are read (no list is built).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct EntityIds<'a> {
+    entities: &'a [EntityId],
+    gazetteer: &'a Gazetteer,
+}
+
+impl<'a> EntityIds<'a> {
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = &'a str> + 'a {
+        let gazetteer = self.gazetteer;
+        self.entities.iter().map(move |&e| gazetteer.entity(e).id.as_str())
+    }
+}
+
+impl Serialize for EntityIds<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// Builds the serialisable document for `x`, an extraction of `text`.
@@ -362,7 +402,7 @@ impl<'a> Document<'a> {
     fn claim(&self, i: usize, c: &'a Claim) -> ClaimOut<'a> {
         let gazetteer = self.gazetteer;
         ClaimOut {
-            id: claim_id(i),
+            id: ClaimId(i),
             kind: c.kind.as_str(),
             sentence: c.sentence,
             source: c.source.as_ref().map(|s| {
@@ -385,24 +425,18 @@ impl<'a> Document<'a> {
                 stance: c.cue.stance.as_str(),
             },
             content: self.span(c.content),
-            entities: c.entities.iter().map(|&e| gazetteer.entity(e).id.as_str()).collect(),
+            entities: EntityIds {
+                entities: &c.entities,
+                gazetteer,
+            },
             rule: c.rule.as_str(),
             // Two decimals: an f32 printed as f64 would read 0.8999999761581421.
             confidence: (f64::from(c.confidence) * 100.0).round() / 100.0,
             disputed: c.disputed,
             unverified: c.unverified,
-            nested_in: c.nested_in.map(claim_id),
+            nested_in: c.nested_in.map(ClaimId),
         }
     }
-}
-
-/// The id of the claim at index `k`: `c1`, `c2`, ... (without the formatting machinery of
-/// `format!`, which cost a third of building a claim's output).
-fn claim_id(k: usize) -> String {
-    let mut id = Vec::with_capacity(8);
-    id.push(b'c');
-    json::number(&mut id, k + 1);
-    String::from_utf8(id).expect("ASCII digits")
 }
 
 /// A list serialised from an iterator, made afresh on each call.
@@ -622,7 +656,9 @@ mod tests {
     #[test]
     fn claim_ids_count_from_one() {
         for k in [0, 8, 9, 99, 12_345] {
-            assert_eq!(claim_id(k), format!("c{}", k + 1));
+            assert_eq!(ClaimId(k).to_string(), format!("c{}", k + 1));
+            let json = serde_json::to_string(&ClaimId(k)).unwrap();
+            assert_eq!(json, format!("\"c{}\"", k + 1));
         }
     }
 }

@@ -12,7 +12,7 @@
 //! entities with their attributes, a confidence that is no whole number of hundredths) are written by serde_json itself, so
 //! numbers and arbitrary values keep its formatting.
 
-use super::{attribute, Attribute, ClaimOut, Document, MentionOut, SentenceOut, SpanOut, SCHEMA_VERSION};
+use super::{attribute, Attribute, ClaimId, ClaimOut, Document, MentionOut, SentenceOut, SpanOut, SCHEMA_VERSION};
 use crate::fold::{HIGH, ONES};
 use crate::gazetteer::{Entity, EntityId, Gazetteer};
 use std::io::{self, Write};
@@ -172,7 +172,7 @@ fn span(out: &mut Vec<u8>, s: &SpanOut<'_>) {
 
 fn claim(out: &mut Vec<u8>, c: ClaimOut<'_>) {
     out.extend_from_slice(b"{\"id\":");
-    string(out, &c.id);
+    claim_id(out, c.id);
     out.extend_from_slice(b",\"kind\":");
     string(out, c.kind);
     out.extend_from_slice(b",\"sentence\":");
@@ -233,8 +233,18 @@ fn claim(out: &mut Vec<u8>, c: ClaimOut<'_>) {
         b",\"unverified\":false"
     });
     out.extend_from_slice(b",\"nested_in\":");
-    optional(out, c.nested_in.as_deref());
+    match c.nested_in {
+        Some(id) => claim_id(out, id),
+        None => out.extend_from_slice(b"null"),
+    }
     out.push(b'}');
+}
+
+/// A claim id as a JSON string: `"c1"`, `"c2"`, ...
+fn claim_id(out: &mut Vec<u8>, id: ClaimId) {
+    out.extend_from_slice(b"\"c");
+    number(out, id.0 + 1);
+    out.push(b'"');
 }
 
 fn optional(out: &mut Vec<u8>, s: Option<&str>) {
@@ -280,7 +290,7 @@ fn pair(n: usize) -> [u8; 2] {
 /// in most articles) straight from the table of digit pairs; larger ones two digits a step at
 /// the start of a buffer that is copied whole (a fixed-size copy, no `memcpy` call) and then
 /// cut to the digits.
-pub(super) fn number(out: &mut Vec<u8>, n: usize) {
+fn number(out: &mut Vec<u8>, n: usize) {
     match n {
         0..10 => return out.push(b'0' + n as u8),
         10..100 => return out.extend_from_slice(&pair(n)),
