@@ -290,20 +290,29 @@ fn pair(n: usize) -> [u8; 2] {
 /// in most articles) straight from the table of digit pairs; larger ones two digits a step at
 /// the start of a buffer that is copied whole (a fixed-size copy, no `memcpy` call) and then
 /// cut to the digits.
+///
+/// The small cases are inlined into the writers (a quarter of a million numbers on 839
+/// articles: the call cost as much as the digits).
+#[inline(always)]
 fn number(out: &mut Vec<u8>, n: usize) {
     match n {
-        0..10 => return out.push(b'0' + n as u8),
-        10..100 => return out.extend_from_slice(&pair(n)),
+        0..10 => out.push(b'0' + n as u8),
+        10..100 => out.extend_from_slice(&pair(n)),
         100..1000 => {
             let [a, b] = pair(n % 100);
-            return out.extend_from_slice(&[b'0' + (n / 100) as u8, a, b]);
+            out.extend_from_slice(&[b'0' + (n / 100) as u8, a, b]);
         }
         1000..10_000 => {
             let ([a, b], [c, d]) = (pair(n / 100), pair(n % 100));
-            return out.extend_from_slice(&[a, b, c, d]);
+            out.extend_from_slice(&[a, b, c, d]);
         }
-        _ => {}
+        _ => long_number(out, n),
     }
+}
+
+/// [`number`] from 10,000 up.
+#[inline(never)]
+fn long_number(out: &mut Vec<u8>, n: usize) {
     let digits = n.ilog10() as usize + 1;
     let mut buf = [0u8; 20];
     let (mut i, mut n) = (digits, n);
