@@ -217,7 +217,7 @@ fn claim(out: &mut Vec<u8>, c: ClaimOut<'_>) {
     out.extend_from_slice(b"},\"content\":{");
     span(out, &c.content);
     out.extend_from_slice(b"},\"entities\":");
-    list(out, &mut Spill(None), c.entities.iter(), |out, e| string(out, e)).expect(INFALLIBLE);
+    list(out, &mut Spill(None), c.entities.iter(), string).expect(INFALLIBLE);
     out.extend_from_slice(b",\"rule\":");
     string(out, c.rule);
     out.extend_from_slice(b",\"confidence\":");
