@@ -98,8 +98,7 @@ pub(crate) fn decode(text: &str, bytes: &[u8]) -> Gazetteer {
             let mut g = Gazetteer::default();
             let n = r.int();
             g.entities.reserve_exact(n);
-            g.ids.reserve(n);
-            for i in 0..n {
+            for _ in 0..n {
                 let id = r.string();
                 let name = r.string();
                 let kind = EntityType::ALL[r.byte() as usize];
@@ -109,7 +108,6 @@ pub(crate) fn decode(text: &str, bytes: &[u8]) -> Gazetteer {
                     .collect();
                 let priority = i32::from_le_bytes(r.take(4).try_into().expect("4 bytes"));
                 let origin = r.string();
-                g.ids.insert(id.clone(), i);
                 g.entities.push(Entity {
                     id,
                     name,
@@ -222,7 +220,7 @@ mod tests {
         assert!(parsed.entities().len() > 10_000);
         assert_eq!(loaded.entities(), parsed.entities());
         assert_eq!(loaded.aliases(), parsed.aliases());
-        assert_eq!(loaded.ids, parsed.ids);
+        assert_eq!(loaded.ids(), parsed.ids());
     }
 
     #[test]
@@ -246,5 +244,24 @@ mod tests {
             .collect();
         assert_eq!(flags[0], (true, true, true));
         assert_eq!(back.entity(0).priority, -3);
+    }
+
+    #[test]
+    fn a_decoded_gazetteer_finds_its_ids_on_demand_and_refuses_them_again() {
+        let mut g = Gazetteer::default();
+        g.add_file("t.tsv", "id\tname\ttype\taliases\na\tAbc\tplace\t\nb\tBcd\tstate\t\n")
+            .unwrap();
+        let (text, bytes) = encode(&g);
+        let mut back = decode(&text, &bytes);
+        // An added file sees the decoded ids: a duplicate is refused and leaves no trace.
+        let dup = back.add_file("u.tsv", "id\tname\ttype\taliases\nc\tCde\tplace\t\nb\tX\tstate\t\n");
+        assert!(dup.unwrap_err().to_string().contains("duplicate id \"b\""));
+        assert_eq!(
+            (back.find("a"), back.find("b"), back.find("c")),
+            (Some(0), Some(1), None)
+        );
+        back.add_file("v.tsv", "id\tname\ttype\taliases\nc\tCde\tplace\t\n")
+            .unwrap();
+        assert_eq!((back.find("c"), back.entities().len()), (Some(2), 3));
     }
 }
