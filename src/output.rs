@@ -133,8 +133,9 @@ pub struct Document<'a> {
     gazetteer: &'a Gazetteer,
     meta: &'a DocumentMeta,
     pub(crate) chars: CharIndex,
-    /// Entity id to (entity, mention count), for the sorted `entities` list.
-    counts: BTreeMap<&'a str, (EntityId, usize)>,
+    /// Each entity mentioned or named as a source, with its mention count, sorted by id: the
+    /// `entities` list.
+    counts: Vec<(EntityId, usize)>,
 }
 
 /// The shape [`Document`] serialises to, for [`json_schema`] only (the document itself is
@@ -298,14 +299,18 @@ pub fn document<'a>(
     gazetteer: &'a Gazetteer,
     meta: &'a DocumentMeta,
 ) -> Document<'a> {
-    let id = |e: EntityId| gazetteer.entity(e).id.as_str();
-    let mut counts: BTreeMap<&str, (EntityId, usize)> = BTreeMap::new();
-    for m in &x.mentions {
-        counts.entry(id(m.entity)).or_insert((m.entity, 0)).1 += 1;
-    }
-    for e in x.claims.iter().filter_map(|c| c.source.as_ref()?.entity) {
-        counts.entry(id(e)).or_insert((e, 0));
-    }
+    // Counted by entity number, then the few distinct entities sorted by their ids (ids are
+    // unique): a string-keyed map compared ids for every mention.
+    let mut counts: Vec<(EntityId, usize)> = (x.mentions.iter().map(|m| (m.entity, 1)))
+        .chain(x.claims.iter().filter_map(|c| Some((c.source.as_ref()?.entity?, 0))))
+        .collect();
+    counts.sort_unstable();
+    counts.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        kept.1 += if same { later.1 } else { 0 };
+        same
+    });
+    counts.sort_unstable_by(|a, b| gazetteer.entity(a.0).id.cmp(&gazetteer.entity(b.0).id));
     Document {
         text,
         x,
@@ -350,12 +355,12 @@ impl<'a> Document<'a> {
     }
 
     pub(crate) fn entities(&self) -> impl Iterator<Item = EntityOut<'a>> + '_ {
-        self.counts.values().map(|&(e, n)| entity(self.gazetteer, e, n))
+        self.counts.iter().map(|&(e, n)| entity(self.gazetteer, e, n))
     }
 
     /// The entities of [`Document::entities`], as the gazetteer's, with their mention counts.
     pub(crate) fn entity_counts(&self) -> impl Iterator<Item = (EntityId, usize)> + '_ {
-        self.counts.values().copied()
+        self.counts.iter().copied()
     }
 
     pub(crate) fn mentions(&self) -> impl Iterator<Item = MentionOut<'a>> + '_ {
