@@ -16,7 +16,7 @@ mod gazetteer;
 mod span;
 
 /// Only `Gazetteer::embedded` reads it, and the script never calls that.
-const EMBEDDED_GAZETTEER: &[u8] = &[];
+const EMBEDDED_GAZETTEER: (&str, &[u8]) = ("", &[]);
 
 /// `(a(), b())`: the crate runs them on two threads; one is plenty here.
 fn both<A, B>(a: impl FnOnce() -> A, b: impl FnOnce() -> B) -> (A, B) {
@@ -36,5 +36,8 @@ fn main() {
     }
     let g = gazetteer::Gazetteer::parse_embedded().unwrap_or_else(|e| panic!("gazetteers/{e}"));
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("gazetteer.bin"), gazetteer::compact::encode(&g)).expect("OUT_DIR is writable");
+    let (text, records) = gazetteer::compact::encode(&g);
+    for (name, bytes) in [("gazetteer.txt", text.as_bytes()), ("gazetteer.bin", &records)] {
+        std::fs::write(out.join(name), bytes).expect("OUT_DIR is writable");
+    }
 }

@@ -141,8 +141,11 @@ pub struct Alias {
 pub struct Gazetteer {
     entities: Vec<Entity>,
     aliases: Vec<Alias>,
-    /// Never iterated: its order does not matter.
-    ids: HashMap<String, EntityId, FixedState>,
+    /// Each entity by its id, made on first use ([`Gazetteer::ids`]): a run of the embedded
+    /// gazetteers never looks an id up, and filling it was 24k `String` copies and inserts at
+    /// every start. Once made, every change to `entities` keeps it equal. Never iterated: its
+    /// order does not matter.
+    ids: OnceLock<HashMap<String, EntityId, FixedState>>,
     /// Each entity's JSON head for the output stage, made on first use ([`Gazetteer::memo`]):
     /// the same bytes for every article, so written once per run instead of once per article.
     memo: Vec<OnceLock<Box<[u8]>>>,
@@ -220,7 +223,7 @@ impl Gazetteer {
     /// The default gazetteers, embedded in the binary: parsed and checked by the build
     /// (`build.rs`), loaded here from their compact form (`src/gazetteer_compact.rs`).
     pub fn embedded() -> Gazetteer {
-        compact::decode(crate::EMBEDDED_GAZETTEER)
+        compact::decode(crate::EMBEDDED_GAZETTEER.0, crate::EMBEDDED_GAZETTEER.1)
     }
 
     /// The default gazetteers parsed from their TSV files, as the build does: what
@@ -244,9 +247,13 @@ impl Gazetteer {
         let (entities, aliases) = (self.entities.len(), self.aliases.len());
         let result = self.parse(file, content, cut);
         if result.is_err() {
-            for e in self.entities.drain(entities..) {
-                self.ids.remove(&e.id);
+            // Not made yet: nothing to undo there.
+            if let Some(ids) = self.ids.get_mut() {
+                for e in &self.entities[entities..] {
+                    ids.remove(&e.id);
+                }
             }
+            self.entities.truncate(entities);
             self.aliases.truncate(aliases);
         }
         self.memo.resize_with(self.entities.len(), OnceLock::new);
@@ -276,7 +283,22 @@ impl Gazetteer {
 
     /// Looks an entity up by its string id.
     pub fn find(&self, id: &str) -> Option<EntityId> {
-        self.ids.get(id).copied()
+        self.ids().get(id).copied()
+    }
+
+    /// Each entity by its id, made from the entities on first use.
+    fn ids(&self) -> &HashMap<String, EntityId, FixedState> {
+        self.ids.get_or_init(|| {
+            (self.entities.iter().enumerate())
+                .map(|(i, e)| (e.id.clone(), i))
+                .collect()
+        })
+    }
+
+    /// [`Gazetteer::ids`], to change along with the entities.
+    fn ids_mut(&mut self) -> &mut HashMap<String, EntityId, FixedState> {
+        self.ids();
+        self.ids.get_mut().expect("made by ids()")
     }
 
     /// Parses `content`; with `cut`, the second half of its rows apart, on a second thread if
@@ -314,7 +336,7 @@ impl Gazetteer {
             || self.add_rows(file, &columns, head, line + 1, None),
         );
         head_result?;
-        let (rest, lines) = rest;
+        let (mut rest, lines) = rest;
         // The tail's rows came after the head's: an id they repeat is a duplicate there, and
         // reported before any error further down the tail.
         for (e, &line) in rest.entities.iter().zip(&lines) {
@@ -324,7 +346,9 @@ impl Gazetteer {
         }
         let offset = self.entities.len();
         // `ids` is never iterated: the order it is filled in does not matter.
-        self.ids.extend(rest.ids.into_iter().map(|(id, e)| (id, e + offset)));
+        let rest_ids = std::mem::take(rest.ids_mut());
+        self.ids_mut()
+            .extend(rest_ids.into_iter().map(|(id, e)| (id, e + offset)));
         self.aliases.extend(rest.aliases.into_iter().map(|a| Alias {
             entity: a.entity + offset,
             ..a
@@ -347,7 +371,7 @@ impl Gazetteer {
         let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
         self.entities.reserve(lines);
         self.aliases.reserve(4 * lines);
-        self.ids.reserve(lines);
+        self.ids_mut().reserve(lines);
         let mut cells: Vec<&str> = Vec::new();
         for (line, _, raw) in rows(text, first) {
             let err = |message: String| GazetteerError {
@@ -374,7 +398,7 @@ impl Gazetteer {
 
     /// The error for an entity with `id` when one is already defined.
     fn duplicate(&self, id: &str) -> Option<String> {
-        let &other = self.ids.get(id)?;
+        let &other = self.ids().get(id)?;
         Some(format!(
             "duplicate id {id:?} (first defined at {})",
             self.entities[other].origin
@@ -444,7 +468,7 @@ impl Gazetteer {
                 self.aliases.push(alias);
             }
         }
-        self.ids.insert(id.to_string(), entity);
+        self.ids_mut().insert(id.to_string(), entity);
         self.entities.push(Entity {
             id: id.to_string(),
             name: name.to_string(),

@@ -1,29 +1,31 @@
 //! The embedded gazetteers in a compact binary form, parsed and checked once at build time.
 //!
 //! `build.rs` parses `gazetteers/*.tsv` with this crate's own parser (so a bad row fails the
-//! build with its `file:line`) and writes [`encode`]'s bytes to `OUT_DIR`; the binary loads
+//! build with its `file:line`) and writes [`encode`]'s strings and records to `OUT_DIR`; the
+//! binary embeds the strings with `include_str!` (so the compiler, not every start, checks them
+//! as UTF-8: that check was 6.5 M instructions) and the records with `include_bytes!`, and loads
 //! them with [`decode`], which reads lengths and copies strings and never splits, validates or
 //! folds: parsing the 1.7 MB of TSV was about half of the start-up (86 M instructions on the
 //! main thread and 66 M on a second one). A gazetteer the user names is still parsed at run time.
 //!
-//! Invariant: `decode(&encode(g))` equals `g`: entities, aliases and ids, in the same order.
+//! Invariant: `decode` of `encode(g)`'s strings and records equals `g`: entities, aliases and ids, in the same order.
 //!
-//! Layout, little-endian: a magic tag, then two sections, the entities and the aliases, read on
-//! two threads. A section is its strings, one after another, then its records: the count, then
-//! each entity (id, name, type, subtype, attributes as column index and value, priority, origin)
-//! or alias (text, entity, folded, flags, line). In a record a string is its byte length: the
-//! strings are read in the order they were written, and checked as UTF-8 all at once. The
-//! strings and the records are each behind their byte length (a `u32`).
+//! Layout: the strings, one after another, entities' then aliases'; and the records,
+//! little-endian: a magic tag, then two sections, the entities and the aliases, read on two
+//! threads. A section is the byte length of its strings (a `u32`), then that of its records,
+//! then the records: the count, then each entity (id, name, type, subtype, attributes as column
+//! index and value, priority, origin) or alias (text, entity, folded, flags, line). In a record
+//! a string is its byte length: the strings are read in the order they were written.
 
 use super::{Alias, Entity, EntityType, Gazetteer, ATTRIBUTE_COLUMNS};
 
-/// The first bytes of an encoded gazetteer (the last is the layout's version).
-const MAGIC: &[u8; 4] = b"CXG\x02";
+/// The first bytes of an encoded gazetteer's records (the last is the layout's version).
+const MAGIC: &[u8; 4] = b"CXG\x03";
 
-/// The bytes of `g` (see the module docs).
+/// The strings and the records of `g` (see the module docs).
 #[allow(dead_code)] // used by build.rs and the tests
-pub(crate) fn encode(g: &Gazetteer) -> Vec<u8> {
-    let mut bytes = MAGIC.to_vec();
+pub(crate) fn encode(g: &Gazetteer) -> (String, Vec<u8>) {
+    let (mut text, mut bytes) = (String::new(), MAGIC.to_vec());
     let mut entities = Writer::default();
     entities.int(g.entities.len());
     for e in &g.entities {
@@ -44,7 +46,7 @@ pub(crate) fn encode(g: &Gazetteer) -> Vec<u8> {
         entities.data.extend_from_slice(&e.priority.to_le_bytes());
         entities.string(&e.origin);
     }
-    entities.end(&mut bytes);
+    entities.end(&mut text, &mut bytes);
     let mut aliases = Writer::default();
     aliases.int(g.aliases.len());
     for a in &g.aliases {
@@ -54,18 +56,21 @@ pub(crate) fn encode(g: &Gazetteer) -> Vec<u8> {
         aliases.byte(usize::from(a.case_sensitive) | usize::from(a.shared) << 1 | usize::from(a.weak) << 2);
         aliases.int(a.line);
     }
-    aliases.end(&mut bytes);
-    bytes
+    aliases.end(&mut text, &mut bytes);
+    (text, bytes)
 }
 
-/// The gazetteer [`encode`] wrote into `bytes`: entities and aliases on two threads when there
-/// are two cores. Panics on bytes it did not write (they come from the build, never from the
-/// user).
-pub(crate) fn decode(bytes: &[u8]) -> Gazetteer {
+/// The gazetteer [`encode`] wrote into `text` and `bytes`: entities and aliases on two threads
+/// when there are two cores. Panics on input it did not write (it comes from the build, never
+/// from the user).
+pub(crate) fn decode(text: &str, bytes: &[u8]) -> Gazetteer {
     let bytes = bytes.strip_prefix(MAGIC).expect("an encoded gazetteer");
-    let (mut entities, rest) = Reader::section(bytes);
-    let (mut aliases, rest) = Reader::section(rest);
-    assert!(rest.is_empty(), "bytes left after an encoded gazetteer");
+    let (mut entities, rest, text) = Reader::section(bytes, text);
+    let (mut aliases, rest, text) = Reader::section(rest, text);
+    assert!(
+        rest.is_empty() && text.is_empty(),
+        "input left after an encoded gazetteer"
+    );
     let (aliases, mut g) = crate::both(
         move || {
             let n = aliases.int();
@@ -93,8 +98,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Gazetteer {
             let mut g = Gazetteer::default();
             let n = r.int();
             g.entities.reserve_exact(n);
-            g.ids.reserve(n);
-            for i in 0..n {
+            for _ in 0..n {
                 let id = r.string();
                 let name = r.string();
                 let kind = EntityType::ALL[r.byte() as usize];
@@ -104,7 +108,6 @@ pub(crate) fn decode(bytes: &[u8]) -> Gazetteer {
                     .collect();
                 let priority = i32::from_le_bytes(r.take(4).try_into().expect("4 bytes"));
                 let origin = r.string();
-                g.ids.insert(id.clone(), i);
                 g.entities.push(Entity {
                     id,
                     name,
@@ -147,12 +150,14 @@ impl Writer {
         self.text.push_str(s);
     }
 
-    /// Appends the section to `out`: the strings' length and bytes, the records' length and bytes.
-    fn end(self, out: &mut Vec<u8>) {
-        for part in [self.text.as_bytes(), &self.data] {
-            out.extend_from_slice(&u32::try_from(part.len()).expect("fits 32 bits").to_le_bytes());
-            out.extend_from_slice(part);
+    /// Appends the section: its strings to `text`; the strings' length, the records' length and
+    /// the records to `out`.
+    fn end(self, text: &mut String, out: &mut Vec<u8>) {
+        text.push_str(&self.text);
+        for n in [self.text.len(), self.data.len()] {
+            out.extend_from_slice(&u32::try_from(n).expect("fits 32 bits").to_le_bytes());
         }
+        out.extend_from_slice(&self.data);
     }
 }
 
@@ -163,18 +168,15 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// The section at the start of `bytes`, and the bytes after it.
-    fn section(bytes: &'a [u8]) -> (Reader<'a>, &'a [u8]) {
+    /// The section at the start of `bytes` with its strings at the start of `text`, and the
+    /// bytes and strings after it.
+    fn section(bytes: &'a [u8], text: &'a str) -> (Reader<'a>, &'a [u8], &'a str) {
         let mut r = Reader { data: bytes, text: "" };
-        let n = r.int();
-        // The strings are checked as UTF-8 in one pass, not one by one (that took 25 M
-        // instructions).
-        r.text = std::str::from_utf8(r.take(n)).expect("encoded from strings");
-        let n = r.int();
-        let data = r.take(n);
+        let (strings, records) = (r.int(), r.int());
+        let (text, rest_text) = text.split_at(strings);
+        let data = r.take(records);
         let rest = r.data;
-        r.data = data;
-        (r, rest)
+        (Reader { data, text }, rest, rest_text)
     }
 
     /// Checks that the section was read to its end.
@@ -218,7 +220,7 @@ mod tests {
         assert!(parsed.entities().len() > 10_000);
         assert_eq!(loaded.entities(), parsed.entities());
         assert_eq!(loaded.aliases(), parsed.aliases());
-        assert_eq!(loaded.ids, parsed.ids);
+        assert_eq!(loaded.ids(), parsed.ids());
     }
 
     #[test]
@@ -230,7 +232,8 @@ mod tests {
              a\tAbc\tplace\t~?=Abd|Ḩamāh\t35.5\t-3\t2012-2014\nb\tB (x)\tstate\t=Bb|Bbb\t\t7\t\n",
         )
         .unwrap();
-        let back = decode(&encode(&g));
+        let (text, bytes) = encode(&g);
+        let back = decode(&text, &bytes);
         assert_eq!(back.entities(), g.entities());
         assert_eq!(back.aliases(), g.aliases());
         assert_eq!((back.find("b"), back.find("c")), (Some(1), None));
@@ -241,5 +244,24 @@ mod tests {
             .collect();
         assert_eq!(flags[0], (true, true, true));
         assert_eq!(back.entity(0).priority, -3);
+    }
+
+    #[test]
+    fn a_decoded_gazetteer_finds_its_ids_on_demand_and_refuses_them_again() {
+        let mut g = Gazetteer::default();
+        g.add_file("t.tsv", "id\tname\ttype\taliases\na\tAbc\tplace\t\nb\tBcd\tstate\t\n")
+            .unwrap();
+        let (text, bytes) = encode(&g);
+        let mut back = decode(&text, &bytes);
+        // An added file sees the decoded ids: a duplicate is refused and leaves no trace.
+        let dup = back.add_file("u.tsv", "id\tname\ttype\taliases\nc\tCde\tplace\t\nb\tX\tstate\t\n");
+        assert!(dup.unwrap_err().to_string().contains("duplicate id \"b\""));
+        assert_eq!(
+            (back.find("a"), back.find("b"), back.find("c")),
+            (Some(0), Some(1), None)
+        );
+        back.add_file("v.tsv", "id\tname\ttype\taliases\nc\tCde\tplace\t\n")
+            .unwrap();
+        assert_eq!((back.find("c"), back.entities().len()), (Some(2), 3));
     }
 }

@@ -43,8 +43,12 @@ pub use matcher::Mention;
 pub use segment::{Role, Sentence};
 pub use span::Span;
 
-/// The embedded gazetteers, parsed by the build (`build.rs`); see [`gazetteer::compact`].
-const EMBEDDED_GAZETTEER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+/// The embedded gazetteers, parsed by the build (`build.rs`): their strings and their records;
+/// see [`gazetteer::compact`].
+const EMBEDDED_GAZETTEER: (&str, &[u8]) = (
+    include_str!(concat!(env!("OUT_DIR"), "/gazetteer.txt")),
+    include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin")),
+);
 
 /// `(a(), b())`, with `a` on a second thread when there are two cores (and the OS gives a
 /// thread; if it refuses one, `a` runs here after `b`): start-up runs independent jobs so. The

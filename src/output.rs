@@ -133,8 +133,9 @@ pub struct Document<'a> {
     gazetteer: &'a Gazetteer,
     meta: &'a DocumentMeta,
     pub(crate) chars: CharIndex,
-    /// Entity id to (entity, mention count), for the sorted `entities` list.
-    counts: BTreeMap<&'a str, (EntityId, usize)>,
+    /// Each entity mentioned or named as a source, with its mention count, sorted by id: the
+    /// `entities` list.
+    counts: Vec<(EntityId, usize)>,
 }
 
 /// The shape [`Document`] serialises to, for [`json_schema`] only (the document itself is
@@ -235,20 +236,60 @@ pub(crate) struct CueOut<'a> {
 
 #[derive(Serialize, JsonSchema, Debug)]
 pub(crate) struct ClaimOut<'a> {
-    pub(crate) id: String,
+    #[schemars(with = "String")]
+    pub(crate) id: ClaimId,
     pub(crate) kind: &'static str,
     pub(crate) sentence: usize,
     pub(crate) source: Option<SourceOut<'a>>,
     pub(crate) cue: CueOut<'a>,
     pub(crate) content: SpanOut<'a>,
-    pub(crate) entities: Vec<&'a str>,
+    #[schemars(with = "Vec<String>")]
+    pub(crate) entities: EntityIds<'a>,
     pub(crate) rule: &'static str,
     pub(crate) confidence: f64,
     pub(crate) disputed: bool,
     /// A verification disclaimer ("could not be independently verified") qualifies it.
     pub(crate) unverified: bool,
     /// The id of the claim whose content holds this one, if any.
-    pub(crate) nested_in: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub(crate) nested_in: Option<ClaimId>,
+}
+
+/// The id of the claim at index `k` (`ClaimId(k)`): `c1`, `c2`, ... A number until it is
+/// written, so building a claim's output allocates nothing for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ClaimId(pub(crate) usize);
+
+impl std::fmt::Display for ClaimId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "c{}", self.0 + 1)
+    }
+}
+
+impl Serialize for ClaimId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// The gazetteer ids of a claim's entities, looked up as they are read (no list is built).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct EntityIds<'a> {
+    entities: &'a [EntityId],
+    gazetteer: &'a Gazetteer,
+}
+
+impl<'a> EntityIds<'a> {
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = &'a str> + 'a {
+        let gazetteer = self.gazetteer;
+        self.entities.iter().map(move |&e| gazetteer.entity(e).id.as_str())
+    }
+}
+
+impl Serialize for EntityIds<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// Builds the serialisable document for `x`, an extraction of `text`.
@@ -258,14 +299,18 @@ pub fn document<'a>(
     gazetteer: &'a Gazetteer,
     meta: &'a DocumentMeta,
 ) -> Document<'a> {
-    let id = |e: EntityId| gazetteer.entity(e).id.as_str();
-    let mut counts: BTreeMap<&str, (EntityId, usize)> = BTreeMap::new();
-    for m in &x.mentions {
-        counts.entry(id(m.entity)).or_insert((m.entity, 0)).1 += 1;
-    }
-    for e in x.claims.iter().filter_map(|c| c.source.as_ref()?.entity) {
-        counts.entry(id(e)).or_insert((e, 0));
-    }
+    // Counted by entity number, then the few distinct entities sorted by their ids (ids are
+    // unique): a string-keyed map compared ids for every mention.
+    let mut counts: Vec<(EntityId, usize)> = (x.mentions.iter().map(|m| (m.entity, 1)))
+        .chain(x.claims.iter().filter_map(|c| Some((c.source.as_ref()?.entity?, 0))))
+        .collect();
+    counts.sort_unstable();
+    counts.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        kept.1 += if same { later.1 } else { 0 };
+        same
+    });
+    counts.sort_unstable_by(|a, b| gazetteer.entity(a.0).id.cmp(&gazetteer.entity(b.0).id));
     Document {
         text,
         x,
@@ -310,12 +355,12 @@ impl<'a> Document<'a> {
     }
 
     pub(crate) fn entities(&self) -> impl Iterator<Item = EntityOut<'a>> + '_ {
-        self.counts.values().map(|&(e, n)| entity(self.gazetteer, e, n))
+        self.counts.iter().map(|&(e, n)| entity(self.gazetteer, e, n))
     }
 
     /// The entities of [`Document::entities`], as the gazetteer's, with their mention counts.
     pub(crate) fn entity_counts(&self) -> impl Iterator<Item = (EntityId, usize)> + '_ {
-        self.counts.values().copied()
+        self.counts.iter().copied()
     }
 
     pub(crate) fn mentions(&self) -> impl Iterator<Item = MentionOut<'a>> + '_ {
@@ -362,7 +407,7 @@ impl<'a> Document<'a> {
     fn claim(&self, i: usize, c: &'a Claim) -> ClaimOut<'a> {
         let gazetteer = self.gazetteer;
         ClaimOut {
-            id: claim_id(i),
+            id: ClaimId(i),
             kind: c.kind.as_str(),
             sentence: c.sentence,
             source: c.source.as_ref().map(|s| {
@@ -385,24 +430,18 @@ impl<'a> Document<'a> {
                 stance: c.cue.stance.as_str(),
             },
             content: self.span(c.content),
-            entities: c.entities.iter().map(|&e| gazetteer.entity(e).id.as_str()).collect(),
+            entities: EntityIds {
+                entities: &c.entities,
+                gazetteer,
+            },
             rule: c.rule.as_str(),
             // Two decimals: an f32 printed as f64 would read 0.8999999761581421.
             confidence: (f64::from(c.confidence) * 100.0).round() / 100.0,
             disputed: c.disputed,
             unverified: c.unverified,
-            nested_in: c.nested_in.map(claim_id),
+            nested_in: c.nested_in.map(ClaimId),
         }
     }
-}
-
-/// The id of the claim at index `k`: `c1`, `c2`, ... (without the formatting machinery of
-/// `format!`, which cost a third of building a claim's output).
-fn claim_id(k: usize) -> String {
-    let mut id = Vec::with_capacity(8);
-    id.push(b'c');
-    json::number(&mut id, k + 1);
-    String::from_utf8(id).expect("ASCII digits")
 }
 
 /// A list serialised from an iterator, made afresh on each call.
@@ -622,7 +661,9 @@ mod tests {
     #[test]
     fn claim_ids_count_from_one() {
         for k in [0, 8, 9, 99, 12_345] {
-            assert_eq!(claim_id(k), format!("c{}", k + 1));
+            assert_eq!(ClaimId(k).to_string(), format!("c{}", k + 1));
+            let json = serde_json::to_string(&ClaimId(k)).unwrap();
+            assert_eq!(json, format!("\"c{}\"", k + 1));
         }
     }
 }

@@ -12,7 +12,7 @@
 //! travel to the writer as extractions and go through the `--format` [`Sink`] there.
 
 use super::format::{FormatArgs, Sink};
-use super::io::{is_std, load_extractor, meta_for, read_article, stdin, write_output_buffered, GazetteerArgs};
+use super::io::{is_std, load_extractor, meta_for, read_listed_article, stdin, write_output_buffered, GazetteerArgs};
 use super::jsonl;
 use super::pipeline::{chunks, ordered_map};
 use super::progress::{summary, Progress, Tally};
@@ -222,9 +222,9 @@ struct Big {
 fn process(extractor: &Extractor, input: Input, opts: Options, lines: bool) -> Outcome {
     let (len, lossy) = (input.len(), opts.lossy);
     match input {
-        Input::File(path, _) => {
+        Input::File(path, size) => {
             let meta = meta_for(&path);
-            match read_article(&path, lossy) {
+            match read_listed_article(&path, size, lossy) {
                 Ok(text) => extracted(extractor, text, meta, opts.date, lines),
                 Err(e) => failed(json!({"id": meta.id, "path": meta.path}), format!("{e:#}"), len),
             }

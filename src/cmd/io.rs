@@ -142,6 +142,26 @@ pub fn read_article(path: &Path, lossy: bool) -> Result<String> {
     decode(bytes, lossy).map_err(|e| not_text(Some(path), e))
 }
 
+/// [`read_article`] for a file whose size the listing already found (`size`, 0 when unknown):
+/// read into a buffer of that size and one byte more, without asking the system for the size
+/// again (`std::fs::read` does, one `statx` a file). A file that changed size since is still
+/// read whole: the buffer grows until a read finds the end.
+pub fn read_listed_article(path: &Path, size: u64, lossy: bool) -> Result<String> {
+    let bytes = read_to_end(path, size).with_context(|| format!("{}: cannot read", path.display()))?;
+    decode(bytes, lossy).map_err(|e| not_text(Some(path), e))
+}
+
+/// The bytes of the file at `path`, expected to be about `size` bytes long.
+fn read_to_end(path: &Path, size: u64) -> io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    // One byte more than expected, so the read that finds the end has room and needs no
+    // probe buffer. Read through `Take`, whose `read_to_end` is the generic one (reading
+    // into the spare capacity, never zeroed): `File`'s own asks for the size again.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.take(u64::MAX).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// The error for bytes that are not UTF-8, naming the file (None: standard input) and, when
 /// the encoding is likely, the `iconv` command that converts it.
 fn not_text(path: Option<&Path>, e: DecodeError) -> anyhow::Error {
@@ -305,6 +325,23 @@ fn noted<T>(result: io::Result<T>) -> io::Result<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_listed_file_is_read_whole_whatever_size_the_listing_gave() {
+        let dir = std::env::temp_dir().join(format!("claimex-io-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("a.txt");
+        let text: String = (0..5000).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+        std::fs::write(&path, &text).unwrap();
+        // The true size, a stale smaller or larger one, and none.
+        for size in [5000, 0, 1, 4999, 5001, 100_000] {
+            assert_eq!(read_listed_article(&path, size, false).unwrap(), text, "size {size}");
+        }
+        std::fs::write(&path, "").unwrap();
+        assert_eq!(read_listed_article(&path, 0, false).unwrap(), "");
+        assert!(read_listed_article(&dir.join("missing.txt"), 10, false).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn shell_quote_leaves_plain_paths_and_quotes_the_rest() {

@@ -250,7 +250,7 @@ pub struct Claim {
 impl From<ClaimOut<'_>> for Claim {
     fn from(c: ClaimOut<'_>) -> Claim {
         Claim {
-            id: c.id,
+            id: c.id.to_string(),
             kind: c.kind,
             sentence: c.sentence,
             source: c.source.map(|s| ClaimSource {
@@ -270,12 +270,12 @@ impl From<ClaimOut<'_>> for Claim {
                 stance: c.cue.stance.to_owned(),
             },
             content: c.content.into(),
-            entities: c.entities.into_iter().map(str::to_owned).collect(),
+            entities: c.entities.iter().map(str::to_owned).collect(),
             rule: c.rule,
             confidence: c.confidence,
             disputed: c.disputed,
             unverified: c.unverified,
-            nested_in: c.nested_in,
+            nested_in: c.nested_in.map(|id| id.to_string()),
         }
     }
 }

@@ -54,6 +54,14 @@ pub(super) struct Found {
     pub viable: Vec<Viable>,
 }
 
+impl Found {
+    /// Empties both lists, keeping their memory.
+    pub fn clear(&mut self) {
+        self.candidates.clear();
+        self.viable.clear();
+    }
+}
+
 /// What resolution needs of each entity, indexed by [`EntityId`].
 #[derive(Clone, Debug, Default)]
 pub(super) struct Entities {
@@ -136,7 +144,7 @@ impl Entities {
     }
 
     /// Decides what each candidate names and selects the mentions.
-    pub fn resolve(&self, text: &str, mut found: Found, date: Option<Date>) -> Vec<Mention> {
+    pub fn resolve(&self, text: &str, found: &mut Found, date: Option<Date>) -> Vec<Mention> {
         if let Some(date) = date {
             for c in &found.candidates {
                 let targets = &mut found.viable[c.targets.0..c.targets.1];
@@ -149,7 +157,7 @@ impl Entities {
         found
             .candidates
             .sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
-        let anchors = self.anchors(&found);
+        let anchors = self.anchors(found);
         let mut chosen = Vec::with_capacity(found.candidates.len());
         for c in &found.candidates {
             let targets = &mut found.viable[c.targets.0..c.targets.1];
