@@ -94,7 +94,8 @@ impl Segmenter {
 }
 
 fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    // About one sentence per 128 bytes of news.
+    let mut out = Vec::with_capacity(text.len() / 128);
     let mut cuts = Vec::new();
     for (paragraph, (para, one_line)) in paragraphs(text).into_iter().enumerate() {
         // A paragraph of one line is its own block (most are), without a Vec to say so.
@@ -259,19 +260,41 @@ fn is_mark(c: char) -> bool {
 }
 
 /// True when `words` (lower case) cannot hold `word`, the [`first_word`] of a line: the regex
-/// need not run.
-fn ruled_out(word: Option<&str>, words: &[&str]) -> bool {
-    word.is_some_and(|w| !words.iter().any(|k| k.len() == w.len() && k.eq_ignore_ascii_case(w)))
+/// need not run. `shapes` is [`shapes`] of `words`.
+fn ruled_out(word: Option<&str>, words: &[&str], shapes: &[u32; 26]) -> bool {
+    word.is_some_and(|w| {
+        let shape = w
+            .bytes()
+            .next()
+            .map_or(0, |c| shapes[usize::from(c.to_ascii_lowercase() - b'a')]);
+        shape >> w.len().min(31) & 1 == 0 || !words.iter().any(|k| k.len() == w.len() && k.eq_ignore_ascii_case(w))
+    })
+}
+
+/// For each first letter of `words` (lower-case ASCII letters), bit `n` set when one of them is
+/// `n` bytes long (31 or longer: bit 31): most first words of lines are ruled out by it alone.
+const fn shapes(words: &[&str]) -> [u32; 26] {
+    let mut out = [0; 26];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        let len = if w.len() < 31 { w.len() } else { 31 };
+        out[(w[0] - b'a') as usize] |= 1 << len;
+        i += 1;
+    }
+    out
 }
 
 /// [`BOILERPLATE`] on line `t`, whose [`first_word`] is `word`.
 fn is_boilerplate(t: &str, word: Option<&str>) -> bool {
-    !ruled_out(word, BOILERPLATE_WORDS) && BOILERPLATE.is_match(t)
+    const SHAPES: [u32; 26] = shapes(BOILERPLATE_WORDS);
+    !ruled_out(word, BOILERPLATE_WORDS, &SHAPES) && BOILERPLATE.is_match(t)
 }
 
 /// [`BYLINE`] on line `t`, whose [`first_word`] is `word`.
 fn is_byline(t: &str, word: Option<&str>) -> bool {
-    !ruled_out(word, BYLINE_WORDS) && BYLINE.is_match(t)
+    const SHAPES: [u32; 26] = shapes(BYLINE_WORDS);
+    !ruled_out(word, BYLINE_WORDS, &SHAPES) && BYLINE.is_match(t)
 }
 
 fn line_role(line: &str, first: bool) -> Role {
@@ -296,10 +319,10 @@ fn line_role(line: &str, first: bool) -> Role {
 
 /// Paragraph spans: runs of non-blank lines; each with true when it is one line.
 fn paragraphs(text: &str) -> Vec<(Span, bool)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 256);
     let mut current: Option<(Span, bool)> = None;
     for line in lines(text) {
-        if line.slice(text).trim_start().is_empty() {
+        if is_blank(line.slice(text)) {
             out.extend(current.take());
         } else {
             current = Some(match current {
@@ -312,14 +335,30 @@ fn paragraphs(text: &str) -> Vec<(Span, bool)> {
     out
 }
 
+/// True when `line` is all white space: by bytes up to the first that is not ASCII white space.
+fn is_blank(line: &str) -> bool {
+    let b = line.as_bytes();
+    match b.iter().position(|&c| !(c.is_ascii() && char::from(c).is_whitespace())) {
+        None => true,
+        Some(i) if b[i].is_ascii() => false,
+        Some(i) => line[i..].trim_start().is_empty(),
+    }
+}
+
 /// Line spans without their line terminators.
 fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+    let b = text.as_bytes();
+    let ends = memchr::memchr_iter(b'\n', b);
     let ends = ends.chain((!text.ends_with('\n') && !text.is_empty()).then_some(text.len()));
     let mut start = 0;
     ends.map(move |end| {
-        let span = Span::new(start, start + text[start..end].trim_end_matches(['\n', '\r']).len());
-        start = end;
+        // Before the line's only '\n', the '\r's of a CRLF or CR CR LF.
+        let mut stop = end;
+        while stop > start && b[stop - 1] == b'\r' {
+            stop -= 1;
+        }
+        let span = Span::new(start, stop);
+        start = end + 1;
         span
     })
 }
@@ -546,6 +585,12 @@ fn marker_at(b: &str, i: usize) -> Option<Marker> {
 
 /// True when `s` is nothing but a list marker (`1.`, `2.)`, `• 7.`, `a.`) and white space.
 fn is_marker(s: &str) -> bool {
+    // A marker's first character is a digit, a lower-case letter or a bullet; most sentences
+    // start with another ASCII character.
+    let first = s.bytes().find(|&c| !(c.is_ascii() && char::from(c).is_whitespace()));
+    if first.is_some_and(|c| c.is_ascii() && !c.is_ascii_digit() && !c.is_ascii_lowercase()) {
+        return false;
+    }
     let lead = s.len() - s.trim_start().len();
     marker_at(s, lead).is_some_and(|m| s[m.end..].trim().is_empty())
 }
@@ -553,8 +598,8 @@ fn is_marker(s: &str) -> bool {
 /// True when a UAX #29 break between `prev` and `next` is wrong for news text.
 fn continues(prev: &str, next: &str, abbr: &Abbreviations) -> bool {
     // Inside a block every line break is soft; UAX #29 breaks at each one anyway.
-    if prev.trim_end_matches([' ', '\t', '\r']).ends_with('\n') && !prev.trim_end().ends_with(['.', '!', '?', '"', '”'])
-    {
+    let line_end = prev.bytes().rev().find(|c| !matches!(c, b' ' | b'\t' | b'\r')) == Some(b'\n');
+    if line_end && !prev.trim_end().ends_with(['.', '!', '?', '"', '”']) {
         return true;
     }
     // A list marker belongs to its item; a bracketed citation to the sentence it closes.
@@ -565,11 +610,12 @@ fn continues(prev: &str, next: &str, abbr: &Abbreviations) -> bool {
     if next_word.chars().next().is_some_and(char::is_lowercase) {
         return true;
     }
-    let last = prev.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-    let last = last.trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
-    if !last.ends_with('.') {
+    // The last word ends with a period when the piece does.
+    let prev = prev.trim_end();
+    if !prev.ends_with('.') {
         return false;
     }
+    let last = last_word(prev).trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
     match abbr.get(last) {
         Some(Ending::Never) => true,
         Some(Ending::BeforeNumber) => next_word.starts_with(|c: char| c.is_ascii_digit()),
@@ -578,9 +624,23 @@ fn continues(prev: &str, next: &str, abbr: &Abbreviations) -> bool {
     }
 }
 
+/// What follows the last white space in `s` (all of `s` without one): by bytes back to an
+/// ASCII white space, unless a non-ASCII character (which may be white space) comes first.
+fn last_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    match b.iter().rposition(|&c| !c.is_ascii() || char::from(c).is_whitespace()) {
+        Some(i) if b[i].is_ascii() => &s[i + 1..],
+        Some(_) => s.rsplit(char::is_whitespace).next().unwrap_or(""),
+        None => s,
+    }
+}
+
 /// "(Annex 4).": a short bracket, then the period that ends the sentence before it. A bracket
 /// without that period ("(Source: SANA)") stays a sentence of its own.
 fn is_citation(next: &str) -> bool {
+    if !next.starts_with('(') {
+        return false;
+    }
     let t = next.trim_end();
     let Some(inner) = t.strip_prefix('(') else {
         return false;
@@ -618,17 +678,35 @@ impl Ending {
 /// whether each can end a sentence (hashed by foldhash with a fixed seed: looked up for each
 /// sentence end). Initialisms (`U.S.`) and initials (`F.`) need no entry.
 #[derive(Clone, Debug, Default)]
-pub struct Abbreviations(HashMap<Box<str>, Ending, FixedState>);
+pub struct Abbreviations {
+    map: HashMap<Box<str>, Ending, FixedState>,
+    /// Bit `b % 64` of `firsts[b / 64]` is set when an abbreviation starts with byte `b`, and
+    /// bit `n` of `lens` when one is `n` bytes long (63 or longer: bit 63). Most words that end
+    /// a sentence ("said.") miss one or the other and are not hashed.
+    firsts: [u64; 4],
+    lens: u64,
+}
 
 impl Abbreviations {
     /// Sets what `abbr` (with its period) can do; a later call replaces an earlier one.
     pub fn insert(&mut self, abbr: &str, ending: Ending) {
-        self.0.insert(abbr.into(), ending);
+        if let Some(&b) = abbr.as_bytes().first() {
+            self.firsts[usize::from(b / 64)] |= 1 << (b % 64);
+        }
+        self.lens |= 1 << abbr.len().min(63);
+        self.map.insert(abbr.into(), ending);
     }
 
     /// What `word` (with its period) can do, if it is a known abbreviation.
     pub fn get(&self, word: &str) -> Option<Ending> {
-        self.0.get(word).copied()
+        let first = word
+            .as_bytes()
+            .first()
+            .is_none_or(|&b| self.firsts[usize::from(b / 64)] >> (b % 64) & 1 == 1);
+        if !first || self.lens >> word.len().min(63) & 1 == 0 {
+            return None;
+        }
+        self.map.get(word).copied()
     }
 }
 
@@ -769,6 +847,44 @@ mod tests {
         // Many glued periods in one run without whitespace: each is a break (the cursors move on).
         let run = "ab.Cd".repeat(2000);
         assert!(texts(&run).len() > 1000);
+    }
+
+    /// The byte-level shortcuts give what their character-level forms give, with ASCII and
+    /// non-ASCII white space (U+000B, U+0085, U+00A0, U+3000) on either side.
+    #[test]
+    fn byte_shortcuts_agree_with_char_forms() {
+        let spaces = ["", " ", "\t", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{3000}", "\r\n"];
+        let words = [
+            "",
+            "said.",
+            "1.",
+            "a)",
+            "\u{2022} 7.",
+            "Gen.",
+            "\u{e9}t\u{e9}.",
+            "x y",
+            "B.C.",
+        ];
+        let mut checked = 0;
+        for pre in spaces {
+            for word in words {
+                for post in spaces {
+                    let s = format!("{pre}{word}{post}");
+                    assert_eq!(is_blank(&s), s.trim_start().is_empty(), "{s:?}");
+                    let lead = s.len() - s.trim_start().len();
+                    let marker = marker_at(&s, lead).is_some_and(|m| s[m.end..].trim().is_empty());
+                    assert_eq!(is_marker(&s), marker, "{s:?}");
+                    let t = s.trim_end();
+                    assert_eq!(last_word(t), t.rsplit(char::is_whitespace).next().unwrap(), "{s:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 729);
+        let abbr = Lexicon::embedded().abbreviations().clone();
+        for word in ["said.", "Gen.", "vs.", "v.", "etc.", "Etc.", "Sept.", "Sept", "", "."] {
+            assert_eq!(abbr.get(word), abbr.map.get(word).copied(), "{word:?}");
+        }
     }
 
     #[test]
