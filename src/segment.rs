@@ -96,7 +96,7 @@ impl Segmenter {
 fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
     // About one sentence per 128 bytes of news.
     let mut out = Vec::with_capacity(text.len() / 128);
-    let mut cuts = Vec::new();
+    let mut scratch = Scratch::default();
     for (paragraph, (para, one_line)) in paragraphs(text).into_iter().enumerate() {
         // A paragraph of one line is its own block (most are), without a Vec to say so.
         let many;
@@ -118,7 +118,7 @@ fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
             }
             let role = line_role(block.slice(text), out.is_empty());
             let first = out.len();
-            split_block(text, block, abbr, &mut cuts, &mut |span| {
+            split_block(text, block, abbr, &mut scratch, &mut |span| {
                 out.push(Sentence { span, paragraph, role })
             });
             // A multi-sentence block is running text, whatever its first line looked like.
@@ -261,25 +261,28 @@ fn is_mark(c: char) -> bool {
 
 /// True when `words` (lower case) cannot hold `word`, the [`first_word`] of a line: the regex
 /// need not run. `shapes` is [`shapes`] of `words`.
-fn ruled_out(word: Option<&str>, words: &[&str], shapes: &[u32; 26]) -> bool {
+fn ruled_out(word: Option<&str>, words: &[&str], shapes: u64) -> bool {
     word.is_some_and(|w| {
-        let shape = w
-            .bytes()
-            .next()
-            .map_or(0, |c| shapes[usize::from(c.to_ascii_lowercase() - b'a')]);
-        shape >> w.len().min(31) & 1 == 0 || !words.iter().any(|k| k.len() == w.len() && k.eq_ignore_ascii_case(w))
+        w.is_empty()
+            || shapes & shape(w.as_bytes()) == 0
+            || !words.iter().any(|k| k.len() == w.len() && k.eq_ignore_ascii_case(w))
     })
 }
 
-/// For each first letter of `words` (lower-case ASCII letters), bit `n` set when one of them is
-/// `n` bytes long (31 or longer: bit 31): most first words of lines are ruled out by it alone.
-const fn shapes(words: &[&str]) -> [u32; 26] {
-    let mut out = [0; 26];
+/// One bit for a non-empty word of ASCII letters, from its length and its first two letters
+/// in lower case: a word whose bit is not among its list's [`shapes`] is not in the list.
+const fn shape(w: &[u8]) -> u64 {
+    let first = (w[0] | 0x20) as usize;
+    let second = if w.len() > 1 { (w[1] | 0x20) as usize } else { 0 };
+    1 << ((first * 7 + second * 3 + w.len()) % 64)
+}
+
+/// The [`shape`]s of `words`.
+const fn shapes(words: &[&str]) -> u64 {
+    let mut out = 0;
     let mut i = 0;
     while i < words.len() {
-        let w = words[i].as_bytes();
-        let len = if w.len() < 31 { w.len() } else { 31 };
-        out[(w[0] - b'a') as usize] |= 1 << len;
+        out |= shape(words[i].as_bytes());
         i += 1;
     }
     out
@@ -287,14 +290,14 @@ const fn shapes(words: &[&str]) -> [u32; 26] {
 
 /// [`BOILERPLATE`] on line `t`, whose [`first_word`] is `word`.
 fn is_boilerplate(t: &str, word: Option<&str>) -> bool {
-    const SHAPES: [u32; 26] = shapes(BOILERPLATE_WORDS);
-    !ruled_out(word, BOILERPLATE_WORDS, &SHAPES) && BOILERPLATE.is_match(t)
+    const SHAPES: u64 = shapes(BOILERPLATE_WORDS);
+    !ruled_out(word, BOILERPLATE_WORDS, SHAPES) && BOILERPLATE.is_match(t)
 }
 
 /// [`BYLINE`] on line `t`, whose [`first_word`] is `word`.
 fn is_byline(t: &str, word: Option<&str>) -> bool {
-    const SHAPES: [u32; 26] = shapes(BYLINE_WORDS);
-    !ruled_out(word, BYLINE_WORDS, &SHAPES) && BYLINE.is_match(t)
+    const SHAPES: u64 = shapes(BYLINE_WORDS);
+    !ruled_out(word, BYLINE_WORDS, SHAPES) && BYLINE.is_match(t)
 }
 
 fn line_role(line: &str, first: bool) -> Role {
@@ -403,23 +406,45 @@ fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
 /// Splits one block into trimmed sentence spans: first at the forced boundaries UAX #29 does not
 /// see (inline list items, a period glued to the next sentence), then each part by UAX #29,
 /// corrected for news text.
-/// `cuts` is scratch space, reused from block to block.
-fn split_block(text: &str, block: Span, abbr: &Abbreviations, cuts: &mut Vec<usize>, emit: &mut dyn FnMut(Span)) {
+fn split_block(text: &str, block: Span, abbr: &Abbreviations, scratch: &mut Scratch, emit: &mut dyn FnMut(Span)) {
     let b = block.slice(text);
+    let Scratch { cuts, periods } = scratch;
     let mut from = 0;
-    for cut in forced_breaks(b, abbr).into_iter().chain([b.len()]) {
-        split_part(text, Span::new(block.start + from, block.start + cut), abbr, cuts, emit);
-        from = cut;
+    let mut first = 0;
+    for cut in forced_breaks(b, abbr, periods).into_iter().chain([b.len()]) {
+        // The part's periods, from the block's, counted from the part's start.
+        let end = first + periods[first..].partition_point(|&p| p < cut);
+        periods[first..end].iter_mut().for_each(|p| *p -= from);
+        let part = Span::new(block.start + from, block.start + cut);
+        split_part(text, part, abbr, &periods[first..end], cuts, emit);
+        (from, first) = (cut, end);
     }
 }
 
-fn split_part(text: &str, part: Span, abbr: &Abbreviations, cuts: &mut Vec<usize>, emit: &mut dyn FnMut(Span)) {
+/// Scratch space, reused from block to block.
+#[derive(Default)]
+struct Scratch {
+    /// The UAX #29 bounds of a part.
+    cuts: Vec<usize>,
+    /// Where the block's periods are ([`forced_breaks`] finds them).
+    periods: Vec<usize>,
+}
+
+/// Splits one part of a block, whose periods are at `periods`.
+fn split_part(
+    text: &str,
+    part: Span,
+    abbr: &Abbreviations,
+    periods: &[usize],
+    cuts: &mut Vec<usize>,
+    emit: &mut dyn FnMut(Span),
+) {
     let b = part.slice(text);
     if b.is_empty() {
         return;
     }
     cuts.clear();
-    bounds::breaks(b, cuts);
+    bounds::breaks(b, periods, cuts);
     let mut pending: Option<Span> = None;
     let mut from = 0;
     for to in cuts.iter().copied().chain([b.len()]) {
@@ -440,8 +465,19 @@ fn split_part(text: &str, part: Span, abbr: &Abbreviations, cuts: &mut Vec<usize
     }
 }
 
+/// Emits `span` trimmed of white space unless nothing is left: by bytes when the first and last
+/// bytes that are not ASCII white space are ASCII, else by [`Span::trim`].
 fn emit_trimmed(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
-    let trimmed = span.trim(text);
+    let b = span.slice(text).as_bytes();
+    let ink = |c: &u8| !(c.is_ascii() && char::from(*c).is_whitespace());
+    let (Some(first), Some(last)) = (b.iter().position(ink), b.iter().rposition(ink)) else {
+        return;
+    };
+    let trimmed = if b[first].is_ascii() && b[last].is_ascii() {
+        Span::new(span.start + first, span.start + last + 1)
+    } else {
+        span.trim(text)
+    };
     if !trimmed.is_empty() {
         emit(trimmed);
     }
@@ -449,8 +485,10 @@ fn emit_trimmed(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
 
 /// Byte offsets in `b` where a sentence starts although UAX #29 sees no boundary: before each
 /// item of an inline list ("1) ... 2) ...", "a. ... b. ...", "• 7. ... • 8. ..."), and after a
-/// word's period glued to the next sentence ("fell.Roads"). Sorted, without 0.
-fn forced_breaks(b: &str, abbr: &Abbreviations) -> Vec<usize> {
+/// word's period glued to the next sentence ("fell.Roads"). Sorted, without 0. Every period's
+/// offset goes in `periods`, in order, for [`bounds::breaks`].
+fn forced_breaks(b: &str, abbr: &Abbreviations, periods: &mut Vec<usize>) -> Vec<usize> {
+    periods.clear();
     let bytes = b.as_bytes();
     // A byte after ASCII white space starts a character (and a word).
     let word_start = |i: usize| i == 0 || bytes[i - 1].is_ascii_whitespace();
@@ -467,6 +505,9 @@ fn forced_breaks(b: &str, abbr: &Abbreviations) -> Vec<usize> {
                 starts.push(i);
             }
             continue;
+        }
+        if bytes[i] == b'.' {
+            periods.push(i);
         }
         for s in [i.checked_sub(2), i.checked_sub(1)].into_iter().flatten() {
             let c = bytes[s];

@@ -59,9 +59,10 @@ enum Part {
 type State = [Part; 4];
 
 /// Appends to `out` the byte offsets in `s` where a UAX #29 sentence starts, except 0.
-pub(super) fn breaks(s: &str, out: &mut Vec<usize>) {
+/// `periods` are the offsets of every `.` in `s`, in order (the caller has found them).
+pub(super) fn breaks(s: &str, periods: &[usize], out: &mut Vec<usize>) {
     let from = out.len();
-    if fast_breaks(s, out).is_none() {
+    if fast_breaks(s, periods, out).is_none() {
         out.truncate(from);
         out.extend(s.split_sentence_bound_indices().skip(1).map(|(i, _)| i));
     }
@@ -80,12 +81,13 @@ static LOUD: [bool; 256] = {
 };
 
 /// [`breaks`] by our own categories; None when a character's category is not known here.
-fn fast_breaks(s: &str, out: &mut Vec<usize>) -> Option<()> {
+fn fast_breaks(s: &str, periods: &[usize], out: &mut Vec<usize>) -> Option<()> {
     let bytes = s.as_bytes();
-    // The next loud byte is the nearest of three kinds, each found by its own forward-only
-    // cursor (memchr3, memchr2, eight bytes at a time), so every byte is looked at about once
-    // however the kinds interleave.
-    let (mut term, mut line, mut wide) = (0, 0, 0);
+    // The next loud byte is the nearest of four kinds, each found by its own forward-only
+    // cursor (the next of `periods`, memchr2 twice, eight bytes at a time), so every byte is
+    // looked at about once however the kinds interleave.
+    let (mut period, mut bang, mut line, mut wide) = (0, 0, 0, 0);
+    let mut next_period = periods.iter().copied().chain([bytes.len()]);
     let mut state: State = [Part::Sot; 4];
     let mut pos = 0;
     while pos < bytes.len() {
@@ -95,8 +97,11 @@ fn fast_breaks(s: &str, out: &mut Vec<usize>) -> Option<()> {
             // at again (by SB7 and by next), and no look-back passes the others to find a
             // terminator.
             let rest = &bytes[pos..];
-            if term <= pos {
-                term = memchr::memchr3(b'.', b'!', b'?', rest).map_or(bytes.len(), |n| pos + n);
+            while period < pos {
+                period = next_period.next().unwrap_or(bytes.len());
+            }
+            if bang <= pos {
+                bang = memchr::memchr2(b'!', b'?', rest).map_or(bytes.len(), |n| pos + n);
             }
             if line <= pos {
                 line = memchr::memchr2(b'\n', b'\r', rest).map_or(bytes.len(), |n| pos + n);
@@ -104,7 +109,7 @@ fn fast_breaks(s: &str, out: &mut Vec<usize>) -> Option<()> {
             if wide <= pos {
                 wide = pos + non_ascii(rest);
             }
-            pos = term.min(line).min(wide);
+            pos = period.min(bang).min(line).min(wide);
             state = [
                 Part::Other,
                 Part::Other,
@@ -402,9 +407,13 @@ fn category(c: char) -> Option<Cat> {
 mod tests {
     use super::*;
 
+    fn periods(s: &str) -> Vec<usize> {
+        memchr::memchr_iter(b'.', s.as_bytes()).collect()
+    }
+
     fn ours(s: &str) -> Vec<usize> {
         let mut out = Vec::new();
-        fast_breaks(s, &mut out).expect("known categories");
+        fast_breaks(s, &periods(s), &mut out).expect("known categories");
         out
     }
 
@@ -493,9 +502,9 @@ mod tests {
     fn unknown_characters_fall_back_to_the_crate() {
         // U+3002 IDEOGRAPHIC FULL STOP is a terminator outside the known blocks.
         let s = "One\u{3002}Two. Three";
-        assert_eq!(fast_breaks(s, &mut Vec::new()), None);
+        assert_eq!(fast_breaks(s, &periods(s), &mut Vec::new()), None);
         let mut got = Vec::new();
-        breaks(s, &mut got);
+        breaks(s, &periods(s), &mut got);
         assert_eq!(got, theirs(s));
         assert_eq!(got.len(), 2);
     }
