@@ -96,7 +96,10 @@ impl Segmenter {
 fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
     // About one sentence per 128 bytes of news.
     let mut out = Vec::with_capacity(text.len() / 128);
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch {
+        marks: memchr::memchr3_iter(b'!', b'?', b'\r', text.as_bytes()).collect(),
+        ..Scratch::default()
+    };
     for (paragraph, (para, one_line)) in paragraphs(text).into_iter().enumerate() {
         // A paragraph of one line is its own block (most are), without a Vec to say so.
         let many;
@@ -118,7 +121,7 @@ fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
             }
             let role = line_role(block.slice(text), out.is_empty());
             let first = out.len();
-            split_block(text, block, abbr, &mut scratch, &mut |span| {
+            split_block(text, block, one_line, abbr, &mut scratch, &mut |span| {
                 out.push(Sentence { span, paragraph, role })
             });
             // A multi-sentence block is running text, whatever its first line looked like.
@@ -406,9 +409,23 @@ fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
 /// Splits one block into trimmed sentence spans: first at the forced boundaries UAX #29 does not
 /// see (inline list items, a period glued to the next sentence), then each part by UAX #29,
 /// corrected for news text.
-fn split_block(text: &str, block: Span, abbr: &Abbreviations, scratch: &mut Scratch, emit: &mut dyn FnMut(Span)) {
+/// `one_line` when the block is one line of the text (no LF in it).
+fn split_block(
+    text: &str,
+    block: Span,
+    one_line: bool,
+    abbr: &Abbreviations,
+    scratch: &mut Scratch,
+    emit: &mut dyn FnMut(Span),
+) {
     let b = block.slice(text);
-    let Scratch { cuts, periods } = scratch;
+    let Scratch {
+        cuts,
+        periods,
+        marks,
+        mark,
+        stops,
+    } = scratch;
     let mut from = 0;
     let mut first = 0;
     for cut in forced_breaks(b, abbr, periods).into_iter().chain([b.len()]) {
@@ -416,7 +433,33 @@ fn split_block(text: &str, block: Span, abbr: &Abbreviations, scratch: &mut Scra
         let end = first + periods[first..].partition_point(|&p| p < cut);
         periods[first..end].iter_mut().for_each(|p| *p -= from);
         let part = Span::new(block.start + from, block.start + cut);
-        split_part(text, part, abbr, &periods[first..end], cuts, emit);
+        // With its other stops, if it has any: '!', '?', CR (from the text's) and LF.
+        while marks.get(*mark).is_some_and(|&m| m < part.start) {
+            *mark += 1;
+        }
+        let other = marks[*mark..].iter().take_while(|&&m| m < part.end).count();
+        let part_stops = if other == 0 && one_line {
+            &periods[first..end]
+        } else {
+            stops.clear();
+            stops.extend_from_slice(&periods[first..end]);
+            stops.extend(marks[*mark..*mark + other].iter().map(|m| m - part.start));
+            if !one_line {
+                stops.extend(memchr::memchr_iter(b'\n', part.slice(text).as_bytes()));
+            }
+            stops.sort_unstable();
+            &stops[..]
+        };
+        debug_assert!(
+            part_stops.iter().copied().eq(part
+                .slice(text)
+                .bytes()
+                .enumerate()
+                .filter(|(_, c)| matches!(c, b'.' | b'!' | b'?' | b'\n' | b'\r'))
+                .map(|(i, _)| i)),
+            "the stops of {part:?}"
+        );
+        split_part(text, part, abbr, part_stops, cuts, emit);
         (from, first) = (cut, end);
     }
 }
@@ -428,14 +471,19 @@ struct Scratch {
     cuts: Vec<usize>,
     /// Where the block's periods are ([`forced_breaks`] finds them).
     periods: Vec<usize>,
+    /// Where the text's '!', '?' and CR are, and the first not before the current part.
+    marks: Vec<usize>,
+    mark: usize,
+    /// A part's periods, marks and LFs, when it has more than periods.
+    stops: Vec<usize>,
 }
 
-/// Splits one part of a block, whose periods are at `periods`.
+/// Splits one part of a block, where every '.', '!', '?', CR and LF is at `stops`.
 fn split_part(
     text: &str,
     part: Span,
     abbr: &Abbreviations,
-    periods: &[usize],
+    stops: &[usize],
     cuts: &mut Vec<usize>,
     emit: &mut dyn FnMut(Span),
 ) {
@@ -444,7 +492,7 @@ fn split_part(
         return;
     }
     cuts.clear();
-    bounds::breaks(b, periods, cuts);
+    bounds::breaks(b, stops, cuts);
     let mut pending: Option<Span> = None;
     let mut from = 0;
     for to in cuts.iter().copied().chain([b.len()]) {
@@ -1253,6 +1301,25 @@ mod tests {
         // Without any abbreviations, a title ends a sentence like any word.
         let bare = Segmenter::new(Abbreviations::default()).segment("Gen. Ali left.");
         assert_eq!(bare.len(), 2);
+    }
+
+    /// Terminators other than periods and line breaks in one-line and wrapped paragraphs (the
+    /// splitter lists them for the UAX #29 pass; a debug assertion checks every list).
+    #[test]
+    fn marks_and_line_breaks() {
+        assert_eq!(
+            texts("Stop! Who? Me.\rNext one."),
+            ["Stop!", "Who?", "Me.", "Next one."]
+        );
+        let wrapped = "Why did the convoy turn back at the checkpoint near the river crossing?\r\nNobody would say! The officers at the gate, who had waved it through, left.";
+        assert_eq!(
+            texts(wrapped),
+            [
+                "Why did the convoy turn back at the checkpoint near the river crossing?",
+                "Nobody would say!",
+                "The officers at the gate, who had waved it through, left."
+            ]
+        );
     }
 
     #[test]

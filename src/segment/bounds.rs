@@ -4,8 +4,8 @@
 //! Bounds fall only after a paragraph separator (CR, LF, U+0085, U+2028, U+2029) or after a
 //! terminator (`.`, `!`, `?` and their kin) with its closing marks and spaces. In a calm state
 //! (no terminator or separator to look back to), bytes that are none of those and are
-//! ASCII cannot start a bound, so they are skipped to the nearest terminator (memchr3), line
-//! break (memchr2) or non-ASCII byte (eight bytes at a time), and any other character only
+//! ASCII cannot start a bound, so they are skipped to the nearest terminator or line break (the
+//! caller lists them) or non-ASCII byte (eight bytes at a time), and any other character only
 //! moves the state. The common ASCII sentence end (". The", "?\" He") is read at once; every
 //! other character goes through the same state machine as `unicode-segmentation`'s.
 //!
@@ -59,10 +59,11 @@ enum Part {
 type State = [Part; 4];
 
 /// Appends to `out` the byte offsets in `s` where a UAX #29 sentence starts, except 0.
-/// `periods` are the offsets of every `.` in `s`, in order (the caller has found them).
-pub(super) fn breaks(s: &str, periods: &[usize], out: &mut Vec<usize>) {
+/// `stops` are the offsets of every `.`, `!`, `?`, CR and LF in `s`, in order (the caller has
+/// found them).
+pub(super) fn breaks(s: &str, stops: &[usize], out: &mut Vec<usize>) {
     let from = out.len();
-    if fast_breaks(s, periods, out).is_none() {
+    if fast_breaks(s, stops, out).is_none() {
         out.truncate(from);
         out.extend(s.split_sentence_bound_indices().skip(1).map(|(i, _)| i));
     }
@@ -81,13 +82,13 @@ static LOUD: [bool; 256] = {
 };
 
 /// [`breaks`] by our own categories; None when a character's category is not known here.
-fn fast_breaks(s: &str, periods: &[usize], out: &mut Vec<usize>) -> Option<()> {
+fn fast_breaks(s: &str, stops: &[usize], out: &mut Vec<usize>) -> Option<()> {
     let bytes = s.as_bytes();
-    // The next loud byte is the nearest of four kinds, each found by its own forward-only
-    // cursor (the next of `periods`, memchr2 twice, eight bytes at a time), so every byte is
-    // looked at about once however the kinds interleave.
-    let (mut period, mut bang, mut line, mut wide) = (0, 0, 0, 0);
-    let mut next_period = periods.iter().copied().chain([bytes.len()]);
+    // The next loud byte is the nearer of the next of `stops` and the next non-ASCII byte
+    // (eight bytes at a time), each a forward-only cursor, so every byte is looked at about
+    // once however the kinds interleave.
+    let (mut stop, mut wide) = (0, 0);
+    let mut next_stop = stops.iter().copied();
     let mut state: State = [Part::Sot; 4];
     let mut pos = 0;
     while pos < bytes.len() {
@@ -97,19 +98,13 @@ fn fast_breaks(s: &str, periods: &[usize], out: &mut Vec<usize>) -> Option<()> {
             // at again (by SB7 and by next), and no look-back passes the others to find a
             // terminator.
             let rest = &bytes[pos..];
-            while period < pos {
-                period = next_period.next().unwrap_or(bytes.len());
-            }
-            if bang <= pos {
-                bang = memchr::memchr2(b'!', b'?', rest).map_or(bytes.len(), |n| pos + n);
-            }
-            if line <= pos {
-                line = memchr::memchr2(b'\n', b'\r', rest).map_or(bytes.len(), |n| pos + n);
+            while stop < pos {
+                stop = next_stop.next().unwrap_or(bytes.len());
             }
             if wide <= pos {
                 wide = pos + non_ascii(rest);
             }
-            pos = period.min(bang).min(line).min(wide);
+            pos = stop.min(wide);
             state = [
                 Part::Other,
                 Part::Other,
@@ -407,13 +402,14 @@ fn category(c: char) -> Option<Cat> {
 mod tests {
     use super::*;
 
-    fn periods(s: &str) -> Vec<usize> {
-        memchr::memchr_iter(b'.', s.as_bytes()).collect()
+    fn stops(s: &str) -> Vec<usize> {
+        let stop = |c: &u8| matches!(c, b'.' | b'!' | b'?' | b'\n' | b'\r');
+        s.bytes().enumerate().filter(|(_, c)| stop(c)).map(|(i, _)| i).collect()
     }
 
     fn ours(s: &str) -> Vec<usize> {
         let mut out = Vec::new();
-        fast_breaks(s, &periods(s), &mut out).expect("known categories");
+        fast_breaks(s, &stops(s), &mut out).expect("known categories");
         out
     }
 
@@ -502,9 +498,9 @@ mod tests {
     fn unknown_characters_fall_back_to_the_crate() {
         // U+3002 IDEOGRAPHIC FULL STOP is a terminator outside the known blocks.
         let s = "One\u{3002}Two. Three";
-        assert_eq!(fast_breaks(s, &periods(s), &mut Vec::new()), None);
+        assert_eq!(fast_breaks(s, &stops(s), &mut Vec::new()), None);
         let mut got = Vec::new();
-        breaks(s, &periods(s), &mut got);
+        breaks(s, &stops(s), &mut got);
         assert_eq!(got, theirs(s));
         assert_eq!(got.len(), 2);
     }
