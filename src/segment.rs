@@ -557,12 +557,19 @@ fn forced_breaks(b: &str, abbr: &Abbreviations, periods: &mut Vec<usize>) -> Vec
         if bytes[i] == b'.' {
             periods.push(i);
         }
-        for s in [i.checked_sub(2), i.checked_sub(1)].into_iter().flatten() {
-            let c = bytes[s];
-            let number = c.is_ascii_digit();
-            let letter = c.is_ascii_lowercase() && matches!(bytes[s + 1], b'.' | b')');
-            if (number || letter) && word_start(s) {
-                starts.push(s);
+        // A marker's digit or letter one or two bytes before (a letter right before a period
+        // or parenthesis: "a.", "b)", "c.)").
+        if i >= 2 {
+            let c = bytes[i - 2];
+            let letter = c.is_ascii_lowercase() && matches!(bytes[i - 1], b'.' | b')');
+            if (c.is_ascii_digit() || letter) && word_start(i - 2) {
+                starts.push(i - 2);
+            }
+        }
+        if i >= 1 {
+            let c = bytes[i - 1];
+            if (c.is_ascii_digit() || c.is_ascii_lowercase()) && word_start(i - 1) {
+                starts.push(i - 1);
             }
         }
         let is_glued = bytes[i] == b'.'

@@ -317,13 +317,44 @@ fn sb11(s: &State) -> bool {
 /// The category and length of the character at byte `pos` of `s` (a char boundary); None when
 /// its category is not known here. ASCII, most of the text, takes one table lookup.
 fn char_at(s: &str, pos: usize) -> Option<(Cat, usize)> {
-    let b = s.as_bytes()[pos];
+    let bytes = s.as_bytes();
+    let b = bytes[pos];
     if b < 0x80 {
         return Some((ASCII[usize::from(b)], 1));
+    }
+    if b == 0xE2 && bytes.get(pos + 1) == Some(&0x80) {
+        return Some((E2_80[usize::from(bytes[pos + 2] & 0x3F)], 3));
     }
     let c = s[pos..].chars().next().expect("pos is a char boundary");
     Some((category(c)?, c.len_utf8()))
 }
+
+/// The Sentence_Break category of U+2000 to U+206F, General Punctuation.
+const fn general_punctuation(u: u32) -> Cat {
+    match u {
+        0x2000..=0x200A | 0x202F | 0x205F => Cat::Sp,
+        0x200B | 0x200E | 0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F => Cat::Format,
+        0x200C | 0x200D => Cat::Extend,
+        0x2013 | 0x2014 => Cat::SContinue,
+        0x2018..=0x201F | 0x2039 | 0x203A | 0x2045 | 0x2046 => Cat::Close,
+        0x2024 => Cat::ATerm,
+        0x2028 | 0x2029 => Cat::Sep,
+        0x203C | 0x203D | 0x2047..=0x2049 => Cat::STerm,
+        _ => Cat::Any,
+    }
+}
+
+/// [`general_punctuation`] of U+2000 to U+203F, whose UTF-8 is E2 80 80 to E2 80 BF: the curly
+/// quotes and dashes of news text, categorised from their last byte.
+static E2_80: [Cat; 64] = {
+    let mut t = [Cat::Any; 64];
+    let mut i = 0;
+    while i < 64 {
+        t[i] = general_punctuation(0x2000 + i as u32);
+        i += 1;
+    }
+    t
+};
 
 /// [`ascii`] for each ASCII byte.
 static ASCII: [Cat; 128] = {
@@ -380,16 +411,7 @@ fn category(c: char) -> Option<Cat> {
         0x620..=0x64A | 0x66E | 0x66F | 0x671..=0x6D3 | 0x6D5 | 0x6E5 | 0x6E6 | 0x6EE | 0x6EF => Cat::OLetter,
         0x6FA..=0x6FC | 0x6FF => Cat::OLetter,
         0x600..=0x6FF => Cat::Any,
-        // General Punctuation.
-        0x2000..=0x200A | 0x202F | 0x205F => Cat::Sp,
-        0x200B | 0x200E | 0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F => Cat::Format,
-        0x200C | 0x200D => Cat::Extend,
-        0x2013 | 0x2014 => Cat::SContinue,
-        0x2018..=0x201F | 0x2039 | 0x203A | 0x2045 | 0x2046 => Cat::Close,
-        0x2024 => Cat::ATerm,
-        0x2028 | 0x2029 => Cat::Sep,
-        0x203C | 0x203D | 0x2047..=0x2049 => Cat::STerm,
-        0x2000..=0x206F => Cat::Any,
+        0x2000..=0x206F => general_punctuation(u),
         // Currency Symbols.
         0x20A0..=0x20CF => Cat::Any,
         // The byte order mark.
