@@ -168,10 +168,11 @@ const MAX_DATELINE: usize = 80;
 /// or no capital at all, which no dateline does: two byte tests spare them the regex.
 fn dateline(line: &str) -> Option<regex::Match<'_>> {
     let b = line.as_bytes();
-    let ascii_not = |i: usize, ok: fn(&u8) -> bool| b.get(i).is_some_and(|c| c.is_ascii() && !ok(c));
-    if ascii_not(0, u8::is_ascii_uppercase)
-        || ascii_not(1, |c| c.is_ascii_uppercase() || matches!(c, b' ' | b'.' | b'\'' | b'-'))
-    {
+    let first = b.first().is_some_and(|c| c.is_ascii() && !c.is_ascii_uppercase());
+    let second = b
+        .get(1)
+        .is_some_and(|&c| c.is_ascii() && !c.is_ascii_uppercase() && !matches!(c, b' ' | b'.' | b'\'' | b'-'));
+    if first || second {
         return None;
     }
     DATELINE.find(line).filter(|m| m.len() <= MAX_DATELINE)
@@ -702,7 +703,11 @@ fn continues(prev: &str, next: &str, abbr: &Abbreviations) -> bool {
     if is_marker(prev) || is_citation(next) {
         return true;
     }
-    let next_word = next.trim_start().trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
+    // UAX #29 leaves a bound's spaces before it: most pieces start with a letter or digit.
+    let next_word = match next.as_bytes().first() {
+        Some(c) if c.is_ascii_alphanumeric() => next,
+        _ => next.trim_start().trim_start_matches(['"', '“', '‘', '\'', '(', '[']),
+    };
     if next_word.chars().next().is_some_and(char::is_lowercase) {
         return true;
     }
