@@ -305,7 +305,7 @@ fn is_byline(t: &str, word: Option<&str>) -> bool {
 }
 
 fn line_role(line: &str, first: bool) -> Role {
-    let t = line.trim();
+    let t = &line[trim(line)];
     let word = first_word(t);
     if is_boilerplate(t, word) {
         Role::Boilerplate
@@ -514,21 +514,26 @@ fn split_part(
     }
 }
 
-/// Emits `span` trimmed of white space unless nothing is left: by bytes when the first and last
-/// bytes that are not ASCII white space are ASCII, else by [`Span::trim`].
+/// Emits `span` trimmed of white space unless nothing is left.
 fn emit_trimmed(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
-    let b = span.slice(text).as_bytes();
-    let ink = |c: &u8| !(c.is_ascii() && char::from(*c).is_whitespace());
-    let (Some(first), Some(last)) = (b.iter().position(ink), b.iter().rposition(ink)) else {
-        return;
-    };
-    let trimmed = if b[first].is_ascii() && b[last].is_ascii() {
-        Span::new(span.start + first, span.start + last + 1)
-    } else {
-        span.trim(text)
-    };
+    let trimmed = trim(span.slice(text));
     if !trimmed.is_empty() {
-        emit(trimmed);
+        emit(Span::new(span.start + trimmed.start, span.start + trimmed.end));
+    }
+}
+
+/// Where `s` lies trimmed of white space (as [`str::trim`]): by bytes when the first and last
+/// bytes that are not ASCII white space are ASCII, else by characters.
+fn trim(s: &str) -> std::ops::Range<usize> {
+    let b = s.as_bytes();
+    let ink = |c: &u8| !(c.is_ascii() && char::from(*c).is_whitespace());
+    match (b.iter().position(ink), b.iter().rposition(ink)) {
+        (Some(first), Some(last)) if b[first].is_ascii() && b[last].is_ascii() => first..last + 1,
+        (Some(_), Some(_)) => {
+            let start = s.len() - s.trim_start().len();
+            start..start + s[start..].trim_end().len()
+        }
+        _ => s.len()..s.len(),
     }
 }
 
@@ -951,7 +956,8 @@ mod tests {
     }
 
     /// The byte-level shortcuts give what their character-level forms give, with ASCII and
-    /// non-ASCII white space (U+000B, U+0085, U+00A0, U+3000) on either side.
+    /// non-ASCII white space (U+000B, U+0085, U+00A0, U+3000) on either side (`trim` also
+    /// where `str::trim` puts it).
     #[test]
     fn byte_shortcuts_agree_with_char_forms() {
         let spaces = ["", " ", "\t", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{3000}", "\r\n"];
@@ -972,6 +978,12 @@ mod tests {
                 for post in spaces {
                     let s = format!("{pre}{word}{post}");
                     assert_eq!(is_blank(&s), s.trim_start().is_empty(), "{s:?}");
+                    let span = Span::new(0, s.len()).trim(&s);
+                    let range = trim(&s);
+                    assert_eq!(&s[range.clone()], s.trim(), "{s:?}");
+                    if !range.is_empty() {
+                        assert_eq!(range, span.start..span.end, "{s:?}");
+                    }
                     let lead = s.len() - s.trim_start().len();
                     let marker = marker_at(&s, lead).is_some_and(|m| s[m.end..].trim().is_empty());
                     assert_eq!(is_marker(&s), marker, "{s:?}");
