@@ -94,8 +94,12 @@ impl Segmenter {
 }
 
 fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut cuts = Vec::new();
+    // About one sentence per 128 bytes of news.
+    let mut out = Vec::with_capacity(text.len() / 128);
+    let mut scratch = Scratch {
+        marks: memchr::memchr3_iter(b'!', b'?', b'\r', text.as_bytes()).collect(),
+        ..Scratch::default()
+    };
     for (paragraph, (para, one_line)) in paragraphs(text).into_iter().enumerate() {
         // A paragraph of one line is its own block (most are), without a Vec to say so.
         let many;
@@ -117,7 +121,7 @@ fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
             }
             let role = line_role(block.slice(text), out.is_empty());
             let first = out.len();
-            split_block(text, block, abbr, &mut cuts, &mut |span| {
+            split_block(text, block, one_line, abbr, &mut scratch, &mut |span| {
                 out.push(Sentence { span, paragraph, role })
             });
             // A multi-sentence block is running text, whatever its first line looked like.
@@ -164,10 +168,11 @@ const MAX_DATELINE: usize = 80;
 /// or no capital at all, which no dateline does: two byte tests spare them the regex.
 fn dateline(line: &str) -> Option<regex::Match<'_>> {
     let b = line.as_bytes();
-    let ascii_not = |i: usize, ok: fn(&u8) -> bool| b.get(i).is_some_and(|c| c.is_ascii() && !ok(c));
-    if ascii_not(0, u8::is_ascii_uppercase)
-        || ascii_not(1, |c| c.is_ascii_uppercase() || matches!(c, b' ' | b'.' | b'\'' | b'-'))
-    {
+    let first = b.first().is_some_and(|c| c.is_ascii() && !c.is_ascii_uppercase());
+    let second = b
+        .get(1)
+        .is_some_and(|&c| c.is_ascii() && !c.is_ascii_uppercase() && !matches!(c, b' ' | b'.' | b'\'' | b'-'));
+    if first || second {
         return None;
     }
     DATELINE.find(line).filter(|m| m.len() <= MAX_DATELINE)
@@ -259,23 +264,48 @@ fn is_mark(c: char) -> bool {
 }
 
 /// True when `words` (lower case) cannot hold `word`, the [`first_word`] of a line: the regex
-/// need not run.
-fn ruled_out(word: Option<&str>, words: &[&str]) -> bool {
-    word.is_some_and(|w| !words.iter().any(|k| k.len() == w.len() && k.eq_ignore_ascii_case(w)))
+/// need not run. `shapes` is [`shapes`] of `words`.
+fn ruled_out(word: Option<&str>, words: &[&str], shapes: u64) -> bool {
+    word.is_some_and(|w| {
+        w.is_empty()
+            || shapes & shape(w.as_bytes()) == 0
+            || !words.iter().any(|k| k.len() == w.len() && k.eq_ignore_ascii_case(w))
+    })
+}
+
+/// One bit for a non-empty word of ASCII letters, from its length and its first two letters
+/// in lower case: a word whose bit is not among its list's [`shapes`] is not in the list.
+const fn shape(w: &[u8]) -> u64 {
+    let first = (w[0] | 0x20) as usize;
+    let second = if w.len() > 1 { (w[1] | 0x20) as usize } else { 0 };
+    1 << ((first * 7 + second * 3 + w.len()) % 64)
+}
+
+/// The [`shape`]s of `words`.
+const fn shapes(words: &[&str]) -> u64 {
+    let mut out = 0;
+    let mut i = 0;
+    while i < words.len() {
+        out |= shape(words[i].as_bytes());
+        i += 1;
+    }
+    out
 }
 
 /// [`BOILERPLATE`] on line `t`, whose [`first_word`] is `word`.
 fn is_boilerplate(t: &str, word: Option<&str>) -> bool {
-    !ruled_out(word, BOILERPLATE_WORDS) && BOILERPLATE.is_match(t)
+    const SHAPES: u64 = shapes(BOILERPLATE_WORDS);
+    !ruled_out(word, BOILERPLATE_WORDS, SHAPES) && BOILERPLATE.is_match(t)
 }
 
 /// [`BYLINE`] on line `t`, whose [`first_word`] is `word`.
 fn is_byline(t: &str, word: Option<&str>) -> bool {
-    !ruled_out(word, BYLINE_WORDS) && BYLINE.is_match(t)
+    const SHAPES: u64 = shapes(BYLINE_WORDS);
+    !ruled_out(word, BYLINE_WORDS, SHAPES) && BYLINE.is_match(t)
 }
 
 fn line_role(line: &str, first: bool) -> Role {
-    let t = line.trim();
+    let t = &line[trim(line)];
     let word = first_word(t);
     if is_boilerplate(t, word) {
         Role::Boilerplate
@@ -296,10 +326,10 @@ fn line_role(line: &str, first: bool) -> Role {
 
 /// Paragraph spans: runs of non-blank lines; each with true when it is one line.
 fn paragraphs(text: &str) -> Vec<(Span, bool)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 256);
     let mut current: Option<(Span, bool)> = None;
     for line in lines(text) {
-        if line.slice(text).trim_start().is_empty() {
+        if is_blank(line.slice(text)) {
             out.extend(current.take());
         } else {
             current = Some(match current {
@@ -312,14 +342,30 @@ fn paragraphs(text: &str) -> Vec<(Span, bool)> {
     out
 }
 
+/// True when `line` is all white space: by bytes up to the first that is not ASCII white space.
+fn is_blank(line: &str) -> bool {
+    let b = line.as_bytes();
+    match b.iter().position(|&c| !(c.is_ascii() && char::from(c).is_whitespace())) {
+        None => true,
+        Some(i) if b[i].is_ascii() => false,
+        Some(i) => line[i..].trim_start().is_empty(),
+    }
+}
+
 /// Line spans without their line terminators.
 fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+    let b = text.as_bytes();
+    let ends = memchr::memchr_iter(b'\n', b);
     let ends = ends.chain((!text.ends_with('\n') && !text.is_empty()).then_some(text.len()));
     let mut start = 0;
     ends.map(move |end| {
-        let span = Span::new(start, start + text[start..end].trim_end_matches(['\n', '\r']).len());
-        start = end;
+        // Before the line's only '\n', the '\r's of a CRLF or CR CR LF.
+        let mut stop = end;
+        while stop > start && b[stop - 1] == b'\r' {
+            stop -= 1;
+        }
+        let span = Span::new(start, stop);
+        start = end + 1;
         span
     })
 }
@@ -364,23 +410,90 @@ fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
 /// Splits one block into trimmed sentence spans: first at the forced boundaries UAX #29 does not
 /// see (inline list items, a period glued to the next sentence), then each part by UAX #29,
 /// corrected for news text.
-/// `cuts` is scratch space, reused from block to block.
-fn split_block(text: &str, block: Span, abbr: &Abbreviations, cuts: &mut Vec<usize>, emit: &mut dyn FnMut(Span)) {
+/// `one_line` when the block is one line of the text (no LF in it).
+fn split_block(
+    text: &str,
+    block: Span,
+    one_line: bool,
+    abbr: &Abbreviations,
+    scratch: &mut Scratch,
+    emit: &mut dyn FnMut(Span),
+) {
     let b = block.slice(text);
+    let Scratch {
+        cuts,
+        periods,
+        marks,
+        mark,
+        stops,
+    } = scratch;
     let mut from = 0;
-    for cut in forced_breaks(b, abbr).into_iter().chain([b.len()]) {
-        split_part(text, Span::new(block.start + from, block.start + cut), abbr, cuts, emit);
-        from = cut;
+    let mut first = 0;
+    for cut in forced_breaks(b, abbr, periods).into_iter().chain([b.len()]) {
+        // The part's periods, from the block's, counted from the part's start.
+        let end = first + periods[first..].partition_point(|&p| p < cut);
+        periods[first..end].iter_mut().for_each(|p| *p -= from);
+        let part = Span::new(block.start + from, block.start + cut);
+        // With its other stops, if it has any: '!', '?', CR (from the text's) and LF.
+        while marks.get(*mark).is_some_and(|&m| m < part.start) {
+            *mark += 1;
+        }
+        let other = marks[*mark..].iter().take_while(|&&m| m < part.end).count();
+        let part_stops = if other == 0 && one_line {
+            &periods[first..end]
+        } else {
+            stops.clear();
+            stops.extend_from_slice(&periods[first..end]);
+            stops.extend(marks[*mark..*mark + other].iter().map(|m| m - part.start));
+            if !one_line {
+                stops.extend(memchr::memchr_iter(b'\n', part.slice(text).as_bytes()));
+            }
+            stops.sort_unstable();
+            &stops[..]
+        };
+        debug_assert!(
+            part_stops.iter().copied().eq(part
+                .slice(text)
+                .bytes()
+                .enumerate()
+                .filter(|(_, c)| matches!(c, b'.' | b'!' | b'?' | b'\n' | b'\r'))
+                .map(|(i, _)| i)),
+            "the stops of {part:?}"
+        );
+        split_part(text, part, abbr, part_stops, cuts, emit);
+        (from, first) = (cut, end);
     }
 }
 
-fn split_part(text: &str, part: Span, abbr: &Abbreviations, cuts: &mut Vec<usize>, emit: &mut dyn FnMut(Span)) {
+/// Scratch space, reused from block to block.
+#[derive(Default)]
+struct Scratch {
+    /// The UAX #29 bounds of a part.
+    cuts: Vec<usize>,
+    /// Where the block's periods are ([`forced_breaks`] finds them).
+    periods: Vec<usize>,
+    /// Where the text's '!', '?' and CR are, and the first not before the current part.
+    marks: Vec<usize>,
+    mark: usize,
+    /// A part's periods, marks and LFs, when it has more than periods.
+    stops: Vec<usize>,
+}
+
+/// Splits one part of a block, where every '.', '!', '?', CR and LF is at `stops`.
+fn split_part(
+    text: &str,
+    part: Span,
+    abbr: &Abbreviations,
+    stops: &[usize],
+    cuts: &mut Vec<usize>,
+    emit: &mut dyn FnMut(Span),
+) {
     let b = part.slice(text);
     if b.is_empty() {
         return;
     }
     cuts.clear();
-    bounds::breaks(b, cuts);
+    bounds::breaks(b, stops, cuts);
     let mut pending: Option<Span> = None;
     let mut from = 0;
     for to in cuts.iter().copied().chain([b.len()]) {
@@ -401,17 +514,35 @@ fn split_part(text: &str, part: Span, abbr: &Abbreviations, cuts: &mut Vec<usize
     }
 }
 
+/// Emits `span` trimmed of white space unless nothing is left.
 fn emit_trimmed(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
-    let trimmed = span.trim(text);
+    let trimmed = trim(span.slice(text));
     if !trimmed.is_empty() {
-        emit(trimmed);
+        emit(Span::new(span.start + trimmed.start, span.start + trimmed.end));
+    }
+}
+
+/// Where `s` lies trimmed of white space (as [`str::trim`]): by bytes when the first and last
+/// bytes that are not ASCII white space are ASCII, else by characters.
+fn trim(s: &str) -> std::ops::Range<usize> {
+    let b = s.as_bytes();
+    let ink = |c: &u8| !(c.is_ascii() && char::from(*c).is_whitespace());
+    match (b.iter().position(ink), b.iter().rposition(ink)) {
+        (Some(first), Some(last)) if b[first].is_ascii() && b[last].is_ascii() => first..last + 1,
+        (Some(_), Some(_)) => {
+            let start = s.len() - s.trim_start().len();
+            start..start + s[start..].trim_end().len()
+        }
+        _ => s.len()..s.len(),
     }
 }
 
 /// Byte offsets in `b` where a sentence starts although UAX #29 sees no boundary: before each
 /// item of an inline list ("1) ... 2) ...", "a. ... b. ...", "• 7. ... • 8. ..."), and after a
-/// word's period glued to the next sentence ("fell.Roads"). Sorted, without 0.
-fn forced_breaks(b: &str, abbr: &Abbreviations) -> Vec<usize> {
+/// word's period glued to the next sentence ("fell.Roads"). Sorted, without 0. Every period's
+/// offset goes in `periods`, in order, for [`bounds::breaks`].
+fn forced_breaks(b: &str, abbr: &Abbreviations, periods: &mut Vec<usize>) -> Vec<usize> {
+    periods.clear();
     let bytes = b.as_bytes();
     // A byte after ASCII white space starts a character (and a word).
     let word_start = |i: usize| i == 0 || bytes[i - 1].is_ascii_whitespace();
@@ -429,12 +560,22 @@ fn forced_breaks(b: &str, abbr: &Abbreviations) -> Vec<usize> {
             }
             continue;
         }
-        for s in [i.checked_sub(2), i.checked_sub(1)].into_iter().flatten() {
-            let c = bytes[s];
-            let number = c.is_ascii_digit();
-            let letter = c.is_ascii_lowercase() && matches!(bytes[s + 1], b'.' | b')');
-            if (number || letter) && word_start(s) {
-                starts.push(s);
+        if bytes[i] == b'.' {
+            periods.push(i);
+        }
+        // A marker's digit or letter one or two bytes before (a letter right before a period
+        // or parenthesis: "a.", "b)", "c.)").
+        if i >= 2 {
+            let c = bytes[i - 2];
+            let letter = c.is_ascii_lowercase() && matches!(bytes[i - 1], b'.' | b')');
+            if (c.is_ascii_digit() || letter) && word_start(i - 2) {
+                starts.push(i - 2);
+            }
+        }
+        if i >= 1 {
+            let c = bytes[i - 1];
+            if (c.is_ascii_digit() || c.is_ascii_lowercase()) && word_start(i - 1) {
+                starts.push(i - 1);
             }
         }
         let is_glued = bytes[i] == b'.'
@@ -546,6 +687,12 @@ fn marker_at(b: &str, i: usize) -> Option<Marker> {
 
 /// True when `s` is nothing but a list marker (`1.`, `2.)`, `• 7.`, `a.`) and white space.
 fn is_marker(s: &str) -> bool {
+    // A marker's first character is a digit, a lower-case letter or a bullet; most sentences
+    // start with another ASCII character.
+    let first = s.bytes().find(|&c| !(c.is_ascii() && char::from(c).is_whitespace()));
+    if first.is_some_and(|c| c.is_ascii() && !c.is_ascii_digit() && !c.is_ascii_lowercase()) {
+        return false;
+    }
     let lead = s.len() - s.trim_start().len();
     marker_at(s, lead).is_some_and(|m| s[m.end..].trim().is_empty())
 }
@@ -553,23 +700,28 @@ fn is_marker(s: &str) -> bool {
 /// True when a UAX #29 break between `prev` and `next` is wrong for news text.
 fn continues(prev: &str, next: &str, abbr: &Abbreviations) -> bool {
     // Inside a block every line break is soft; UAX #29 breaks at each one anyway.
-    if prev.trim_end_matches([' ', '\t', '\r']).ends_with('\n') && !prev.trim_end().ends_with(['.', '!', '?', '"', '”'])
-    {
+    let line_end = prev.bytes().rev().find(|c| !matches!(c, b' ' | b'\t' | b'\r')) == Some(b'\n');
+    if line_end && !prev.trim_end().ends_with(['.', '!', '?', '"', '”']) {
         return true;
     }
     // A list marker belongs to its item; a bracketed citation to the sentence it closes.
     if is_marker(prev) || is_citation(next) {
         return true;
     }
-    let next_word = next.trim_start().trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
+    // UAX #29 leaves a bound's spaces before it: most pieces start with a letter or digit.
+    let next_word = match next.as_bytes().first() {
+        Some(c) if c.is_ascii_alphanumeric() => next,
+        _ => next.trim_start().trim_start_matches(['"', '“', '‘', '\'', '(', '[']),
+    };
     if next_word.chars().next().is_some_and(char::is_lowercase) {
         return true;
     }
-    let last = prev.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-    let last = last.trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
-    if !last.ends_with('.') {
+    // The last word ends with a period when the piece does.
+    let prev = prev.trim_end();
+    if !prev.ends_with('.') {
         return false;
     }
+    let last = last_word(prev).trim_start_matches(['"', '“', '‘', '\'', '(', '[']);
     match abbr.get(last) {
         Some(Ending::Never) => true,
         Some(Ending::BeforeNumber) => next_word.starts_with(|c: char| c.is_ascii_digit()),
@@ -578,9 +730,23 @@ fn continues(prev: &str, next: &str, abbr: &Abbreviations) -> bool {
     }
 }
 
+/// What follows the last white space in `s` (all of `s` without one): by bytes back to an
+/// ASCII white space, unless a non-ASCII character (which may be white space) comes first.
+fn last_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    match b.iter().rposition(|&c| !c.is_ascii() || char::from(c).is_whitespace()) {
+        Some(i) if b[i].is_ascii() => &s[i + 1..],
+        Some(_) => s.rsplit(char::is_whitespace).next().unwrap_or(""),
+        None => s,
+    }
+}
+
 /// "(Annex 4).": a short bracket, then the period that ends the sentence before it. A bracket
 /// without that period ("(Source: SANA)") stays a sentence of its own.
 fn is_citation(next: &str) -> bool {
+    if !next.starts_with('(') {
+        return false;
+    }
     let t = next.trim_end();
     let Some(inner) = t.strip_prefix('(') else {
         return false;
@@ -618,17 +784,35 @@ impl Ending {
 /// whether each can end a sentence (hashed by foldhash with a fixed seed: looked up for each
 /// sentence end). Initialisms (`U.S.`) and initials (`F.`) need no entry.
 #[derive(Clone, Debug, Default)]
-pub struct Abbreviations(HashMap<Box<str>, Ending, FixedState>);
+pub struct Abbreviations {
+    map: HashMap<Box<str>, Ending, FixedState>,
+    /// Bit `b % 64` of `firsts[b / 64]` is set when an abbreviation starts with byte `b`, and
+    /// bit `n` of `lens` when one is `n` bytes long (63 or longer: bit 63). Most words that end
+    /// a sentence ("said.") miss one or the other and are not hashed.
+    firsts: [u64; 4],
+    lens: u64,
+}
 
 impl Abbreviations {
     /// Sets what `abbr` (with its period) can do; a later call replaces an earlier one.
     pub fn insert(&mut self, abbr: &str, ending: Ending) {
-        self.0.insert(abbr.into(), ending);
+        if let Some(&b) = abbr.as_bytes().first() {
+            self.firsts[usize::from(b / 64)] |= 1 << (b % 64);
+        }
+        self.lens |= 1 << abbr.len().min(63);
+        self.map.insert(abbr.into(), ending);
     }
 
     /// What `word` (with its period) can do, if it is a known abbreviation.
     pub fn get(&self, word: &str) -> Option<Ending> {
-        self.0.get(word).copied()
+        let first = word
+            .as_bytes()
+            .first()
+            .is_none_or(|&b| self.firsts[usize::from(b / 64)] >> (b % 64) & 1 == 1);
+        if !first || self.lens >> word.len().min(63) & 1 == 0 {
+            return None;
+        }
+        self.map.get(word).copied()
     }
 }
 
@@ -769,6 +953,51 @@ mod tests {
         // Many glued periods in one run without whitespace: each is a break (the cursors move on).
         let run = "ab.Cd".repeat(2000);
         assert!(texts(&run).len() > 1000);
+    }
+
+    /// The byte-level shortcuts give what their character-level forms give, with ASCII and
+    /// non-ASCII white space (U+000B, U+0085, U+00A0, U+3000) on either side (`trim` also
+    /// where `str::trim` puts it).
+    #[test]
+    fn byte_shortcuts_agree_with_char_forms() {
+        let spaces = ["", " ", "\t", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{3000}", "\r\n"];
+        let words = [
+            "",
+            "said.",
+            "1.",
+            "a)",
+            "\u{2022} 7.",
+            "Gen.",
+            "\u{e9}t\u{e9}.",
+            "x y",
+            "B.C.",
+        ];
+        let mut checked = 0;
+        for pre in spaces {
+            for word in words {
+                for post in spaces {
+                    let s = format!("{pre}{word}{post}");
+                    assert_eq!(is_blank(&s), s.trim_start().is_empty(), "{s:?}");
+                    let span = Span::new(0, s.len()).trim(&s);
+                    let range = trim(&s);
+                    assert_eq!(&s[range.clone()], s.trim(), "{s:?}");
+                    if !range.is_empty() {
+                        assert_eq!(range, span.start..span.end, "{s:?}");
+                    }
+                    let lead = s.len() - s.trim_start().len();
+                    let marker = marker_at(&s, lead).is_some_and(|m| s[m.end..].trim().is_empty());
+                    assert_eq!(is_marker(&s), marker, "{s:?}");
+                    let t = s.trim_end();
+                    assert_eq!(last_word(t), t.rsplit(char::is_whitespace).next().unwrap(), "{s:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 729);
+        let abbr = Lexicon::embedded().abbreviations().clone();
+        for word in ["said.", "Gen.", "vs.", "v.", "etc.", "Etc.", "Sept.", "Sept", "", "."] {
+            assert_eq!(abbr.get(word), abbr.map.get(word).copied(), "{word:?}");
+        }
     }
 
     #[test]
@@ -1096,6 +1325,25 @@ mod tests {
         // Without any abbreviations, a title ends a sentence like any word.
         let bare = Segmenter::new(Abbreviations::default()).segment("Gen. Ali left.");
         assert_eq!(bare.len(), 2);
+    }
+
+    /// Terminators other than periods and line breaks in one-line and wrapped paragraphs (the
+    /// splitter lists them for the UAX #29 pass; a debug assertion checks every list).
+    #[test]
+    fn marks_and_line_breaks() {
+        assert_eq!(
+            texts("Stop! Who? Me.\rNext one."),
+            ["Stop!", "Who?", "Me.", "Next one."]
+        );
+        let wrapped = "Why did the convoy turn back at the checkpoint near the river crossing?\r\nNobody would say! The officers at the gate, who had waved it through, left.";
+        assert_eq!(
+            texts(wrapped),
+            [
+                "Why did the convoy turn back at the checkpoint near the river crossing?",
+                "Nobody would say!",
+                "The officers at the gate, who had waved it through, left."
+            ]
+        );
     }
 
     #[test]

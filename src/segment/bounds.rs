@@ -2,11 +2,12 @@
 //! character categories, with a byte-level skip over runs where no bound can fall.
 //!
 //! Bounds fall only after a paragraph separator (CR, LF, U+0085, U+2028, U+2029) or after a
-//! terminator (`.`, `!`, `?` and their kin) with its closing marks and spaces. In a quiet state
-//! (the last part was a letter or other plain character), bytes that are none of those and are
-//! ASCII cannot start a bound, so they are skipped to the nearest terminator (memchr3), line
-//! break (memchr2) or non-ASCII byte (eight bytes at a time); every other character goes through
-//! the same state machine as `unicode-segmentation`'s.
+//! terminator (`.`, `!`, `?` and their kin) with its closing marks and spaces. In a calm state
+//! (no terminator or separator to look back to), bytes that are none of those and are
+//! ASCII cannot start a bound, so they are skipped to the nearest terminator or line break (the
+//! caller lists them) or non-ASCII byte (eight bytes at a time), and any other character only
+//! moves the state. The common ASCII sentence end (". The", "?\" He") is read at once; every
+//! other character goes through the same state machine as `unicode-segmentation`'s.
 //!
 //! Categories are exact for ASCII, Latin-1, Latin Extended-A, combining diacritics, Arabic,
 //! General Punctuation, Currency Symbols and the byte order mark. A
@@ -58,9 +59,11 @@ enum Part {
 type State = [Part; 4];
 
 /// Appends to `out` the byte offsets in `s` where a UAX #29 sentence starts, except 0.
-pub(super) fn breaks(s: &str, out: &mut Vec<usize>) {
+/// `stops` are the offsets of every `.`, `!`, `?`, CR and LF in `s`, in order (the caller has
+/// found them).
+pub(super) fn breaks(s: &str, stops: &[usize], out: &mut Vec<usize>) {
     let from = out.len();
-    if fast_breaks(s, out).is_none() {
+    if fast_breaks(s, stops, out).is_none() {
         out.truncate(from);
         out.extend(s.split_sentence_bound_indices().skip(1).map(|(i, _)| i));
     }
@@ -79,29 +82,29 @@ static LOUD: [bool; 256] = {
 };
 
 /// [`breaks`] by our own categories; None when a character's category is not known here.
-fn fast_breaks(s: &str, out: &mut Vec<usize>) -> Option<()> {
+fn fast_breaks(s: &str, stops: &[usize], out: &mut Vec<usize>) -> Option<()> {
     let bytes = s.as_bytes();
-    // The next loud byte is the nearest of three kinds, each found by its own forward-only
-    // cursor (memchr3, memchr2, eight bytes at a time), so every byte is looked at about once
-    // however the kinds interleave.
-    let (mut term, mut line, mut wide) = (0, 0, 0);
+    // The next loud byte is the nearer of the next of `stops` and the next non-ASCII byte
+    // (eight bytes at a time), each a forward-only cursor, so every byte is looked at about
+    // once however the kinds interleave.
+    let (mut stop, mut wide) = (0, 0);
+    let mut next_stop = stops.iter().copied();
     let mut state: State = [Part::Sot; 4];
     let mut pos = 0;
     while pos < bytes.len() {
-        if matches!(state[3], Part::Other | Part::UpperLower) && !LOUD[usize::from(bytes[pos])] {
+        let calm = is_calm(&state);
+        if calm && !LOUD[usize::from(bytes[pos])] {
             // No bound can fall in a run of quiet bytes; only the last one's part is ever looked
-            // at again (by SB7), and no look-back passes it to find a terminator.
+            // at again (by SB7 and by next), and no look-back passes the others to find a
+            // terminator.
             let rest = &bytes[pos..];
-            if term <= pos {
-                term = memchr::memchr3(b'.', b'!', b'?', rest).map_or(bytes.len(), |n| pos + n);
-            }
-            if line <= pos {
-                line = memchr::memchr2(b'\n', b'\r', rest).map_or(bytes.len(), |n| pos + n);
+            while stop < pos {
+                stop = next_stop.next().unwrap_or(bytes.len());
             }
             if wide <= pos {
                 wide = pos + non_ascii(rest);
             }
-            pos = term.min(line).min(wide);
+            pos = stop.min(wide);
             state = [
                 Part::Other,
                 Part::Other,
@@ -110,13 +113,21 @@ fn fast_breaks(s: &str, out: &mut Vec<usize>) -> Option<()> {
             ];
             continue;
         }
+        if calm {
+            if let Some((end, bound, after)) = sentence_end(bytes, pos, state[3]) {
+                out.extend(bound);
+                state = after;
+                pos = end;
+                continue;
+            }
+        }
         let (cat, len) = char_at(s, pos)?;
         let before = state;
         let at = pos;
         pos += len;
         state = next(state, cat);
-        if matches!(before[3], Part::Other | Part::UpperLower) {
-            // No rule breaks after a quiet part (SB4 and SB11 need a separator or terminator
+        if calm {
+            // No rule breaks in a calm state (SB4 and SB11 need a separator or terminator
             // there); only SB5 keeps the state.
             if matches!(cat, Cat::Extend | Cat::Format) {
                 state = before;
@@ -158,16 +169,70 @@ fn fast_breaks(s: &str, out: &mut Vec<usize>) -> Option<()> {
     Some(())
 }
 
+/// True when no bound can fall before the next character whatever it is (SB4 needs a
+/// separator last, SB11 a terminator before the last closing marks and spaces), past the start
+/// (SB1; SB5 keeps the state).
+fn is_calm(s: &State) -> bool {
+    match s[3] {
+        Part::Other | Part::UpperLower => true,
+        Part::ClosePlus | Part::SpPlus => !sb8a(s),
+        _ => false,
+    }
+}
+
+/// The common end of a sentence, all ASCII, read at once: a terminator at `pos` after a
+/// [`is_calm`] state whose last part is `quiet`, closing marks, one or more spaces and a letter. Gives where reading goes on
+/// (after the letter), the bound (at the letter, unless a lower-case letter follows a period:
+/// SB8; otherwise SB11) and the state there, which the state machine reaches too.
+fn sentence_end(b: &[u8], pos: usize, quiet: Part) -> Option<(usize, Option<usize>, State)> {
+    let term = match b[pos] {
+        b'.' => Part::ATerm,
+        b'!' | b'?' => Part::STerm,
+        _ => return None,
+    };
+    let mut i = pos + 1;
+    while b
+        .get(i)
+        .is_some_and(|&c| c < 0x80 && ASCII[usize::from(c)] == Cat::Close)
+    {
+        i += 1;
+    }
+    let closed = i > pos + 1;
+    let spaced = i;
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let letter = *b.get(i).filter(|c| c.is_ascii_alphabetic())?;
+    if i == spaced {
+        return None;
+    }
+    let bound = (term == Part::STerm || letter.is_ascii_uppercase()).then_some(i);
+    let state = if closed {
+        [term, Part::ClosePlus, Part::SpPlus, Part::UpperLower]
+    } else {
+        [quiet, term, Part::SpPlus, Part::UpperLower]
+    };
+    Some((i + 1, bound, state))
+}
+
 /// The index of the first byte of `b` that is not ASCII, or its length.
 fn non_ascii(b: &[u8]) -> usize {
     let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));
-    // Thirty-two bytes a step while all are ASCII, then the word and byte that are not.
+    // Thirty-two bytes a step while all are ASCII, then eight, then the byte that is not.
     let mut from = 0;
     for c in b.chunks_exact(32) {
         if (word(&c[..8]) | word(&c[8..16]) | word(&c[16..24]) | word(&c[24..])) & HIGH != 0 {
             break;
         }
         from += 32;
+    }
+    // Then eight bytes a step: the lowest high bit is the first byte that is not ASCII.
+    for c in b[from..].chunks_exact(8) {
+        let high = word(c) & HIGH;
+        if high != 0 {
+            return from + high.trailing_zeros() as usize / 8;
+        }
+        from += 8;
     }
     b[from..].iter().position(|&c| c >= 0x80).map_or(b.len(), |n| from + n)
 }
@@ -252,13 +317,44 @@ fn sb11(s: &State) -> bool {
 /// The category and length of the character at byte `pos` of `s` (a char boundary); None when
 /// its category is not known here. ASCII, most of the text, takes one table lookup.
 fn char_at(s: &str, pos: usize) -> Option<(Cat, usize)> {
-    let b = s.as_bytes()[pos];
+    let bytes = s.as_bytes();
+    let b = bytes[pos];
     if b < 0x80 {
         return Some((ASCII[usize::from(b)], 1));
+    }
+    if b == 0xE2 && bytes.get(pos + 1) == Some(&0x80) {
+        return Some((E2_80[usize::from(bytes[pos + 2] & 0x3F)], 3));
     }
     let c = s[pos..].chars().next().expect("pos is a char boundary");
     Some((category(c)?, c.len_utf8()))
 }
+
+/// The Sentence_Break category of U+2000 to U+206F, General Punctuation.
+const fn general_punctuation(u: u32) -> Cat {
+    match u {
+        0x2000..=0x200A | 0x202F | 0x205F => Cat::Sp,
+        0x200B | 0x200E | 0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F => Cat::Format,
+        0x200C | 0x200D => Cat::Extend,
+        0x2013 | 0x2014 => Cat::SContinue,
+        0x2018..=0x201F | 0x2039 | 0x203A | 0x2045 | 0x2046 => Cat::Close,
+        0x2024 => Cat::ATerm,
+        0x2028 | 0x2029 => Cat::Sep,
+        0x203C | 0x203D | 0x2047..=0x2049 => Cat::STerm,
+        _ => Cat::Any,
+    }
+}
+
+/// [`general_punctuation`] of U+2000 to U+203F, whose UTF-8 is E2 80 80 to E2 80 BF: the curly
+/// quotes and dashes of news text, categorised from their last byte.
+static E2_80: [Cat; 64] = {
+    let mut t = [Cat::Any; 64];
+    let mut i = 0;
+    while i < 64 {
+        t[i] = general_punctuation(0x2000 + i as u32);
+        i += 1;
+    }
+    t
+};
 
 /// [`ascii`] for each ASCII byte.
 static ASCII: [Cat; 128] = {
@@ -315,16 +411,7 @@ fn category(c: char) -> Option<Cat> {
         0x620..=0x64A | 0x66E | 0x66F | 0x671..=0x6D3 | 0x6D5 | 0x6E5 | 0x6E6 | 0x6EE | 0x6EF => Cat::OLetter,
         0x6FA..=0x6FC | 0x6FF => Cat::OLetter,
         0x600..=0x6FF => Cat::Any,
-        // General Punctuation.
-        0x2000..=0x200A | 0x202F | 0x205F => Cat::Sp,
-        0x200B | 0x200E | 0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F => Cat::Format,
-        0x200C | 0x200D => Cat::Extend,
-        0x2013 | 0x2014 => Cat::SContinue,
-        0x2018..=0x201F | 0x2039 | 0x203A | 0x2045 | 0x2046 => Cat::Close,
-        0x2024 => Cat::ATerm,
-        0x2028 | 0x2029 => Cat::Sep,
-        0x203C | 0x203D | 0x2047..=0x2049 => Cat::STerm,
-        0x2000..=0x206F => Cat::Any,
+        0x2000..=0x206F => general_punctuation(u),
         // Currency Symbols.
         0x20A0..=0x20CF => Cat::Any,
         // The byte order mark.
@@ -337,9 +424,14 @@ fn category(c: char) -> Option<Cat> {
 mod tests {
     use super::*;
 
+    fn stops(s: &str) -> Vec<usize> {
+        let stop = |c: &u8| matches!(c, b'.' | b'!' | b'?' | b'\n' | b'\r');
+        s.bytes().enumerate().filter(|(_, c)| stop(c)).map(|(i, _)| i).collect()
+    }
+
     fn ours(s: &str) -> Vec<usize> {
         let mut out = Vec::new();
-        fast_breaks(s, &mut out).expect("known categories");
+        fast_breaks(s, &stops(s), &mut out).expect("known categories");
         out
     }
 
@@ -403,13 +495,34 @@ mod tests {
         }
     }
 
+    /// Sentence ends in every shape `sentence_end` reads at once, and near misses it leaves to
+    /// the state machine: the same bounds as the crate.
+    #[test]
+    fn sentence_ends_bound_like_the_crate() {
+        let mut checked = 0;
+        for pre in ["ab", "A", "1", "x ", "\u{e9}", "U.S", "\"", "a\u{301}"] {
+            for term in [".", "!", "?", "..", "?!"] {
+                for close in ["", "\"", ")\"", "'", "\u{201d}"] {
+                    for space in ["", " ", "   ", "\t", " \n"] {
+                        for next in ["A", "a", "1", "\u{e9}", "\"A", "Ab. c", "ab! C"] {
+                            let s = format!("{pre}{term}{close}{space}{next}");
+                            assert_eq!(ours(&s), theirs(&s), "{s:?}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 7000);
+    }
+
     #[test]
     fn unknown_characters_fall_back_to_the_crate() {
         // U+3002 IDEOGRAPHIC FULL STOP is a terminator outside the known blocks.
         let s = "One\u{3002}Two. Three";
-        assert_eq!(fast_breaks(s, &mut Vec::new()), None);
+        assert_eq!(fast_breaks(s, &stops(s), &mut Vec::new()), None);
         let mut got = Vec::new();
-        breaks(s, &mut got);
+        breaks(s, &stops(s), &mut got);
         assert_eq!(got, theirs(s));
         assert_eq!(got.len(), 2);
     }
