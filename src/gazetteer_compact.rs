@@ -8,7 +8,8 @@
 //! folds: parsing the 1.7 MB of TSV was about half of the start-up (86 M instructions on the
 //! main thread and 66 M on a second one). A gazetteer the user names is still parsed at run time.
 //!
-//! Invariant: `decode` of `encode(g)`'s strings and records equals `g`: entities, aliases and ids, in the same order.
+//! Invariant: `decode` of `encode(g)`'s strings and records equals `g`: entities, aliases and
+//! ids, in the same order.
 //!
 //! Layout: the strings, one after another, entities' then aliases'; and the records,
 //! little-endian: a magic tag, then two sections, the entities and the aliases, read on two

@@ -18,7 +18,7 @@
 //! and together cover every non-white-space character of the text.
 
 use crate::claims::Lexicon;
-use crate::span::Span;
+use crate::span::{ascii_space, trimmed, Span};
 use foldhash::fast::FixedState;
 use regex::Regex;
 use std::collections::HashMap;
@@ -305,7 +305,7 @@ fn is_byline(t: &str, word: Option<&str>) -> bool {
 }
 
 fn line_role(line: &str, first: bool) -> Role {
-    let t = &line[trim(line)];
+    let t = &line[trimmed(line)];
     let word = first_word(t);
     if is_boilerplate(t, word) {
         Role::Boilerplate
@@ -329,7 +329,7 @@ fn paragraphs(text: &str) -> Vec<(Span, bool)> {
     let mut out = Vec::with_capacity(text.len() / 256);
     let mut current: Option<(Span, bool)> = None;
     for line in lines(text) {
-        if is_blank(line.slice(text)) {
+        if trimmed(line.slice(text)).is_empty() {
             out.extend(current.take());
         } else {
             current = Some(match current {
@@ -340,16 +340,6 @@ fn paragraphs(text: &str) -> Vec<(Span, bool)> {
     }
     out.extend(current);
     out
-}
-
-/// True when `line` is all white space: by bytes up to the first that is not ASCII white space.
-fn is_blank(line: &str) -> bool {
-    let b = line.as_bytes();
-    match b.iter().position(|&c| !(c.is_ascii() && char::from(c).is_whitespace())) {
-        None => true,
-        Some(i) if b[i].is_ascii() => false,
-        Some(i) => line[i..].trim_start().is_empty(),
-    }
 }
 
 /// Line spans without their line terminators.
@@ -410,7 +400,8 @@ fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
 /// Splits one block into trimmed sentence spans: first at the forced boundaries UAX #29 does not
 /// see (inline list items, a period glued to the next sentence), then each part by UAX #29,
 /// corrected for news text.
-/// `one_line` when the block is one line of the text (no LF in it).
+/// `one_line` only when the block is known to hold no LF (a one-line paragraph); false makes
+/// the line breaks be searched.
 fn split_block(
     text: &str,
     block: Span,
@@ -516,24 +507,9 @@ fn split_part(
 
 /// Emits `span` trimmed of white space unless nothing is left.
 fn emit_trimmed(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
-    let trimmed = trim(span.slice(text));
+    let trimmed = span.trim(text);
     if !trimmed.is_empty() {
-        emit(Span::new(span.start + trimmed.start, span.start + trimmed.end));
-    }
-}
-
-/// Where `s` lies trimmed of white space (as [`str::trim`]): by bytes when the first and last
-/// bytes that are not ASCII white space are ASCII, else by characters.
-fn trim(s: &str) -> std::ops::Range<usize> {
-    let b = s.as_bytes();
-    let ink = |c: &u8| !(c.is_ascii() && char::from(*c).is_whitespace());
-    match (b.iter().position(ink), b.iter().rposition(ink)) {
-        (Some(first), Some(last)) if b[first].is_ascii() && b[last].is_ascii() => first..last + 1,
-        (Some(_), Some(_)) => {
-            let start = s.len() - s.trim_start().len();
-            start..start + s[start..].trim_end().len()
-        }
-        _ => s.len()..s.len(),
+        emit(trimmed);
     }
 }
 
@@ -689,7 +665,7 @@ fn marker_at(b: &str, i: usize) -> Option<Marker> {
 fn is_marker(s: &str) -> bool {
     // A marker's first character is a digit, a lower-case letter or a bullet; most sentences
     // start with another ASCII character.
-    let first = s.bytes().find(|&c| !(c.is_ascii() && char::from(c).is_whitespace()));
+    let first = s.bytes().find(|&c| !ascii_space(c));
     if first.is_some_and(|c| c.is_ascii() && !c.is_ascii_digit() && !c.is_ascii_lowercase()) {
         return false;
     }
@@ -734,7 +710,7 @@ fn continues(prev: &str, next: &str, abbr: &Abbreviations) -> bool {
 /// ASCII white space, unless a non-ASCII character (which may be white space) comes first.
 fn last_word(s: &str) -> &str {
     let b = s.as_bytes();
-    match b.iter().rposition(|&c| !c.is_ascii() || char::from(c).is_whitespace()) {
+    match b.iter().rposition(|&c| !c.is_ascii() || ascii_space(c)) {
         Some(i) if b[i].is_ascii() => &s[i + 1..],
         Some(_) => s.rsplit(char::is_whitespace).next().unwrap_or(""),
         None => s,
@@ -748,9 +724,7 @@ fn is_citation(next: &str) -> bool {
         return false;
     }
     let t = next.trim_end();
-    let Some(inner) = t.strip_prefix('(') else {
-        return false;
-    };
+    let inner = &t[1..];
     let Some(inner) = inner.strip_suffix(['.', '!', '?']) else {
         return false;
     };
@@ -977,13 +951,9 @@ mod tests {
             for word in words {
                 for post in spaces {
                     let s = format!("{pre}{word}{post}");
-                    assert_eq!(is_blank(&s), s.trim_start().is_empty(), "{s:?}");
-                    let span = Span::new(0, s.len()).trim(&s);
-                    let range = trim(&s);
+                    let range = trimmed(&s);
                     assert_eq!(&s[range.clone()], s.trim(), "{s:?}");
-                    if !range.is_empty() {
-                        assert_eq!(range, span.start..span.end, "{s:?}");
-                    }
+                    assert_eq!(range.is_empty(), s.trim_start().is_empty(), "{s:?}");
                     let lead = s.len() - s.trim_start().len();
                     let marker = marker_at(&s, lead).is_some_and(|m| s[m.end..].trim().is_empty());
                     assert_eq!(is_marker(&s), marker, "{s:?}");

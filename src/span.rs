@@ -48,11 +48,10 @@ impl Span {
         &text[self.start..self.end]
     }
 
-    /// This span shrunk to exclude leading and trailing white space of `text`.
+    /// This span shrunk to exclude leading and trailing white space of `text` (as [`str::trim`]).
     pub fn trim(&self, text: &str) -> Span {
-        let rest = self.slice(text).trim_start();
-        let start = self.end - rest.len();
-        Span::new(start, start + rest.trim_end().len())
+        let r = trimmed(self.slice(text));
+        Span::new(self.start + r.start, self.start + r.end)
     }
 
     /// This span shrunk to exclude trailing characters in `chars` (e.g. a final period).
@@ -66,6 +65,27 @@ impl Span {
     /// The span shifted right by `offset` bytes.
     pub fn offset(&self, offset: usize) -> Span {
         Span::new(self.start + offset, self.end + offset)
+    }
+}
+
+/// True for the ASCII bytes [`char::is_whitespace`] accepts (tab to carriage return, space).
+pub fn ascii_space(c: u8) -> bool {
+    matches!(c, b'\t'..=b'\r' | b' ')
+}
+
+/// Where `s` lies trimmed of white space (as [`str::trim`]): by bytes when the first and last
+/// bytes that are not ASCII white space are ASCII, else by characters; empty at the end of `s`
+/// when `s` is all white space.
+pub fn trimmed(s: &str) -> Range<usize> {
+    let b = s.as_bytes();
+    let ink = |c: &u8| !ascii_space(*c);
+    match (b.iter().position(ink), b.iter().rposition(ink)) {
+        (Some(first), Some(last)) if b[first].is_ascii() && b[last].is_ascii() => first..last + 1,
+        (Some(_), Some(_)) => {
+            let start = s.len() - s.trim_start().len();
+            start..start + s[start..].trim_end().len()
+        }
+        _ => s.len()..s.len(),
     }
 }
 

@@ -138,8 +138,7 @@ pub fn read_input(path: Option<&Path>, lossy: bool) -> Result<(String, DocumentM
 
 /// The article at `path`; `lossy` replaces invalid UTF-8 with U+FFFD.
 pub fn read_article(path: &Path, lossy: bool) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    decode(bytes, lossy).map_err(|e| not_text(Some(path), e))
+    article_text(path, std::fs::read(path), lossy)
 }
 
 /// [`read_article`] for a file whose size the listing already found (`size`, 0 when unknown):
@@ -147,7 +146,12 @@ pub fn read_article(path: &Path, lossy: bool) -> Result<String> {
 /// again (`std::fs::read` does, one `statx` a file). A file that changed size since is still
 /// read whole: the buffer grows until a read finds the end.
 pub fn read_listed_article(path: &Path, size: u64, lossy: bool) -> Result<String> {
-    let bytes = read_to_end(path, size).with_context(|| format!("{}: cannot read", path.display()))?;
+    article_text(path, read_to_end(path, size), lossy)
+}
+
+/// The text of the article file at `path`, given the result of reading its bytes.
+fn article_text(path: &Path, bytes: io::Result<Vec<u8>>, lossy: bool) -> Result<String> {
+    let bytes = bytes.with_context(|| format!("{}: cannot read", path.display()))?;
     decode(bytes, lossy).map_err(|e| not_text(Some(path), e))
 }
 

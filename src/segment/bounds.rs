@@ -69,7 +69,7 @@ pub(super) fn breaks(s: &str, stops: &[usize], out: &mut Vec<usize>) {
     }
 }
 
-/// Bytes that can change a quiet state into one where a bound may fall: terminators, line
+/// Bytes that can change a calm state ([`is_calm`]) into one where a bound may fall: terminators, line
 /// breaks, and the first byte of any non-ASCII character.
 static LOUD: [bool; 256] = {
     let mut t = [false; 256];
@@ -181,9 +181,10 @@ fn is_calm(s: &State) -> bool {
 }
 
 /// The common end of a sentence, all ASCII, read at once: a terminator at `pos` after a
-/// [`is_calm`] state whose last part is `quiet`, closing marks, one or more spaces and a letter. Gives where reading goes on
-/// (after the letter), the bound (at the letter, unless a lower-case letter follows a period:
-/// SB8; otherwise SB11) and the state there, which the state machine reaches too.
+/// [`is_calm`] state whose last part is `quiet`, closing marks, one or more spaces and a
+/// letter. Gives where reading goes on (after the letter), the bound (at the letter, unless a
+/// lower-case letter follows a period: SB8; otherwise SB11) and the state there, which the
+/// state machine reaches too.
 fn sentence_end(b: &[u8], pos: usize, quiet: Part) -> Option<(usize, Option<usize>, State)> {
     let term = match b[pos] {
         b'.' => Part::ATerm,
