@@ -335,12 +335,11 @@ impl Tokens {
         } else {
             lexicon.lookup(&self.lower[start..end])
         };
+        // A letter is lower case exactly where it has bit 0x20: `LOWER` is `UPPER + 1`.
+        const _: () = assert!(LOWER == UPPER + 1);
         let first = w as u8;
-        let shape = match first {
-            b'0'..=b'9' => DIGIT,
-            _ if first & 0x20 == 0 => UPPER,
-            _ => LOWER,
-        };
+        let letter = UPPER + (first >> 5 & 1);
+        let shape = if first <= b'9' { DIGIT } else { letter };
         self.classes = self.classes.union(classes);
         self.list.push(Token {
             span: Span::new(base + start, base + end),
