@@ -107,21 +107,6 @@ impl Anchors {
             return true;
         };
         let b = sentence.as_bytes();
-        // “...” ― NAME: a quote signed with a dash has no cue word. The dashes share their first
-        // byte with the Kelvin sign, which memchr finds fast; news has few bytes of it (dashes,
-        // curly quotes). The dash counts after a closing mark, or where the sentence before it
-        // is blank.
-        let lead = quotes::DASHES[0].as_bytes()[0];
-        let dash = |i: usize| {
-            quotes::DASHES.iter().any(|d| b[i..].starts_with(d.as_bytes())) && {
-                let before = sentence[..i].trim_end_matches(quotes::DASH_GAP);
-                before.is_empty() || before.ends_with(quotes::CLOSING_MARKS)
-            }
-        };
-        let kelvin = |i: usize| b[i..].starts_with(KELVIN.as_bytes());
-        if memchr::memchr_iter(lead, b).any(|i| kelvin(i) || dash(i)) {
-            return true;
-        }
         // The runs, eight bytes at a time: where the next one starts and, nearly always in the
         // same eight bytes, where it ends (a zero byte past the sentence's end ends the last).
         let mut i = 0;
@@ -154,7 +139,20 @@ impl Anchors {
                 return true;
             }
         }
-        false
+        // A sentence without an anchor word (looked for first, so a sentence with one needs no
+        // second pass) may still hold “...” ― NAME: a quote signed with a dash has no cue word.
+        // The dashes share their first byte with the Kelvin sign, which memchr finds fast; news
+        // has few bytes of it (dashes, curly quotes). The dash counts after a closing mark, or
+        // where the sentence before it is blank.
+        let lead = quotes::DASHES[0].as_bytes()[0];
+        let dash = |i: usize| {
+            quotes::DASHES.iter().any(|d| b[i..].starts_with(d.as_bytes())) && {
+                let before = sentence[..i].trim_end_matches(quotes::DASH_GAP);
+                before.is_empty() || before.ends_with(quotes::CLOSING_MARKS)
+            }
+        };
+        let kelvin = |i: usize| b[i..].starts_with(KELVIN.as_bytes());
+        memchr::memchr_iter(lead, b).any(|i| kelvin(i) || dash(i))
     }
 }
 

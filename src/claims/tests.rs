@@ -1479,7 +1479,7 @@ fn long_sentences_are_read_in_bounded_pieces_that_tile_them() {
         t.list
     };
     assert!(tokens.len() > 2 * MAX_PIECE);
-    let ranges = pieces(&tokens);
+    let ranges: Vec<_> = pieces(&tokens).collect();
     assert!(ranges.len() >= 2);
     assert_eq!(ranges[0].start, 0);
     assert_eq!(ranges.last().unwrap().end, tokens.len());

@@ -103,6 +103,14 @@ pub(super) fn chunk(s: &[u8], at: usize) -> u64 {
     }
 }
 
+/// `c` is ASCII, or a non-ASCII character common in news that has no case: Latin-1 punctuation
+/// and signs (U+00A0 to U+00BF), general punctuation (U+2000 to U+206F: curly quotes, dashes)
+/// and currency signs. Each lower-cases to itself.
+#[inline]
+fn caseless(c: char) -> bool {
+    c.is_ascii() || matches!(c, '\u{a0}'..='\u{bf}' | '\u{2000}'..='\u{206f}' | '\u{20a0}'..='\u{20cf}')
+}
+
 /// A word of a fixed list, with its key ([`words!`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Word {
@@ -327,12 +335,11 @@ impl Tokens {
         } else {
             lexicon.lookup(&self.lower[start..end])
         };
+        // A letter is lower case exactly where it has bit 0x20: `LOWER` is `UPPER + 1`.
+        const _: () = assert!(LOWER == UPPER + 1);
         let first = w as u8;
-        let shape = match first {
-            b'0'..=b'9' => DIGIT,
-            _ if first & 0x20 == 0 => UPPER,
-            _ => LOWER,
-        };
+        let letter = UPPER + (first >> 5 & 1);
+        let shape = if first <= b'9' { DIGIT } else { letter };
         self.classes = self.classes.union(classes);
         self.list.push(Token {
             span: Span::new(base + start, base + end),
@@ -368,7 +375,9 @@ impl Tokens {
     fn push(&mut self, s: &str, start: usize, len: usize, ascii: bool, base: usize, lexicon: &Lexicon) {
         let word = &s[start..start + len];
         let key = lower_key(raw_key(&s.as_bytes()[start..], len));
-        let lower = if ascii {
+        // The buffer holds the token ASCII lower-cased at its own offset: its lower-case form
+        // when no other character of it has a case.
+        let lower = if ascii || word.chars().all(caseless) {
             (start, start + len)
         } else {
             let from = self.lower.len();
@@ -649,6 +658,19 @@ mod tests {
                 proptest::prop_assert_eq!(alnum_mask(w) >> (8 * i) & 0xff, if b.is_ascii_alphanumeric() { 0x80 } else { 0 });
             }
         }
+    }
+
+    #[test]
+    fn caseless_characters_lower_case_to_themselves() {
+        // ASCII lower-cases in the buffer; every other caseless character is itself there.
+        let all = (0x80..=0x10ffff).filter_map(char::from_u32).filter(|&c| caseless(c));
+        let mut n = 0;
+        for c in all {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+            n += 1;
+        }
+        assert!(n > 100, "{n}");
+        assert!(!caseless('É') && !caseless('\u{212a}') && !caseless('ǅ'));
     }
 
     #[test]
