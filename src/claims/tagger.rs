@@ -40,6 +40,8 @@ use std::sync::LazyLock;
 
 const BITS: u32 = 18;
 const BUCKETS: usize = 1 << BITS;
+/// The weight table: a row per bucket.
+type Weights = [[i16; 8]; BUCKETS];
 /// O, then B/I for source, cue and content.
 const LABELS: usize = 7;
 const O: u8 = 0;
@@ -105,12 +107,14 @@ impl Model {
         Ok(Model::new(weights, scale))
     }
 
+    /// The model of `weights`, a row per bucket.
     fn new(weights: Vec<[i16; 8]>, scale: f32) -> Model {
         let table = &*TABLE;
+        let rows_of: &Weights = weights.as_slice().try_into().expect("a row per bucket");
         let mut trans = vec![[[NEG; 8]; 8]; 64];
         for (k, rows) in trans.iter_mut().enumerate() {
             for (p, row) in rows.iter_mut().enumerate().take(LABELS) {
-                let sum = sum_rows(&weights, &[table.prev[p], table.prev_both[p][k / 8][k % 8]]);
+                let sum = sum_rows_onto([0; 8], rows_of, &[table.prev[p], table.prev_both[p][k / 8][k % 8]]);
                 for l in 0..LABELS {
                     if ALLOWED[p][l] {
                         row[l] = sum[l];
@@ -119,7 +123,7 @@ impl Model {
             }
         }
         let context = (0..CONTEXTS)
-            .map(|k| sum_rows(&weights, &context_features(k)))
+            .map(|k| sum_rows_onto([0; 8], rows_of, &context_features(k)))
             .collect();
         Model {
             weights,
@@ -140,29 +144,32 @@ impl Model {
         b
     }
 
+    /// The weight table.
+    fn weights(&self) -> &Weights {
+        self.weights.as_slice().try_into().expect("a row per bucket")
+    }
+
     /// The summed weights of features `feats` per label.
     #[cfg(test)]
     fn score(&self, feats: &[u32]) -> [i64; LABELS] {
-        let acc = sum_rows(&self.weights, feats);
+        let acc = feats
+            .iter()
+            .fold([0; 8], |acc, &f| sum_rows_onto(acc, self.weights(), &[f]));
         std::array::from_fn(|l| i64::from(acc[l]))
     }
 }
 
-/// The rows `feats` of `weights`, summed: at most 25 rows of at most 2^15 each fit an i32
-/// many times over.
-fn sum_rows(weights: &[[i16; 8]], feats: &[u32]) -> [i32; 8] {
-    sum_rows_onto([0; 8], weights, feats)
-}
-
-/// [`sum_rows`] added to `acc`. Not inlined: inside [`View::tag`] the compiler adds lane by
-/// lane.
+/// The rows `feats` of `weights` added to `start`: at most 25 rows of at most 2^15 each fit an
+/// i32 many times over. Not inlined: inside [`View::tag`] the compiler adds lane by lane. The
+/// features are an array, so the loop unrolls; a bucket is below [`BUCKETS`], so the mask
+/// changes none and saves the bounds check.
 #[inline(never)]
-fn sum_rows_onto(start: [i32; 8], weights: &[[i16; 8]], feats: &[u32]) -> [i32; 8] {
+fn sum_rows_onto<const N: usize>(start: [i32; 8], weights: &Weights, feats: &[u32; N]) -> [i32; 8] {
     // A local: the argument's memory was written back at every row.
     let mut acc = start;
     // Written lane by lane on whole arrays, so that the compiler adds a row as one vector.
     for &f in feats {
-        let w = weights[f as usize].map(i32::from);
+        let w = weights[f as usize % BUCKETS].map(i32::from);
         acc = std::array::from_fn(|l| acc[l] + w[l]);
     }
     acc
@@ -355,6 +362,20 @@ fn shape_hash(s: &str) -> u64 {
     }
 }
 
+/// The [`fnv`] hash of the last three characters of `s`, whose own hash is `whole`: a word of
+/// three bytes or fewer is its own suffix, and three ASCII bytes at the end are three
+/// characters, so only a word ending in other characters is decoded.
+fn suffix_hash(s: &str, whole: u64) -> u64 {
+    let n = s.len();
+    if n <= 3 {
+        whole
+    } else if s.as_bytes()[n - 3..].is_ascii() {
+        fnv(&s[n - 3..])
+    } else {
+        fnv(&s[s.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..])
+    }
+}
+
 /// The [`fnv`] hash of the mention part of a token under a mention of type `t` (or none).
 fn mention_hash(t: Option<EntityType>) -> u64 {
     static TYPES: LazyLock<[u64; EntityType::ALL.len()]> = LazyLock::new(|| {
@@ -491,11 +512,7 @@ impl<'a> View<'a> {
         let w = |k: isize| parts[(k + 2) as usize].word;
         let shape = |k: isize| parts[(k + 2) as usize].shape;
         let mention = |k: isize| parts[(k + 2) as usize].mention;
-        // The last three characters.
-        let suffix = {
-            let s = self.lower[i];
-            fnv(&s[s.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..])
-        };
+        let suffix = suffix_hash(self.lower[i], w(0));
         let flag = TABLE.flag[usize::from(self.cue[i])];
         // Template numbers are part of the hash: they stay as trained.
         [
@@ -584,8 +601,9 @@ impl<'a> View<'a> {
         // step waiting on the last token's sum), the reads of several tokens are under way at
         // once. One pass hashing and summing was 7% slower end to end (PolNeAR x4).
         let feats: Vec<_> = (0..n).map(|i| self.lexical(i)).collect();
+        let weights = model.weights();
         let emissions: Vec<_> = (0..n)
-            .map(|i| sum_rows_onto(model.context[self.context(i)], &model.weights, &feats[i]))
+            .map(|i| sum_rows_onto(model.context[self.context(i)], weights, &feats[i]))
             .collect();
         for (i, e) in emissions.into_iter().enumerate() {
             let best = best_into(&last, rows(i));
@@ -1334,7 +1352,7 @@ mod tests {
         let m = Model::embedded();
         for i in 0..v.len() {
             // The context's summed rows plus the words' give the emission score.
-            let e = sum_rows_onto(m.context[v.context(i)], &m.weights, &v.lexical(i));
+            let e = sum_rows_onto(m.context[v.context(i)], m.weights(), &v.lexical(i));
             assert_eq!(e.map(i64::from)[..LABELS], m.score(&v.emission(i)), "token {i}");
             let t = &m.trans[usize::from(v.left[i]) * 8 + usize::from(v.right[i])];
             for p in 0..LABELS {
@@ -1502,9 +1520,19 @@ mod tests {
     }
 
     #[test]
+    fn a_suffix_hash_is_that_of_the_last_three_characters() {
+        let words = "a ab abc abcd said é éé ééé éééé xéy abcdé kéxy ’s naïve 日本語の";
+        for w in words.split(' ').chain([""]) {
+            let last3: String = w.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+            assert_eq!(suffix_hash(w, fnv(w)), fnv(&last3), "{w}");
+        }
+    }
+
+    #[test]
     fn the_embedded_model_loads() {
         let m = Model::embedded();
         assert!(m.scale > 0.0);
+        assert_eq!(m.weights.len(), BUCKETS);
         assert!(m.weights.iter().flatten().any(|&w| w != 0));
         assert!(m.weights.iter().all(|row| row[LABELS] == 0), "padding is zero");
     }
