@@ -326,9 +326,10 @@ impl Matcher {
             // Spaces after the view let the walk read any word under 16 bytes in two reads.
             lower.push_str(PAD);
             self.search(lower, len, None, &mut buffers.runs, raw);
-            // Only Arabic has clitics, and ASCII has no Arabic: one fast test spares two scans.
-            let view = &lower[..len];
-            if !view.is_ascii() {
+            // Only Arabic has clitics, and ASCII has no Arabic: fold knows whether the view is
+            // ASCII, which spares two scans (and a third, to find out).
+            if !folded.is_ascii() {
+                let view = &lower[..len];
                 for clitics in 1..=2 {
                     if let Some(blanked) = without_arabic_clitics(view, clitics, declitic) {
                         self.search(blanked, blanked.len(), Some(view), &mut buffers.runs, raw);
