@@ -326,9 +326,10 @@ impl Matcher {
             // Spaces after the view let the walk read any word under 16 bytes in two reads.
             lower.push_str(PAD);
             self.search(lower, len, None, &mut buffers.runs, raw);
-            // Only Arabic has clitics, and ASCII has no Arabic: one fast test spares two scans.
-            let view = &lower[..len];
-            if !view.is_ascii() {
+            // Only Arabic has clitics, and ASCII has no Arabic: fold knows whether the view is
+            // ASCII, which spares two scans (and a third, to find out).
+            if !folded.is_ascii() {
+                let view = &lower[..len];
                 for clitics in 1..=2 {
                     if let Some(blanked) = without_arabic_clitics(view, clitics, declitic) {
                         self.search(blanked, blanked.len(), Some(view), &mut buffers.runs, raw);
@@ -418,7 +419,12 @@ impl Matcher {
         };
         for r in raw {
             let p = self.patterns[r.pattern];
-            if p.targets.0 == p.targets.1 {
+            let targets = &self.targets[p.targets.0 as usize..p.targets.1 as usize];
+            let word = &view[r.start + 1..r.end];
+            let case_ok = |t: &Target| r.declitic || t.exact.is_none_or(|x| self.exact[x as usize].as_bytes() == word);
+            // Tested first: case-sensitive aliases spell some of the commonest words in the wrong
+            // case ("is" for IS, "who" for WHO), which are no candidates whatever follows.
+            if !targets.iter().any(case_ok) {
                 continue;
             }
             // The space after the match's last word, or after its genitive `s`.
@@ -448,13 +454,11 @@ impl Matcher {
             let arabic = view[r.start..r.end].iter().any(|b| (0xD8..=0xDB).contains(b));
             let evidence = arabic || before & cue::PLACE_BEFORE != 0 || next & cue::PLACE_AFTER != 0;
             let first = found.viable.len();
-            for t in &self.targets[p.targets.0 as usize..p.targets.1 as usize] {
-                let word = &view[r.start + 1..r.end];
-                let case_ok = r.declitic || t.exact.is_none_or(|x| self.exact[x as usize].as_bytes() == word);
+            for t in targets {
                 let kind = self.entities.kind(t.entity);
                 let located = matches!(kind, EntityType::Place | EntityType::State | EntityType::Nationality);
                 let named = kind == EntityType::Place && (person || next & cue::NAME_AFTER != 0);
-                if !case_ok || (genitive && !t.genitive) || (t.common && shouting) || (based && located) || named {
+                if !case_ok(t) || (genitive && !t.genitive) || (t.common && shouting) || (based && located) || named {
                     continue;
                 }
                 found.viable.push(Viable {
