@@ -312,7 +312,8 @@ impl Ctx<'_> {
             || (self.is(j, words!["and"]) && self.cue_at(j + 1).is_some())
             // "... were killed without specifying whether ...", commas or not.
             || (self.is(j, words!["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
-            || self.bare_participle(j)
+            // The participle's own class first: most words have none, and need no call.
+            || (self.has(j, Class::Participle) && self.bare_participle(j))
     }
 
     /// A cue that is no noun within seven words from `k`, before any punctuation: ", while
