@@ -629,6 +629,10 @@ impl Ctx<'_> {
     /// its keywords. Each run ends one clause and starts the next ([`Ctx::start_of`], [`Ctx::break_from`]).
     fn boilerplate_runs(&self) -> Vec<(usize, usize)> {
         let mut runs = Vec::new();
+        // Most sentences hold no word that opens furniture: the sentence's class union says so.
+        if !self.tokens.any(Class::BoilerplateStart) {
+            return runs;
+        }
         let mut k = 0;
         while k < self.toks.len() {
             // Most words open no furniture: one class test before the phrase lookup.

@@ -65,6 +65,11 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
         if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’') {
             continue;
         }
+        // A right single mark does one thing, close a single quote after ",", ".", "?" or "!"
+        // (below): the apostrophe of "it’s" or "Assad’s", most of them, is passed over at once.
+        if c == '’' && !(at > 0 && matches!(text.as_bytes()[at - 1], b',' | b'.' | b'?' | b'!')) {
+            continue;
+        }
         let mark = Span::new(at, at + c.len_utf8());
         let prev = text[..at].chars().next_back();
         let next = text[mark.end..].chars().next();
