@@ -37,6 +37,15 @@ impl Ctx<'_> {
         }
         // "continued: “...”": a colon introduces the content as "that" does.
         let gap = &self.text[c.cue.span.end.min(c.content.start)..c.content.start];
+        // With "that" or a colon before it, the content is no bare object: tested first, as it
+        // needs no look at the content's words.
+        if gap.contains(':')
+            || gap
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("that"))
+        {
+            return false;
+        }
         // "Commanders think the offensive could take weeks": a belief's clause may open with its
         // subject ("the", "it", "some") instead.
         let first = c
@@ -102,13 +111,7 @@ impl Ctx<'_> {
                 .skip(1)
                 .take_while(|w| !self.lexicon.classes(w).has(Class::Clause))
                 .any(|w| finite(&w));
-        !subject
-            && !clause
-            && !noun_that
-            && !gap.contains(':')
-            && !gap
-                .split(|ch: char| !ch.is_alphanumeric())
-                .any(|w| w.eq_ignore_ascii_case("that"))
+        !subject && !clause && !noun_that
     }
 }
 

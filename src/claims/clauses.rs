@@ -312,7 +312,8 @@ impl Ctx<'_> {
             || (self.is(j, words!["and"]) && self.cue_at(j + 1).is_some())
             // "... were killed without specifying whether ...", commas or not.
             || (self.is(j, words!["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
-            || self.bare_participle(j)
+            // The participle's own class first: most words have none, and need no call.
+            || (self.has(j, Class::Participle) && self.bare_participle(j))
     }
 
     /// A cue that is no noun within seven words from `k`, before any punctuation: ", while
@@ -628,6 +629,10 @@ impl Ctx<'_> {
     /// its keywords. Each run ends one clause and starts the next ([`Ctx::start_of`], [`Ctx::break_from`]).
     fn boilerplate_runs(&self) -> Vec<(usize, usize)> {
         let mut runs = Vec::new();
+        // Most sentences hold no word that opens furniture: the sentence's class union says so.
+        if !self.tokens.any(Class::BoilerplateStart) {
+            return runs;
+        }
         let mut k = 0;
         while k < self.toks.len() {
             // Most words open no furniture: one class test before the phrase lookup.

@@ -28,8 +28,10 @@ impl Ctx<'_> {
                 continue;
             }
             let hedges = self.lexicon.hedges_from(self.lower(i));
+            // The next word, lower-cased once for all the phrases "is", "was" or "could" open.
+            let next = (i + 1 < self.toks.len()).then(|| self.lower(i + 1));
             let Some((len, verification)) = hedges
-                .map(|h| (self.hedge_len(i, &h.words), h.verification))
+                .map(|h| (self.hedge_len(i, next, &h.words), h.verification))
                 .max_by_key(|&(n, _)| n)
                 .filter(|&(n, _)| n > 0)
             else {
@@ -122,9 +124,15 @@ impl Ctx<'_> {
     }
 
     /// How many tokens from `i` spell `hedge` (0 when they do not), token `i` being its first
-    /// word already ([`super::Lexicon::hedges_from`]).
-    fn hedge_len(&self, i: usize, hedge: &[Box<str>]) -> usize {
-        if self.spells(i + 1, &hedge[1..]) {
+    /// word already ([`super::Lexicon::hedges_from`]) and `next` the lower-case form of token
+    /// `i + 1`, if any: most phrases differ from the text at their second word, told by one
+    /// string compare.
+    fn hedge_len(&self, i: usize, next: Option<&str>, hedge: &[Box<str>]) -> usize {
+        let spelled = match hedge[1..].split_first() {
+            None => true,
+            Some((second, rest)) => next == Some(&**second) && self.spells(i + 2, rest),
+        };
+        if spelled {
             hedge.len()
         } else {
             0

@@ -55,6 +55,8 @@ const MAX_QUOTE: usize = 3000;
 pub(super) fn find(text: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let (mut double, mut single): (Option<Span>, Option<Span>) = (None, None);
+    // Whether some apostrophe is followed by another: only then can [`doubled`] find a pair.
+    let mut twice = false;
     // Only the bytes that may start a mark are looked at: '"', '\'' and the first byte of the
     // curly ones (U+2018, U+2019, U+201C, U+201D are E2 80 98/99/9C/9D in UTF-8).
     for at in memchr::memchr3_iter(b'"', b'\'', 0xE2, text.as_bytes()) {
@@ -63,6 +65,12 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
             .next()
             .expect("memchr found the start of a character");
         if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’') {
+            continue;
+        }
+        twice |= c == '\'' && text.as_bytes().get(at + 1) == Some(&b'\'');
+        // A right single mark does one thing, close a single quote after ",", ".", "?" or "!"
+        // (below): the apostrophe of "it’s" or "Assad’s", most of them, is passed over at once.
+        if c == '’' && !(at > 0 && matches!(text.as_bytes()[at - 1], b',' | b'.' | b'?' | b'!')) {
             continue;
         }
         let mark = Span::new(at, at + c.len_utf8());
@@ -90,7 +98,9 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
             _ => {}
         }
     }
-    doubled(text, &mut out);
+    if twice {
+        doubled(text, &mut out);
+    }
     out.sort_by_key(|q| q.open.start);
     out.dedup_by(|b, a| b.open.start < a.close.end);
     out

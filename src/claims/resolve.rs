@@ -110,13 +110,17 @@ fn name_word(w: &str) -> bool {
 /// Dillon" (not "an activist collective", nor "the government of President Assad").
 fn titled_name(phrase: &str, lexicon: &Lexicon) -> bool {
     let core = phrase.split(',').next().unwrap_or_default();
-    let words: Vec<&str> = core.split_whitespace().collect();
     let is = |w: &str, c: Class| lexicon.classes(&w.to_lowercase()).has(c);
     // A name, not an acronym: "the official SANA news agency" is no person.
     let name = |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
-    (0..words.len().saturating_sub(1)).any(|i| {
+    // Each word with the one before it and the one after it, no list of the words.
+    let (mut before, mut word): (Option<&str>, Option<&str>) = (None, None);
+    core.split_whitespace().any(|next| {
         // The name test first: it needs no lower-cased copy of the word.
-        name(words[i + 1]) && is(words[i], Class::Person) && (i == 0 || !is(words[i - 1], Class::PostModifier))
+        let titled = word
+            .is_some_and(|w| name(next) && is(w, Class::Person) && before.is_none_or(|b| !is(b, Class::PostModifier)));
+        (before, word) = (word, Some(next));
+        titled
     })
 }
 
@@ -278,11 +282,15 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
 /// ("residents of jableh" → "residents").
 fn head_of<'a>(lower: &'a str, lexicon: &Lexicon) -> &'a str {
     let core = lower.split(',').next().unwrap_or_default();
-    let words: Vec<&str> = core.split_whitespace().collect();
-    let end = (1..words.len())
-        .find(|&i| lexicon.classes(words[i]).has(Class::PostModifier))
-        .unwrap_or(words.len());
-    words.get(end.wrapping_sub(1)).copied().unwrap_or_default()
+    let mut words = core.split_whitespace();
+    let Some(mut head) = words.next() else { return "" };
+    for w in words {
+        if lexicon.classes(w).has(Class::PostModifier) {
+            break;
+        }
+        head = w;
+    }
+    head
 }
 
 /// How many of the nearest earlier sources and mentions a pronoun is resolved against.
