@@ -24,6 +24,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod byte_set;
 pub mod claims;
 pub mod date;
 pub mod decode;

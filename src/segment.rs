@@ -17,6 +17,7 @@
 //! Invariants: sentences are in text order, never overlap, never start or end with white space,
 //! and together cover every non-white-space character of the text.
 
+use crate::byte_set::ByteSet;
 use crate::claims::Lexicon;
 use crate::span::{ascii_space, trimmed, Span};
 use foldhash::fast::FixedState;
@@ -760,10 +761,10 @@ impl Ending {
 #[derive(Clone, Debug, Default)]
 pub struct Abbreviations {
     map: HashMap<Box<str>, Ending, FixedState>,
-    /// Bit `b % 64` of `firsts[b / 64]` is set when an abbreviation starts with byte `b`, and
-    /// bit `n` of `lens` when one is `n` bytes long (63 or longer: bit 63). Most words that end
-    /// a sentence ("said.") miss one or the other and are not hashed.
-    firsts: [u64; 4],
+    /// The abbreviations' first bytes, and bit `n` of `lens` set when one is `n` bytes long (63
+    /// or longer: bit 63). Most words that end a sentence ("said.") miss one or the other and
+    /// are not hashed.
+    firsts: ByteSet,
     lens: u64,
 }
 
@@ -771,7 +772,7 @@ impl Abbreviations {
     /// Sets what `abbr` (with its period) can do; a later call replaces an earlier one.
     pub fn insert(&mut self, abbr: &str, ending: Ending) {
         if let Some(&b) = abbr.as_bytes().first() {
-            self.firsts[usize::from(b / 64)] |= 1 << (b % 64);
+            self.firsts.insert(b);
         }
         self.lens |= 1 << abbr.len().min(63);
         self.map.insert(abbr.into(), ending);
@@ -779,10 +780,7 @@ impl Abbreviations {
 
     /// What `word` (with its period) can do, if it is a known abbreviation.
     pub fn get(&self, word: &str) -> Option<Ending> {
-        let first = word
-            .as_bytes()
-            .first()
-            .is_none_or(|&b| self.firsts[usize::from(b / 64)] >> (b % 64) & 1 == 1);
+        let first = word.as_bytes().first().is_none_or(|&b| self.firsts.contains(b));
         if !first || self.lens >> word.len().min(63) & 1 == 0 {
             return None;
         }

@@ -17,7 +17,7 @@ impl Ctx<'_> {
         // the monitor said citing doctors": a participle clause.
         if after >= end
             || self.is(after, words![","])
-            || (self.is(after, words!["according"]) && self.is(after + 1, words!["to"]))
+            || self.according_to_at(after)
             || (self.has(after, Class::Participle) && self.word_starts_lower(after) && self.relay_that(after).is_none())
             || self.participle_clause(after)
         {
@@ -615,10 +615,9 @@ impl Ctx<'_> {
         let dated =
             || self.date_end(k - 1) || (k >= 2 && prev.len() >= 3 && self.date_end(k - 2) && self.all_caps(k - 1));
         // Here the word before is one, or ")". Cheapest tests first: the case-blind key test
-        // before the exact spelling.
-        (self.is(k, words!["a", "an", "in", "on", "at", "according"])
-            && self.is_exactly(k, &["A", "An", "In", "On", "At", "According"]))
-            || (self.is(k, words!["the"]) && self.is_exactly(k, &["The"]) && (after_break() || photo_credit()))
+        // before the spelling.
+        (self.is(k, words!["a", "an", "in", "on", "at", "according"]) && self.title_case(k))
+            || (self.is(k, words!["the"]) && self.title_case(k) && (after_break() || photo_credit()))
             || caption()
             || dated()
     }
@@ -742,8 +741,11 @@ impl Ctx<'_> {
         city > 0 && j == k && k > city
     }
 
-    fn is_exactly(&self, k: usize, words: &[&str]) -> bool {
-        k < self.toks.len() && words.contains(&self.word(k))
+    /// Token `k` is an ASCII word in title case ("According", not "ACCORDING" or "according").
+    fn title_case(&self, k: usize) -> bool {
+        k < self.toks.len()
+            && matches!(self.word(k).as_bytes(), [first, rest @ ..]
+                if first.is_ascii_uppercase() && rest.iter().all(u8::is_ascii_lowercase))
     }
 
     /// The content span `[from, to)`, or None when it is too short to be a claim.

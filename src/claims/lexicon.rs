@@ -19,6 +19,7 @@
 //! lower-case form and never allocate: one lookup in one table per token gives both its classes
 //! and its cue. Every error names `file:line`.
 
+use crate::byte_set::ByteSet;
 use crate::segment::{Abbreviations, Ending};
 use regex::Regex;
 use std::collections::HashMap as StdHashMap;
@@ -435,7 +436,7 @@ pub struct Lexicon {
     titles: Vec<String>,
     /// The first bytes of the titles, one bit a byte value: most words before a period (a
     /// sentence's last) open with no title's first letter and need no search of `titles`.
-    title_firsts: [u64; 4],
+    title_firsts: ByteSet,
     /// A title is not all ASCII letters (the tokenizer's fast scan cannot find it).
     odd_titles: bool,
     abbreviations: Abbreviations,
@@ -644,7 +645,7 @@ impl Lexicon {
             if c == "title" && !self.titles.iter().any(|t| t == stem) {
                 self.titles.push(stem.to_string());
                 if let Some(&b) = stem.as_bytes().first() {
-                    self.title_firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+                    self.title_firsts.insert(b);
                 }
                 self.odd_titles |= !stem.bytes().all(|b| b.is_ascii_alphabetic());
             }
@@ -698,9 +699,8 @@ impl Lexicon {
     /// `word` is a title abbreviation without its period (case-sensitive, as the tokenizer
     /// keeps it whole).
     pub fn is_title(&self, word: &[u8]) -> bool {
-        let first = |&b: &u8| self.title_firsts[usize::from(b >> 6)] >> (b & 63) & 1 != 0;
         match word.first() {
-            Some(b) if !first(b) => false,
+            Some(&b) if !self.title_firsts.contains(b) => false,
             _ => self.titles.iter().any(|t| t.as_bytes() == word),
         }
     }

@@ -270,10 +270,7 @@ impl ClaimFinder {
 
     /// All claims in `text`.
     pub fn find(&self, text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Claim> {
-        TOKENS.with(|tokens| match tokens.try_borrow_mut() {
-            Ok(mut tokens) => self.find_with(text, sentences, mentions, &mut tokens),
-            Err(_) => self.find_with(text, sentences, mentions, &mut Tokens::default()),
-        })
+        TOKENS.with_borrow_mut(|tokens| self.find_with(text, sentences, mentions, tokens))
     }
 
     /// [`ClaimFinder::find`] with the thread's token buffer.
@@ -436,6 +433,11 @@ impl Ctx<'_> {
     #[inline]
     fn is<W: tokens::Words + ?Sized>(&self, i: usize, words: &W) -> bool {
         self.toks.get(i).is_some_and(|t| t.is(self.text, words))
+    }
+
+    /// Tokens `i` and `i + 1` are "according to".
+    fn according_to_at(&self, i: usize) -> bool {
+        self.is(i, words!["according"]) && self.is(i + 1, words!["to"])
     }
 
     fn capitalised(&self, i: usize) -> bool {

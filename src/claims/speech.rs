@@ -44,18 +44,7 @@ impl Ctx<'_> {
 
     /// "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE".
     fn according_to(&self) -> Option<super::Claim> {
-        // The first "according" followed by "to": a plain search for the word, the cheapest scan.
-        let mut from = 0;
-        let i = loop {
-            let k = from
-                + self.toks[from..]
-                    .iter()
-                    .position(|t| t.is(self.text, words!["according"]))?;
-            if self.is(k + 1, words!["to"]) {
-                break k;
-            }
-            from = k + 1;
-        };
+        let i = (0..self.toks.len()).find(|&k| self.according_to_at(k))?;
         let punct_end = (i + 2..self.toks.len())
             .find(|&j| self.toks[j].is_punct() && !self.is(j, words!["'", "’", "-"]))
             .unwrap_or(self.toks.len());

@@ -908,7 +908,7 @@ impl Ctx<'_> {
         // case (only the Kelvin sign lower-cases to an ASCII letter): "according" and "to" are
         // compared by key.
         let according = |i: usize| self.is(i, words!["according"]);
-        let candidate = |i: usize| self.toks[i].cue.is_some() || (according(i) && self.is(i + 1, words!["to"]));
+        let candidate = |i: usize| self.toks[i].cue.is_some() || self.according_to_at(i);
         // A tagged claim needs a cue candidate, the first of its cue run, outside every rule
         // claim's cue and source, kept or nested (see `taken` below), in lower case (or
         // "according") and not refused by the rules: these are the checks on that token below,
@@ -1061,13 +1061,8 @@ impl Ctx<'_> {
             {
                 continue;
             }
-            let taken = rules().any(|r| {
-                r.cue.span.overlaps(cue_span)
-                    || r.source
-                        .as_ref()
-                        .is_some_and(|s| s.span.overlaps(cue_span) || s.span.overlaps(source))
-            });
-            if taken {
+            let taken = || rules().any(|r| r.source.as_ref().is_some_and(|s| s.span.overlaps(source)));
+            if covered(cue_span) || taken() {
                 continue;
             }
             let cue = CueMatch {

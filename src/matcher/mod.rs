@@ -125,7 +125,8 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
-/// Lists reused from sentence to sentence of an article, so a sentence allocates nothing.
+/// Lists reused from sentence to sentence (part of the thread's [`Scratch`]), so a sentence
+/// allocates nothing.
 #[derive(Debug, Default)]
 struct Buffers {
     /// The open runs of [`index::Index::walk`].
@@ -299,10 +300,7 @@ impl Matcher {
     /// Finds all mentions in `text`; `date`, when given, selects among entities sharing an
     /// alias by their `period`.
     pub fn find_dated(&self, text: &str, sentences: &[Sentence], date: Option<Date>) -> Vec<Mention> {
-        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-            Ok(mut scratch) => self.find_in(text, sentences, date, &mut scratch),
-            Err(_) => self.find_in(text, sentences, date, &mut Scratch::default()),
-        })
+        SCRATCH.with_borrow_mut(|scratch| self.find_in(text, sentences, date, scratch))
     }
 
     /// [`Matcher::find_dated`] with the thread's buffers.
