@@ -312,8 +312,7 @@ impl Ctx<'_> {
             || (self.is(j, words!["and"]) && self.cue_at(j + 1).is_some())
             // "... were killed without specifying whether ...", commas or not.
             || (self.is(j, words!["without"]) && j + 1 < self.toks.len() && self.lower(j + 1).ends_with("ing"))
-            // The participle's own class first: most words have none, and need no call.
-            || (self.has(j, Class::Participle) && self.bare_participle(j))
+            || self.bare_participle(j)
     }
 
     /// A cue that is no noun within seven words from `k`, before any punctuation: ", while
@@ -349,7 +348,14 @@ impl Ctx<'_> {
     /// Copy without commas: "... reported 15 deaths citing a statement", "... was hit adding
     /// it was unclear": a lower-case reporting participle after a word, before a clause or a
     /// noun phrase, opens a new clause.
+    #[inline]
     pub(super) fn bare_participle(&self, j: usize) -> bool {
+        // The participle's own class first: most words have none, and need no call.
+        self.has(j, Class::Participle) && self.participle_opens(j)
+    }
+
+    /// [`Ctx::bare_participle`] for a participle at `j`.
+    fn participle_opens(&self, j: usize) -> bool {
         let opener = |k: usize| {
             k < self.toks.len()
                 && (self.is(k, words!["that"])
@@ -359,7 +365,6 @@ impl Ctx<'_> {
                     || self.toks[k].starts_digit())
         };
         j > 0
-            && self.has(j, Class::Participle)
             && self.word_starts_lower(j)
             && !self.casualty_object(j)
             && !self.toks[j - 1].is_punct()

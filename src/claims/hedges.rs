@@ -28,7 +28,8 @@ impl Ctx<'_> {
                 continue;
             }
             let hedges = self.lexicon.hedges_from(self.lower(i));
-            // The next word, lower-cased once for all the phrases "is", "was" or "could" open.
+            // The next word's lower-case form, looked up once for all the phrases "is", "was"
+            // or "could" open.
             let next = (i + 1 < self.toks.len()).then(|| self.lower(i + 1));
             let Some((len, verification)) = hedges
                 .map(|h| (self.hedge_len(i, next, &h.words), h.verification))

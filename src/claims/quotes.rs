@@ -70,7 +70,8 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
         twice |= c == '\'' && text.as_bytes().get(at + 1) == Some(&b'\'');
         // A right single mark does one thing, close a single quote after ",", ".", "?" or "!"
         // (below): the apostrophe of "it’s" or "Assad’s", most of them, is passed over at once.
-        if c == '’' && !(at > 0 && matches!(text.as_bytes()[at - 1], b',' | b'.' | b'?' | b'!')) {
+        let after_stop = at > 0 && matches!(text.as_bytes()[at - 1], b',' | b'.' | b'?' | b'!');
+        if c == '’' && !after_stop {
             continue;
         }
         let mark = Span::new(at, at + c.len_utf8());
@@ -90,7 +91,7 @@ pub(super) fn find(text: &str) -> Vec<Quote> {
                 }
             }
             '‘' | '\'' if can_open && next.is_some_and(char::is_uppercase) => single = Some(mark),
-            '’' | '\'' if can_close && prev.is_some_and(|p| matches!(p, ',' | '.' | '?' | '!')) => {
+            '’' | '\'' if can_close && after_stop => {
                 if let Some(open) = single.take() {
                     push(text, open, mark, &mut out);
                 }

@@ -67,7 +67,7 @@ fn is_inside(label: u8) -> bool {
 /// that a row adds as one vector.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
-    weights: Vec<[i16; 8]>,
+    weights: Box<Weights>,
     scale: f32,
     /// The summed rows of the previous-label features, by the cue distance buckets:
     /// `trans[left * 8 + right][prev][label]`, with [`NEG`] where `label` may not follow
@@ -110,11 +110,12 @@ impl Model {
     /// The model of `weights`, a row per bucket.
     fn new(weights: Vec<[i16; 8]>, scale: f32) -> Model {
         let table = &*TABLE;
-        let rows_of: &Weights = weights.as_slice().try_into().expect("a row per bucket");
+        let weights: Box<Weights> = weights.into_boxed_slice().try_into().expect("a row per bucket");
+
         let mut trans = vec![[[NEG; 8]; 8]; 64];
         for (k, rows) in trans.iter_mut().enumerate() {
             for (p, row) in rows.iter_mut().enumerate().take(LABELS) {
-                let sum = sum_rows_onto([0; 8], rows_of, &[table.prev[p], table.prev_both[p][k / 8][k % 8]]);
+                let sum = sum_rows_onto([0; 8], &weights, &[table.prev[p], table.prev_both[p][k / 8][k % 8]]);
                 for l in 0..LABELS {
                     if ALLOWED[p][l] {
                         row[l] = sum[l];
@@ -123,7 +124,7 @@ impl Model {
             }
         }
         let context = (0..CONTEXTS)
-            .map(|k| sum_rows_onto([0; 8], rows_of, &context_features(k)))
+            .map(|k| sum_rows_onto([0; 8], &weights, &context_features(k)))
             .collect();
         Model {
             weights,
@@ -144,17 +145,12 @@ impl Model {
         b
     }
 
-    /// The weight table.
-    fn weights(&self) -> &Weights {
-        self.weights.as_slice().try_into().expect("a row per bucket")
-    }
-
     /// The summed weights of features `feats` per label.
     #[cfg(test)]
     fn score(&self, feats: &[u32]) -> [i64; LABELS] {
         let acc = feats
             .iter()
-            .fold([0; 8], |acc, &f| sum_rows_onto(acc, self.weights(), &[f]));
+            .fold([0; 8], |acc, &f| sum_rows_onto(acc, &self.weights, &[f]));
         std::array::from_fn(|l| i64::from(acc[l]))
     }
 }
@@ -601,7 +597,7 @@ impl<'a> View<'a> {
         // step waiting on the last token's sum), the reads of several tokens are under way at
         // once. One pass hashing and summing was 7% slower end to end (PolNeAR x4).
         let feats: Vec<_> = (0..n).map(|i| self.lexical(i)).collect();
-        let weights = model.weights();
+        let weights = &*model.weights;
         let emissions: Vec<_> = (0..n)
             .map(|i| sum_rows_onto(model.context[self.context(i)], weights, &feats[i]))
             .collect();
@@ -1347,7 +1343,7 @@ mod tests {
         let m = Model::embedded();
         for i in 0..v.len() {
             // The context's summed rows plus the words' give the emission score.
-            let e = sum_rows_onto(m.context[v.context(i)], m.weights(), &v.lexical(i));
+            let e = sum_rows_onto(m.context[v.context(i)], &m.weights, &v.lexical(i));
             assert_eq!(e.map(i64::from)[..LABELS], m.score(&v.emission(i)), "token {i}");
             let t = &m.trans[usize::from(v.left[i]) * 8 + usize::from(v.right[i])];
             for p in 0..LABELS {
@@ -1527,7 +1523,6 @@ mod tests {
     fn the_embedded_model_loads() {
         let m = Model::embedded();
         assert!(m.scale > 0.0);
-        assert_eq!(m.weights.len(), BUCKETS);
         assert!(m.weights.iter().flatten().any(|&w| w != 0));
         assert!(m.weights.iter().all(|row| row[LABELS] == 0), "padding is zero");
     }

@@ -241,9 +241,10 @@ impl Token {
 pub struct Tokens {
     /// The tokens of the last sentence.
     pub list: Vec<Token>,
-    /// The sentence ASCII lower-cased, which holds every ASCII token's lower-case form at the
-    /// token's own offset, then the lower-case forms of the other tokens, one after another (one
-    /// buffer, no allocation or copy per token).
+    /// The sentence ASCII lower-cased, which holds the lower-case form of every ASCII token and
+    /// of every non-ASCII token without a cased character at the token's own offset, then the
+    /// lower-case forms of the other tokens, one after another (one buffer, no allocation or copy
+    /// per token).
     lower: String,
     /// Every class some token of the sentence has: a rule that starts only from tokens of one
     /// class ([`Tokens::any`]) skips a sentence without one.

@@ -449,7 +449,7 @@ impl Matcher {
                 .get(..7)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b" based "));
             let shouting = among_capitals(view, r.start, after);
-            let arabic = view[r.start..r.end].iter().any(|b| (0xD8..=0xDB).contains(b));
+            let arabic = !folded.is_ascii() && view[r.start..r.end].iter().any(|b| (0xD8..=0xDB).contains(b));
             let evidence = arabic || before & cue::PLACE_BEFORE != 0 || next & cue::PLACE_AFTER != 0;
             let first = found.viable.len();
             for t in targets {
