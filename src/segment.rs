@@ -45,6 +45,16 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role.
+    pub const ALL: [Role; 6] = [
+        Role::Title,
+        Role::Heading,
+        Role::Byline,
+        Role::Dateline,
+        Role::Boilerplate,
+        Role::Body,
+    ];
+
     /// The name used in the JSON output.
     pub fn as_str(self) -> &'static str {
         match self {

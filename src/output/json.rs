@@ -89,6 +89,28 @@ fn list<T>(
     Ok(())
 }
 
+/// Writes `prefix`, the JSON string `value` and `suffix`, as one constant copy when `value` is
+/// one of the listed names (the members of a closed set: roles, entity types, claim kinds), else
+/// through [`string`]: the same bytes, as no listed name needs an escape. A constant copy of a
+/// key and a value together costs a fifth of a key and a [`string`] call. Says whether it took
+/// the constant copy, so tests can check that each list holds every name of its set.
+macro_rules! closed {
+    ($out:expr, $value:expr, $prefix:literal, $suffix:literal, [$($name:literal),*]) => {
+        match $value {
+            $($name => {
+                $out.extend_from_slice(concat!($prefix, "\"", $name, "\"", $suffix).as_bytes());
+                true
+            })*
+            other => {
+                $out.extend_from_slice($prefix.as_bytes());
+                string($out, other);
+                $out.extend_from_slice($suffix.as_bytes());
+                false
+            }
+        }
+    };
+}
+
 fn sentence(out: &mut Vec<u8>, s: SentenceOut<'_>) {
     out.extend_from_slice(b"{\"index\":");
     number(out, s.index);
@@ -100,32 +122,19 @@ fn sentence(out: &mut Vec<u8>, s: SentenceOut<'_>) {
     string(out, s.text);
     out.extend_from_slice(b",\"paragraph\":");
     number(out, s.paragraph);
+    role(out, s.role);
+}
+
+/// `,"role":` and the sentence's role, then `}`; true on the constant path.
+fn role(out: &mut Vec<u8>, role: &str) -> bool {
     closed!(
         out,
-        s.role,
+        role,
         ",\"role\":",
         "}",
         ["body", "title", "heading", "byline", "dateline", "boilerplate"]
-    );
+    )
 }
-
-/// Writes `prefix`, the JSON string `value` and `suffix`, as one constant copy when `value` is
-/// one of the listed names (the members of a closed set: roles, entity types, claim kinds), else
-/// through [`string`]: the same bytes, as no listed name needs an escape. A constant copy of a
-/// key and a value together costs a fifth of a key and a [`string`] call.
-macro_rules! closed {
-    ($out:expr, $value:expr, $prefix:literal, $suffix:literal, [$($name:literal),*]) => {
-        match $value {
-            $($name => $out.extend_from_slice(concat!($prefix, "\"", $name, "\"", $suffix).as_bytes()),)*
-            other => {
-                $out.extend_from_slice($prefix.as_bytes());
-                string($out, other);
-                $out.extend_from_slice($suffix.as_bytes());
-            }
-        }
-    };
-}
-use closed;
 
 /// An entity as `EntityOut` serialises: its head ([`entity_head`], written once a run and kept
 /// by the gazetteer), then the mention count.
@@ -169,9 +178,22 @@ fn entity_head(out: &mut Vec<u8>, e: &Entity) {
 fn mention(out: &mut Vec<u8>, m: MentionOut<'_>) {
     out.extend_from_slice(b"{\"entity\":");
     string(out, m.entity);
+    entity_type(out, m.kind);
+    string(out, m.text);
+    out.extend_from_slice(b",\"start\":");
+    number(out, m.start);
+    out.extend_from_slice(b",\"end\":");
+    number(out, m.end);
+    out.extend_from_slice(b",\"sentence\":");
+    number(out, m.sentence);
+    out.push(b'}');
+}
+
+/// `,"type":` and a mention's entity type, then `,"text":`; true on the constant path.
+fn entity_type(out: &mut Vec<u8>, kind: &str) -> bool {
     closed!(
         out,
-        m.kind,
+        kind,
         ",\"type\":",
         ",\"text\":",
         [
@@ -184,15 +206,7 @@ fn mention(out: &mut Vec<u8>, m: MentionOut<'_>) {
             "community",
             "nationality"
         ]
-    );
-    string(out, m.text);
-    out.extend_from_slice(b",\"start\":");
-    number(out, m.start);
-    out.extend_from_slice(b",\"end\":");
-    number(out, m.end);
-    out.extend_from_slice(b",\"sentence\":");
-    number(out, m.sentence);
-    out.push(b'}');
+    )
 }
 
 /// The fields of a span, without braces: `"text":...,"start":...,"end":...`.
@@ -208,7 +222,7 @@ fn span(out: &mut Vec<u8>, s: &SpanOut<'_>) {
 fn claim(out: &mut Vec<u8>, c: ClaimOut<'_>) {
     out.extend_from_slice(b"{\"id\":");
     claim_id(out, c.id);
-    closed!(out, c.kind, ",\"kind\":", ",\"sentence\":", ["attributed", "hedged"]);
+    claim_kind(out, c.kind);
     number(out, c.sentence);
     out.extend_from_slice(b",\"source\":");
     match &c.source {
@@ -245,15 +259,11 @@ fn claim(out: &mut Vec<u8>, c: ClaimOut<'_>) {
     span(out, &c.cue.span);
     out.extend_from_slice(b",\"lemma\":");
     string(out, c.cue.lemma);
-    out.extend_from_slice(b",\"stance\":");
-    string(out, c.cue.stance);
-    out.extend_from_slice(b"},\"content\":{");
+    stance(out, c.cue.stance);
     span(out, &c.content);
     out.extend_from_slice(b"},\"entities\":");
     list(out, &mut Spill(None), c.entities.iter(), string).expect(INFALLIBLE);
-    out.extend_from_slice(b",\"rule\":");
-    string(out, c.rule);
-    out.extend_from_slice(b",\"confidence\":");
+    rule(out, c.rule);
     confidence(out, c.confidence);
     out.extend_from_slice(if c.disputed {
         b",\"disputed\":true"
@@ -271,6 +281,75 @@ fn claim(out: &mut Vec<u8>, c: ClaimOut<'_>) {
         None => out.extend_from_slice(b"null"),
     }
     out.push(b'}');
+}
+
+/// `,"stance":` and a cue's stance, then `},"content":{`; true on the constant path.
+fn stance(out: &mut Vec<u8>, stance: &str) -> bool {
+    closed!(
+        out,
+        stance,
+        ",\"stance\":",
+        "},\"content\":{",
+        [
+            "assert",
+            "hedge",
+            "believe",
+            "describe",
+            "evidence",
+            "accuse",
+            "deny",
+            "suggest",
+            "question",
+            "concede",
+            "criticize",
+            "intend",
+            "warn",
+            "vow",
+            "confirm",
+            "estimate",
+            "predict",
+            "praise",
+            "condemn",
+            "urge",
+            "threaten"
+        ]
+    )
+}
+
+/// `,"rule":` and the rule that found a claim, then `,"confidence":`; true on the constant path.
+fn rule(out: &mut Vec<u8>, rule: &str) -> bool {
+    closed!(
+        out,
+        rule,
+        ",\"rule\":",
+        ",\"confidence\":",
+        [
+            "source_cue_content",
+            "content_source_cue",
+            "quote_source_cue",
+            "quote_continued",
+            "tagger",
+            "according_to",
+            "hedge",
+            "follow_up",
+            "quote_cue_source",
+            "source_cue_as",
+            "source_cue_quote",
+            "source_cue_accuse",
+            "shared_subject",
+            "content_cue_source",
+            "speaker_tag",
+            "passive_by",
+            "nominal",
+            "passive_it",
+            "quoted_as_saying"
+        ]
+    )
+}
+
+/// `,"kind":` and a claim's kind, then `,"sentence":`; true on the constant path.
+fn claim_kind(out: &mut Vec<u8>, kind: &str) -> bool {
+    closed!(out, kind, ",\"kind\":", ",\"sentence\":", ["attributed", "hedged"])
 }
 
 /// A claim id as a JSON string: `"c1"`, `"c2"`, ...
@@ -569,6 +648,42 @@ mod tests {
             slow.push(b'}');
             assert_eq!(String::from_utf8(fast).unwrap(), String::from_utf8(slow).unwrap());
         }
+    }
+
+    #[test]
+    fn every_closed_name_takes_the_constant_path() {
+        // A name added to an enum or renamed there, but not in its list, would still write
+        // right, only slowly: this catches it.
+        let mut out = Vec::new();
+        for r in crate::segment::Role::ALL {
+            assert!(role(&mut out, r.as_str()), "role {:?} is not in the list", r.as_str());
+        }
+        for t in crate::gazetteer::EntityType::ALL {
+            assert!(
+                entity_type(&mut out, t.as_str()),
+                "type {:?} is not in the list",
+                t.as_str()
+            );
+        }
+        for k in crate::claims::ClaimKind::ALL {
+            assert!(
+                claim_kind(&mut out, k.as_str()),
+                "kind {:?} is not in the list",
+                k.as_str()
+            );
+        }
+        for s in crate::claims::Stance::ALL {
+            assert!(
+                stance(&mut out, s.as_str()),
+                "stance {:?} is not in the list",
+                s.as_str()
+            );
+        }
+        for r in crate::claims::Rule::ALL {
+            assert!(rule(&mut out, r.as_str()), "rule {:?} is not in the list", r.as_str());
+        }
+        assert!(!stance(&mut out, "doubt") && !rule(&mut out, "cue_only"));
+        assert!(!role(&mut out, "chapter") && !entity_type(&mut out, "river") && !claim_kind(&mut out, "denied"));
     }
 
     #[test]
