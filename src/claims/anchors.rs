@@ -175,7 +175,7 @@ impl Scan {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::claims::ClaimFinder;
 
@@ -245,6 +245,12 @@ mod tests {
     /// Every text the filter is checked on: the seed corpus and, when `../shared` is there,
     /// every FA-KES article and the texts of the PolNeAR dev and syria-dev-gold files.
     fn texts() -> Vec<(String, String)> {
+        texts_with(&["polnear/polnear_dev.jsonl", "syria-dev-gold/syria_dev_gold.jsonl"])
+    }
+
+    /// The seed corpus and, when `../shared` is there, every FA-KES article and the texts of
+    /// the `golds` files (JSON lines with a `text`, under `../shared/data`), with their names.
+    pub(in crate::claims) fn texts_with(golds: &[&str]) -> Vec<(String, String)> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut paths: Vec<_> = ["corpus", "../shared/data/fakes-syria-news/articles"]
             .iter()
@@ -258,7 +264,7 @@ mod tests {
             .iter()
             .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
             .collect();
-        for gold in ["polnear/polnear_dev.jsonl", "syria-dev-gold/syria_dev_gold.jsonl"] {
+        for gold in golds {
             let Ok(lines) = std::fs::read_to_string(root.join("../shared/data").join(gold)) else {
                 continue;
             };

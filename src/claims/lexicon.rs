@@ -21,10 +21,9 @@
 
 use crate::byte_set::ByteSet;
 use crate::segment::{Abbreviations, Ending};
-use regex::Regex;
 use std::collections::HashMap as StdHashMap;
 use std::fmt;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 macro_rules! enum_names {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }) => {
@@ -705,6 +704,25 @@ impl Lexicon {
         }
     }
 
+    /// The length of the longest title that `text` starts with, followed by its period
+    /// (case-sensitive): the title alternative of the tokenizer's pattern, which takes the
+    /// longest such title.
+    pub fn title_at(&self, text: &[u8]) -> Option<usize> {
+        if !text.first().is_some_and(|&b| self.title_firsts.contains(b)) {
+            return None;
+        }
+        if !self.odd_titles {
+            // Every title is ASCII letters: one can only end where the letters do.
+            let run = text.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(text.len());
+            return (text.get(run) == Some(&b'.') && self.is_title(&text[..run])).then_some(run);
+        }
+        self.titles
+            .iter()
+            .filter(|t| text.starts_with(t.as_bytes()) && text.get(t.len()) == Some(&b'.'))
+            .map(String::len)
+            .max()
+    }
+
     /// Every title is ASCII letters, so the tokenizer's fast scan may look for them.
     pub fn titles_are_ascii_words(&self) -> bool {
         !self.odd_titles
@@ -780,9 +798,11 @@ impl Lexicon {
         self.boilerplate.get(lower).map_or(&[], |b| &b[..])
     }
 
-    /// The tokenizer for the claim rules: titles with their period ("Lt.", from
-    /// `abbreviations.tsv`), initialisms ("U.S."), words, or one punctuation character.
-    pub fn token_regex(&self) -> Arc<Regex> {
+    /// The pattern the claims tokenizer matches ([`super::tokens`]), as a regex: titles with
+    /// their period ("Lt.", from `abbreviations.tsv`), initialisms ("U.S."), words, or one
+    /// other character. The tokenizer scans for these itself; the tests hold it to this regex.
+    #[cfg(test)]
+    pub(crate) fn token_regex(&self) -> regex::Regex {
         let mut titles: Vec<String> = self.titles.iter().map(|t| regex::escape(t)).collect();
         titles.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         let titles = if titles.is_empty() {
@@ -792,7 +812,7 @@ impl Lexicon {
         };
         let re =
             format!(r"{titles}(?:\p{{L}}\.){{2,}}|[\p{{L}}\p{{N}}\p{{M}}]+(?:['’\-.,][\p{{L}}\p{{N}}\p{{M}}]+)*|\S");
-        Arc::new(Regex::new(&re).expect("escaped titles make a valid pattern"))
+        regex::Regex::new(&re).expect("escaped titles make a valid pattern")
     }
 }
 

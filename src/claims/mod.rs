@@ -92,7 +92,6 @@ use crate::span::Span;
 use arbitrate::Proposals;
 pub use lexicon::{Class, Cue, Frame, Lexicon, LexiconError, Stance};
 use quotes::Quote;
-use regex::Regex;
 use std::cell::{Cell, OnceCell};
 use std::sync::Arc;
 use tokens::{words, Token, Tokens};
@@ -237,7 +236,6 @@ pub struct Claim {
 #[derive(Clone, Debug)]
 pub struct ClaimFinder {
     lexicon: Arc<Lexicon>,
-    token: Arc<Regex>,
     /// Tells the sentences that may hold a claim.
     anchors: anchors::Anchors,
     /// Entity types by [`EntityId`], to resolve pronouns to fitting entities.
@@ -255,7 +253,6 @@ impl ClaimFinder {
     /// A finder with `lexicon`, for mentions of `gazetteer`.
     pub fn with_lexicon(gazetteer: &Gazetteer, lexicon: Lexicon) -> ClaimFinder {
         ClaimFinder {
-            token: lexicon.token_regex(),
             anchors: anchors::Anchors::new(&lexicon),
             lexicon: Arc::new(lexicon),
             kinds: gazetteer.entities().iter().map(|e| e.kind).collect(),
@@ -286,7 +283,7 @@ impl ClaimFinder {
             {
                 continue;
             }
-            tokens.tokenize(text, sentence.span, &self.token, &self.lexicon);
+            tokens.tokenize(text, sentence.span, &self.lexicon);
             let lo = mentions.partition_point(|m| m.sentence < index);
             let hi = mentions.partition_point(|m| m.sentence <= index);
             let sentence_mentions = &mentions[lo..hi];

@@ -746,9 +746,8 @@ fn examples(extractor: &Extractor, lexicon: &Lexicon, doc: &GoldDoc, out: &mut V
     let text = doc.text.as_str();
     let x = extractor.extract(text);
     let mut tokens = Tokens::default();
-    let token = lexicon.token_regex();
     for s in &x.sentences {
-        tokens.tokenize(text, s.span, &token, lexicon);
+        tokens.tokenize(text, s.span, lexicon);
         let lower = lower_words(&tokens);
         let cue = cue_candidates(lexicon, &lower);
         let lower = lower.into_iter().map(str::to_owned).collect();
@@ -1374,7 +1373,7 @@ mod tests {
         ];
         for text in texts {
             let mut t = Tokens::default();
-            t.tokenize(text, Span::new(0, text.len()), &lexicon.token_regex(), &lexicon);
+            t.tokenize(text, Span::new(0, text.len()), &lexicon);
             let words: Vec<&str> = t.list.iter().map(|k| k.span.slice(text)).collect();
             let lower = lower_words(&t);
             let cue = cue_candidates(&lexicon, &lower);
@@ -1460,7 +1459,7 @@ mod tests {
         let text = docs[0].text.as_str();
         let mut t = Tokens::default();
         let lexicon = Lexicon::embedded();
-        t.tokenize(text, Span::new(0, text.len()), &lexicon.token_regex(), &lexicon);
+        t.tokenize(text, Span::new(0, text.len()), &lexicon);
         let words: Vec<&str> = t.list.iter().map(|k| k.span.slice(text)).collect();
         let lower = lower_words(&t);
         let cue = cue_candidates(&lexicon, &lower);

@@ -1475,7 +1475,7 @@ fn long_sentences_are_read_in_bounded_pieces_that_tile_them() {
     let tokens = {
         let mut t = tokens::Tokens::default();
         let finder = ClaimFinder::new(&Gazetteer::embedded());
-        t.tokenize(&text, extraction.sentences[0].span, &finder.token, &finder.lexicon);
+        t.tokenize(&text, extraction.sentences[0].span, &finder.lexicon);
         t.list
     };
     assert!(tokens.len() > 2 * MAX_PIECE);
