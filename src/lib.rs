@@ -18,7 +18,7 @@
 //! let extractor = claimex::Extractor::new(claimex::Gazetteer::embedded());
 //! let text = "Activists said HTS seized Hama.";
 //! let x = extractor.extract(text);
-//! let names: Vec<_> = x.mentions.iter().map(|m| (m.span.slice(text), extractor.gazetteer().entity(m.entity).name.as_str())).collect();
+//! let names: Vec<_> = x.mentions.iter().map(|m| (m.span.slice(text), &*extractor.gazetteer().entity(m.entity).name)).collect();
 //! assert_eq!(names, [("HTS", "Hay'at Tahrir al-Sham"), ("Hama", "Hama")]);
 //! assert_eq!(x.claims[0].content.slice(text), "HTS seized Hama");
 //! ```
