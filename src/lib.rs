@@ -116,17 +116,23 @@ pub struct Extractor {
 impl Extractor {
     /// Compiles the matcher for `gazetteer`.
     pub fn new(gazetteer: Gazetteer) -> Extractor {
-        Extractor::with_lexicon(gazetteer, claims::Lexicon::embedded())
+        Extractor::build(gazetteer, claims::Lexicon::embedded)
     }
 
     /// Compiles the matcher for `gazetteer`, with `lexicon` for the claim rules and the
     /// sentence splitter's abbreviations.
     pub fn with_lexicon(gazetteer: Gazetteer, lexicon: claims::Lexicon) -> Extractor {
+        Extractor::build(gazetteer, move || lexicon)
+    }
+
+    /// [`Extractor::with_lexicon`], the lexicon made by `lexicon` on the splitter's thread.
+    fn build(gazetteer: Gazetteer, lexicon: impl FnOnce() -> claims::Lexicon + Send) -> Extractor {
         let g = &gazetteer;
-        // The splitter and claim finder (and the patterns every article compiles on first use)
-        // beside the matcher, the longer job.
+        // The lexicon, splitter and claim finder (and the patterns every article compiles on
+        // first use) beside the matcher, the longer job.
         let ((segmenter, claims), matcher) = both(
             move || {
+                let lexicon = lexicon();
                 segment::compile_patterns();
                 date::compile_patterns();
                 let segmenter = segment::Segmenter::new(lexicon.abbreviations().clone());
