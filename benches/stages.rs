@@ -119,7 +119,7 @@ fn stages(c: &mut Criterion) {
     let floor = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .build(gazetteer.aliases().iter().map(|a| a.text.as_str()))
+        .build(gazetteer.aliases().iter().map(|a| &*a.text))
         .expect("the aliases build an automaton");
 
     let mut g = c.benchmark_group("stages");

@@ -86,33 +86,31 @@ impl EntityType {
     }
 }
 
-/// One gazetteer entry.
+/// One gazetteer entry. Its strings (here and in [`Alias`]) are borrowed from the binary for the
+/// embedded gazetteers and owned for a file parsed at run time.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entity {
     /// Stable identifier, unique across all loaded files.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// Canonical name.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// What kind of thing it is.
     pub kind: EntityType,
     /// Finer kind: `governorate`, `town`, `monitor`, `state_media`, `rebel`... (may be empty).
-    pub subtype: String,
+    pub subtype: Cow<'static, str>,
     /// Optional attributes, as `(column, value)` pairs in column order; `lat`/`lon` are
     /// validated numbers, `priority` is not included.
-    pub attributes: Vec<(&'static str, String)>,
+    pub attributes: Vec<(&'static str, Cow<'static, str>)>,
     /// Preference when two entities share an alias: higher wins.
     pub priority: i32,
     /// Where the entity was defined, `file:line`.
-    pub origin: String,
+    pub origin: Cow<'static, str>,
 }
 
 impl Entity {
     /// The value of an optional attribute column, if set.
     pub fn attribute(&self, column: &str) -> Option<&str> {
-        self.attributes
-            .iter()
-            .find(|(c, _)| *c == column)
-            .map(|(_, v)| v.as_str())
+        self.attributes.iter().find(|(c, _)| *c == column).map(|(_, v)| &**v)
     }
 }
 
@@ -120,11 +118,11 @@ impl Entity {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Alias {
     /// The alias as written in the file, without its markers.
-    pub text: String,
+    pub text: Cow<'static, str>,
     /// The entity it names.
     pub entity: EntityId,
     /// The alias folded for matching, wrapped in spaces (see [`crate::fold`]).
-    pub folded: String,
+    pub folded: Cow<'static, str>,
     /// Match case-sensitively.
     pub case_sensitive: bool,
     /// Marked as shared with other entities on purpose.
@@ -250,7 +248,7 @@ impl Gazetteer {
             // Not made yet: nothing to undo there.
             if let Some(ids) = self.ids.get_mut() {
                 for e in &self.entities[entities..] {
-                    ids.remove(&e.id);
+                    ids.remove(&*e.id);
                 }
             }
             self.entities.truncate(entities);
@@ -290,7 +288,7 @@ impl Gazetteer {
     fn ids(&self) -> &HashMap<String, EntityId, FixedState> {
         self.ids.get_or_init(|| {
             (self.entities.iter().enumerate())
-                .map(|(i, e)| (e.id.clone(), i))
+                .map(|(i, e)| (String::from(&*e.id), i))
                 .collect()
         })
     }
@@ -452,7 +450,7 @@ impl Gazetteer {
                     return Err(format!("{column} {value} is out of range"));
                 }
             }
-            attributes.push((column, value.to_string()));
+            attributes.push((column, value.to_string().into()));
         }
         let entity = self.entities.len();
         let first = self.aliases.len();
@@ -470,13 +468,13 @@ impl Gazetteer {
         }
         self.ids_mut().insert(id.to_string(), entity);
         self.entities.push(Entity {
-            id: id.to_string(),
-            name: name.to_string(),
+            id: id.to_string().into(),
+            name: name.to_string().into(),
             kind,
-            subtype: get(SUBTYPE).to_string(),
+            subtype: get(SUBTYPE).to_string().into(),
             attributes,
             priority,
-            origin: origin(file, line),
+            origin: origin(file, line).into(),
         });
         Ok(())
     }
@@ -579,7 +577,7 @@ fn parse_alias(raw: &str, entity: EntityId, line: usize, earlier: &[Alias]) -> R
     }
     let repeat = earlier.iter().find(|a| a.text == text);
     let folded = match repeat {
-        Some(a) => Cow::Borrowed(a.folded.as_str()),
+        Some(a) => Cow::Borrowed(&*a.folded),
         None => Cow::Owned(fold_str(text)),
     };
     let words = folded.strip_prefix(' ').unwrap_or(&folded);
@@ -597,8 +595,8 @@ fn parse_alias(raw: &str, entity: EntityId, line: usize, earlier: &[Alias]) -> R
         return Ok(None);
     }
     Ok(Some(Alias {
-        text: text.to_string(),
-        folded: folded.into_owned(),
+        text: text.to_string().into(),
+        folded: folded.into_owned().into(),
         entity,
         case_sensitive,
         shared,
@@ -633,7 +631,7 @@ mod tests {
         .unwrap();
         let e = g.entity(g.find("hts").unwrap());
         assert_eq!(
-            (e.name.as_str(), e.kind, e.subtype.as_str(), e.origin.as_str()),
+            (&*e.name, e.kind, &*e.subtype, &*e.origin),
             (
                 "Hay'at Tahrir al-Sham",
                 EntityType::ArmedGroup,
@@ -644,7 +642,7 @@ mod tests {
         let a: Vec<_> = g
             .aliases()
             .iter()
-            .map(|a| (a.text.as_str(), a.case_sensitive, a.shared))
+            .map(|a| (&*a.text, a.case_sensitive, a.shared))
             .collect();
         assert_eq!(
             a,
@@ -666,7 +664,7 @@ mod tests {
         let a: Vec<_> = g
             .aliases()
             .iter()
-            .map(|a| (a.text.as_str(), a.weak, a.shared, a.case_sensitive))
+            .map(|a| (&*a.text, a.weak, a.shared, a.case_sensitive))
             .collect();
         assert_eq!(
             a,
@@ -762,15 +760,9 @@ mod tests {
         )
         .unwrap();
         let e = g.entity(0);
-        assert_eq!(
-            (e.id.as_str(), e.name.as_str(), e.kind),
-            ("x", "Xyz", EntityType::Place)
-        );
+        assert_eq!((&*e.id, &*e.name, e.kind), ("x", "Xyz", EntityType::Place));
         assert_eq!((e.attribute("lat"), e.attribute("country")), (Some("35.5"), Some("SY")));
-        assert_eq!(
-            g.aliases().iter().map(|a| a.text.as_str()).collect::<Vec<_>>(),
-            ["Xyw", "Xyz"]
-        );
+        assert_eq!(g.aliases().iter().map(|a| &*a.text).collect::<Vec<_>>(), ["Xyw", "Xyz"]);
     }
 
     /// A file long enough to be cut in two: `rows` rows of generated places, then `extra`.

@@ -18,7 +18,7 @@
 //! let extractor = claimex::Extractor::new(claimex::Gazetteer::embedded());
 //! let text = "Activists said HTS seized Hama.";
 //! let x = extractor.extract(text);
-//! let names: Vec<_> = x.mentions.iter().map(|m| (m.span.slice(text), extractor.gazetteer().entity(m.entity).name.as_str())).collect();
+//! let names: Vec<_> = x.mentions.iter().map(|m| (m.span.slice(text), &*extractor.gazetteer().entity(m.entity).name)).collect();
 //! assert_eq!(names, [("HTS", "Hay'at Tahrir al-Sham"), ("Hama", "Hama")]);
 //! assert_eq!(x.claims[0].content.slice(text), "HTS seized Hama");
 //! ```
@@ -81,9 +81,12 @@ fn both_spawning<A: Send, B>(
     })
 }
 
-/// Whether there are two cores to split start-up work across.
+/// Whether there are two cores to split start-up work across. Asked once per process: the
+/// answer reads the affinity mask and the cgroup's CPU quota (about ten system calls), and
+/// start-up asks it three times on its main thread.
 pub(crate) fn two_cores() -> bool {
-    std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+    static TWO: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TWO.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
 }
 
 /// Everything extracted from one article; spans are byte offsets into its text.
@@ -116,17 +119,23 @@ pub struct Extractor {
 impl Extractor {
     /// Compiles the matcher for `gazetteer`.
     pub fn new(gazetteer: Gazetteer) -> Extractor {
-        Extractor::with_lexicon(gazetteer, claims::Lexicon::embedded())
+        Extractor::build(gazetteer, claims::Lexicon::embedded)
     }
 
     /// Compiles the matcher for `gazetteer`, with `lexicon` for the claim rules and the
     /// sentence splitter's abbreviations.
     pub fn with_lexicon(gazetteer: Gazetteer, lexicon: claims::Lexicon) -> Extractor {
+        Extractor::build(gazetteer, move || lexicon)
+    }
+
+    /// [`Extractor::with_lexicon`], the lexicon made by `lexicon` on the splitter's thread.
+    fn build(gazetteer: Gazetteer, lexicon: impl FnOnce() -> claims::Lexicon + Send) -> Extractor {
         let g = &gazetteer;
-        // The splitter and claim finder (and the patterns every article compiles on first use)
-        // beside the matcher, the longer job.
+        // The lexicon, splitter and claim finder (and the patterns every article compiles on
+        // first use) beside the matcher, the longer job.
         let ((segmenter, claims), matcher) = both(
             move || {
+                let lexicon = lexicon();
                 segment::compile_patterns();
                 date::compile_patterns();
                 let segmenter = segment::Segmenter::new(lexicon.abbreviations().clone());

@@ -282,7 +282,7 @@ pub(crate) struct EntityIds<'a> {
 impl<'a> EntityIds<'a> {
     pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = &'a str> + 'a {
         let gazetteer = self.gazetteer;
-        self.entities.iter().map(move |&e| gazetteer.entity(e).id.as_str())
+        self.entities.iter().map(move |&e| &*gazetteer.entity(e).id)
     }
 }
 
@@ -414,13 +414,13 @@ impl<'a> Document<'a> {
                 let e = s.entity.map(|e| gazetteer.entity(e));
                 SourceOut {
                     span: self.span(s.span),
-                    entity: e.map(|e| e.id.as_str()),
+                    entity: e.map(|e| &*e.id),
                     kind: e.map(|e| e.kind.as_str()),
-                    subtype: e.map(|e| e.subtype.as_str()).filter(|s| !s.is_empty()),
+                    subtype: e.map(|e| &*e.subtype).filter(|s| !s.is_empty()),
                     unnamed: s.unnamed,
                     resolved: s.resolved.as_ref().map(|r| ResolvedOut {
                         span: self.span(r.span),
-                        entity: r.entity.map(|e| gazetteer.entity(e).id.as_str()),
+                        entity: r.entity.map(|e| &*gazetteer.entity(e).id),
                     }),
                 }
             }),
@@ -465,7 +465,7 @@ fn entity(gazetteer: &Gazetteer, e: EntityId, mentions: usize) -> EntityOut<'_> 
         name: &entity.name,
         kind: entity.kind.as_str(),
         subtype: &entity.subtype,
-        attributes: Attributes(entity.attributes.iter().map(|(c, v)| (*c, v.as_str())).collect()),
+        attributes: Attributes(entity.attributes.iter().map(|(c, v)| (*c, &**v)).collect()),
         mentions,
     }
 }

@@ -107,7 +107,7 @@ fn classes(d: &Data, text: &str, m: &Mention, mentions: &[Mention]) -> Vec<&'sta
         .keys()
         .filter(|(id, _)| *id == m.entity)
         .map(|(_, a)| a.as_str());
-    if said.contains(['(', ')']) || (local && !names.clone().chain([e.name.as_str()]).any(|n| acronym_fits(said, n))) {
+    if said.contains(['(', ')']) || (local && !names.clone().chain([&*e.name]).any(|n| acronym_fits(said, n))) {
         out.push("bracketed all-caps alias");
     }
     let prev_word = words(before).next_back().unwrap_or("");

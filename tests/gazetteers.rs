@@ -170,7 +170,7 @@ fn traps_resolve_with_exact_spans() {
             .extract(text)
             .mentions
             .iter()
-            .map(|m| (m.span.slice(text), x.gazetteer().entity(m.entity).id.as_str()))
+            .map(|m| (m.span.slice(text), &*x.gazetteer().entity(m.entity).id))
             .collect();
         assert_eq!(&got, want, "{text}");
     }
@@ -212,7 +212,7 @@ fn demonyms_are_nationalities_without_coordinates() {
     }
     for a in g.aliases() {
         let kind = g.entity(a.entity).kind;
-        if ["Syrian", "Syrians", "Lebanese", "Russian", "Turkish"].contains(&a.text.as_str()) {
+        if ["Syrian", "Syrians", "Lebanese", "Russian", "Turkish"].contains(&&*a.text) {
             assert_eq!(kind, EntityType::Nationality, "{:?} at line {}", a.text, a.line);
         }
     }
@@ -259,7 +259,7 @@ fn weak_aliases_are_marked_and_reported() {
         .aliases()
         .iter()
         .filter(|a| a.weak)
-        .map(|a| (g.entity(a.entity).id.clone(), a.text.clone()))
+        .map(|a| (g.entity(a.entity).id.to_string(), a.text.to_string()))
         .collect();
     listed.sort();
     marked.sort();

@@ -209,11 +209,11 @@ fn prf_arithmetic() {
 
 fn entity(name: &str, kind: EntityType, subtype: &str, country: &str) -> Entity {
     Entity {
-        id: name.to_lowercase(),
-        name: name.into(),
+        id: name.to_lowercase().into(),
+        name: name.to_string().into(),
         kind,
-        subtype: subtype.into(),
-        attributes: vec![("country", country.into())],
+        subtype: subtype.to_string().into(),
+        attributes: vec![("country", country.to_string().into())],
         priority: 50,
         origin: "test:1".into(),
     }

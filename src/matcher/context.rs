@@ -130,7 +130,7 @@ impl Entities {
                     country: intern(e, "country"),
                     point: num("lat").zip(num("lon")),
                     broad: matches!(
-                        e.subtype.as_str(),
+                        &*e.subtype,
                         "governorate" | "region" | "country_region" | "city" | "capital"
                     ),
                 }

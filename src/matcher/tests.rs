@@ -45,7 +45,7 @@ fn find_dated<'a>(text: &'a str, date: Option<&str>) -> Vec<(&'a str, String)> {
     let (g, m) = &*MATCHER;
     m.find_dated(text, &segment(text), date.map(|d| d.parse().unwrap()))
         .into_iter()
-        .map(|m| (m.span.slice(text), g.entity(m.entity).id.clone()))
+        .map(|m| (m.span.slice(text), g.entity(m.entity).id.to_string()))
         .collect()
 }
 

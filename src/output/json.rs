@@ -162,7 +162,7 @@ fn entity_head(out: &mut Vec<u8>, e: &Entity) {
         out.extend_from_slice(b",\"subtype\":");
         string(out, &e.subtype);
     }
-    let mut attributes: Vec<(&str, &str)> = e.attributes.iter().map(|(c, v)| (*c, v.as_str())).collect();
+    let mut attributes: Vec<(&str, &str)> = e.attributes.iter().map(|(c, v)| (*c, &**v)).collect();
     attributes.sort_unstable();
     for (column, value) in attributes {
         out.push(b',');
