@@ -24,7 +24,7 @@ use std::collections::HashMap;
 /// An open run of a walk: the space before its first word, and its trie node.
 pub(super) type Run = (usize, u32);
 
-/// No phrase ends at this node: it only continues into longer phrases.
+/// No node: the word is no phrase alone, only part of longer ones (or the slot is empty).
 const NONE: u32 = u32::MAX;
 
 /// The root of the trie: the empty phrase.
@@ -33,33 +33,41 @@ const ROOT: u32 = 0;
 /// Folded phrases as a trie over word ids.
 #[derive(Clone, Debug)]
 pub(super) struct Index {
-    /// The id of every word of every phrase.
+    /// Every word of every phrase, with its id and its one-word phrase's node.
     words: Words,
-    /// The node of the one-word phrase of each word id (the root's children), or [`NONE`].
-    first: Vec<u32>,
     /// The node of `(node << 32) | word id`: a phrase and its next word.
     edges: HashMap<u64, u32, FixedState>,
     nodes: Vec<Node>,
 }
 
+/// A trie node in four bytes, so a walk's look-ups touch half the memory: the low 31 bits are
+/// the phrase's pattern id, or [`Node::NO_PATTERN`]; the top bit is set when some longer phrase
+/// starts with this one and a space.
 #[derive(Clone, Copy, Debug)]
-struct Node {
-    /// The phrase's pattern id, or [`NONE`].
-    pattern: u32,
-    /// Some longer phrase starts with this one and a space.
-    continues: bool,
+struct Node(u32);
+
+impl Node {
+    const CONTINUES: u32 = 1 << 31;
+    const NO_PATTERN: u32 = Node::CONTINUES - 1;
+    /// A phrase nothing continues, with no pattern yet.
+    const LEAF: Node = Node(Node::NO_PATTERN);
+
+    fn pattern(self) -> Option<usize> {
+        let p = self.0 & Node::NO_PATTERN;
+        (p != Node::NO_PATTERN).then_some(p as usize)
+    }
+
+    fn continues(self) -> bool {
+        self.0 & Node::CONTINUES != 0
+    }
 }
 
 impl Default for Index {
     fn default() -> Index {
         Index {
             words: Words::default(),
-            first: Vec::new(),
             edges: HashMap::default(),
-            nodes: vec![Node {
-                pattern: NONE,
-                continues: true,
-            }],
+            nodes: vec![Node(Node::CONTINUES | Node::NO_PATTERN)],
         }
     }
 }
@@ -72,7 +80,6 @@ impl Index {
     pub fn with_capacity(phrases: usize) -> Index {
         let mut index = Index::default();
         index.words.reserve(phrases / 2);
-        index.first.reserve(phrases / 2);
         index.edges.reserve(phrases);
         index.nodes.reserve(phrases);
         index
@@ -83,57 +90,64 @@ impl Index {
     pub fn insert(&mut self, phrase: &str, next: u32) -> u32 {
         let mut node = ROOT;
         for word in phrase.strip_prefix(' ').unwrap_or(phrase).split(' ') {
-            let id = self.word(word.as_bytes(), 0, word.len()).unwrap_or_else(|| {
-                let id = self.first.len() as u32;
-                self.words.insert(word, id);
-                self.first.push(NONE);
-                id
-            });
-            node = match self.child(node, Some(id)) {
-                Some(child) => child,
-                None => {
-                    let child = self.nodes.len() as u32;
-                    self.nodes.push(Node {
-                        pattern: NONE,
-                        continues: false,
-                    });
-                    self.nodes[node as usize].continues = true;
-                    match node {
-                        ROOT => self.first[id as usize] = child,
-                        _ => {
-                            self.edges.insert(edge(node, id), child);
-                        }
+            let known = self.word(word.as_bytes(), 0, word.len());
+            if let Some(child) = self.child(node, known) {
+                node = child;
+                continue;
+            }
+            let child = self.nodes.len() as u32;
+            self.nodes.push(Node::LEAF);
+            self.nodes[node as usize].0 |= Node::CONTINUES;
+            // A new word is added with its node, if it starts the phrase; a known one that
+            // was only ever a later word gets its node now.
+            let first = if node == ROOT { child } else { NONE };
+            let id = match known {
+                Some(known) => {
+                    if node == ROOT {
+                        self.words.get_mut(word).expect("a known word").first = child;
                     }
-                    child
+                    known.id
+                }
+                None => {
+                    let id = self.words.count() as u32;
+                    self.words.insert(word, Word { id, first });
+                    id
                 }
             };
+            if node != ROOT {
+                self.edges.insert(edge(node, id), child);
+            }
+            node = child;
         }
-        let pattern = &mut self.nodes[node as usize].pattern;
-        if *pattern == NONE {
-            *pattern = next;
+        let at = &mut self.nodes[node as usize];
+        match at.pattern() {
+            Some(pattern) => pattern as u32,
+            None => {
+                assert!(next < Node::NO_PATTERN, "more than 2^31 - 1 patterns");
+                at.0 = (at.0 & Node::CONTINUES) | next;
+                next
+            }
         }
-        *pattern
     }
 
-    /// The id of the word `b[from..to]`, if some phrase has it.
-    fn word(&self, b: &[u8], from: usize, to: usize) -> Option<u32> {
+    /// The word `b[from..to]`, if some phrase has it.
+    fn word(&self, b: &[u8], from: usize, to: usize) -> Option<Word> {
         self.words.get(b, from, to)
     }
 
-    /// The node of phrase `node` followed by word `id`.
-    fn child(&self, node: u32, id: Option<u32>) -> Option<u32> {
-        let id = id?;
+    /// The node of phrase `node` followed by `word`.
+    fn child(&self, node: u32, word: Option<Word>) -> Option<u32> {
+        let word = word?;
         let child = match node {
-            ROOT => self.first[id as usize],
-            _ => *self.edges.get(&edge(node, id))?,
+            ROOT => word.first,
+            _ => *self.edges.get(&edge(node, word.id))?,
         };
         (child != NONE).then_some(child)
     }
 
     /// The pattern id of the phrase at `node`.
     fn pattern(&self, node: u32) -> Option<usize> {
-        let p = self.nodes[node as usize].pattern;
-        (p != NONE).then_some(p as usize)
+        self.nodes[node as usize].pattern()
     }
 
     /// Calls `found(start, end, pattern)` for every phrase at a word start of the lower-cased
@@ -158,7 +172,7 @@ impl Index {
                 }
             };
             let id = match key {
-                Some(key) => self.words.id(key),
+                Some(key) => self.words.find(key),
                 None => self.word(b, before + 1, end),
             };
             // Nothing to extend, start or cut a genitive from: the common case.
@@ -204,7 +218,7 @@ impl Index {
     ) {
         if end - start > 5 {
             let id = *stem.id.get_or_insert_with(|| match stem.word {
-                Some(key) => self.words.id(without_last(key, end - before - 1)),
+                Some(key) => self.words.find(without_last(key, end - before - 1)),
                 None => self.word(b, before + 1, end - 1),
             });
             if let Some(p) = self.child(node, id).and_then(|n| self.pattern(n)) {
@@ -220,7 +234,7 @@ impl Index {
         &self,
         start: usize,
         node: u32,
-        id: Option<u32>,
+        id: Option<Word>,
         end: usize,
         len: usize,
         found: &mut impl FnMut(usize, usize, usize),
@@ -229,7 +243,7 @@ impl Index {
         if let Some(p) = self.pattern(child) {
             found(start, end, p);
         }
-        (self.nodes[child as usize].continues && end + 1 < len).then_some(child)
+        (self.nodes[child as usize].continues() && end + 1 < len).then_some(child)
     }
 }
 
@@ -250,16 +264,28 @@ struct Words {
     slots: Vec<Slot>,
     /// Occupied slots.
     len: usize,
-    long: HashMap<Box<[u8]>, u32, FixedState>,
+    long: HashMap<Box<[u8]>, Word, FixedState>,
+}
+
+/// A word of some phrase: its id, and the node of the phrase that is this word alone (a child
+/// of the root), or [`NONE`]. Kept beside the key, a slot's padding until then, so a walk
+/// gets both from one read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Word {
+    id: u32,
+    first: u32,
 }
 
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     key: [u64; 2],
-    id: u32,
+    word: Word,
 }
 
-const EMPTY: Slot = Slot { key: [0; 2], id: NONE };
+const EMPTY: Slot = Slot {
+    key: [0; 2],
+    word: Word { id: NONE, first: NONE },
+};
 
 impl Default for Words {
     fn default() -> Words {
@@ -315,31 +341,50 @@ impl Words {
         self.slots[i] = slot;
     }
 
-    /// Adds `word` (not yet present) as `id`.
-    fn insert(&mut self, word: &str, id: u32) {
+    /// Adds `word` (not yet present) as `value`.
+    fn insert(&mut self, word: &str, value: Word) {
         let Some(key) = pack(word.as_bytes(), 0, word.len()) else {
-            self.long.insert(word.as_bytes().into(), id);
+            self.long.insert(word.as_bytes().into(), value);
             return;
         };
         if (self.len + 1) * 2 > self.slots.len() {
             self.resize(self.slots.len() * 2);
         }
-        self.place(Slot { key, id });
+        self.place(Slot { key, word: value });
         self.len += 1;
     }
 
+    /// How many words there are.
+    fn count(&self) -> usize {
+        self.len + self.long.len()
+    }
+
+    /// The entry of `word`, to change.
+    fn get_mut(&mut self, word: &str) -> Option<&mut Word> {
+        match pack(word.as_bytes(), 0, word.len()) {
+            Some(key) => self.at(key).map(|i| &mut self.slots[i].word),
+            None => self.long.get_mut(word.as_bytes()),
+        }
+    }
+
     /// The id of the word `b[from..to]`.
-    fn get(&self, b: &[u8], from: usize, to: usize) -> Option<u32> {
+    fn get(&self, b: &[u8], from: usize, to: usize) -> Option<Word> {
         match pack(b, from, to) {
-            Some(key) => self.id(key),
+            Some(key) => self.find(key),
             None => self.long.get(&b[from..to]).copied(),
         }
     }
 
-    /// The id of the word packed into `key`: the tags are probed until an empty one, and a
+    /// The word packed into `key`.
+    #[inline]
+    fn find(&self, key: [u64; 2]) -> Option<Word> {
+        self.at(key).map(|i| self.slots[i].word)
+    }
+
+    /// The slot of the word packed into `key`: the tags are probed until an empty one, and a
     /// slot is read only where its tag is the key's.
     #[inline]
-    fn id(&self, key: [u64; 2]) -> Option<u32> {
+    fn at(&self, key: [u64; 2]) -> Option<usize> {
         let h = hash(key);
         let tag = tag(h);
         let mask = self.tags.len() - 1;
@@ -349,11 +394,8 @@ impl Words {
             if t == 0 {
                 return None;
             }
-            if t == tag {
-                let slot = &self.slots[i];
-                if slot.key == key {
-                    return Some(slot.id);
-                }
+            if t == tag && self.slots[i].key == key {
+                return Some(i);
             }
             i = (i + 1) & mask;
         }
@@ -420,11 +462,11 @@ fn pack(b: &[u8], from: usize, to: usize) -> Option<[u64; 2]> {
     }
 }
 
-/// A word ending in `s`, for its genitive: the word's key when it has one, and the id of the
+/// A word ending in `s`, for its genitive: the word's key when it has one, and the
 /// word less its `s` once looked up.
 struct Stem {
     word: Option<[u64; 2]>,
-    id: Option<Option<u32>>,
+    id: Option<Option<Word>>,
 }
 
 /// The key of a word of `len` bytes (at least one) less its last byte: that byte zeroed, as
@@ -561,7 +603,7 @@ mod tests {
                 if !ids.contains_key(word.as_bytes()) {
                     let id = ids.len() as u32;
                     ids.insert(word.as_bytes().to_vec(), id);
-                    words.insert(word, id);
+                    words.insert(word, Word { id, first: !id });
                 }
             }
         }
@@ -572,7 +614,7 @@ mod tests {
         for (word, &id) in &ids {
             assert_eq!(
                 words.get(word, 0, word.len()),
-                Some(id),
+                Some(Word { id, first: !id }),
                 "{:?}",
                 String::from_utf8_lossy(word)
             );
@@ -581,7 +623,7 @@ mod tests {
             changed[last] = if changed[last] == b'q' { b'x' } else { b'q' };
             for other in [changed, [word.as_slice(), b"zz"].concat(), word[1..].to_vec()] {
                 if !other.is_empty() && !other.contains(&b' ') {
-                    let want = ids.get(&other).copied();
+                    let want = ids.get(&other).map(|&id| Word { id, first: !id });
                     absent += usize::from(want.is_none());
                     assert_eq!(
                         words.get(&other, 0, other.len()),
