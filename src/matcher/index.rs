@@ -252,12 +252,18 @@ impl Index {
 /// has no zero byte, so the packing is one-to-one); longer words go to `long`.
 ///
 /// Each slot has a one-byte tag in an array of its own: 0 when the slot is empty, else the
-/// high bit and seven bits of the key's hash that do not choose the slot. A look-up probes
-/// the tags and reads a slot only on a tag match. Most words of a text are in no phrase, and
-/// their probes then stay in the tags (one byte a slot, which stay in cache) instead of
-/// reading a 24-byte slot at random (a cache miss a word).
+/// high bit and seven bits of the key's hash that do not choose the slot. A look-up tests the
+/// key's bit in `bits` first, then probes the tags and reads a slot only on a tag match. Most
+/// words of a text are in no phrase: about four in five of them stop at their bit (16 KB),
+/// and most others at the tags (one byte a slot), instead of reading a 24-byte slot at random
+/// (a cache miss a word).
 #[derive(Clone, Debug)]
 struct Words {
+    /// Two bits a slot, each set by the keys whose hash picks it (hash bits 32 and up, which
+    /// neither the slot nor the tag use): a word whose bit is clear is absent, known from
+    /// 16 KB for 64 K slots, which stay in cache, before any tag is read. With the table at
+    /// most half full, at most a quarter of the bits are set.
+    bits: Vec<u64>,
     /// A power of two of tags, one per slot.
     tags: Vec<u8>,
     /// The slots; one whose tag is 0 is empty and holds nothing.
@@ -290,6 +296,7 @@ const EMPTY: Slot = Slot {
 impl Default for Words {
     fn default() -> Words {
         Words {
+            bits: vec![0; 1],
             tags: vec![0; 16],
             slots: vec![EMPTY; 16],
             len: 0,
@@ -322,6 +329,7 @@ impl Words {
     }
 
     fn resize(&mut self, size: usize) {
+        self.bits = vec![0; size.div_ceil(32)];
         let tags = std::mem::replace(&mut self.tags, vec![0; size]);
         let slots = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
         for (_, slot) in tags.into_iter().zip(slots).filter(|&(t, _)| t != 0) {
@@ -339,6 +347,14 @@ impl Words {
         }
         self.tags[i] = tag(h);
         self.slots[i] = slot;
+        let bit = self.bit(h);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// The bit of a hash in `bits`.
+    #[inline]
+    fn bit(&self, hash: u64) -> usize {
+        (hash >> 32) as usize & (self.bits.len() * 64 - 1)
     }
 
     /// Adds `word` (not yet present) as `value`.
@@ -376,16 +392,21 @@ impl Words {
     }
 
     /// The word packed into `key`.
-    #[inline]
+    // Always inlined (as `at`): called out of line, the walk ran 10 M instructions more.
+    #[inline(always)]
     fn find(&self, key: [u64; 2]) -> Option<Word> {
         self.at(key).map(|i| self.slots[i].word)
     }
 
     /// The slot of the word packed into `key`: the tags are probed until an empty one, and a
     /// slot is read only where its tag is the key's.
-    #[inline]
+    #[inline(always)]
     fn at(&self, key: [u64; 2]) -> Option<usize> {
         let h = hash(key);
+        let bit = self.bit(h);
+        if self.bits[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
         let tag = tag(h);
         let mask = self.tags.len() - 1;
         let mut i = h as usize & mask;
@@ -610,6 +631,16 @@ mod tests {
         assert!(ids.len() > 20_000, "{} words", ids.len());
         assert!(words.len * 2 <= words.slots.len() && words.tags.len() == words.slots.len());
         assert_eq!(words.tags.iter().filter(|&&t| t != 0).count(), words.len);
+        let set: u32 = words.bits.iter().map(|b| b.count_ones()).sum();
+        assert!(
+            set as usize <= words.len && set as usize * 4 >= words.len,
+            "{set} bits set"
+        );
+        assert!(
+            set as usize * 3 < words.bits.len() * 64,
+            "{set} of {} bits",
+            words.bits.len() * 64
+        );
         let mut absent = 0;
         for (word, &id) in &ids {
             assert_eq!(
