@@ -24,7 +24,7 @@ use std::collections::HashMap;
 /// An open run of a walk: the space before its first word, and its trie node.
 pub(super) type Run = (usize, u32);
 
-/// No phrase ends at this node: it only continues into longer phrases.
+/// No node: the word is no phrase alone, only part of longer ones (or the slot is empty).
 const NONE: u32 = u32::MAX;
 
 /// The root of the trie: the empty phrase.
@@ -33,43 +33,54 @@ const ROOT: u32 = 0;
 /// Folded phrases as a trie over word ids.
 #[derive(Clone, Debug)]
 pub(super) struct Index {
-    /// The id of every word of every phrase.
+    /// Every word of every phrase, with its id and its one-word phrase's node.
     words: Words,
-    /// The node of the one-word phrase of each word id (the root's children), or [`NONE`].
-    first: Vec<u32>,
     /// The node of `(node << 32) | word id`: a phrase and its next word.
     edges: HashMap<u64, u32, FixedState>,
     nodes: Vec<Node>,
 }
 
+/// A trie node in four bytes, so a walk's look-ups touch half the memory: the low 31 bits are
+/// the phrase's pattern id, or [`Node::NO_PATTERN`]; the top bit is set when some longer phrase
+/// starts with this one and a space.
 #[derive(Clone, Copy, Debug)]
-struct Node {
-    /// The phrase's pattern id, or [`NONE`].
-    pattern: u32,
-    /// Some longer phrase starts with this one and a space.
-    continues: bool,
+struct Node(u32);
+
+impl Node {
+    const CONTINUES: u32 = 1 << 31;
+    const NO_PATTERN: u32 = Node::CONTINUES - 1;
+    /// A phrase nothing continues, with no pattern yet.
+    const LEAF: Node = Node(Node::NO_PATTERN);
+
+    fn pattern(self) -> Option<usize> {
+        let p = self.0 & Node::NO_PATTERN;
+        (p != Node::NO_PATTERN).then_some(p as usize)
+    }
+
+    fn continues(self) -> bool {
+        self.0 & Node::CONTINUES != 0
+    }
 }
 
 impl Default for Index {
     fn default() -> Index {
         Index {
             words: Words::default(),
-            first: Vec::new(),
             edges: HashMap::default(),
-            nodes: vec![Node {
-                pattern: NONE,
-                continues: true,
-            }],
+            nodes: vec![Node(Node::CONTINUES | Node::NO_PATTERN)],
         }
     }
 }
 
 impl Index {
-    /// An empty index with room for about `phrases` phrases.
+    /// An empty index with room for about `phrases` phrases. Phrases share words (the embedded
+    /// gazetteer's and lexicon's 51 K phrases have 31 K distinct words), so the word table gets
+    /// room for half as many words as phrases, and grows if it needs to: a table sized for one
+    /// word a phrase was twice as large, three quarters empty, and missed the cache twice as
+    /// often.
     pub fn with_capacity(phrases: usize) -> Index {
         let mut index = Index::default();
-        index.words.reserve(phrases);
-        index.first.reserve(phrases);
+        index.words.reserve(phrases / 2);
         index.edges.reserve(phrases);
         index.nodes.reserve(phrases);
         index
@@ -80,57 +91,64 @@ impl Index {
     pub fn insert(&mut self, phrase: &str, next: u32) -> u32 {
         let mut node = ROOT;
         for word in phrase.strip_prefix(' ').unwrap_or(phrase).split(' ') {
-            let id = self.word(word.as_bytes(), 0, word.len()).unwrap_or_else(|| {
-                let id = self.first.len() as u32;
-                self.words.insert(word, id);
-                self.first.push(NONE);
-                id
-            });
-            node = match self.child(node, Some(id)) {
-                Some(child) => child,
-                None => {
-                    let child = self.nodes.len() as u32;
-                    self.nodes.push(Node {
-                        pattern: NONE,
-                        continues: false,
-                    });
-                    self.nodes[node as usize].continues = true;
-                    match node {
-                        ROOT => self.first[id as usize] = child,
-                        _ => {
-                            self.edges.insert(edge(node, id), child);
-                        }
+            let known = self.word(word.as_bytes(), 0, word.len());
+            if let Some(child) = self.child(node, known) {
+                node = child;
+                continue;
+            }
+            let child = self.nodes.len() as u32;
+            self.nodes.push(Node::LEAF);
+            self.nodes[node as usize].0 |= Node::CONTINUES;
+            // A new word is added with its node, if it starts the phrase; a known one that
+            // was only ever a later word gets its node now.
+            let first = if node == ROOT { child } else { NONE };
+            let id = match known {
+                Some(known) => {
+                    if node == ROOT {
+                        self.words.get_mut(word).expect("a known word").first = child;
                     }
-                    child
+                    known.id
+                }
+                None => {
+                    let id = self.words.count() as u32;
+                    self.words.insert(word, Word { id, first });
+                    id
                 }
             };
+            if node != ROOT {
+                self.edges.insert(edge(node, id), child);
+            }
+            node = child;
         }
-        let pattern = &mut self.nodes[node as usize].pattern;
-        if *pattern == NONE {
-            *pattern = next;
+        let at = &mut self.nodes[node as usize];
+        match at.pattern() {
+            Some(pattern) => pattern as u32,
+            None => {
+                assert!(next < Node::NO_PATTERN, "more than 2^31 - 1 patterns");
+                at.0 = (at.0 & Node::CONTINUES) | next;
+                next
+            }
         }
-        *pattern
     }
 
-    /// The id of the word `b[from..to]`, if some phrase has it.
-    fn word(&self, b: &[u8], from: usize, to: usize) -> Option<u32> {
+    /// The word `b[from..to]`, if some phrase has it.
+    fn word(&self, b: &[u8], from: usize, to: usize) -> Option<Word> {
         self.words.get(b, from, to)
     }
 
-    /// The node of phrase `node` followed by word `id`.
-    fn child(&self, node: u32, id: Option<u32>) -> Option<u32> {
-        let id = id?;
+    /// The node of phrase `node` followed by `word`.
+    fn child(&self, node: u32, word: Option<Word>) -> Option<u32> {
+        let word = word?;
         let child = match node {
-            ROOT => self.first[id as usize],
-            _ => *self.edges.get(&edge(node, id))?,
+            ROOT => word.first,
+            _ => *self.edges.get(&edge(node, word.id))?,
         };
         (child != NONE).then_some(child)
     }
 
     /// The pattern id of the phrase at `node`.
     fn pattern(&self, node: u32) -> Option<usize> {
-        let p = self.nodes[node as usize].pattern;
-        (p != NONE).then_some(p as usize)
+        self.nodes[node as usize].pattern()
     }
 
     /// Calls `found(start, end, pattern)` for every phrase at a word start of the lower-cased
@@ -155,7 +173,7 @@ impl Index {
                 }
             };
             let id = match key {
-                Some(key) => self.words.id(key),
+                Some(key) => self.words.find(key),
                 None => self.word(b, before + 1, end),
             };
             // Nothing to extend, start or cut a genitive from: the common case.
@@ -201,7 +219,7 @@ impl Index {
     ) {
         if end - start > 5 {
             let id = *stem.id.get_or_insert_with(|| match stem.word {
-                Some(key) => self.words.id(without_last(key, end - before - 1)),
+                Some(key) => self.words.find(without_last(key, end - before - 1)),
                 None => self.word(b, before + 1, end - 1),
             });
             if let Some(p) = self.child(node, id).and_then(|n| self.pattern(n)) {
@@ -217,7 +235,7 @@ impl Index {
         &self,
         start: usize,
         node: u32,
-        id: Option<u32>,
+        id: Option<Word>,
         end: usize,
         len: usize,
         found: &mut impl FnMut(usize, usize, usize),
@@ -226,38 +244,80 @@ impl Index {
         if let Some(p) = self.pattern(child) {
             found(start, end, p);
         }
-        (self.nodes[child as usize].continues && end + 1 < len).then_some(child)
+        (self.nodes[child as usize].continues() && end + 1 < len).then_some(child)
     }
 }
 
 /// Word ids in an open-addressing table with linear probing, at most half full. A word of up
 /// to 16 bytes is its key, packed little-endian into two integers with zeros after it (a word
 /// has no zero byte, so the packing is one-to-one); longer words go to `long`.
+///
+/// Each slot has a one-byte tag in an array of its own: 0 when the slot is empty, else the
+/// high bit and seven bits of the key's hash that do not choose the slot. A look-up tests the
+/// key's bit in `bits` first, then probes the tags and reads a slot only on a tag match. Most
+/// words of a text are in no phrase: about four in five of them stop at their bit (16 KB),
+/// and most others at the tags (one byte a slot), instead of reading a 24-byte slot at random
+/// (a cache miss a word).
 #[derive(Clone, Debug)]
 struct Words {
-    /// A power of two of slots; an empty slot has the id [`NONE`].
+    /// Two bits a slot, each set by the keys whose hash picks it (hash bits 32 and up, which
+    /// neither the slot nor the tag use): a word whose bit is clear is absent, known from
+    /// 16 KB for 64 K slots, which stay in cache, before any tag is read. With the table at
+    /// most half full, at most a quarter of the bits are set.
+    bits: Vec<u64>,
+    /// A power of two of tags, one per slot.
+    tags: Vec<u8>,
+    /// The slots; one whose tag is 0 is empty and holds nothing.
     slots: Vec<Slot>,
     /// Occupied slots.
     len: usize,
-    long: HashMap<Box<[u8]>, u32, FixedState>,
+    long: HashMap<Box<[u8]>, Word, FixedState>,
+}
+
+/// A word of some phrase: its id, and the node of the phrase that is this word alone (a child
+/// of the root), or [`NONE`]. Kept beside the key, a slot's padding until then, so a walk
+/// gets both from one read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Word {
+    id: u32,
+    first: u32,
 }
 
 #[derive(Clone, Copy, Debug)]
 struct Slot {
     key: [u64; 2],
-    id: u32,
+    word: Word,
 }
 
-const EMPTY: Slot = Slot { key: [0; 2], id: NONE };
+const EMPTY: Slot = Slot {
+    key: [0; 2],
+    word: Word { id: NONE, first: NONE },
+};
 
 impl Default for Words {
     fn default() -> Words {
         Words {
+            bits: vec![0; 1],
+            tags: vec![0; 16],
             slots: vec![EMPTY; 16],
             len: 0,
             long: HashMap::default(),
         }
     }
+}
+
+/// The hash of a key: a folded multiply (as in foldhash), so every bit of the key reaches both
+/// the low bits (the slot) and the high ones (the tag).
+#[inline]
+fn hash([lo, hi]: [u64; 2]) -> u64 {
+    let product = u128::from(lo ^ 0x243F_6A88_85A3_08D3) * u128::from(hi ^ 0x1319_8A2E_0370_7344);
+    product as u64 ^ (product >> 64) as u64
+}
+
+/// The tag of a hash: never 0, the tag of an empty slot.
+#[inline]
+fn tag(hash: u64) -> u8 {
+    0x80 | (hash >> 57) as u8
 }
 
 impl Words {
@@ -270,54 +330,97 @@ impl Words {
     }
 
     fn resize(&mut self, size: usize) {
-        let old = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
-        for slot in old.into_iter().filter(|s| s.id != NONE) {
-            let i = self.find(slot.key);
-            self.slots[i] = slot;
+        self.bits = vec![0; size.div_ceil(32)];
+        let tags = std::mem::replace(&mut self.tags, vec![0; size]);
+        let slots = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
+        for (_, slot) in tags.into_iter().zip(slots).filter(|&(t, _)| t != 0) {
+            self.place(slot);
         }
     }
 
-    /// The slot of `key`, or the empty slot where it would go.
-    fn find(&self, key: [u64; 2]) -> usize {
-        let mask = self.slots.len() - 1;
-        // A folded multiply (as in foldhash): every bit of the key reaches the low bits.
-        let product = u128::from(key[0] ^ 0x243F_6A88_85A3_08D3) * u128::from(key[1] ^ 0x1319_8A2E_0370_7344);
-        let mut i = (product as u64 ^ (product >> 64) as u64) as usize & mask;
-        loop {
-            let slot = &self.slots[i];
-            if slot.id == NONE || slot.key == key {
-                return i;
-            }
+    /// Puts `slot`, whose key is not yet present, in the first empty slot of its probe.
+    fn place(&mut self, slot: Slot) {
+        let h = hash(slot.key);
+        let mask = self.tags.len() - 1;
+        let mut i = h as usize & mask;
+        while self.tags[i] != 0 {
             i = (i + 1) & mask;
         }
+        self.tags[i] = tag(h);
+        self.slots[i] = slot;
+        let bit = self.bit(h);
+        self.bits[bit / 64] |= 1 << (bit % 64);
     }
 
-    /// Adds `word` (not yet present) as `id`.
-    fn insert(&mut self, word: &str, id: u32) {
+    /// The bit of a hash in `bits`.
+    #[inline]
+    fn bit(&self, hash: u64) -> usize {
+        (hash >> 32) as usize & (self.bits.len() * 64 - 1)
+    }
+
+    /// Adds `word` (not yet present) as `value`.
+    fn insert(&mut self, word: &str, value: Word) {
         let Some(key) = pack(word.as_bytes(), 0, word.len()) else {
-            self.long.insert(word.as_bytes().into(), id);
+            self.long.insert(word.as_bytes().into(), value);
             return;
         };
         if (self.len + 1) * 2 > self.slots.len() {
             self.resize(self.slots.len() * 2);
         }
-        let i = self.find(key);
-        self.slots[i] = Slot { key, id };
+        self.place(Slot { key, word: value });
         self.len += 1;
     }
 
+    /// How many words there are.
+    fn count(&self) -> usize {
+        self.len + self.long.len()
+    }
+
+    /// The entry of `word`, to change.
+    fn get_mut(&mut self, word: &str) -> Option<&mut Word> {
+        match pack(word.as_bytes(), 0, word.len()) {
+            Some(key) => self.at(key).map(|i| &mut self.slots[i].word),
+            None => self.long.get_mut(word.as_bytes()),
+        }
+    }
+
     /// The id of the word `b[from..to]`.
-    fn get(&self, b: &[u8], from: usize, to: usize) -> Option<u32> {
+    fn get(&self, b: &[u8], from: usize, to: usize) -> Option<Word> {
         match pack(b, from, to) {
-            Some(key) => self.id(key),
+            Some(key) => self.find(key),
             None => self.long.get(&b[from..to]).copied(),
         }
     }
 
-    #[inline]
-    fn id(&self, key: [u64; 2]) -> Option<u32> {
-        let id = self.slots[self.find(key)].id;
-        (id != NONE).then_some(id)
+    /// The word packed into `key`.
+    // Always inlined (as `at`): called out of line, the walk ran 10 M instructions more.
+    #[inline(always)]
+    fn find(&self, key: [u64; 2]) -> Option<Word> {
+        self.at(key).map(|i| self.slots[i].word)
+    }
+
+    /// The slot of the word packed into `key`: the tags are probed until an empty one, and a
+    /// slot is read only where its tag is the key's.
+    #[inline(always)]
+    fn at(&self, key: [u64; 2]) -> Option<usize> {
+        let h = hash(key);
+        let bit = self.bit(h);
+        if self.bits[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let tag = tag(h);
+        let mask = self.tags.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let t = self.tags[i];
+            if t == 0 {
+                return None;
+            }
+            if t == tag && self.slots[i].key == key {
+                return Some(i);
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// The end of the word at `b[from..]` (the next space) and its key, found together from
@@ -381,11 +484,11 @@ fn pack(b: &[u8], from: usize, to: usize) -> Option<[u64; 2]> {
     }
 }
 
-/// A word ending in `s`, for its genitive: the word's key when it has one, and the id of the
+/// A word ending in `s`, for its genitive: the word's key when it has one, and the
 /// word less its `s` once looked up.
 struct Stem {
     word: Option<[u64; 2]>,
-    id: Option<Option<u32>>,
+    id: Option<Option<Word>>,
 }
 
 /// The key of a word of `len` bytes (at least one) less its last byte: that byte zeroed, as
@@ -504,5 +607,69 @@ mod tests {
                 (" abcdefgh", 5)
             ]
         );
+    }
+
+    /// Every word of every phrase of the embedded gazetteer and lexicon is found with its id,
+    /// whatever its tag; words that are no phrase's (the same words changed by one byte, and
+    /// made-up ones) are not: the tags never turn away a word that is present, nor let one
+    /// through that is not.
+    #[test]
+    fn the_tags_find_every_word_present_and_none_absent() {
+        let gazetteer = crate::gazetteer::Gazetteer::embedded();
+        let lexicon = super::super::Lexicon::embedded();
+        let mut words = Words::default();
+        let mut ids: HashMap<Vec<u8>, u32> = HashMap::new();
+        let phrases = gazetteer.aliases().iter().map(|a| a.folded.to_ascii_lowercase());
+        for phrase in phrases.chain(lexicon.cues.iter().map(|(p, _)| p.clone())) {
+            for word in phrase.split(' ').filter(|w| !w.is_empty()) {
+                if !ids.contains_key(word.as_bytes()) {
+                    let id = ids.len() as u32;
+                    ids.insert(word.as_bytes().to_vec(), id);
+                    words.insert(word, Word { id, first: !id });
+                }
+            }
+        }
+        assert!(ids.len() > 20_000, "{} words", ids.len());
+        assert!(words.len * 2 <= words.slots.len() && words.tags.len() == words.slots.len());
+        assert_eq!(words.tags.iter().filter(|&&t| t != 0).count(), words.len);
+        let set: u32 = words.bits.iter().map(|b| b.count_ones()).sum();
+        assert!(
+            set as usize <= words.len && set as usize * 4 >= words.len,
+            "{set} bits set"
+        );
+        assert!(
+            set as usize * 3 < words.bits.len() * 64,
+            "{set} of {} bits",
+            words.bits.len() * 64
+        );
+        let mut absent = 0;
+        for (word, &id) in &ids {
+            assert_eq!(
+                words.get(word, 0, word.len()),
+                Some(Word { id, first: !id }),
+                "{:?}",
+                String::from_utf8_lossy(word)
+            );
+            let mut changed = word.clone();
+            let last = changed.len() - 1;
+            changed[last] = if changed[last] == b'q' { b'x' } else { b'q' };
+            for other in [changed, [word.as_slice(), b"zz"].concat(), word[1..].to_vec()] {
+                if !other.is_empty() && !other.contains(&b' ') {
+                    let want = ids.get(&other).map(|&id| Word { id, first: !id });
+                    absent += usize::from(want.is_none());
+                    assert_eq!(
+                        words.get(&other, 0, other.len()),
+                        want,
+                        "{:?}",
+                        String::from_utf8_lossy(&other)
+                    );
+                }
+            }
+        }
+        assert!(absent > ids.len(), "{absent} absent words tried");
+        for i in 0..100_000u32 {
+            let made_up = format!("q{i}x");
+            assert_eq!(words.get(made_up.as_bytes(), 0, made_up.len()), None, "{made_up}");
+        }
     }
 }

@@ -198,6 +198,8 @@ impl Matcher {
         let mut pairs: Vec<(u32, Target)> = Vec::with_capacity(gazetteer.aliases().len());
         let mut exact = Vec::new();
         let mut next = 0;
+        // The number of aliases of each pattern id, counted as they come.
+        let mut sizes: Vec<u32> = Vec::with_capacity(gazetteer.aliases().len());
         // Given names that begin place names ("al", "tal", "wadi") are no person cues: marked here.
         let mut given: HashMap<&str, bool, FixedState> = (lexicon.cues.iter())
             .filter(|(_, bits)| *bits == cue::GIVEN_NAME)
@@ -213,13 +215,19 @@ impl Matcher {
             lower.make_ascii_lowercase();
             let space = memchr::memrchr(b' ', word.as_bytes());
             let last = space.map_or(word, |i| &word[i + 1..]);
-            if gazetteer.entity(alias.entity).kind == EntityType::Place && space.is_some() {
+            if space.is_some() && gazetteer.entity(alias.entity).kind == EntityType::Place {
                 if let Some(starts_place) = given.get_mut(second_word(&lower)) {
                     *starts_place = true;
                 }
             }
             let k = index.insert(&lower, next);
-            next += u32::from(k == next);
+            match k == next {
+                true => {
+                    next += 1;
+                    sizes.push(1);
+                }
+                false => sizes[k as usize] += 1,
+            }
             // Only ASCII letters have case in the view: other case-sensitive aliases (Arabic)
             // need no check.
             let cased = alias.case_sensitive && word.bytes().any(|b| b.is_ascii_alphabetic());
@@ -243,30 +251,37 @@ impl Matcher {
             ));
         }
         // Grouped by pattern id, in alias order within a pattern: a stable counting sort, as
-        // the ids are dense (a comparison sort took 18 M instructions of the start-up).
-        let mut at = vec![0; next as usize + 1];
-        for &(k, _) in &pairs {
-            at[k as usize + 1] += 1;
+        // the ids are dense (a comparison sort took 18 M instructions of the start-up). Then
+        // a pattern's repeated targets are dropped as its range is set, in the same pass: the
+        // list is 46 K pairs of 32 bytes, and each pass over it misses the cache all along.
+        let mut start = Vec::with_capacity(sizes.len() + 1);
+        start.push(0);
+        for size in sizes {
+            start.push(start[start.len() - 1] + size as usize);
         }
-        for k in 1..at.len() {
-            at[k] += at[k - 1];
+        let mut fill = start.clone();
+        let mut targets = match pairs.first() {
+            Some(&(_, any)) => vec![any; pairs.len()], // every slot is overwritten below
+            None => Vec::new(),
+        };
+        for (k, t) in pairs {
+            targets[fill[k as usize]] = t;
+            fill[k as usize] += 1;
         }
-        let mut grouped = pairs.clone(); // every slot is overwritten below
-        for &(k, t) in &pairs {
-            grouped[at[k as usize]] = (k, t);
-            at[k as usize] += 1;
-        }
-        let mut pairs = grouped;
-        pairs.dedup();
         let mut patterns = vec![Pattern::default(); next as usize];
-        let targets: Vec<Target> = pairs.iter().map(|&(_, t)| t).collect();
-        for (i, &(k, _)) in pairs.iter().enumerate() {
-            let p = &mut patterns[k as usize];
-            if p.targets.0 == p.targets.1 {
-                p.targets.0 = i as u32;
+        let mut len = 0;
+        for (p, range) in patterns.iter_mut().zip(start.windows(2)) {
+            let first = len;
+            for i in range[0]..range[1] {
+                let t = targets[i];
+                if len == first || targets[len - 1] != t {
+                    targets[len] = t;
+                    len += 1;
+                }
             }
-            p.targets.1 = i as u32 + 1;
+            p.targets = (first as u32, len as u32);
         }
+        targets.truncate(len);
         for (phrase, bits) in &lexicon.cues {
             if *bits == cue::GIVEN_NAME && given.get(phrase.trim_start()) == Some(&true) {
                 continue;

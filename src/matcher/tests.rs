@@ -281,3 +281,45 @@ fn second_word_is_split_nth_one() {
         assert_eq!(second_word(s), s.split(' ').nth(1).unwrap_or(""), "{s:?}");
     }
 }
+
+/// The grouping of the embedded gazetteer's aliases by pattern: the non-empty ranges tile the
+/// targets in pattern order, every alias's pattern has a target for its entity with its weakness, no range
+/// repeats a target twice in a row, and only patterns of lexicon cues alone have no targets.
+#[test]
+fn every_alias_is_a_target_of_its_pattern() {
+    let gazetteer = Gazetteer::embedded();
+    let m = Matcher::new(&gazetteer);
+    let mut end = 0;
+    for p in m.patterns.iter().filter(|p| p.targets.0 != p.targets.1) {
+        assert_eq!(p.targets.0, end, "ranges follow one another");
+        assert!(p.targets.1 > p.targets.0);
+        let range = &m.targets[p.targets.0 as usize..p.targets.1 as usize];
+        assert!(range.windows(2).all(|w| w[0] != w[1]), "{range:?}");
+        end = p.targets.1;
+    }
+    assert_eq!(end as usize, m.targets.len());
+    let mut aliased = vec![false; m.patterns.len()];
+    let mut runs = Vec::new();
+    for alias in gazetteer.aliases() {
+        let lower = format!("{}{PAD}", alias.folded.trim_end().to_ascii_lowercase());
+        let len = alias.folded.trim_end().len() + 1;
+        let mut patterns = Vec::new();
+        m.index.walk(&lower, len, &mut runs, |s, e, p| {
+            if s == 0 && e == len - 1 {
+                patterns.push(p);
+            }
+        });
+        assert_eq!(patterns.len(), 1, "{:?}", alias.folded);
+        let p = m.patterns[patterns[0]];
+        aliased[patterns[0]] = true;
+        let range = &m.targets[p.targets.0 as usize..p.targets.1 as usize];
+        assert!(
+            range.iter().any(|t| t.entity == alias.entity && t.weak == alias.weak),
+            "{:?}",
+            alias.text
+        );
+    }
+    for (p, aliased) in m.patterns.iter().zip(aliased) {
+        assert_eq!(p.targets.0 < p.targets.1, aliased);
+    }
+}
