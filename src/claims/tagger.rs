@@ -103,19 +103,25 @@ impl Model {
             return Err(format!("not a tagger model of {} buckets ({} bytes)", BUCKETS, b.len()));
         }
         let scale = f32::from_le_bytes(b[8..12].try_into().expect("4 bytes"));
-        let mut weights = vec![[0i16; 8]; BUCKETS];
-        for (row, bytes) in weights.iter_mut().zip(b[12..].chunks_exact(2 * LABELS)) {
-            for (w, c) in row.iter_mut().zip(bytes.chunks_exact(2)) {
-                *w = i16::from_le_bytes([c[0], c[1]]);
-            }
-        }
+        // Rows made as they are read (no zeroed table filled after), each padded with a zero.
+        let weights = b[12..]
+            .chunks_exact(2 * LABELS)
+            .map(|c| {
+                Row(std::array::from_fn(|l| {
+                    if l < LABELS {
+                        i16::from_le_bytes([c[2 * l], c[2 * l + 1]])
+                    } else {
+                        0
+                    }
+                }))
+            })
+            .collect();
         Ok(Model::new(weights, scale))
     }
 
     /// The model of `weights`, a row per bucket.
-    fn new(weights: Vec<[i16; 8]>, scale: f32) -> Model {
+    fn new(weights: Vec<Row>, scale: f32) -> Model {
         let table = &*TABLE;
-        let weights: Vec<Row> = weights.into_iter().map(Row).collect();
         let weights: Box<Weights> = weights.into_boxed_slice().try_into().expect("a row per bucket");
 
         let mut trans = vec![[[NEG; 8]; 8]; 64];
@@ -770,7 +776,11 @@ impl Trainer {
         let scale = max / f64::from(i16::MAX);
         let weights = avg
             .chunks_exact(LABELS)
-            .map(|row| std::array::from_fn(|l| row.get(l).map_or(0, |x| (x / scale).round() as i16)))
+            .map(|row| {
+                Row(std::array::from_fn(|l| {
+                    row.get(l).map_or(0, |x| (x / scale).round() as i16)
+                }))
+            })
             .collect();
         Model::new(weights, scale as f32)
     }
@@ -1450,13 +1460,13 @@ mod tests {
         let m = Model::new(
             (0..BUCKETS)
                 .map(|b| {
-                    std::array::from_fn(|l| {
+                    Row(std::array::from_fn(|l| {
                         if l < LABELS {
                             ((b * LABELS + l) % 611) as i16 - 300
                         } else {
                             0
                         }
-                    })
+                    }))
                 })
                 .collect(),
             0.25,
