@@ -41,7 +41,12 @@ use std::sync::LazyLock;
 const BITS: u32 = 18;
 const BUCKETS: usize = 1 << BITS;
 /// The weight table: a row per bucket.
-type Weights = [[i16; 8]; BUCKETS];
+type Weights = [Row; BUCKETS];
+
+/// A row of weights, a label per lane (and a zero in the eighth), aligned as one vector.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[repr(align(16))]
+struct Row([i16; 8]);
 /// O, then B/I for source, cue and content.
 const LABELS: usize = 7;
 const O: u8 = 0;
@@ -98,17 +103,24 @@ impl Model {
             return Err(format!("not a tagger model of {} buckets ({} bytes)", BUCKETS, b.len()));
         }
         let scale = f32::from_le_bytes(b[8..12].try_into().expect("4 bytes"));
-        let mut weights = vec![[0i16; 8]; BUCKETS];
-        for (row, bytes) in weights.iter_mut().zip(b[12..].chunks_exact(2 * LABELS)) {
-            for (w, c) in row.iter_mut().zip(bytes.chunks_exact(2)) {
-                *w = i16::from_le_bytes([c[0], c[1]]);
-            }
-        }
+        // Rows made as they are read (no zeroed table filled after), each padded with a zero.
+        let weights = b[12..]
+            .chunks_exact(2 * LABELS)
+            .map(|c| {
+                Row(std::array::from_fn(|l| {
+                    if l < LABELS {
+                        i16::from_le_bytes([c[2 * l], c[2 * l + 1]])
+                    } else {
+                        0
+                    }
+                }))
+            })
+            .collect();
         Ok(Model::new(weights, scale))
     }
 
     /// The model of `weights`, a row per bucket.
-    fn new(weights: Vec<[i16; 8]>, scale: f32) -> Model {
+    fn new(weights: Vec<Row>, scale: f32) -> Model {
         let table = &*TABLE;
         let weights: Box<Weights> = weights.into_boxed_slice().try_into().expect("a row per bucket");
 
@@ -139,7 +151,7 @@ impl Model {
         let mut b = Vec::with_capacity(12 + 2 * LABELS * self.weights.len());
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&self.scale.to_le_bytes());
-        for w in self.weights.iter().flat_map(|row| &row[..LABELS]) {
+        for w in self.weights.iter().flat_map(|row| &row.0[..LABELS]) {
             b.extend_from_slice(&w.to_le_bytes());
         }
         b
@@ -155,20 +167,63 @@ impl Model {
     }
 }
 
-/// The rows `feats` of `weights` added to `start`: at most 25 rows of at most 2^15 each fit an
-/// i32 many times over. Not inlined: inside [`View::tag`] the compiler adds lane by lane. The
-/// features are an array, so the loop unrolls; a bucket is below [`BUCKETS`], so the mask
-/// changes none and saves the bounds check.
+/// The rows `feats` of `weights` added to `start`, exactly. Not inlined: inside [`View::tag`]
+/// the compiler adds lane by lane. The features are an array, so the loop unrolls; a bucket is
+/// below [`BUCKETS`], so the mask changes none and saves the bounds check.
+///
+/// The rows are summed in their own 16-bit lanes, a whole row (8 lanes) per vector add and with
+/// no widening per row: a sum that wraps around, and the sum of the rows' high bytes (`w >> 8`,
+/// -128 to 127, so the sum of 255 fits). A row's value is 256 times its high byte plus its low
+/// byte (`w & 255`, 0 to 255), so the sum of the low bytes (below 2^16 for 255 rows) is what the
+/// wrapped sum leaves after 256 times the high bytes' sum, taken modulo 2^16.
 #[inline(never)]
 fn sum_rows_onto<const N: usize>(start: [i32; 8], weights: &Weights, feats: &[u32; N]) -> [i32; 8] {
-    // A local: the argument's memory was written back at every row.
-    let mut acc = start;
-    // Written lane by lane on whole arrays, so that the compiler adds a row as one vector.
+    const { assert!(N <= 255, "the high bytes' sum fits 16 bits") };
+    let [wrapped, high] = sum16(weights, feats);
+    std::array::from_fn(|l| {
+        let low = wrapped[l].wrapping_sub(high[l].wrapping_shl(8)) as u16;
+        start[l] + (i32::from(high[l]) << 8) + i32::from(low)
+    })
+}
+
+/// The wrapped sum and the high bytes' sum of [`sum_rows_onto`]. A function of its own, so
+/// that the compiler adds whole rows, not the halves it widens at the end.
+#[inline(never)]
+fn sum16<const N: usize>(weights: &Weights, feats: &[u32; N]) -> [[i16; 8]; 2] {
+    // Locals, written lane by lane on whole arrays, so that the compiler adds a row as one
+    // vector.
+    let (mut wrapped, mut high) = ([0i16; 8], [0i16; 8]);
     for &f in feats {
-        let w = weights[f as usize % BUCKETS].map(i32::from);
-        acc = std::array::from_fn(|l| acc[l] + w[l]);
+        let w = &weights[f as usize % BUCKETS].0;
+        wrapped = std::array::from_fn(|l| wrapped[l].wrapping_add(w[l]));
+        high = std::array::from_fn(|l| high[l].wrapping_add(w[l] >> 8));
     }
-    acc
+    [wrapped, high]
+}
+
+/// The places in [`View::lexical`] of the features made of words (a word, its suffix, a word
+/// pair): they take many values, so their rows are seldom in cache. The others (shapes, mention
+/// types) take few, and theirs stay cached.
+const OF_WORDS: [usize; 9] = [0, 1, 2, 3, 4, 5, 9, 12, 13];
+
+/// Reads a lane of the rows of each token's features made of words ([`OF_WORDS`]) and keeps
+/// only their exclusive or, so that the rows of a whole sentence are on their way from memory
+/// before [`sum_rows_onto`] adds them. A token reads 14 rows at random from megabytes, several
+/// of which miss the cache; each row added costs a dozen instructions, so the core, which looks
+/// only a few hundred instructions ahead, had the misses of two or three tokens under way at
+/// once, waiting on each in turn. Here a row costs a handful, nothing waits on it, and rows
+/// already cached are not read. The xor is kept (`black_box`), so the reads are made; what they
+/// read changes nothing.
+#[inline(never)]
+fn fetch(weights: &Weights, feats: &[[u32; FEATURES - CONTEXT_FEATURES]]) {
+    let mut x = 0u16;
+    // A loop per token over a fixed-size array, so that it unrolls.
+    for row in feats {
+        for k in OF_WORDS {
+            x ^= weights[row[k] as usize % BUCKETS].0[0] as u16;
+        }
+    }
+    std::hint::black_box(x);
 }
 
 /// Whether `label` may follow `prev`: an `I-` label only follows its own `B-`/`I-`.
@@ -595,9 +650,11 @@ impl<'a> View<'a> {
         // per context, the words' here. The weights are megabytes read at random, so the time
         // goes in waiting for memory; with nothing else between them (no hashing, no Viterbi
         // step waiting on the last token's sum), the reads of several tokens are under way at
-        // once. One pass hashing and summing was 7% slower end to end (PolNeAR x4).
+        // once. One pass hashing and summing was 7% slower end to end (PolNeAR x4). The rows
+        // are fetched before they are summed ([`fetch`]), so that far more reads are under way.
         let feats: Vec<_> = (0..n).map(|i| self.lexical(i)).collect();
         let weights = &*model.weights;
+        fetch(weights, &feats);
         let emissions: Vec<_> = (0..n)
             .map(|i| sum_rows_onto(model.context[self.context(i)], weights, &feats[i]))
             .collect();
@@ -725,7 +782,11 @@ impl Trainer {
         let scale = max / f64::from(i16::MAX);
         let weights = avg
             .chunks_exact(LABELS)
-            .map(|row| std::array::from_fn(|l| row.get(l).map_or(0, |x| (x / scale).round() as i16)))
+            .map(|row| {
+                Row(std::array::from_fn(|l| {
+                    row.get(l).map_or(0, |x| (x / scale).round() as i16)
+                }))
+            })
             .collect();
         Model::new(weights, scale as f32)
     }
@@ -1404,13 +1465,13 @@ mod tests {
         let m = Model::new(
             (0..BUCKETS)
                 .map(|b| {
-                    std::array::from_fn(|l| {
+                    Row(std::array::from_fn(|l| {
                         if l < LABELS {
                             ((b * LABELS + l) % 611) as i16 - 300
                         } else {
                             0
                         }
-                    })
+                    }))
                 })
                 .collect(),
             0.25,
@@ -1510,6 +1571,91 @@ mod tests {
     }
 
     #[test]
+    fn the_features_made_of_words_are_those_fetched() {
+        // Two sentences of the same shapes, cue flags and mention types in other words: the
+        // lexical features that differ are exactly those at OF_WORDS.
+        let view = |words: &[&'static str]| {
+            let lower = words.iter().map(|w| w.to_lowercase().leak() as &str).collect();
+            View::new(
+                words.to_vec(),
+                lower,
+                vec![false, false, true, false, false, false],
+                vec![None; 6],
+            )
+        };
+        let a = view(&["The", "mayor", "said", "roads", "were", "open"]);
+        let b = view(&["Two", "clerks", "added", "fees", "rose", "sharply"]);
+        for i in 0..6 {
+            let (fa, fb) = (a.lexical(i), b.lexical(i));
+            let differ: Vec<usize> = (0..fa.len()).filter(|&k| fa[k] != fb[k]).collect();
+            // Near the edges, the words beyond them are the same.
+            if (2..4).contains(&i) {
+                assert_eq!(differ, OF_WORDS, "token {i}");
+            } else {
+                assert!(differ.iter().all(|k| OF_WORDS.contains(k)), "token {i}: {differ:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn rows_sum_exactly_in_sixteen_bit_lanes() {
+        // Rows of values at the ends of i16 and around the byte boundaries, lane by lane in a
+        // different order, summed 1, 22 (a token's emission) and 255 (the most allowed) at a time
+        // from several starts, against sums in i64.
+        let values = [
+            i16::MIN,
+            i16::MIN + 1,
+            -257,
+            -256,
+            -255,
+            -129,
+            -128,
+            -1,
+            0,
+            1,
+            127,
+            128,
+            255,
+            256,
+            i16::MAX,
+        ];
+        let rows = 64;
+        let mut weights = vec![Row([0; 8]); BUCKETS];
+        for (b, row) in weights.iter_mut().enumerate().take(rows) {
+            row.0 = std::array::from_fn(|l| values[(b * 7 + l * 3 + b / 15) % values.len()]);
+        }
+        // The last rows all at one end of i16, then the other.
+        weights[BUCKETS - 2].0 = [i16::MIN; 8];
+        weights[BUCKETS - 1].0 = [i16::MAX; 8];
+        let weights: Box<Weights> = weights.into_boxed_slice().try_into().expect("a row per bucket");
+        fn check<const N: usize>(weights: &Weights, start: [i32; 8], feats: [u32; N]) {
+            let want: [i64; 8] = std::array::from_fn(|l| {
+                i64::from(start[l]) + feats.iter().map(|&f| i64::from(weights[f as usize].0[l])).sum::<i64>()
+            });
+            assert_eq!(sum_rows_onto(start, weights, &feats).map(i64::from), want, "{feats:?}");
+        }
+        for start in [[0; 8], [NEG; 8], std::array::from_fn(|l| 1000 * l as i32 - 3000)] {
+            for k in 0..rows as u32 {
+                check(&weights, start, [k]);
+                check(
+                    &weights,
+                    start,
+                    std::array::from_fn::<u32, 22, _>(|i| (k + 5 * i as u32) % rows as u32),
+                );
+                check(
+                    &weights,
+                    start,
+                    std::array::from_fn::<u32, 255, _>(|i| (k * 3 + i as u32) % rows as u32),
+                );
+            }
+            for end in [BUCKETS - 2, BUCKETS - 1] {
+                check(&weights, start, [end as u32; 22]);
+                check(&weights, start, [end as u32; 255]);
+            }
+        }
+    }
+
+    #[test]
     fn a_suffix_hash_is_that_of_the_last_three_characters() {
         let words = "a ab abc abcd said é éé ééé éééé xéy abcdé kéxy ’s naïve 日本語の";
         for w in words.split(' ').chain([""]) {
@@ -1522,8 +1668,8 @@ mod tests {
     fn the_embedded_model_loads() {
         let m = Model::embedded();
         assert!(m.scale > 0.0);
-        assert!(m.weights.iter().flatten().any(|&w| w != 0));
-        assert!(m.weights.iter().all(|row| row[LABELS] == 0), "padding is zero");
+        assert!(m.weights.iter().flat_map(|row| row.0).any(|w| w != 0));
+        assert!(m.weights.iter().all(|row| row.0[LABELS] == 0), "padding is zero");
     }
 
     /// The tagger's claims in `text`: (source, cue, content).
