@@ -304,13 +304,19 @@ pub fn document<'a>(
     let mut counts: Vec<(EntityId, usize)> = (x.mentions.iter().map(|m| (m.entity, 1)))
         .chain(x.claims.iter().filter_map(|c| Some((c.source.as_ref()?.entity?, 0))))
         .collect();
-    counts.sort_unstable();
+    // By entity number alone: the counts of equal numbers add up in any order.
+    counts.sort_unstable_by_key(|c| c.0);
     counts.dedup_by(|later, kept| {
         let same = later.0 == kept.0;
         kept.1 += if same { later.1 } else { 0 };
         same
     });
-    counts.sort_unstable_by(|a, b| gazetteer.entity(a.0).id.cmp(&gazetteer.entity(b.0).id));
+    // Each id looked up once, not twice per comparison.
+    let mut by_id: Vec<(&str, EntityId, usize)> =
+        counts.iter().map(|&(e, n)| (&*gazetteer.entity(e).id, e, n)).collect();
+    by_id.sort_unstable_by_key(|c| c.0);
+    counts.clear();
+    counts.extend(by_id.iter().map(|&(_, e, n)| (e, n)));
     Document {
         text,
         x,

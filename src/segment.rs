@@ -107,10 +107,26 @@ impl Segmenter {
 fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
     // About one sentence per 128 bytes of news.
     let mut out = Vec::with_capacity(text.len() / 128);
-    let mut scratch = Scratch {
-        marks: memchr::memchr3_iter(b'!', b'?', b'\r', text.as_bytes()).collect(),
-        ..Scratch::default()
-    };
+    SCRATCH.with_borrow_mut(|scratch| {
+        scratch.marks.clear();
+        scratch
+            .marks
+            .extend(memchr::memchr3_iter(b'!', b'?', b'\r', text.as_bytes()));
+        scratch.mark = 0;
+        split_into(text, abbr, scratch, &mut out);
+    });
+    out
+}
+
+thread_local! {
+    /// [`split`]'s scratch space, kept per thread so that its vectors keep their capacity from
+    /// article to article instead of growing again in each. `split` does not call itself, so
+    /// the borrow is never taken twice.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// The sentences of `text` onto `out`, with `scratch`'s marks set for `text`.
+fn split_into(text: &str, abbr: &Abbreviations, scratch: &mut Scratch, out: &mut Vec<Sentence>) {
     for (paragraph, (para, one_line)) in paragraphs(text).into_iter().enumerate() {
         // A paragraph of one line is its own block (most are), without a Vec to say so.
         let many;
@@ -132,7 +148,7 @@ fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
             }
             let role = line_role(block.slice(text), out.is_empty());
             let first = out.len();
-            split_block(text, block, one_line, abbr, &mut scratch, &mut |span| {
+            split_block(text, block, one_line, abbr, scratch, &mut |span| {
                 out.push(Sentence { span, paragraph, role })
             });
             // A multi-sentence block is running text, whatever its first line looked like.
@@ -141,7 +157,6 @@ fn split(text: &str, abbr: &Abbreviations) -> Vec<Sentence> {
             }
         }
     }
-    out
 }
 
 /// The byline's name part, if the article has a byline sentence:
@@ -1322,6 +1337,17 @@ mod tests {
                 "The officers at the gate, who had waved it through, left."
             ]
         );
+    }
+
+    #[test]
+    fn one_article_leaves_nothing_for_the_next() {
+        // The scratch space outlives an article: a text with many marks, then a short one.
+        let short = "Rain fell? Yes! The road closed.";
+        let alone = texts(short);
+        let long = "Who came? Nobody! Then what?\r\nThe mayor left. ".repeat(40);
+        assert!(texts(&long).len() > 100);
+        assert_eq!(texts(short), alone);
+        assert_eq!(alone, ["Rain fell?", "Yes!", "The road closed."]);
     }
 
     #[test]
