@@ -84,9 +84,15 @@ impl Ctx<'_> {
                 !self.dropped(c)
             }
         };
-        let mut mine = out.split_off(first);
-        mine.retain(keep);
-        out.extend(mine);
+        // `out[first..]` kept in place, in order: no second vector per sentence.
+        let mut kept = first;
+        for j in first..out.len() {
+            if keep(&out[j]) {
+                out.swap(kept, j);
+                kept += 1;
+            }
+        }
+        out.truncate(kept);
         let nested = self.keep_nested(nested, &out[first..], keep);
         if !headline {
             self.attach_follow_ups(p.follow_ups, out, first);

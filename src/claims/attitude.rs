@@ -12,6 +12,7 @@
 //! `question`, as "asked whether" is: PolNeAR annotates both, and a user who wants speech only
 //! leaves the stance out.
 
+use super::lexicon::with_lower;
 use super::{words, Claim, Class, Ctx, Stance};
 
 impl Ctx<'_> {
@@ -23,9 +24,8 @@ impl Ctx<'_> {
         // "I", "I don't", "One of the reasons I", "Do you": a participant opens or ends it.
         let participant = attitude
             && c.source.as_ref().is_some_and(|s| {
-                let lower = s.span.slice(self.text).to_lowercase();
-                let mut words = lower.split_whitespace();
-                let is = |w: Option<&str>| w.is_some_and(|w| self.lexicon.classes(w).has(Class::Participant));
+                let mut words = s.span.slice(self.text).split_whitespace();
+                let is = |w: Option<&str>| w.is_some_and(|w| self.lexicon.classes_any_case(w).has(Class::Participant));
                 is(words.next()) || is(words.next_back())
             });
         if participant || self.object_gap(c) {
@@ -48,14 +48,9 @@ impl Ctx<'_> {
         }
         // "Commanders think the offensive could take weeks": a belief's clause may open with its
         // subject ("the", "it", "some") instead.
-        let first = c
-            .content
-            .slice(self.text)
-            .split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .to_lowercase();
-        let first = self.lexicon.classes(&first);
+        let first = self
+            .lexicon
+            .classes_any_case(c.content.slice(self.text).split_whitespace().next().unwrap_or_default());
         // "Analysts think Rahimi will run again": or with a name, then a verb within four words.
         let named = {
             let mut words = c.content.slice(self.text).split_whitespace();
@@ -64,11 +59,12 @@ impl Ctx<'_> {
                 .is_some_and(|w| w.starts_with(|ch: char| ch.is_uppercase()));
             capitalised
                 && words.take(4).any(|w| {
-                    let w = w.to_lowercase();
-                    w.ends_with("ed")
-                        || [Class::Be, Class::Auxiliary, Class::FiniteVerb]
-                            .iter()
-                            .any(|&k| self.lexicon.classes(&w).has(k))
+                    with_lower(w, |w| {
+                        w.ends_with("ed")
+                            || [Class::Be, Class::Auxiliary, Class::FiniteVerb]
+                                .iter()
+                                .any(|&k| self.lexicon.classes(w).has(k))
+                    })
                 })
         };
         let subject =
@@ -107,10 +103,9 @@ impl Ctx<'_> {
                 .slice(self.text)
                 .split_whitespace()
                 .take(6)
-                .map(str::to_lowercase)
                 .skip(1)
-                .take_while(|w| !self.lexicon.classes(w).has(Class::Clause))
-                .any(|w| finite(&w));
+                .take_while(|w| !self.lexicon.classes_any_case(w).has(Class::Clause))
+                .any(|w| with_lower(w, finite));
         !subject && !clause && !noun_that
     }
 }

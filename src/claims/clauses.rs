@@ -488,6 +488,10 @@ impl Ctx<'_> {
     fn start_of(&self, end: usize) -> usize {
         let (n, furniture) = (self.toks.len(), self.furniture());
         let mut s = self.tables().starts.borrow_mut();
+        // The list never holds more than `n + 1` entries: one allocation, no regrowth.
+        if s.list.capacity() == 0 {
+            s.list.reserve_exact(n + 1);
+        }
         while s.list.len() <= end {
             let j = s.list.len();
             let next = s.next;

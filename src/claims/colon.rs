@@ -101,9 +101,7 @@ fn lead_in(text: &str, span: Span, body: bool, quotes: &[Quote], lexicon: &Lexic
         || !words.iter().all(|w| capitalised(w) || joiner(w))
         || tag.contains(|c: char| c.is_ascii_digit())
         || !tag.contains(char::is_lowercase)
-        || words
-            .iter()
-            .any(|w| lexicon.classes(&w.to_lowercase()).has(Class::NotSpeaker))
+        || words.iter().any(|w| lexicon.classes_any_case(w).has(Class::NotSpeaker))
     {
         return None;
     }

@@ -762,6 +762,16 @@ impl Lexicon {
         self.words.get(lower).map(|w| w.classes).unwrap_or_default()
     }
 
+    /// The classes of `word` in any case: [`Lexicon::classes`] of its lower-case form, made
+    /// without allocating. A short ASCII word is one probe by its key, as the tokenizer makes it.
+    #[inline]
+    pub(super) fn classes_any_case(&self, word: &str) -> Classes {
+        if (1..=8).contains(&word.len()) && word.is_ascii() {
+            return self.lookup_key(super::tokens::key(word.as_bytes()), word.len()).0;
+        }
+        with_lower(word, |lower| self.classes(lower))
+    }
+
     /// The classes of a noun or its singular ("officials" has those of "official", "agencies"
     /// those of "agency").
     pub fn noun_classes(&self, lower: &str) -> Classes {
@@ -816,6 +826,23 @@ impl Lexicon {
     }
 }
 
+/// Calls `f` with `word` lower-cased as [`str::to_lowercase`] does it: on the stack for a
+/// short ASCII word (most words; no allocation), else in a new `String`.
+pub(super) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const ON_STACK: usize = 32;
+    if word.len() <= ON_STACK && word.is_ascii() {
+        let mut buf = [0u8; ON_STACK];
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        // ASCII stays ASCII, so this is always `Ok`.
+        if let Ok(lower) = std::str::from_utf8(buf) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// Adds one row's cells to the lexicon, or says what is wrong with them.
 type RowParser = fn(&mut Lexicon, &[&str]) -> Result<(), String>;
 
@@ -846,6 +873,35 @@ fn parse_classes(cell: &str) -> Result<Vec<Class>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// [`with_lower`] gives what `str::to_lowercase` gives, on the stack or not: ASCII
+        /// words up to and past its 32 bytes, and non-ASCII ones (a final sigma included).
+        #[test]
+        fn with_lower_is_to_lowercase(word in "[A-Za-z'Σσςé\\-]{0,40}") {
+            proptest::prop_assert_eq!(with_lower(&word, str::to_owned), word.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn classes_in_any_case_are_those_of_the_lower_case_form() {
+        let l = Lexicon::embedded();
+        let words = [
+            "The",
+            "THE",
+            "the",
+            "Officials",
+            "SAID",
+            "Spokesman",
+            "SPOKESWOMAN",
+            "Étienne",
+            "",
+        ];
+        for word in words {
+            assert_eq!(l.classes_any_case(word), l.classes(&word.to_lowercase()), "{word}");
+        }
+        assert!(l.classes_any_case("The").has(Class::Article));
+    }
 
     #[test]
     fn the_embedded_profiles_are_the_profile_folders() {

@@ -78,15 +78,14 @@ fn looks_like_personal_name(phrase: &str, lexicon: &Lexicon) -> bool {
     let core = phrase.split(',').next().unwrap_or_default();
     let words: Vec<&str> = core.split_whitespace().collect();
     let Some(first) = words.first() else { return false };
-    let first_classes = lexicon.classes(&first.to_lowercase());
+    let first_classes = lexicon.classes_any_case(first);
     if first_classes.has(Class::Article) || first_classes.has(Class::Preposition) {
         return false;
     }
     let capitalised = |w: &&&str| name_word(w) && !w.ends_with('.');
     let run = words.iter().take_while(capitalised).count();
     if run == 1 && words.len() == 1 && !phrase.contains(',') {
-        let lower = first.to_lowercase();
-        return first.chars().any(char::is_lowercase) && lexicon.classes(&lower) == Default::default();
+        return first.chars().any(char::is_lowercase) && lexicon.classes_any_case(first) == Default::default();
     }
     // "Manal a 28-year-old teacher": a name before an indefinite appositive.
     let appositive = words
@@ -110,7 +109,7 @@ fn name_word(w: &str) -> bool {
 /// Dillon" (not "an activist collective", nor "the government of President Assad").
 fn titled_name(phrase: &str, lexicon: &Lexicon) -> bool {
     let core = phrase.split(',').next().unwrap_or_default();
-    let is = |w: &str, c: Class| lexicon.classes(&w.to_lowercase()).has(c);
+    let is = |w: &str, c: Class| lexicon.classes_any_case(w).has(c);
     // A name, not an acronym: "the official SANA news agency" is no person.
     let name = |w: &str| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
     // Each word with the one before it and the one after it, no list of the words.

@@ -215,8 +215,9 @@ impl Ctx<'_> {
         src: (usize, usize, usize),
     ) -> Option<Claim> {
         let (src_start, core, src_end) = src;
-        let source = self.source(src_start, src_end, core);
-        let cue_match = self.cue_match(aux_start, i + 1, cue);
+        // The source and the cue's lemma are built only once a claim is sure.
+        let source = || self.source(src_start, src_end, core);
+        let cue_match = || self.cue_match(aux_start, i + 1, cue);
         if src_start > 0 && self.is(src_start - 1, words![","]) && self.trailing_ok(i + 1, cue) {
             let start = self.clause_start(src_start - 1);
             // "The strikes, the ministry said, targeted depots": the claim is the whole clause.
@@ -239,7 +240,7 @@ impl Ctx<'_> {
                 None => self.fronted_span(start, end)?,
             };
             let rule = Rule::ContentSourceCue;
-            return Some(self.claim(ClaimKind::Attributed, Some(source), cue_match, content, rule, 0.85));
+            return Some(self.claim(ClaimKind::Attributed, Some(source()), cue_match(), content, rule, 0.85));
         }
         let start = self.content_start(i + 1, cue);
         // "wrote to the board on Friday, saying ...": the participle after the skipped adjunct
@@ -278,6 +279,7 @@ impl Ctx<'_> {
             Frame::Accuse => Rule::SourceCueAccuse,
             _ => Rule::SourceCueContent,
         };
+        let source = source();
         let confidence = match (source.entity.is_some(), source.unnamed) {
             (true, _) => 0.9,
             (false, false) => 0.8,
@@ -286,7 +288,7 @@ impl Ctx<'_> {
         Some(self.claim(
             ClaimKind::Attributed,
             Some(source),
-            cue_match,
+            cue_match(),
             content,
             rule,
             confidence,
