@@ -448,14 +448,20 @@ pub(crate) struct View<'a> {
     pub words: Vec<&'a str>,
     /// Token is a cue candidate.
     pub cue: Vec<bool>,
-    /// Token lies inside quote marks.
-    pub quoted: Vec<bool>,
-    /// Distance bucket ([`distance_bucket`]) to the nearest cue candidate on each side.
-    left: Vec<u8>,
-    right: Vec<u8>,
+    /// Each token's quote flag and distances to cue candidates, in one vector.
+    near: Vec<Near>,
     /// The [`fnv`] hashes of each token's parts, computed once, after two of the edge before
     /// the first token and before two of the edge after the last: token `i` is at `i + 2`.
     hashes: Vec<Parts>,
+}
+
+/// Where a token stands: inside quote marks or not, and the distance bucket
+/// ([`distance_bucket`]) to the nearest cue candidate on each side.
+#[derive(Clone, Copy)]
+struct Near {
+    quoted: bool,
+    left: u8,
+    right: u8,
 }
 
 /// The [`fnv`] hashes of one token's feature parts.
@@ -483,16 +489,24 @@ impl<'a> View<'a> {
         mention: Vec<Option<EntityType>>,
     ) -> View<'a> {
         let n = words.len();
-        let mut quoted = Vec::with_capacity(n);
+        let none = distance_bucket(usize::MAX) as u8;
+        let mut near = vec![
+            Near {
+                quoted: false,
+                left: none,
+                right: none,
+            };
+            n
+        ];
         let mut inside = false;
-        for w in &words {
+        for (w, t) in words.iter().zip(&mut near) {
             match *w {
                 "“" => inside = true,
                 "”" => inside = false,
                 "\"" => inside = !inside,
                 _ => {}
             }
-            quoted.push(inside);
+            t.quoted = inside;
         }
         let edges = &*EDGES;
         let mut hashes = Vec::with_capacity(n + 4);
@@ -503,12 +517,10 @@ impl<'a> View<'a> {
             mention: mention_hash(mention[i]),
         }));
         hashes.extend([edges[1]; 2]);
-        let none = distance_bucket(usize::MAX) as u8;
-        let (mut left, mut right) = (vec![none; n], vec![none; n]);
         let mut last = None;
         for i in 0..n {
             if let Some(j) = last {
-                left[i] = distance_bucket(i - j) as u8;
+                near[i].left = distance_bucket(i - j) as u8;
             }
             if cue[i] {
                 last = Some(i);
@@ -517,7 +529,7 @@ impl<'a> View<'a> {
         last = None;
         for i in (0..n).rev() {
             if let Some(j) = last {
-                right[i] = distance_bucket(j - i) as u8;
+                near[i].right = distance_bucket(j - i) as u8;
             }
             if cue[i] {
                 last = Some(i);
@@ -527,9 +539,7 @@ impl<'a> View<'a> {
             lower,
             words,
             cue,
-            quoted,
-            left,
-            right,
+            near,
             hashes,
         }
     }
@@ -551,8 +561,9 @@ impl<'a> View<'a> {
     /// distance buckets to the nearest cue candidate on the left and the right, and position.
     #[inline]
     fn context(&self, i: usize) -> usize {
-        let (cue, q) = (usize::from(self.cue[i]), usize::from(self.quoted[i]));
-        let (dl, dr) = (usize::from(self.left[i]), usize::from(self.right[i]));
+        let Near { quoted, left, right } = self.near[i];
+        let (cue, q) = (usize::from(self.cue[i]), usize::from(quoted));
+        let (dl, dr) = (usize::from(left), usize::from(right));
         (((cue * 2 + q) * 8 + dl) * 8 + dr) * 8 + distance_bucket(i)
     }
 
@@ -590,7 +601,7 @@ impl<'a> View<'a> {
         let (table, p) = (&*TABLE, usize::from(prev));
         out.extend([
             table.prev[p],
-            table.prev_both[p][usize::from(self.left[i])][usize::from(self.right[i])],
+            table.prev_both[p][usize::from(self.near[i].left)][usize::from(self.near[i].right)],
         ]);
     }
 
@@ -639,7 +650,7 @@ impl<'a> View<'a> {
     /// on the path at each token, which costs less than tracking all eight at every token.
     pub(crate) fn tag(&self, model: &Model) -> Vec<u8> {
         let n = self.len();
-        let rows = |i: usize| &model.trans[usize::from(self.left[i]) * 8 + usize::from(self.right[i])];
+        let rows = |i: usize| &model.trans[usize::from(self.near[i].left) * 8 + usize::from(self.near[i].right)];
         // The scores before each token and after the last. Before the first token, only O:
         // every path starts from it.
         let mut scores = Vec::with_capacity(n + 1);
@@ -655,14 +666,14 @@ impl<'a> View<'a> {
         let feats: Vec<_> = (0..n).map(|i| self.lexical(i)).collect();
         let weights = &*model.weights;
         fetch(weights, &feats);
-        let emissions: Vec<_> = (0..n)
-            .map(|i| sum_rows_onto(model.context[self.context(i)], weights, &feats[i]))
-            .collect();
-        for (i, e) in emissions.into_iter().enumerate() {
-            let best = best_into(&last, rows(i));
+        // Token `i`'s emission scores wait in `scores[i + 1]` until the forward step replaces
+        // them with the scores after it: one vector for both.
+        scores.extend((0..n).map(|i| sum_rows_onto(model.context[self.context(i)], weights, &feats[i])));
+        for i in 0..n {
+            let (best, e) = (best_into(&last, rows(i)), scores[i + 1]);
             let top = (0..LABELS).map(|l| best[l] + e[l]).max().unwrap_or(0);
             last = std::array::from_fn(|l| (best[l] + e[l] - top).max(NEG));
-            scores.push(last);
+            scores[i + 1] = last;
         }
         // As [`backtrace`]: the best final label (the lowest on a tie), then at each token the
         // first previous label with the best score into the label, as [`View::viterbi`] keeps.
@@ -1405,7 +1416,7 @@ mod tests {
             // The context's summed rows plus the words' give the emission score.
             let e = sum_rows_onto(m.context[v.context(i)], &m.weights, &v.lexical(i));
             assert_eq!(e.map(i64::from)[..LABELS], m.score(&v.emission(i)), "token {i}");
-            let t = &m.trans[usize::from(v.left[i]) * 8 + usize::from(v.right[i])];
+            let t = &m.trans[usize::from(v.near[i].left) * 8 + usize::from(v.near[i].right)];
             for p in 0..LABELS {
                 v.transition(i, p as u8, &mut f);
                 let score = m.score(&f);
