@@ -163,7 +163,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
         let content = c.content;
         let Some(src) = c.source.as_mut() else { continue };
         let phrase = src.span.slice(text);
-        if let Some((anaphor, lower)) = Anaphor::parse(phrase, lexicon) {
+        if let Some(anaphor) = Anaphor::parse(phrase, lexicon) {
             // Earlier speakers first: "Residents said security forces ... They said" means the residents.
             // "“President X promised us schools,” he said": not someone named in the quote the
             // pronoun speaks ("X, a commander, had fled, he said" may name its speaker).
@@ -254,7 +254,7 @@ pub(super) fn resolve(claims: &mut [Claim], mentions: &[Mention], kinds: &[Entit
                     entity: None,
                     kind: None,
                     phrase,
-                    lower: OnceCell::from(lower),
+                    lower: OnceCell::new(),
                     unnamed: src.unnamed,
                     sentence: c.sentence,
                     speaker: false,
@@ -310,27 +310,23 @@ enum Anaphor {
 }
 
 impl Anaphor {
-    /// The anaphor a source phrase is, with the phrase lower-cased. Only "he", "she", "it",
-    /// "they" and "the ..." can be one (none lower-cases from anything but ASCII), so no other
-    /// phrase is lower-cased.
-    fn parse(phrase: &str, lexicon: &Lexicon) -> Option<(Anaphor, String)> {
-        if phrase.len() > 4 && !phrase.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("the ")) {
+    /// The anaphor a source phrase is. Only "he", "she", "it", "they" and "the ..." can be one,
+    /// and none lower-cases from anything but ASCII, so they are told apart by ASCII case;
+    /// only the noun of a definite anaphor is lower-cased, once it is known to be one.
+    fn parse(phrase: &str, lexicon: &Lexicon) -> Option<Anaphor> {
+        let is = |w: &str| phrase.eq_ignore_ascii_case(w);
+        if is("he") || is("she") {
+            return Some(Anaphor::Person);
+        } else if is("it") {
+            return Some(Anaphor::Institution);
+        } else if is("they") {
+            return Some(Anaphor::Plural);
+        }
+        let noun = &phrase[phrase.get(..4).filter(|p| p.eq_ignore_ascii_case("the "))?.len()..];
+        if !lexicon.classes_any_case(noun).has(Class::Definite) {
             return None;
         }
-        let lower = phrase.to_lowercase();
-        let anaphor = match lower.as_str() {
-            "he" | "she" => Anaphor::Person,
-            "it" => Anaphor::Institution,
-            "they" => Anaphor::Plural,
-            _ => {
-                let noun = lower.strip_prefix("the ")?;
-                if !lexicon.classes(noun).has(Class::Definite) {
-                    return None;
-                }
-                Anaphor::Definite(noun.to_string())
-            }
-        };
-        Some((anaphor, lower))
+        Some(Anaphor::Definite(noun.to_lowercase()))
     }
 
     /// A definite whose noun is a word of the candidate: "the ministry", "Turkey's defence
