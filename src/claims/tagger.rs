@@ -1023,9 +1023,10 @@ impl Ctx<'_> {
             if self.word(c).starts_with(char::is_uppercase) && !view.lower[c].eq("according") {
                 continue;
             }
+            // Borrowed: most candidates are turned away below, and only a claim owns its lemma.
             let lemma = match self.lexicon.get(self.lower(c)) {
-                Some(cue) => (cue.lemma.clone(), cue.stance),
-                None => ("according to".to_string(), Stance::Assert),
+                Some(cue) => (cue.lemma.as_str(), cue.stance),
+                None => ("according to", Stance::Assert),
             };
             let cue_span = self.span(from, to);
             // The nearest source and content runs between the neighbouring cues.
@@ -1117,7 +1118,7 @@ impl Ctx<'_> {
             let (Some(source), Some(content)) = (source, content) else {
                 continue;
             };
-            let Some(content) = self.shaped(source, content, cue_span, &lemma.0) else {
+            let Some(content) = self.shaped(source, content, cue_span, lemma.0) else {
                 continue;
             };
             // "Nobody claimed": no source, no claim.
@@ -1134,7 +1135,7 @@ impl Ctx<'_> {
             }
             let cue = CueMatch {
                 span: cue_span,
-                lemma: lemma.0,
+                lemma: lemma.0.to_string(),
                 stance: lemma.1,
             };
             let source = Source {
