@@ -58,21 +58,28 @@ struct Scan {
     lengths: (usize, usize),
 }
 
+/// The anchor words of `lexicon`: its cue forms, a word of each hedge phrase, its follow-up
+/// participles and [`RULE_WORDS`], in no particular order.
+fn words(lexicon: &Lexicon) -> Vec<&str> {
+    let mut words: Vec<&str> = lexicon.cue_forms().collect();
+    // A hedge phrase is found by one of its words: the longest (the last of the longest), so
+    // "is said to" is found by "said", not "is".
+    words.extend(
+        lexicon
+            .hedges()
+            .iter()
+            .filter_map(|h| h.words.iter().rev().max_by_key(|w| w.len()).map(|w| &**w)),
+    );
+    // ", saying ...": a follow-up participle opens a claim by the sentence's subject.
+    words.extend(lexicon.forms_of(Class::FollowUp));
+    words.extend(RULE_WORDS);
+    words
+}
+
 impl Anchors {
     /// The scan for the cue forms and hedge phrases of `lexicon` and [`RULE_WORDS`].
     pub(super) fn new(lexicon: &Lexicon) -> Anchors {
-        let mut words: Vec<&str> = lexicon.cue_forms().collect();
-        // A hedge phrase is found by one of its words: the longest (the last of the longest), so
-        // "is said to" is found by "said", not "is".
-        words.extend(
-            lexicon
-                .hedges()
-                .iter()
-                .filter_map(|h| h.words.iter().rev().max_by_key(|w| w.len()).map(|w| &**w)),
-        );
-        // ", saying ...": a follow-up participle opens a claim by the sentence's subject.
-        words.extend(lexicon.forms_of(Class::FollowUp));
-        words.extend(RULE_WORDS);
+        let mut words = words(lexicon);
         let alnum = |w: &str| w.bytes().all(|b| b.is_ascii_alphanumeric());
         if !words
             .iter()
@@ -302,6 +309,33 @@ pub(super) mod tests {
             claims > 0 && skipped > 0,
             "{claims} claims, {skipped} sentences skipped"
         );
+    }
+
+    proptest::proptest! {
+        /// The run scan finds an anchor word exactly where splitting the text at every byte
+        /// that is no ASCII letter or digit does: runs across its eight-byte reads, at the start
+        /// and the end, of lengths around eight and sixteen, in any case, beside non-ASCII
+        /// characters (a curly quote shares the dashes' first byte) and NUL bytes. No dash: a
+        /// dash may let a sentence through without an anchor word.
+        #[test]
+        fn the_run_scan_finds_what_splitting_finds(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "said", "SAID", "Said", "saidx", "xsaid", "according", "ACCORDINGLY", "accordin",
+                "reportedly", "reportedly2", "claims", "a", "bc", "defghij", "klmnopqr", "stuvwxyz1",
+                " ", "  ", ",", "-", ".", "\u{e9}", "\u{a0}", "\0", "7", "\u{201c}",
+            ]), 0..24)
+        ) {
+            let lexicon = Lexicon::embedded();
+            let scan = Anchors::new(&lexicon);
+            let anchors: std::collections::HashSet<String> =
+                words(&lexicon).iter().map(|w| w.to_ascii_lowercase()).collect();
+            let text = parts.concat();
+            let expected = text
+                .as_bytes()
+                .split(|b| !b.is_ascii_alphanumeric())
+                .any(|run| anchors.contains(&String::from_utf8_lossy(run).to_ascii_lowercase()));
+            proptest::prop_assert_eq!(scan.may_hold_claim(&text), expected, "{:?}", text);
+        }
     }
 
     #[test]
