@@ -290,15 +290,17 @@ fn every_alias_is_a_target_of_its_pattern() {
     let gazetteer = Gazetteer::embedded();
     let m = Matcher::new(&gazetteer);
     let mut end = 0;
-    for p in m.patterns.iter().filter(|p| p.targets.0 != p.targets.1) {
-        assert_eq!(p.targets.0, end, "ranges follow one another");
-        assert!(p.targets.1 > p.targets.0);
-        let range = &m.targets[p.targets.0 as usize..p.targets.1 as usize];
+    for (p, _) in (0..m.heads.len())
+        .map(|k| m.heads.get(k))
+        .filter(|(p, _)| !p.is_empty())
+    {
+        assert_eq!(p.start, end, "ranges follow one another");
+        let range = &m.targets[p.clone()];
         assert!(range.windows(2).all(|w| w[0] != w[1]), "{range:?}");
-        end = p.targets.1;
+        end = p.end;
     }
-    assert_eq!(end as usize, m.targets.len());
-    let mut aliased = vec![false; m.patterns.len()];
+    assert_eq!(end, m.targets.len());
+    let mut aliased = vec![false; m.heads.len()];
     let mut runs = Vec::new();
     for alias in gazetteer.aliases() {
         let lower = format!("{}{PAD}", alias.folded.trim_end().to_ascii_lowercase());
@@ -310,16 +312,15 @@ fn every_alias_is_a_target_of_its_pattern() {
             }
         });
         assert_eq!(patterns.len(), 1, "{:?}", alias.folded);
-        let p = m.patterns[patterns[0]];
         aliased[patterns[0]] = true;
-        let range = &m.targets[p.targets.0 as usize..p.targets.1 as usize];
+        let range = &m.targets[m.heads.get(patterns[0]).0];
         assert!(
             range.iter().any(|t| t.entity == alias.entity && t.weak == alias.weak),
             "{:?}",
             alias.text
         );
     }
-    for (p, aliased) in m.patterns.iter().zip(aliased) {
-        assert_eq!(p.targets.0 < p.targets.1, aliased);
+    for (k, aliased) in aliased.into_iter().enumerate() {
+        assert_eq!(!m.heads.get(k).0.is_empty(), aliased);
     }
 }
