@@ -105,7 +105,8 @@ impl Heads {
 /// An alias of one entity behind a pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Target {
-    entity: EntityId,
+    /// The entity, as u32: 16-byte targets (24 with a usize), read at random per match.
+    entity: u32,
     /// Index into `exact` when the alias is case-sensitive.
     exact: Option<u32>,
     /// Counts only with evidence.
@@ -259,7 +260,7 @@ impl Matcher {
             pairs.push((
                 k,
                 Target {
-                    entity: alias.entity,
+                    entity: u32::try_from(alias.entity).expect("fewer than 2^32 entities"),
                     exact: cased.then(|| {
                         exact.push(word.to_string());
                         exact.len() as u32 - 1
@@ -496,14 +497,14 @@ impl Matcher {
             let evidence = arabic || before & cue::PLACE_BEFORE != 0 || next & cue::PLACE_AFTER != 0;
             let first = found.viable.len();
             for t in targets {
-                let kind = self.entities.kind(t.entity);
+                let kind = self.entities.kind(t.entity as usize);
                 let located = matches!(kind, EntityType::Place | EntityType::State | EntityType::Nationality);
                 let named = kind == EntityType::Place && (person || next & cue::NAME_AFTER != 0);
                 if !case_ok(t) || (genitive && !t.genitive) || (t.common && shouting) || (based && located) || named {
                     continue;
                 }
                 found.viable.push(Viable {
-                    entity: t.entity,
+                    entity: t.entity as usize,
                     weak: t.weak,
                     evidence,
                     dot: t.dot,

@@ -317,7 +317,9 @@ fn every_alias_is_a_target_of_its_pattern() {
         aliased[patterns[0]] = true;
         let range = &m.targets[m.heads.get(patterns[0]).0];
         assert!(
-            range.iter().any(|t| t.entity == alias.entity && t.weak == alias.weak),
+            range
+                .iter()
+                .any(|t| t.entity as usize == alias.entity && t.weak == alias.weak),
             "{:?}",
             alias.text
         );
@@ -325,4 +327,11 @@ fn every_alias_is_a_target_of_its_pattern() {
     for (k, aliased) in aliased.into_iter().enumerate() {
         assert_eq!(!m.heads.get(k).0.is_empty(), aliased);
     }
+}
+
+/// A match reads its pattern's targets at random: they stay 16 bytes (46 K of them, 730 KB,
+/// under the 1 MB cache level; 24 bytes with a usize entity).
+#[test]
+fn a_target_is_sixteen_bytes() {
+    assert_eq!(std::mem::size_of::<Target>(), 16);
 }
