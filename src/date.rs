@@ -177,8 +177,7 @@ fn month_number(name: &str) -> Option<u8> {
 
 /// A character of the regex's Unicode `\w`, for [`find_in_head`]'s boundary check.
 fn is_word_char(c: char) -> bool {
-    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\A\w").expect("compiles"));
-    c.is_ascii_alphanumeric() || c == '_' || (!c.is_ascii() && WORD.is_match(c.encode_utf8(&mut [0; 4])))
+    c.is_ascii_alphanumeric() || c == '_' || (!c.is_ascii() && regex_syntax::is_word_character(c))
 }
 
 /// The date pattern with word boundaries `b` (`\b`, or `(?-u:\b)` for ASCII ones).

@@ -161,6 +161,10 @@ pub const ATTRIBUTE_COLUMNS: [&str; 9] = [
     "affiliation",
     "period",
 ];
+/// The most aliases a gazetteer may hold in all (about 16.7 million): the matcher keeps where a
+/// pattern's targets start in 24 bits. A file that goes past it is refused at the line that does.
+pub const MAX_ALIASES: usize = (1 << 24) - 1;
+
 const REQUIRED_COLUMNS: [&str; 4] = ["id", "name", "type", "aliases"];
 const OTHER_COLUMNS: [&str; 2] = ["subtype", "priority"];
 /// How many columns a header may name.
@@ -465,6 +469,11 @@ impl Gazetteer {
             if let Some(alias) = parse_alias(trim(raw), entity, line, &self.aliases[first..])? {
                 self.aliases.push(alias);
             }
+        }
+        if self.aliases.len() > MAX_ALIASES {
+            return Err(format!(
+                "more than {MAX_ALIASES} aliases in all, the most the matcher indexes"
+            ));
         }
         self.ids_mut().insert(id.to_string(), entity);
         self.entities.push(Entity {

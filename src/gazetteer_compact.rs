@@ -66,8 +66,8 @@ pub(crate) fn encode(g: &Gazetteer) -> (String, Vec<u8>) {
 }
 
 /// The gazetteer [`encode`] wrote into `text` and `bytes`, its strings borrowed from `text`:
-/// entities and aliases on two threads when there are two cores. Panics on input it did not write (it comes from the build, never
-/// from the user).
+/// entities and aliases on two threads when there are two cores. Panics on input it did not
+/// write (it comes from the build, never from the user).
 pub(crate) fn decode(text: &'static str, bytes: &'static [u8]) -> Gazetteer {
     let bytes = bytes.strip_prefix(MAGIC).expect("an encoded gazetteer");
     let (mut entities, rest, text) = Reader::section(bytes, text);

@@ -81,10 +81,11 @@ fn both_spawning<A: Send, B>(
     })
 }
 
-/// Whether there are two cores to split start-up work across. Asked once per process: the
-/// answer reads the affinity mask and the cgroup's CPU quota (about ten system calls), and
-/// start-up asks it three times on its main thread.
-pub(crate) fn two_cores() -> bool {
+/// Whether there are two cores to split start-up work across (the CLI asks it too). Asked once
+/// per process: the answer reads the affinity mask and the cgroup's CPU quota (about ten system
+/// calls), and start-up asks it several times on its main thread.
+#[doc(hidden)]
+pub fn two_cores() -> bool {
     static TWO: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *TWO.get_or_init(|| std::thread::available_parallelism().is_ok_and(|n| n.get() > 1))
 }

@@ -707,7 +707,7 @@ impl Lexicon {
     /// The length of the longest title that `text` starts with, followed by its period
     /// (case-sensitive): the title alternative of the tokenizer's pattern, which takes the
     /// longest such title.
-    pub fn title_at(&self, text: &[u8]) -> Option<usize> {
+    pub(super) fn title_at(&self, text: &[u8]) -> Option<usize> {
         if !text.first().is_some_and(|&b| self.title_firsts.contains(b)) {
             return None;
         }
@@ -1061,8 +1061,10 @@ mod tests {
         assert_eq!(l.get("said").unwrap().stance, Stance::Deny);
         l.add_file("abbreviations.tsv", "abbr\tclasses\nCapt.\ttitle\nHon.\ttitle\n")
             .unwrap();
-        let re = l.token_regex();
-        assert_eq!(re.find("Hon. Smith").unwrap().as_str(), "Hon.");
+        assert!(l.is_title(b"Hon") && !l.is_title(b"Smith"));
+        // The tokenizer's title alternative: "Hon" followed by its period.
+        assert_eq!(l.title_at(b"Hon. Smith"), Some("Hon".len()));
+        assert_eq!(l.title_at(b"Honest man"), None);
     }
 }
 

@@ -412,7 +412,40 @@ impl Anaphor {
 
 #[cfg(test)]
 mod tests {
+    use super::Anaphor;
     use crate::claims::tests::EXTRACTOR;
+    use crate::claims::Lexicon;
+
+    #[test]
+    fn anaphors_are_told_apart_by_ascii_case_alone() {
+        let lexicon = Lexicon::embedded();
+        let kind = |phrase: &str| match Anaphor::parse(phrase, &lexicon) {
+            Some(Anaphor::Person) => "person".to_string(),
+            Some(Anaphor::Institution) => "institution".to_string(),
+            Some(Anaphor::Plural) => "plural".to_string(),
+            Some(Anaphor::Definite(noun)) => format!("the {noun}"),
+            None => "-".to_string(),
+        };
+        for (phrase, want) in [
+            ("he", "person"),
+            ("HE", "person"),
+            ("She", "person"),
+            ("it", "institution"),
+            ("They", "plural"),
+            ("THE MINISTRY", "the ministry"),
+            ("the Ministry", "the ministry"),
+            ("the ministry of defence", "-"),
+            ("Theo", "-"),
+            ("them", "-"),
+            ("hes", "-"),
+            ("the", "-"),
+            ("thé ministry", "-"),
+            // The Kelvin sign lower-cases to an ASCII 'k', but makes none of these words.
+            ("\u{212A}", "-"),
+        ] {
+            assert_eq!(kind(phrase), want, "{phrase:?}");
+        }
+    }
 
     /// The `resolved` text of the source of the first claim whose source is `source`.
     fn resolved(text: &str, source: &str) -> Option<String> {

@@ -15,7 +15,8 @@
 //! beats the rules alone on PolNeAR dev and syria-dev-gold, though on Syria news by one claim,
 //! and about half its claims read on FA-KES are right (see the README's model card);
 //! `Extractor::with_learned_layer(false)` turns it off. The weights are parsed on first use, so
-//! runs that never reach a cue candidate never load them.
+//! library runs that never reach a cue candidate never load them (the CLI, with the layer on and
+//! two cores, parses them on a thread of its own during start-up).
 //!
 //! Features per token: the word and its ±2 window, suffix, shape, cue-candidate flag and the
 //! distance to the nearest cue candidate on each side, the gazetteer type of the mention under

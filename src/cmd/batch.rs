@@ -208,10 +208,13 @@ const DEFER_ABOVE: usize = 1 << 20;
 struct Spare(Mutex<Vec<Vec<u8>>>);
 
 impl Spare {
-    /// Most buffers kept: more than one thread's results in flight rarely wait at once.
+    /// Most buffers kept. About as many are in use as lines are in flight between the workers
+    /// and the writer (one with `-j1`); this only bounds the pool.
     const KEPT: usize = 64;
-    /// A buffer above this capacity is freed rather than kept.
-    const LARGEST: usize = 1 << 22;
+    /// A buffer above this capacity is freed rather than kept, so the pool holds at most 64 MB
+    /// (a line's buffer is reserved at eight times its article, so this keeps those of articles
+    /// up to 128 KB, nearly all of them).
+    const LARGEST: usize = 1 << 20;
 
     /// An empty buffer, grown by earlier lines if one was given back.
     fn take(&self) -> Vec<u8> {

@@ -46,9 +46,8 @@ pub struct GazetteerArgs {
 /// meanwhile, rather than by the first article that reaches a cue candidate while the second
 /// core idles.
 pub fn load_extractor(args: &GazetteerArgs) -> Result<Extractor> {
-    let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
     std::thread::scope(|scope| {
-        if !args.rules_only && two_cores {
+        if !args.rules_only && claimex::two_cores() {
             // Without a thread, the first article parses them, as with one core.
             let _ = std::thread::Builder::new().spawn_scoped(scope, Model::embedded);
         }

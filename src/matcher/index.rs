@@ -1,12 +1,14 @@
 //! The phrase index: every folded, lower-cased alias and cue, as a trie over word ids.
 //!
 //! Phrases are stored as they appear in the view after a word boundary, with their leading
-//! space (`" deir ez zor"`). Every word of a phrase gets an id; a one-word phrase is found by
-//! its word id, and a longer one by following `(phrase so far, next word id)` edges, which
-//! exist only while some phrase still starts with the words so far. [`Index::walk`] looks each
-//! word of a view up once, then extends a run by hashing integer pairs, so the lookups per
-//! word are bounded by the longest phrase (in words), not by the number of phrases. Building is one insertion per word of each phrase: tens of thousands of village
-//! names cost milliseconds, where an Aho-Corasick automaton took most of the start-up.
+//! space (`" deir ez zor"`). Every word of a phrase gets an id; a one-word phrase is found in
+//! its word's slot (which holds the word's id and node), and a longer one by following
+//! `(phrase so far, next word id)` edges, which exist only while some phrase still starts with
+//! the words so far. [`Index::walk`] looks each word of a view up once, then extends a run by
+//! hashing integer pairs, so the lookups per word are bounded by the longest phrase (in words),
+//! not by the number of phrases. Building is one insertion per word of each phrase: tens of
+//! thousands of village names cost milliseconds, where an Aho-Corasick automaton took most of
+//! the start-up.
 //! A word of under 16 bytes (nearly all of them) is found and looked up in one go: two 8-byte
 //! reads give both its end (the first space, by a bit trick) and its key, the bytes packed into
 //! two integers, for an open-addressing table of its own ([`Words`]): no byte-by-byte scan, no
@@ -248,7 +250,8 @@ impl Index {
     }
 }
 
-/// Word ids in an open-addressing table with linear probing, at most half full. A word of up
+/// Words (their ids and one-word nodes) in an open-addressing table with linear probing, at
+/// most half full. A word of up
 /// to 16 bytes is its key, packed little-endian into two integers with zeros after it (a word
 /// has no zero byte, so the packing is one-to-one); longer words go to `long`.
 ///

@@ -294,6 +294,8 @@ impl Matcher {
             targets[fill[k as usize]] = t;
             fill[k as usize] += 1;
         }
+        // A target per alias at most, and the gazetteer refuses more than MAX_ALIASES of those.
+        const { assert!(crate::gazetteer::MAX_ALIASES <= Heads::START as usize) };
         assert!(
             targets.len() <= Heads::START as usize,
             "more than 2^24 - 1 alias targets"
