@@ -175,8 +175,10 @@ fn month_number(name: &str) -> Option<u8> {
     months.iter().position(|m| *m == key).map(|i| i as u8 + 1)
 }
 
-/// A character of the regex's Unicode `\w`, for [`find_in_head`]'s boundary check.
-fn is_word_char(c: char) -> bool {
+/// A character of the regex crate's Unicode `\w` (letters, marks, decimal digits, connector
+/// punctuation, joiners), the side test of its `\b`: for [`find_in_head`]'s boundary check and
+/// the claims tokenizer's titles.
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || (!c.is_ascii() && regex_syntax::is_word_character(c))
 }
 

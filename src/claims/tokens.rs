@@ -18,6 +18,7 @@
 //! `eq_ignore_ascii_case` on the token's text.
 
 use super::lexicon::{Class, Classes, Lexicon};
+use crate::date::is_word_char;
 use crate::fold::ONES;
 pub(super) use crate::fold::{alnum_mask, HIGH};
 use crate::span::Span;
@@ -302,9 +303,10 @@ impl Tokens {
                     }
                 }
             }
-            let scanned = match fast {
-                true => scan_token(s, at, lexicon).map(|(end, ascii)| (at, end, ascii)),
-                false => None,
+            let scanned = if fast {
+                scan_token(s, at, lexicon).map(|(end, ascii)| (at, end, ascii))
+            } else {
+                None
             };
             let Some((start, end, ascii)) = scanned
                 .or_else(|| next_token(s, at, lexicon).map(|(start, end)| (start, end, s[start..end].is_ascii())))
@@ -598,26 +600,19 @@ fn within(ranges: &[(char, char)], c: char) -> bool {
 
 /// `c` is a letter (`\p{L}`).
 fn is_letter(c: char) -> bool {
-    match c.is_ascii() {
-        true => c.is_ascii_alphabetic(),
-        false => within(&UNICODE.letters, c),
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        within(&UNICODE.letters, c)
     }
 }
 
 /// `c` is a letter, digit or mark (`[\p{L}\p{N}\p{M}]`): part of a word.
 fn is_word_part(c: char) -> bool {
-    match c.is_ascii() {
-        true => c.is_ascii_alphanumeric(),
-        false => within(&UNICODE.word_parts, c),
-    }
-}
-
-/// `c` is a word character of the regex crate's `\b` (`\w`: letters, marks, decimal digits,
-/// connector punctuation, joiners).
-fn is_word_char(c: char) -> bool {
-    match c.is_ascii() {
-        true => c.is_ascii_alphanumeric() || c == '_',
-        false => regex_syntax::is_word_character(c),
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        within(&UNICODE.word_parts, c)
     }
 }
 

@@ -247,12 +247,11 @@ impl Matcher {
                 }
             }
             let k = index.insert(&lower, next);
-            match k == next {
-                true => {
-                    next += 1;
-                    sizes.push(1);
-                }
-                false => sizes[k as usize] += 1,
+            if k == next {
+                next += 1;
+                sizes.push(1);
+            } else {
+                sizes[k as usize] += 1;
             }
             // Only ASCII letters have case in the view: other case-sensitive aliases (Arabic)
             // need no check.
