@@ -257,12 +257,13 @@ enum_names! {
     }
 }
 
-// A class is a bit of a `u128`: 128 classes at most (64 are used).
-const _: () = assert!(Class::ALL.len() <= 128, "Classes holds 128 classes at most");
+// A class is a bit of a `u64`: 64 classes at most, all used. A `u64` keeps a token (and a
+// lexicon entry) small; a 65th class needs a `u128` here again.
+const _: () = assert!(Class::ALL.len() <= 64, "Classes holds 64 classes at most");
 
 /// A set of [`Class`]es.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Classes(u128);
+pub struct Classes(u64);
 
 impl Classes {
     /// Holds `c`.

@@ -42,6 +42,9 @@ pub struct Token {
     lower: (u32, u32),
 }
 
+// A sentence's tokens are written once and read by every rule: each is kept within 56 bytes.
+const _: () = assert!(std::mem::size_of::<Token>() <= 56);
+
 /// [`Token::shape`] bits: the first character is upper case, lower case, an ASCII digit.
 const UPPER: u8 = 1;
 const LOWER: u8 = 2;
