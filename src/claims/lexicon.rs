@@ -428,6 +428,10 @@ pub struct Lexicon {
     /// and length ([`super::tokens::Key`]): a token's lookup without hashing its text.
     short: super::short::ShortWords<Word>,
     lemmas: HashMap<Box<str>, Box<str>>,
+    /// The cue [`Lexicon::lemma_cue`] gives for each lemma of `cues`: the cue of the lemma's own
+    /// form if that cue has this lemma, else the first cue with it. Remade after every
+    /// `cues.tsv`, the only file that changes cues.
+    lemma_cues: HashMap<Box<str>, u32>,
     hedges: Vec<Hedge>,
     /// The indices in `hedges` of the phrases each first word opens, in file order.
     hedge_starts: HashMap<Box<str>, Vec<u32>>,
@@ -462,6 +466,15 @@ impl Lexicon {
     /// folder before it): a cue row replaces one of the same form, a word row adds classes.
     pub fn add_file(&mut self, file: &str, content: &str) -> Result<(), LexiconError> {
         let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+        let added = self.add_rows(file, name, content);
+        if name == "cues.tsv" {
+            self.index_lemmas();
+        }
+        added
+    }
+
+    /// [`Lexicon::add_file`] of the file `file`, named `name` without its folder.
+    fn add_rows(&mut self, file: &str, name: &str, content: &str) -> Result<(), LexiconError> {
         let err = |line: usize, message: String| LexiconError {
             file: file.to_string(),
             line,
@@ -750,12 +763,24 @@ impl Lexicon {
         &self.cues[id as usize]
     }
 
-    /// A cue whose lemma is `lemma`.
+    /// A cue whose lemma is `lemma`: the cue of the form `lemma` if its lemma is `lemma`, else
+    /// the first such cue in file order.
     pub fn lemma_cue(&self, lemma: &str) -> Option<&Cue> {
-        self.cue_id(lemma)
-            .map(|id| &self.cues[id as usize])
-            .filter(|c| c.lemma == lemma)
-            .or_else(|| self.cues.iter().find(|c| c.lemma == lemma))
+        self.lemma_cues.get(lemma).map(|&id| &self.cues[id as usize])
+    }
+
+    /// Remakes `lemma_cues` from `cues` and the forms' cues.
+    fn index_lemmas(&mut self) {
+        self.lemma_cues.clear();
+        for (id, cue) in self.cues.iter().enumerate() {
+            if !self.lemma_cues.contains_key(cue.lemma.as_str()) {
+                let own = self
+                    .cue_id(&cue.lemma)
+                    .filter(|&i| self.cues[i as usize].lemma == cue.lemma);
+                self.lemma_cues
+                    .insert(cue.lemma.as_str().into(), own.unwrap_or(id as u32));
+            }
+        }
     }
 
     /// The classes of the word spelled `lower` (already lower-cased).
@@ -1066,6 +1091,41 @@ mod tests {
         // The tokenizer's title alternative: "Hon" followed by its period.
         assert_eq!(l.title_at(b"Hon. Smith"), Some("Hon".len()));
         assert_eq!(l.title_at(b"Honest man"), None);
+    }
+
+    /// The cue of a lemma as a scan of the cues finds it: the lemma's own form's cue if that
+    /// cue has the lemma, else the first cue with it in file order.
+    fn lemma_cue_by_scan<'a>(l: &'a Lexicon, lemma: &str) -> Option<&'a Cue> {
+        l.get(lemma)
+            .filter(|c| c.lemma == lemma)
+            .or_else(|| l.cues.iter().find(|c| c.lemma == lemma))
+    }
+
+    #[test]
+    fn a_lemma_finds_the_cue_a_scan_of_the_cues_finds() {
+        let mut lexicons = vec![Lexicon::embedded()];
+        for (name, _) in PROFILES {
+            let mut l = Lexicon::embedded();
+            l.add_profile(name).unwrap();
+            lexicons.push(l);
+        }
+        // Rows that move lemmas: "mutter" has only the cue of "said"; the form "say" no longer
+        // has the lemma "say", so another form's cue answers for it.
+        let mut moved = Lexicon::embedded();
+        let rows =
+            "form\tlemma\tstance\tframe\tclasses\nsaid\tmutter\tdeny\tspeech\t-\nsay\tutter\tassert\tspeech\t-\n";
+        moved.add_file("cues.tsv", rows).unwrap();
+        assert_eq!(moved.lemma_cue("mutter").map(|c| c.stance), Some(Stance::Deny));
+        assert!(moved.lemma_cue("say").is_some_and(|c| c.lemma == "say"));
+        assert!(moved.lemma_cue("utter").is_some_and(|c| c.lemma == "utter"));
+        lexicons.push(moved);
+        for l in &lexicons {
+            let lemmas = l.cues.iter().map(|c| c.lemma.as_str());
+            for lemma in lemmas.chain(["", "sayy", "Say", "according"]) {
+                assert_eq!(l.lemma_cue(lemma), lemma_cue_by_scan(l, lemma), "{lemma:?}");
+            }
+        }
+        assert!(Lexicon::embedded().lemma_cue("say").is_some());
     }
 }
 
