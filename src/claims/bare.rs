@@ -72,11 +72,12 @@ impl Ctx<'_> {
     /// "CONTENT said SOURCE." with no comma before the cue: the source runs from the cue to the
     /// end of the sentence.
     pub(super) fn bare_inverted(&self, i: usize, aux_start: usize, cue: &Cue) -> Option<Claim> {
-        if !self.lexicon.classes(&cue.lemma).has(Class::InvertingCue)
-            || cue.nominal
+        // The lemma's hash lookup last: most cues fail a token test first.
+        if cue.nominal
             || aux_start < i
             || i < 3
             || self.toks[i - 1].is_punct()
+            || !self.lexicon.classes(&cue.lemma).has(Class::InvertingCue)
         {
             return None;
         }
