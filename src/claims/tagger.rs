@@ -79,6 +79,9 @@ pub struct Model {
     /// `trans[left * 8 + right][prev][label]`, with [`NEG`] where `label` may not follow
     /// `prev` (and in the padding).
     trans: Vec<[[i32; 8]; 8]>,
+    /// `trans` transposed, `into[left * 8 + right][label][prev]`: a label's scores from each
+    /// previous label in one row, for the way back in [`View::tag`].
+    into: Vec<[[i32; 8]; 8]>,
     /// The summed rows of each context's features ([`context_features`]), by context.
     context: Vec<[i32; 8]>,
 }
@@ -136,6 +139,10 @@ impl Model {
                 }
             }
         }
+        let into = trans
+            .iter()
+            .map(|t| std::array::from_fn(|l| std::array::from_fn(|p| t[p][l])))
+            .collect();
         let context = (0..CONTEXTS)
             .map(|k| sum_rows_onto([0; 8], &weights, &context_features(k)))
             .collect();
@@ -143,6 +150,7 @@ impl Model {
             weights,
             scale,
             trans,
+            into,
             context,
         }
     }
@@ -670,24 +678,29 @@ impl<'a> View<'a> {
         // Token `i`'s emission scores wait in `scores[i + 1]` until the forward step replaces
         // them with the scores after it: one vector for both.
         scores.extend((0..n).map(|i| sum_rows_onto(model.context[self.context(i)], weights, &feats[i])));
-        for i in 0..n {
-            let (best, e) = (best_into(&last, rows(i)), scores[i + 1]);
-            let top = (0..LABELS).map(|l| best[l] + e[l]).max().unwrap_or(0);
-            last = std::array::from_fn(|l| (best[l] + e[l] - top).max(NEG));
-            scores[i + 1] = last;
+        // Whole rows of 8 lanes: the eighth (no label) is at most `NEG` in `last` and the
+        // transition rows, so at most `2 * NEG` plus a token's score, never the best.
+        for (i, e) in scores[1..].iter_mut().enumerate() {
+            let best = best_into(&last, rows(i));
+            let s: [i32; 8] = std::array::from_fn(|l| best[l] + e[l]);
+            let top = s.into_iter().fold(i32::MIN, i32::max);
+            last = s.map(|x| (x - top).max(NEG));
+            *e = last;
         }
         // As [`backtrace`]: the best final label (the lowest on a tie), then at each token the
         // first previous label with the best score into the label, as [`View::viterbi`] keeps.
+        // A score into a label is at least `NEG` from an allowed previous label plus two rows,
+        // above the eighth lane's `2 * NEG`, so the eighth is never taken.
         let mut labels = vec![O; n];
         let mut l = (0..LABELS)
             .max_by_key(|&l| (last[l], std::cmp::Reverse(l)))
             .unwrap_or(0);
         for i in (0..n).rev() {
             labels[i] = l as u8;
-            let (before, t) = (&scores[i], rows(i));
-            let into = |p: usize| before[p] + t[p][l];
-            let best = (0..LABELS).map(into).max().unwrap_or(0);
-            l = (0..LABELS).find(|&p| into(p) == best).unwrap_or(0);
+            let t = &model.into[usize::from(self.near[i].left) * 8 + usize::from(self.near[i].right)][l];
+            let into: [i32; 8] = std::array::from_fn(|p| scores[i][p] + t[p]);
+            let best = into.into_iter().fold(i32::MIN, i32::max);
+            l = into.iter().position(|&x| x == best).unwrap_or(0);
         }
         labels
     }
