@@ -1013,6 +1013,12 @@ struct Scratch {
     real_cue: Vec<bool>,
 }
 
+impl Scratch {
+    /// The most tokens a thread's buffers keep room for between sentences (about 130 bytes a
+    /// token), so that one huge sentence does not hold its memory for the rest of the run.
+    const KEEP: usize = 1 << 12;
+}
+
 thread_local! {
     static SCRATCH: Cell<Scratch> = Cell::default();
 }
@@ -1210,7 +1216,10 @@ impl Ctx<'_> {
         }
         added.retain(|c| !self.dropped(c));
         out.extend(added);
-        SCRATCH.set(scratch);
+        // Buffers grown by a sentence of more than `Scratch::KEEP` tokens are freed, not kept.
+        if scratch.view.near.capacity() <= Scratch::KEEP {
+            SCRATCH.set(scratch);
+        }
     }
 }
 
