@@ -37,6 +37,7 @@ use crate::eval::GoldDoc;
 use crate::gazetteer::EntityType;
 use crate::span::Span;
 use crate::Extractor;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 const BITS: u32 = 18;
@@ -79,6 +80,9 @@ pub struct Model {
     /// `trans[left * 8 + right][prev][label]`, with [`NEG`] where `label` may not follow
     /// `prev` (and in the padding).
     trans: Vec<[[i32; 8]; 8]>,
+    /// `trans` transposed, `into[left * 8 + right][label][prev]`: a label's scores from each
+    /// previous label in one row, for the way back in [`View::tag`].
+    into: Vec<[[i32; 8]; 8]>,
     /// The summed rows of each context's features ([`context_features`]), by context.
     context: Vec<[i32; 8]>,
 }
@@ -136,6 +140,10 @@ impl Model {
                 }
             }
         }
+        let into = trans
+            .iter()
+            .map(|t| std::array::from_fn(|l| std::array::from_fn(|p| t[p][l])))
+            .collect();
         let context = (0..CONTEXTS)
             .map(|k| sum_rows_onto([0; 8], &weights, &context_features(k)))
             .collect();
@@ -143,6 +151,7 @@ impl Model {
             weights,
             scale,
             trans,
+            into,
             context,
         }
     }
@@ -249,7 +258,7 @@ const ALLOWED: [[bool; LABELS]; LABELS] = {
 };
 
 /// The FNV-1a hash of one feature part (a word, a shape, a suffix ...). A sentence's words
-/// are hashed once each, in [`View::new`]; features combine these hashes.
+/// are hashed once each, in [`View::fill`]; features combine these hashes.
 const fn fnv(part: &str) -> u64 {
     let (b, mut h, mut i) = (part.as_bytes(), 0xcbf2_9ce4_8422_2325, 0);
     while i < b.len() {
@@ -441,25 +450,27 @@ fn mention_hash(t: Option<EntityType>) -> u64 {
     t.map_or(NONE, |t| TYPES[t as usize])
 }
 
-/// What the features look at, for one sentence.
-pub(crate) struct View<'a> {
-    /// Lower-cased tokens.
-    pub lower: Vec<&'a str>,
-    /// Original tokens.
-    pub words: Vec<&'a str>,
-    /// Token is a cue candidate.
-    pub cue: Vec<bool>,
-    /// Each token's quote flag and distances to cue candidates, in one vector.
+/// What the features look at, for one sentence, and the buffers [`View::tag`] fills: a
+/// thread's views reuse theirs sentence after sentence ([`Scratch`]), so tagging a sentence
+/// allocates nothing once they have grown.
+#[derive(Default)]
+pub(crate) struct View {
+    /// Each token's cue-candidate and quote flags and distances to cue candidates.
     near: Vec<Near>,
     /// The [`fnv`] hashes of each token's parts, computed once, after two of the edge before
     /// the first token and before two of the edge after the last: token `i` is at `i + 2`.
     hashes: Vec<Parts>,
+    /// Each token's [`View::lexical`] features, its scores ([`View::tag`]) and its label.
+    feats: Vec<[u32; FEATURES - CONTEXT_FEATURES]>,
+    scores: Vec<[i32; 8]>,
+    labels: Vec<u8>,
 }
 
-/// Where a token stands: inside quote marks or not, and the distance bucket
-/// ([`distance_bucket`]) to the nearest cue candidate on each side.
+/// Where a token stands: a cue candidate or not, inside quote marks or not, and the distance
+/// bucket ([`distance_bucket`]) to the nearest cue candidate on each side.
 #[derive(Clone, Copy)]
 struct Near {
+    cue: bool,
     quoted: bool,
     left: u8,
     right: u8,
@@ -469,6 +480,8 @@ struct Near {
 #[derive(Clone, Copy)]
 struct Parts {
     word: u64,
+    /// The hash of the lower-case word's last three characters ([`suffix_hash`]).
+    suffix: u64,
     shape: u64,
     mention: u64,
 }
@@ -477,76 +490,87 @@ struct Parts {
 static EDGES: LazyLock<[Parts; 2]> = LazyLock::new(|| {
     ["<s>", "</s>"].map(|w| Parts {
         word: fnv(w),
+        suffix: fnv(w),
         shape: fnv("-"),
         mention: fnv("-"),
     })
 });
 
-impl<'a> View<'a> {
-    pub(crate) fn new(
-        words: Vec<&'a str>,
-        lower: Vec<&'a str>,
-        cue: Vec<bool>,
-        mention: Vec<Option<EntityType>>,
-    ) -> View<'a> {
-        let n = words.len();
+impl View {
+    /// The view of a sentence given as vectors, one entry per token (training and tests).
+    pub(crate) fn new(words: Vec<&str>, lower: Vec<&str>, cue: Vec<bool>, mention: Vec<Option<EntityType>>) -> View {
+        let mut view = View::default();
+        view.fill(words.len(), |i| words[i], |i| lower[i], |i| cue[i], |i| mention[i]);
+        view
+    }
+
+    /// Makes this the view of a sentence of `n` tokens: token `i` is `word(i)`, lower-cased
+    /// `lower(i)`, a cue candidate if `cue(i)`, under a mention of type `mention(i)`.
+    fn fill<'w>(
+        &mut self,
+        n: usize,
+        word: impl Fn(usize) -> &'w str,
+        lower: impl Fn(usize) -> &'w str,
+        cue: impl Fn(usize) -> bool,
+        mention: impl Fn(usize) -> Option<EntityType>,
+    ) {
         let none = distance_bucket(usize::MAX) as u8;
-        let mut near = vec![
-            Near {
-                quoted: false,
-                left: none,
-                right: none,
-            };
-            n
-        ];
+        let edges = &*EDGES;
+        let (near, hashes) = (&mut self.near, &mut self.hashes);
+        near.clear();
+        hashes.clear();
+        hashes.extend([edges[0]; 2]);
         let mut inside = false;
-        for (w, t) in words.iter().zip(&mut near) {
-            match *w {
+        for i in 0..n {
+            let (w, l) = (word(i), lower(i));
+            match w {
                 "“" => inside = true,
                 "”" => inside = false,
                 "\"" => inside = !inside,
                 _ => {}
             }
-            t.quoted = inside;
+            near.push(Near {
+                cue: cue(i),
+                quoted: inside,
+                left: none,
+                right: none,
+            });
+            let h = fnv(l);
+            hashes.push(Parts {
+                word: h,
+                suffix: suffix_hash(l, h),
+                shape: shape_hash(w),
+                mention: mention_hash(mention(i)),
+            });
         }
-        let edges = &*EDGES;
-        let mut hashes = Vec::with_capacity(n + 4);
-        hashes.extend([edges[0]; 2]);
-        hashes.extend((0..n).map(|i| Parts {
-            word: fnv(lower[i]),
-            shape: shape_hash(words[i]),
-            mention: mention_hash(mention[i]),
-        }));
         hashes.extend([edges[1]; 2]);
         let mut last = None;
-        for i in 0..n {
+        for (i, t) in near.iter_mut().enumerate() {
             if let Some(j) = last {
-                near[i].left = distance_bucket(i - j) as u8;
+                t.left = distance_bucket(i - j) as u8;
             }
-            if cue[i] {
+            if t.cue {
                 last = Some(i);
             }
         }
         last = None;
-        for i in (0..n).rev() {
+        for (i, t) in near.iter_mut().enumerate().rev() {
             if let Some(j) = last {
-                near[i].right = distance_bucket(j - i) as u8;
+                t.right = distance_bucket(j - i) as u8;
             }
-            if cue[i] {
+            if t.cue {
                 last = Some(i);
             }
         }
-        View {
-            lower,
-            words,
-            cue,
-            near,
-            hashes,
-        }
+    }
+
+    /// Whether token `i` is a cue candidate.
+    fn cue(&self, i: usize) -> bool {
+        self.near[i].cue
     }
 
     fn len(&self) -> usize {
-        self.words.len()
+        self.near.len()
     }
 
     /// The features of token `i` that do not depend on the previous label: those of its
@@ -562,8 +586,13 @@ impl<'a> View<'a> {
     /// distance buckets to the nearest cue candidate on the left and the right, and position.
     #[inline]
     fn context(&self, i: usize) -> usize {
-        let Near { quoted, left, right } = self.near[i];
-        let (cue, q) = (usize::from(self.cue[i]), usize::from(quoted));
+        let Near {
+            cue,
+            quoted,
+            left,
+            right,
+        } = self.near[i];
+        let (cue, q) = (usize::from(cue), usize::from(quoted));
         let (dl, dr) = (usize::from(left), usize::from(right));
         (((cue * 2 + q) * 8 + dl) * 8 + dr) * 8 + distance_bucket(i)
     }
@@ -575,8 +604,8 @@ impl<'a> View<'a> {
         let w = |k: isize| parts[(k + 2) as usize].word;
         let shape = |k: isize| parts[(k + 2) as usize].shape;
         let mention = |k: isize| parts[(k + 2) as usize].mention;
-        let suffix = suffix_hash(self.lower[i], w(0));
-        let flag = TABLE.flag[usize::from(self.cue[i])];
+        let suffix = parts[2].suffix;
+        let flag = TABLE.flag[usize::from(self.cue(i))];
         // Template numbers are part of the hash: they stay as trained.
         [
             hashed(1, &[w(0)]),
@@ -649,12 +678,14 @@ impl<'a> View<'a> {
     /// and floored at [`NEG`], so they never overflow. The forward pass keeps each token's
     /// scores, not back-pointers: the way back recomputes the previous label of the one label
     /// on the path at each token, which costs less than tracking all eight at every token.
-    pub(crate) fn tag(&self, model: &Model) -> Vec<u8> {
+    pub(crate) fn tag(&mut self, model: &Model) -> &[u8] {
         let n = self.len();
+        let (mut feats, mut scores) = (std::mem::take(&mut self.feats), std::mem::take(&mut self.scores));
+        feats.clear();
+        scores.clear();
         let rows = |i: usize| &model.trans[usize::from(self.near[i].left) * 8 + usize::from(self.near[i].right)];
         // The scores before each token and after the last. Before the first token, only O:
         // every path starts from it.
-        let mut scores = Vec::with_capacity(n + 1);
         let mut last = [NEG; 8];
         last[usize::from(O)] = 0;
         scores.push(last);
@@ -664,32 +695,40 @@ impl<'a> View<'a> {
         // step waiting on the last token's sum), the reads of several tokens are under way at
         // once. One pass hashing and summing was 7% slower end to end (PolNeAR x4). The rows
         // are fetched before they are summed ([`fetch`]), so that far more reads are under way.
-        let feats: Vec<_> = (0..n).map(|i| self.lexical(i)).collect();
+        feats.extend((0..n).map(|i| self.lexical(i)));
         let weights = &*model.weights;
         fetch(weights, &feats);
         // Token `i`'s emission scores wait in `scores[i + 1]` until the forward step replaces
         // them with the scores after it: one vector for both.
         scores.extend((0..n).map(|i| sum_rows_onto(model.context[self.context(i)], weights, &feats[i])));
-        for i in 0..n {
-            let (best, e) = (best_into(&last, rows(i)), scores[i + 1]);
-            let top = (0..LABELS).map(|l| best[l] + e[l]).max().unwrap_or(0);
-            last = std::array::from_fn(|l| (best[l] + e[l] - top).max(NEG));
-            scores[i + 1] = last;
+        // Whole rows of 8 lanes: the eighth (no label) is at most `NEG` in `last` and the
+        // transition rows, so at most `2 * NEG` plus a token's score, never the best.
+        for (i, e) in scores[1..].iter_mut().enumerate() {
+            let best = best_into(&last, rows(i));
+            let s: [i32; 8] = std::array::from_fn(|l| best[l] + e[l]);
+            let top = s.into_iter().fold(i32::MIN, i32::max);
+            last = s.map(|x| (x - top).max(NEG));
+            *e = last;
         }
         // As [`backtrace`]: the best final label (the lowest on a tie), then at each token the
         // first previous label with the best score into the label, as [`View::viterbi`] keeps.
-        let mut labels = vec![O; n];
+        // A score into a label is at least `NEG` from an allowed previous label plus two rows,
+        // above the eighth lane's `2 * NEG`, so the eighth is never taken.
+        let labels = &mut self.labels;
+        labels.clear();
+        labels.resize(n, O);
         let mut l = (0..LABELS)
             .max_by_key(|&l| (last[l], std::cmp::Reverse(l)))
             .unwrap_or(0);
         for i in (0..n).rev() {
             labels[i] = l as u8;
-            let (before, t) = (&scores[i], rows(i));
-            let into = |p: usize| before[p] + t[p][l];
-            let best = (0..LABELS).map(into).max().unwrap_or(0);
-            l = (0..LABELS).find(|&p| into(p) == best).unwrap_or(0);
+            let t = &model.into[usize::from(self.near[i].left) * 8 + usize::from(self.near[i].right)][l];
+            let into: [i32; 8] = std::array::from_fn(|p| scores[i][p] + t[p]);
+            let best = into.into_iter().fold(i32::MIN, i32::max);
+            l = into.iter().position(|&x| x == best).unwrap_or(0);
         }
-        labels
+        (self.feats, self.scores) = (feats, scores);
+        &self.labels
     }
 }
 
@@ -705,9 +744,9 @@ fn best_into(last: &[i32; 8], t: &[[i32; 8]; 8]) -> [i32; 8] {
     best
 }
 
-/// Maximal runs of one tag kind: (kind, first token, one past the last).
-fn runs(labels: &[u8]) -> Vec<(u8, usize, usize)> {
-    let mut out: Vec<(u8, usize, usize)> = Vec::new();
+/// Maximal runs of one tag kind: (kind, first token, one past the last), into `out`.
+fn runs(labels: &[u8], out: &mut Vec<(u8, usize, usize)>) {
+    out.clear();
     for (i, &l) in labels.iter().enumerate() {
         match out.last_mut() {
             Some(r) if is_inside(l) && r.0 == kind(l) && r.2 == i => r.2 = i + 1,
@@ -715,7 +754,6 @@ fn runs(labels: &[u8]) -> Vec<(u8, usize, usize)> {
             _ => {}
         }
     }
-    out
 }
 
 /// Training: an averaged perceptron over sentences given as views and gold labels.
@@ -736,7 +774,7 @@ impl Trainer {
 
     /// One pass over one sentence: tags it with the current weights and, when the best
     /// sequence is wrong, moves the weights toward the gold one (structured perceptron).
-    pub(crate) fn learn(&mut self, view: &View<'_>, gold: &[u8]) {
+    pub(crate) fn learn(&mut self, view: &View, gold: &[u8]) {
         let w = &self.w;
         let score = |feats: &[u32]| {
             let mut acc = [0i64; LABELS];
@@ -830,9 +868,9 @@ fn examples(extractor: &Extractor, lexicon: &Lexicon, doc: &GoldDoc, out: &mut V
         let toks = &tokens.list;
         let lo = x.mentions.partition_point(|m| m.span.end <= s.span.start);
         let hi = x.mentions.partition_point(|m| m.span.start < s.span.end);
-        let mention = mention_types(toks, &x.mentions[lo..hi.max(lo)], |e| {
-            extractor.gazetteer().entity(e).kind
-        });
+        let mut mention = Vec::new();
+        let kind = |e| extractor.gazetteer().entity(e).kind;
+        mention_types(toks, &x.mentions[lo..hi.max(lo)], kind, &mut mention);
         // (kind, attribution) per token, then B at the start of each run.
         let mut owner: Vec<(u8, usize)> = vec![(O, usize::MAX); toks.len()];
         for (a, g) in doc.claims.iter().enumerate() {
@@ -931,14 +969,16 @@ pub fn train(extractor: &Extractor, docs: &[GoldDoc], epochs: usize, seed: u64) 
     trainer.finish()
 }
 
-/// The gazetteer type over each token. Tokens and mentions are sorted by position and
-/// mentions do not overlap, so this is one pass over both.
+/// The gazetteer type over each token, into `out`. Tokens and mentions are sorted by position
+/// and mentions do not overlap, so this is one pass over both.
 fn mention_types(
     toks: &[super::Token],
     mentions: &[crate::Mention],
     kind: impl Fn(crate::EntityId) -> EntityType,
-) -> Vec<Option<EntityType>> {
-    let mut out = vec![None; toks.len()];
+    out: &mut Vec<Option<EntityType>>,
+) {
+    out.clear();
+    out.resize(toks.len(), None);
     let mut t = 0;
     for m in mentions {
         while t < toks.len() && toks[t].span.end <= m.span.start {
@@ -950,7 +990,6 @@ fn mention_types(
             k += 1;
         }
     }
-    out
 }
 
 /// The lower-case form of each token.
@@ -963,6 +1002,25 @@ pub(crate) fn cue_candidates(lexicon: &super::Lexicon, lower: &[&str]) -> Vec<bo
     (0..lower.len())
         .map(|i| lexicon.get(lower[i]).is_some() || (lower[i] == "according" && lower.get(i + 1) == Some(&"to")))
         .collect()
+}
+
+/// A thread's buffers for [`Ctx::learned`], taken for a sentence and put back after it.
+#[derive(Default)]
+struct Scratch {
+    view: View,
+    mention: Vec<Option<EntityType>>,
+    runs: Vec<(u8, usize, usize)>,
+    real_cue: Vec<bool>,
+}
+
+impl Scratch {
+    /// The most tokens a thread's buffers keep room for between sentences (about 130 bytes a
+    /// token), so that one huge sentence does not hold its memory for the rest of the run.
+    const KEEP: usize = 1 << 12;
+}
+
+thread_local! {
+    static SCRATCH: Cell<Scratch> = Cell::default();
 }
 
 impl Ctx<'_> {
@@ -994,19 +1052,28 @@ impl Ctx<'_> {
         if !(0..self.toks.len()).any(open) {
             return;
         }
-        let cue = (0..self.toks.len()).map(candidate).collect();
-        let mention = mention_types(self.toks, self.mentions, |e| self.kinds[e]);
-        let words = (0..self.toks.len()).map(|i| self.word(i)).collect();
-        let lower = (0..self.toks.len()).map(|i| self.lower(i)).collect();
-        let view = View::new(words, lower, cue, mention);
+        let mut scratch = SCRATCH.take();
+        let Scratch {
+            view,
+            mention,
+            runs: spans,
+            real_cue,
+        } = &mut scratch;
+        mention_types(self.toks, self.mentions, |e| self.kinds[e], mention);
+        let (word, lower) = (|i| self.word(i), |i| self.lower(i));
+        view.fill(self.toks.len(), word, lower, candidate, |i| mention[i]);
         // The weights load here, on the first sentence that needs them.
-        let labels = view.tag(Model::embedded());
-        let runs = runs(&labels);
+        view.tag(Model::embedded());
+        let view = &*view;
+        let labels = &view.labels[..];
+        runs(labels, spans);
+        let runs = &spans[..];
         // The tokens of cue runs that hold a lexicon cue: a run without one ("fighting also
         // erupted", "dozens of") does not stop a content running back to its clause start.
-        let mut real_cue = vec![false; labels.len()];
-        for &(tag, from, to) in &runs {
-            if tag == CUE && (from..to).any(|i| view.cue[i]) {
+        real_cue.clear();
+        real_cue.resize(labels.len(), false);
+        for &(tag, from, to) in runs {
+            if tag == CUE && (from..to).any(|i| view.cue(i)) {
                 real_cue[from..to].fill(true);
             }
         }
@@ -1015,13 +1082,13 @@ impl Ctx<'_> {
             if tag != CUE {
                 continue;
             }
-            let Some(c) = (from..to).find(|&i| view.cue[i]) else {
+            let Some(c) = (from..to).find(|&i| view.cue(i)) else {
                 continue;
             };
             // A capitalised cue word is a name or a glued headline ("REUTERS Rodi Said ...",
             // "Coalition Denies Being Behind ..."), as for the rules ([`Ctx::cue_at`]);
             // "According to" opens a sentence.
-            if self.word(c).starts_with(char::is_uppercase) && !view.lower[c].eq("according") {
+            if self.word(c).starts_with(char::is_uppercase) && !self.lower(c).eq("according") {
                 continue;
             }
             // Borrowed: most candidates are turned away below, and only a claim owns its lemma.
@@ -1053,7 +1120,7 @@ impl Ctx<'_> {
                 });
             // "say little about X", "hopes of X": a cue run ending in a preposition governs a
             // noun phrase, not a content ("according to" apart).
-            let object = to - 1 > c && self.has(to - 1, Class::Preposition) && !view.lower[c].eq("according");
+            let object = to - 1 > c && self.has(to - 1, Class::Preposition) && !self.lower(c).eq("according");
             // The run opens at its cue or an auxiliary before it ("has said", "also confirmed"),
             // not at a noun ("a claim rejected", "strikes blamed on").
             let opens = (from..c).all(|k| self.has(k, Class::Auxiliary));
@@ -1149,6 +1216,10 @@ impl Ctx<'_> {
         }
         added.retain(|c| !self.dropped(c));
         out.extend(added);
+        // Buffers grown by a sentence of more than `Scratch::KEEP` tokens are freed, not kept.
+        if scratch.view.near.capacity() <= Scratch::KEEP {
+            SCRATCH.set(scratch);
+        }
     }
 }
 
@@ -1331,7 +1402,9 @@ mod tests {
         );
         assert!(is_inside(2) && !is_inside(1) && !is_inside(O));
         // B-S I-S B-C O B-N I-N I-N
-        assert_eq!(runs(&[1, 2, 3, 0, 5, 6, 6]), [(1, 0, 2), (3, 2, 3), (5, 4, 7)]);
+        let mut out = vec![(0, 9, 9)];
+        runs(&[1, 2, 3, 0, 5, 6, 6], &mut out);
+        assert_eq!(out, [(1, 0, 2), (3, 2, 3), (5, 4, 7)]);
     }
 
     #[test]
@@ -1445,6 +1518,9 @@ mod tests {
             // Shapes beyond "XX", "Xx", "x" and "d": « », %, Ǆ, a letter with a combining accent.
             "Ǆemal said « the levy rose 12 % » in Šibenik, NGO-run Ärzte said – a\u{301}nd left.",
         ];
+        // One view refilled for every sentence, as a thread's scratch is: what a longer
+        // sentence left in its buffers changes nothing.
+        let mut reused = View::default();
         for text in texts {
             let mut t = Tokens::default();
             t.tokenize(text, Span::new(0, text.len()), &lexicon);
@@ -1458,7 +1534,8 @@ mod tests {
                 .map(|i| EntityType::ALL.get(i % (EntityType::ALL.len() + 1)).copied())
                 .collect();
             for mention in [none, some] {
-                let v = View::new(words.clone(), lower.clone(), cue.clone(), mention);
+                reused.fill(n, |i| words[i], |i| lower[i], |i| cue[i], |i| mention[i]);
+                let mut v = View::new(words.clone(), lower.clone(), cue.clone(), mention);
                 let slow = v.viterbi(
                     |feats| m.score(feats),
                     |i, p| {
@@ -1468,6 +1545,7 @@ mod tests {
                     },
                 );
                 assert_eq!(v.tag(m), slow, "{text}");
+                assert_eq!(reused.tag(m), slow, "{text} (reused view)");
             }
         }
         assert!(View::new(vec![], vec![], vec![], vec![]).tag(m).is_empty());
@@ -1538,7 +1616,7 @@ mod tests {
         let lower = lower_words(&t);
         let cue = cue_candidates(&lexicon, &lower);
         let n = words.len();
-        let labels = View::new(words, lower, cue, vec![None; n]).tag(&a);
+        let labels = View::new(words, lower, cue, vec![None; n]).tag(&a).to_vec();
         // Local officials said the ferry ... Friday .
         assert_eq!(labels, [1, 2, 3, 5, 6, 6, 6, 6, 6, 0]);
     }
