@@ -1,7 +1,8 @@
 //! An ordered parallel map: inputs are processed on N threads, outputs come out in input order.
 //!
 //! Inputs travel in chunks (see [`chunks`]: up to [`CHUNK_ITEMS`] inputs or about
-//! [`CHUNK_BYTES`]), so a worker wakes once per chunk, not once per small article. A feeder
+//! [`CHUNK_BYTES`]), so a worker wakes once per chunk, not once per small article, and gets the
+//! whole chunk at once (the batch runs the pipeline's stages over all of it in turn). A feeder
 //! thread pulls chunks and hands each to the workers together with a one-shot channel for its
 //! results; the receiving end of that channel goes, in input order, into a bounded queue that
 //! the caller's thread drains. So the output order is the input order whatever the thread count
@@ -42,12 +43,14 @@ pub fn chunks<I>(
     })
 }
 
-/// Maps `work` over `inputs` on `threads` threads and feeds the outputs, in input order, to
-/// `sink`, which runs on the calling thread. With one thread, no thread is started.
+/// Maps `work` over the chunks of `inputs` on `threads` threads and feeds the outputs (one per
+/// input, in a chunk's order), in input order, to `sink`, which runs on the calling thread. With
+/// one thread, no thread is started. `work` takes a whole chunk, so it can run its stages over
+/// all of the chunk's inputs in turn.
 pub fn ordered_map<I, O>(
     inputs: impl Iterator<Item = Vec<I>> + Send,
     threads: usize,
-    work: impl Fn(I) -> O + Sync,
+    work: impl Fn(Vec<I>) -> Vec<O> + Sync,
     mut sink: impl FnMut(O) -> Result<()>,
 ) -> Result<()>
 where
@@ -55,7 +58,7 @@ where
     O: Send,
 {
     if threads <= 1 {
-        return inputs.flatten().map(work).try_for_each(sink);
+        return inputs.flat_map(work).try_for_each(sink);
     }
     let (job_tx, job_rx) = bounded::<(Vec<I>, Sender<Vec<O>>)>(threads);
     let (order_tx, order_rx) = bounded::<Receiver<Vec<O>>>(4 * threads);
@@ -66,7 +69,7 @@ where
             scope.spawn(move || {
                 for (chunk, done) in job_rx {
                     // The writer may have stopped; then the results have nowhere to go.
-                    let _ = done.send(chunk.into_iter().map(work).collect());
+                    let _ = done.send(work(chunk));
                 }
             });
         }
@@ -99,10 +102,11 @@ mod tests {
             ordered_map(
                 chunks(0..500u64, |&i| i * 40_000, || true),
                 threads,
-                |i| {
+                |chunk| {
                     // Uneven work, so later inputs often finish first.
-                    std::thread::sleep(std::time::Duration::from_micros((i * 7919) % 300));
-                    i * 2
+                    let us: u64 = chunk.iter().map(|i| (i * 7919) % 300).sum();
+                    std::thread::sleep(std::time::Duration::from_micros(us));
+                    chunk.into_iter().map(|i| i * 2).collect()
                 },
                 |o| {
                     got.push(o);
@@ -122,10 +126,10 @@ mod tests {
         ordered_map(
             chunks(0..2000u64, |_| 1, || true),
             threads,
-            |i| {
-                let now = alive.fetch_add(1, SeqCst) + 1;
+            |chunk| {
+                let now = alive.fetch_add(chunk.len(), SeqCst) + chunk.len();
                 most.fetch_max(now, SeqCst);
-                i
+                chunk
             },
             |i| {
                 if i % 100 == 0 {
@@ -151,7 +155,7 @@ mod tests {
         let r = ordered_map(
             chunks(inputs, |_| 1, || true),
             2,
-            |i| i,
+            |chunk| chunk,
             |_| {
                 seen += 1;
                 anyhow::ensure!(seen < 10, "closed");
