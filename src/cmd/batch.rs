@@ -175,7 +175,7 @@ fn extract_all(
     ordered_map(
         inputs,
         opts.threads,
-        |chunk| process(extractor, chunk, opts, lines, &spare),
+        |chunk, emit| process(extractor, chunk, opts, lines, &spare, emit),
         |outcome| {
             match outcome.payload {
                 Payload::Line(line) if outcome.error.is_none() || error_lines => {
@@ -267,21 +267,30 @@ struct Article {
     date: Option<Date>,
 }
 
-/// Reads and extracts a chunk of inputs; `lines` serialises JSON lines here, on the worker.
-/// The chunk's articles go through the pipeline together ([`Extractor::extract_all`]), which
-/// keeps each stage's tables in cache. If that panics, each article is extracted again on its
-/// own, so only the one at fault becomes an error record.
-fn process(extractor: &Extractor, inputs: Vec<Input>, opts: Options, lines: bool, spare: &Spare) -> Vec<Outcome> {
+/// Reads and extracts a chunk of inputs and hands `emit` their outcomes in order; `lines`
+/// serialises JSON lines here, on the worker, one at a time (with one thread the line is
+/// written, and its buffer back in [`Spare`], before the next). The chunk's articles go through
+/// the pipeline together ([`Extractor::extract_all`]), which keeps each stage's tables in cache.
+/// If that panics, each article is extracted again on its own, so only the one at fault becomes
+/// an error record.
+fn process(
+    extractor: &Extractor,
+    inputs: Vec<Input>,
+    opts: Options,
+    lines: bool,
+    spare: &Spare,
+    emit: &mut dyn FnMut(Outcome),
+) {
     let read: Vec<Result<Article, Outcome>> = inputs.into_iter().map(|input| read(input, opts)).collect();
     let texts: Vec<_> = read.iter().flatten().map(|a| (a.text.as_str(), a.date)).collect();
     let all = catch_unwind(AssertUnwindSafe(|| extractor.extract_all(&texts)));
     let mut all = all.ok().map(Vec::into_iter);
-    read.into_iter()
-        .map(|input| match input {
+    for input in read {
+        emit(match input {
             Ok(article) => finished(extractor, article, all.as_mut().and_then(Iterator::next), lines, spare),
             Err(failure) => failure,
-        })
-        .collect()
+        });
+    }
 }
 
 /// Reads and parses one input: its article, or its error record.

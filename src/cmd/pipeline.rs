@@ -43,14 +43,16 @@ pub fn chunks<I>(
     })
 }
 
-/// Maps `work` over the chunks of `inputs` on `threads` threads and feeds the outputs (one per
-/// input, in a chunk's order), in input order, to `sink`, which runs on the calling thread. With
-/// one thread, no thread is started. `work` takes a whole chunk, so it can run its stages over
-/// all of the chunk's inputs in turn.
+/// Maps `work` over the chunks of `inputs` on `threads` threads and feeds the outputs, in input
+/// order, to `sink`, which runs on the calling thread. `work` takes a whole chunk (so it can run
+/// its stages over all of the chunk's inputs in turn) and hands `emit` one output per input, in
+/// the chunk's order. With one thread, no thread is started and each output goes to `sink` as
+/// soon as it is emitted (so a buffer the sink frees can serve the next output while in cache);
+/// after a failure of `sink`, the chunk's later outputs are dropped and the run stops.
 pub fn ordered_map<I, O>(
     inputs: impl Iterator<Item = Vec<I>> + Send,
     threads: usize,
-    work: impl Fn(Vec<I>) -> Vec<O> + Sync,
+    work: impl Fn(Vec<I>, &mut dyn FnMut(O)) + Sync,
     mut sink: impl FnMut(O) -> Result<()>,
 ) -> Result<()>
 where
@@ -58,7 +60,16 @@ where
     O: Send,
 {
     if threads <= 1 {
-        return inputs.flat_map(work).try_for_each(sink);
+        for chunk in inputs {
+            let mut written = Ok(());
+            work(chunk, &mut |output| {
+                if written.is_ok() {
+                    written = sink(output);
+                }
+            });
+            written?;
+        }
+        return Ok(());
     }
     let (job_tx, job_rx) = bounded::<(Vec<I>, Sender<Vec<O>>)>(threads);
     let (order_tx, order_rx) = bounded::<Receiver<Vec<O>>>(4 * threads);
@@ -69,7 +80,9 @@ where
             scope.spawn(move || {
                 for (chunk, done) in job_rx {
                     // The writer may have stopped; then the results have nowhere to go.
-                    let _ = done.send(work(chunk));
+                    let mut outputs = Vec::with_capacity(chunk.len());
+                    work(chunk, &mut |output| outputs.push(output));
+                    let _ = done.send(outputs);
                 }
             });
         }
@@ -102,11 +115,12 @@ mod tests {
             ordered_map(
                 chunks(0..500u64, |&i| i * 40_000, || true),
                 threads,
-                |chunk| {
-                    // Uneven work, so later inputs often finish first.
-                    let us: u64 = chunk.iter().map(|i| (i * 7919) % 300).sum();
-                    std::thread::sleep(std::time::Duration::from_micros(us));
-                    chunk.into_iter().map(|i| i * 2).collect()
+                |chunk, emit| {
+                    for i in chunk {
+                        // Uneven work, so later inputs often finish first.
+                        std::thread::sleep(std::time::Duration::from_micros((i * 7919) % 300));
+                        emit(i * 2);
+                    }
                 },
                 |o| {
                     got.push(o);
@@ -126,10 +140,12 @@ mod tests {
         ordered_map(
             chunks(0..2000u64, |_| 1, || true),
             threads,
-            |chunk| {
-                let now = alive.fetch_add(chunk.len(), SeqCst) + chunk.len();
-                most.fetch_max(now, SeqCst);
-                chunk
+            |chunk, emit| {
+                for i in chunk {
+                    let now = alive.fetch_add(1, SeqCst) + 1;
+                    most.fetch_max(now, SeqCst);
+                    emit(i);
+                }
             },
             |i| {
                 if i % 100 == 0 {
@@ -146,24 +162,54 @@ mod tests {
     }
 
     #[test]
-    fn a_failing_sink_stops_the_run() {
-        let pulled = std::sync::atomic::AtomicUsize::new(0);
-        let inputs = (0..100_000).inspect(|_| {
-            pulled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        });
-        let mut seen = 0;
-        let r = ordered_map(
-            chunks(inputs, |_| 1, || true),
-            2,
-            |chunk| chunk,
-            |_| {
-                seen += 1;
-                anyhow::ensure!(seen < 10, "closed");
+    fn with_one_thread_each_output_is_written_before_the_next_is_made() {
+        use std::sync::atomic::{AtomicU64, Ordering::SeqCst};
+        let (made, written) = (AtomicU64::new(0), AtomicU64::new(0));
+        ordered_map(
+            chunks(0..40u64, |_| 1, || true),
+            1,
+            |chunk, emit| {
+                for i in chunk {
+                    assert_eq!(
+                        made.load(SeqCst),
+                        written.load(SeqCst),
+                        "output {i} made before the last was written"
+                    );
+                    made.fetch_add(1, SeqCst);
+                    emit(i);
+                }
+            },
+            |i| {
+                assert_eq!(i, written.fetch_add(1, SeqCst));
                 Ok(())
             },
-        );
-        assert!(r.is_err());
-        assert!(pulled.into_inner() < 100 * CHUNK_ITEMS, "the feeder stopped early");
+        )
+        .unwrap();
+        assert_eq!(written.into_inner(), 40);
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_run() {
+        for threads in [1, 2] {
+            let pulled = std::sync::atomic::AtomicUsize::new(0);
+            let inputs = (0..100_000).inspect(|_| {
+                pulled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            });
+            let mut seen = 0;
+            let r = ordered_map(
+                chunks(inputs, |_| 1, || true),
+                threads,
+                |chunk, emit| chunk.into_iter().for_each(emit),
+                |_| {
+                    seen += 1;
+                    anyhow::ensure!(seen < 10, "closed");
+                    Ok(())
+                },
+            );
+            assert!(r.is_err());
+            assert_eq!(seen, 10, "no output written after the failure ({threads} threads)");
+            assert!(pulled.into_inner() < 100 * CHUNK_ITEMS, "the feeder stopped early");
+        }
     }
 
     #[test]
