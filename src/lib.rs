@@ -173,16 +173,36 @@ impl Extractor {
     /// alias shared by entities of different periods ("government forces") names the one with
     /// the highest priority.
     pub fn extract_dated(&self, text: &str, date: Option<Date>) -> Extraction {
+        let mut x = self.matched(text, date);
+        x.claims = self.claims.find(text, &x.sentences, &x.mentions);
+        x
+    }
+
+    /// Runs the pipeline on several articles, each a text and its date as for
+    /// [`Extractor::extract_dated`], stage by stage: sentences and mentions for all of them, then
+    /// their claims. The extractions are the same as one by one, in the same order; a batch is
+    /// faster, since each stage's tables stay in cache across the articles instead of being
+    /// evicted by the other stages' (the learned layer's) after each article. Memory grows with
+    /// the articles given at once: give a few (the CLI gives up to 16, about 1 MB).
+    pub fn extract_all(&self, articles: &[(&str, Option<Date>)]) -> Vec<Extraction> {
+        let mut all: Vec<Extraction> = articles.iter().map(|&(text, date)| self.matched(text, date)).collect();
+        for (x, &(text, _)) in all.iter_mut().zip(articles) {
+            x.claims = self.claims.find(text, &x.sentences, &x.mentions);
+        }
+        all
+    }
+
+    /// The stages before the claims on one article: its extraction without claims.
+    fn matched(&self, text: &str, date: Option<Date>) -> Extraction {
         let sentences = self.segmenter.segment(text);
         let date = date.or_else(|| date::find_in_head(text));
         let mentions = self.matcher.find_dated(text, &sentences, date);
-        let claims = self.claims.find(text, &sentences, &mentions);
         let title = sentences.iter().find(|s| s.role == Role::Title).map(|s| s.span);
         let byline = segment::byline(text, &sentences);
         Extraction {
             sentences,
             mentions,
-            claims,
+            claims: Vec::new(),
             title,
             byline,
             date,
@@ -192,6 +212,52 @@ impl Extractor {
 
 #[cfg(test)]
 mod tests {
+    use super::{Date, Extractor, Gazetteer};
+
+    #[test]
+    fn extract_all_gives_each_article_what_extract_dated_gives_it_alone() {
+        let extractor = Extractor::new(Gazetteer::embedded());
+        let dated: Date = "2016-03-12".parse().unwrap();
+        // Articles of my own: claims, mentions, a title and dateline, a dated one, an empty one,
+        // and the same text twice (nothing may carry over from one article to the next).
+        let articles = [
+            (
+                "Rebels shell Idlib\n\nIDLIB, Syria (AP) -- Activists said the army shelled Idlib on Monday, \
+              and a monitor reported that 12 people were killed.",
+                None,
+            ),
+            ("", None),
+            (
+                "Government forces entered Aleppo, the ministry claimed. Russia denied it.",
+                Some(dated),
+            ),
+            (
+                "Government forces entered Aleppo, the ministry claimed. Russia denied it.",
+                None,
+            ),
+            (
+                "The Kurdish-led SDF allegedly took Raqqa, according to a spokesman quoted by Reuters.",
+                None,
+            ),
+            (
+                "Rebels shell Idlib\n\nIDLIB, Syria (AP) -- Activists said the army shelled Idlib on Monday, \
+              and a monitor reported that 12 people were killed.",
+                None,
+            ),
+        ];
+        let all = extractor.extract_all(&articles);
+        let alone: Vec<_> = articles
+            .iter()
+            .map(|&(text, date)| extractor.extract_dated(text, date))
+            .collect();
+        assert_eq!(all, alone);
+        // The comparison is not empty-handed: the articles have claims and mentions.
+        assert!(all.iter().filter(|x| !x.claims.is_empty()).count() >= 3, "{all:#?}");
+        assert!(all[4].mentions.len() >= 2, "{:#?}", all[4].mentions);
+        assert_eq!(all[2].date, Some(dated));
+        assert_eq!(extractor.extract_all(&[]), []);
+    }
+
     #[test]
     fn both_runs_each_job_once_with_or_without_a_thread() {
         let here = std::thread::current().id();

@@ -8,7 +8,10 @@
 //! and the run goes on. Output is flushed input by input, so the command works as a streaming
 //! mapper.
 //!
-//! JSON lines are serialised by the workers; articles for other formats (and very large ones)
+//! A worker reads a chunk of inputs, extracts its articles stage by stage
+//! ([`Extractor::extract_all`]: the matcher's tables stay in cache across the chunk instead of
+//! being evicted by the learned layer's after each article), then serialises them. JSON lines
+//! are serialised by the workers; articles for other formats (and very large ones)
 //! travel to the writer as extractions and go through the `--format` [`Sink`] there. A line's
 //! buffer goes back to a [`Spare`] pool once written, so the workers reuse a few buffers that
 //! are already grown (and, on one thread, still in cache) instead of allocating one per article.
@@ -172,7 +175,7 @@ fn extract_all(
     ordered_map(
         inputs,
         opts.threads,
-        |input| process(extractor, input, opts, lines, &spare),
+        |chunk, emit| process(extractor, chunk, opts, lines, &spare, emit),
         |outcome| {
             match outcome.payload {
                 Payload::Line(line) if outcome.error.is_none() || error_lines => {
@@ -257,74 +260,103 @@ struct Big {
     meta: DocumentMeta,
 }
 
-/// Reads and extracts one input; `lines` serialises JSON lines here, on the worker.
-fn process(extractor: &Extractor, input: Input, opts: Options, lines: bool, spare: &Spare) -> Outcome {
+/// An input read and parsed, waiting for extraction.
+struct Article {
+    text: String,
+    meta: DocumentMeta,
+    date: Option<Date>,
+}
+
+/// Reads and extracts a chunk of inputs and hands `emit` their outcomes in order; `lines`
+/// serialises JSON lines here, on the worker, one at a time (with one thread the line is
+/// written, and its buffer back in [`Spare`], before the next). The chunk's articles go through
+/// the pipeline together ([`Extractor::extract_all`]), which keeps each stage's tables in cache.
+/// If that panics, each article is extracted again on its own, so only the one at fault becomes
+/// an error record.
+fn process(
+    extractor: &Extractor,
+    inputs: Vec<Input>,
+    opts: Options,
+    lines: bool,
+    spare: &Spare,
+    emit: &mut dyn FnMut(Outcome),
+) {
+    let read: Vec<Result<Article, Outcome>> = inputs.into_iter().map(|input| read(input, opts)).collect();
+    let texts: Vec<_> = read.iter().flatten().map(|a| (a.text.as_str(), a.date)).collect();
+    let all = catch_unwind(AssertUnwindSafe(|| extractor.extract_all(&texts)));
+    let mut all = all.ok().map(Vec::into_iter);
+    for input in read {
+        emit(match input {
+            Ok(article) => finished(extractor, article, all.as_mut().and_then(Iterator::next), lines, spare),
+            Err(failure) => failure,
+        });
+    }
+}
+
+/// Reads and parses one input: its article, or its error record.
+fn read(input: Input, opts: Options) -> Result<Article, Outcome> {
     let (len, lossy) = (input.len(), opts.lossy);
+    let failed = |document, reason| Err(failed(document, reason, len));
     match input {
         Input::File(path, size) => {
             let meta = meta_for(&path);
             match read_listed_article(&path, size, lossy) {
-                Ok(text) => extracted(extractor, text, meta, opts.date, lines, spare),
-                Err(e) => failed(json!({"id": meta.id, "path": meta.path}), format!("{e:#}"), len),
+                Ok(text) => Ok(Article {
+                    text,
+                    meta,
+                    date: opts.date,
+                }),
+                Err(e) => failed(json!({"id": meta.id, "path": meta.path}), format!("{e:#}")),
             }
         }
         Input::Unreadable(path, reason) => {
             let meta = meta_for(&path);
-            failed(json!({"id": meta.id, "path": meta.path}), reason, len)
+            failed(json!({"id": meta.id, "path": meta.path}), reason)
         }
-        Input::Line(n, Err(e)) => failed(
-            json!({"id": null, "path": null, "line": n}),
-            format!("line {n}: {e}"),
-            len,
-        ),
+        Input::Line(n, Err(e)) => failed(json!({"id": null, "path": null, "line": n}), format!("line {n}: {e}")),
         Input::Line(n, Ok(bytes)) => match jsonl::parse(n, bytes, lossy) {
-            Ok(record) => {
-                let date = record.date.or(opts.date);
-                extracted(extractor, record.text, record.meta, date, lines, spare)
-            }
-            Err(bad) => failed(json!({"id": bad.id, "path": null, "line": n}), bad.reason, len),
+            Ok(record) => Ok(Article {
+                text: record.text,
+                date: record.date.or(opts.date),
+                meta: record.meta,
+            }),
+            Err(bad) => failed(json!({"id": bad.id, "path": null, "line": n}), bad.reason),
         },
     }
 }
 
-fn extracted(
-    extractor: &Extractor,
-    text: String,
-    meta: DocumentMeta,
-    date: Option<Date>,
-    lines: bool,
-    spare: &Spare,
-) -> Outcome {
-    let bytes = text.len() as u64;
-    let (id, path) = (meta.id.clone(), meta.path.clone());
-    let run = || -> Result<(Payload, (usize, usize))> {
-        let x = extractor.extract_dated(&text, date);
-        let counts = (x.claims.len(), x.mentions.len());
-        if !lines || text.len() > DEFER_ABOVE {
-            return Ok((Payload::Deferred(Box::new(Big { text, x, meta })), counts));
-        }
-        // Serialised here, on the worker: the same bytes as the [`Sink`] writes.
-        let mut line = spare.take();
-        line.reserve(text.len() * 8);
-        document(&text, &x, extractor.gazetteer(), &meta).push_json(&mut line);
-        line.push(b'\n');
-        Ok((Payload::Line(line), counts))
-    };
-    let document = || json!({"id": id, "path": path});
-    match catch_unwind(AssertUnwindSafe(run)) {
-        Ok(Ok((payload, counts))) => Outcome {
-            counts: Some(counts),
+/// An article's outcome from its extraction `x` (None: extracted here, on its own).
+fn finished(extractor: &Extractor, article: Article, x: Option<Extraction>, lines: bool, spare: &Spare) -> Outcome {
+    let bytes = article.text.len() as u64;
+    let (id, path) = (article.meta.id.clone(), article.meta.path.clone());
+    let run = || {
+        let x = x.unwrap_or_else(|| extractor.extract_dated(&article.text, article.date));
+        let counts = Some((x.claims.len(), x.mentions.len()));
+        let Article { text, meta, .. } = article;
+        let payload = if !lines || text.len() > DEFER_ABOVE {
+            Payload::Deferred(Box::new(Big { text, x, meta }))
+        } else {
+            // Serialised here, on the worker: the same bytes as the [`Sink`] writes.
+            let mut line = spare.take();
+            line.reserve(text.len() * 8);
+            document(&text, &x, extractor.gazetteer(), &meta).push_json(&mut line);
+            line.push(b'\n');
+            Payload::Line(line)
+        };
+        Outcome {
             payload,
             bytes,
+            counts,
             error: None,
-        },
-        Ok(Err(e)) => failed(document(), format!("{id}: {e:#}"), bytes),
-        Err(_) => failed(
-            document(),
+        }
+    };
+    catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|_| {
+        failed(
+            json!({"id": id, "path": path}),
             format!("{id}: internal error: extraction panicked (a bug; please report it)"),
             bytes,
-        ),
-    }
+        )
+    })
 }
 
 /// The error record for an input: `{"schema_version", "document", "error"}`.

@@ -1,7 +1,8 @@
 //! An ordered parallel map: inputs are processed on N threads, outputs come out in input order.
 //!
 //! Inputs travel in chunks (see [`chunks`]: up to [`CHUNK_ITEMS`] inputs or about
-//! [`CHUNK_BYTES`]), so a worker wakes once per chunk, not once per small article. A feeder
+//! [`CHUNK_BYTES`]), so a worker wakes once per chunk, not once per small article, and gets the
+//! whole chunk at once (the batch runs the pipeline's stages over all of it in turn). A feeder
 //! thread pulls chunks and hands each to the workers together with a one-shot channel for its
 //! results; the receiving end of that channel goes, in input order, into a bounded queue that
 //! the caller's thread drains. So the output order is the input order whatever the thread count
@@ -42,12 +43,16 @@ pub fn chunks<I>(
     })
 }
 
-/// Maps `work` over `inputs` on `threads` threads and feeds the outputs, in input order, to
-/// `sink`, which runs on the calling thread. With one thread, no thread is started.
+/// Maps `work` over the chunks of `inputs` on `threads` threads and feeds the outputs, in input
+/// order, to `sink`, which runs on the calling thread. `work` takes a whole chunk (so it can run
+/// its stages over all of the chunk's inputs in turn) and hands `emit` one output per input, in
+/// the chunk's order. With one thread, no thread is started and each output goes to `sink` as
+/// soon as it is emitted (so a buffer the sink frees can serve the next output while in cache);
+/// after a failure of `sink`, the chunk's later outputs are dropped and the run stops.
 pub fn ordered_map<I, O>(
     inputs: impl Iterator<Item = Vec<I>> + Send,
     threads: usize,
-    work: impl Fn(I) -> O + Sync,
+    work: impl Fn(Vec<I>, &mut dyn FnMut(O)) + Sync,
     mut sink: impl FnMut(O) -> Result<()>,
 ) -> Result<()>
 where
@@ -55,7 +60,16 @@ where
     O: Send,
 {
     if threads <= 1 {
-        return inputs.flatten().map(work).try_for_each(sink);
+        for chunk in inputs {
+            let mut written = Ok(());
+            work(chunk, &mut |output| {
+                if written.is_ok() {
+                    written = sink(output);
+                }
+            });
+            written?;
+        }
+        return Ok(());
     }
     let (job_tx, job_rx) = bounded::<(Vec<I>, Sender<Vec<O>>)>(threads);
     let (order_tx, order_rx) = bounded::<Receiver<Vec<O>>>(4 * threads);
@@ -66,7 +80,9 @@ where
             scope.spawn(move || {
                 for (chunk, done) in job_rx {
                     // The writer may have stopped; then the results have nowhere to go.
-                    let _ = done.send(chunk.into_iter().map(work).collect());
+                    let mut outputs = Vec::with_capacity(chunk.len());
+                    work(chunk, &mut |output| outputs.push(output));
+                    let _ = done.send(outputs);
                 }
             });
         }
@@ -99,10 +115,12 @@ mod tests {
             ordered_map(
                 chunks(0..500u64, |&i| i * 40_000, || true),
                 threads,
-                |i| {
-                    // Uneven work, so later inputs often finish first.
-                    std::thread::sleep(std::time::Duration::from_micros((i * 7919) % 300));
-                    i * 2
+                |chunk, emit| {
+                    for i in chunk {
+                        // Uneven work, so later inputs often finish first.
+                        std::thread::sleep(std::time::Duration::from_micros((i * 7919) % 300));
+                        emit(i * 2);
+                    }
                 },
                 |o| {
                     got.push(o);
@@ -122,10 +140,12 @@ mod tests {
         ordered_map(
             chunks(0..2000u64, |_| 1, || true),
             threads,
-            |i| {
-                let now = alive.fetch_add(1, SeqCst) + 1;
-                most.fetch_max(now, SeqCst);
-                i
+            |chunk, emit| {
+                for i in chunk {
+                    let now = alive.fetch_add(1, SeqCst) + 1;
+                    most.fetch_max(now, SeqCst);
+                    emit(i);
+                }
             },
             |i| {
                 if i % 100 == 0 {
@@ -142,24 +162,54 @@ mod tests {
     }
 
     #[test]
-    fn a_failing_sink_stops_the_run() {
-        let pulled = std::sync::atomic::AtomicUsize::new(0);
-        let inputs = (0..100_000).inspect(|_| {
-            pulled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        });
-        let mut seen = 0;
-        let r = ordered_map(
-            chunks(inputs, |_| 1, || true),
-            2,
-            |i| i,
-            |_| {
-                seen += 1;
-                anyhow::ensure!(seen < 10, "closed");
+    fn with_one_thread_each_output_is_written_before_the_next_is_made() {
+        use std::sync::atomic::{AtomicU64, Ordering::SeqCst};
+        let (made, written) = (AtomicU64::new(0), AtomicU64::new(0));
+        ordered_map(
+            chunks(0..40u64, |_| 1, || true),
+            1,
+            |chunk, emit| {
+                for i in chunk {
+                    assert_eq!(
+                        made.load(SeqCst),
+                        written.load(SeqCst),
+                        "output {i} made before the last was written"
+                    );
+                    made.fetch_add(1, SeqCst);
+                    emit(i);
+                }
+            },
+            |i| {
+                assert_eq!(i, written.fetch_add(1, SeqCst));
                 Ok(())
             },
-        );
-        assert!(r.is_err());
-        assert!(pulled.into_inner() < 100 * CHUNK_ITEMS, "the feeder stopped early");
+        )
+        .unwrap();
+        assert_eq!(written.into_inner(), 40);
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_run() {
+        for threads in [1, 2] {
+            let pulled = std::sync::atomic::AtomicUsize::new(0);
+            let inputs = (0..100_000).inspect(|_| {
+                pulled.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            });
+            let mut seen = 0;
+            let r = ordered_map(
+                chunks(inputs, |_| 1, || true),
+                threads,
+                |chunk, emit| chunk.into_iter().for_each(emit),
+                |_| {
+                    seen += 1;
+                    anyhow::ensure!(seen < 10, "closed");
+                    Ok(())
+                },
+            );
+            assert!(r.is_err());
+            assert_eq!(seen, 10, "no output written after the failure ({threads} threads)");
+            assert!(pulled.into_inner() < 100 * CHUNK_ITEMS, "the feeder stopped early");
+        }
     }
 
     #[test]
