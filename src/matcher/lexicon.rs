@@ -73,11 +73,14 @@ impl Lexicon {
         }
         for (i, row) in rows {
             let name = row.split('\t').next().unwrap_or("");
-            let folded = fold_str(name).to_ascii_lowercase();
+            // Lower-cased and trimmed in place: one string a name, not three.
+            let mut folded = fold_str(name);
+            folded.make_ascii_lowercase();
             if folded.trim().is_empty() {
                 return Err(err(i + 1, format!("name {name:?} has no letters or digits")));
             }
-            self.add_cue(folded.trim_end(), cue::GIVEN_NAME);
+            folded.truncate(folded.trim_end().len());
+            self.cues.push((folded, cue::GIVEN_NAME));
         }
         Ok(())
     }
