@@ -1,4 +1,5 @@
-//! Per-stage throughput (MB/s of article text): segment, match, claims, JSON, and end to end,
+//! Per-stage throughput (MB/s of article text): segment, match, claims, JSON, and end to end
+//! (one article at a time, and in chunks of 16 as `batch` runs a folder),
 //! against a floor: an Aho-Corasick-only scan of the same text for the gazetteer's aliases
 //! (what any dictionary matcher must at least do), so each stage can be given as a ratio to it.
 //!
@@ -166,6 +167,19 @@ fn stages(c: &mut Criterion) {
                 let x = extractor.extract(t);
                 document(t, &x, &gazetteer, &meta).write_json(&mut buf).unwrap();
                 black_box(&buf);
+            }
+        })
+    });
+    // As `batch` runs a folder: the stages over chunks of 16 articles (`Extractor::extract_all`).
+    g.bench_function("end_to_end_chunks", |b| {
+        b.iter(|| {
+            for chunk in texts.chunks(16) {
+                let dated: Vec<_> = chunk.iter().map(|t| (t.as_str(), None)).collect();
+                for (t, x) in chunk.iter().zip(extractor.extract_all(&dated)) {
+                    buf.clear();
+                    document(t, &x, &gazetteer, &meta).write_json(&mut buf).unwrap();
+                    black_box(&buf);
+                }
             }
         })
     });
