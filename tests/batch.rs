@@ -206,28 +206,31 @@ fn jsonl_is_a_streaming_mapper_n_lines_in_n_lines_out() {
 #[test]
 fn jsonl_output_streams_before_input_ends() {
     use std::io::{BufRead, BufReader};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_claimex"))
-        .args(["batch", "--input", "jsonl", "-q"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    for i in 0..3 {
-        writeln!(stdin, r#"{{"id": "{i}", "text": "Hama."}}"#).unwrap();
-        stdin.flush().unwrap();
-        let mut line = String::new();
-        stdout.read_line(&mut line).unwrap();
-        let v: Value = serde_json::from_str(&line).unwrap();
-        assert_eq!(
-            v["document"]["id"],
-            i.to_string(),
-            "the answer comes while stdin is still open"
-        );
+    // One thread (no worker thread: a chunk is extracted and written on the main thread) and two.
+    for threads in ["1", "2"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimex"))
+            .args(["batch", "--input", "jsonl", "-q", "-j", threads])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        for i in 0..3 {
+            writeln!(stdin, r#"{{"id": "{i}", "text": "Hama."}}"#).unwrap();
+            stdin.flush().unwrap();
+            let mut line = String::new();
+            stdout.read_line(&mut line).unwrap();
+            let v: Value = serde_json::from_str(&line).unwrap();
+            assert_eq!(
+                v["document"]["id"],
+                i.to_string(),
+                "-j{threads}: the answer comes while stdin is still open"
+            );
+        }
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
     }
-    drop(stdin);
-    assert!(child.wait().unwrap().success());
 }
 
 #[test]

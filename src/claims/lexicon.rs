@@ -467,9 +467,8 @@ impl Lexicon {
     pub fn add_file(&mut self, file: &str, content: &str) -> Result<(), LexiconError> {
         let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
         let added = self.add_rows(file, name, content);
-        if name == "cues.tsv" {
-            self.index_lemmas();
-        }
+        // After every file (a few hundred cues): whichever rows change cues, the map follows.
+        self.index_lemmas();
         added
     }
 

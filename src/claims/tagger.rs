@@ -24,7 +24,7 @@
 //! Decoding is first-order Viterbi (an `I-` label only follows its own `B-`/`I-`), and
 //! training is a structured perceptron over the same decoder: greedy decoding broke spans into
 //! pieces (tagger alone on PolNeAR dev, content F1 .280 greedy, .441 Viterbi). Each token's
-//! word, shape and mention type is FNV-1a hashed once; a feature mixes these hashes with its
+//! word, suffix, shape and mention type is FNV-1a hashed once; a feature mixes these hashes with its
 //! template number into 2^18 buckets. Weights are averaged, then quantised to i16. Training
 //! sees every sentence also with its commas and apostrophes stripped (as FA-KES prints news).
 //! Training is deterministic: a fixed seed shuffles the sentences, and everything else is in
@@ -80,9 +80,9 @@ pub struct Model {
     /// `trans[left * 8 + right][prev][label]`, with [`NEG`] where `label` may not follow
     /// `prev` (and in the padding).
     trans: Vec<[[i32; 8]; 8]>,
-    /// `trans` transposed, `into[left * 8 + right][label][prev]`: a label's scores from each
+    /// `trans` transposed, `back[left * 8 + right][label][prev]`: a label's scores from each
     /// previous label in one row, for the way back in [`View::tag`].
-    into: Vec<[[i32; 8]; 8]>,
+    back: Vec<[[i32; 8]; 8]>,
     /// The summed rows of each context's features ([`context_features`]), by context.
     context: Vec<[i32; 8]>,
 }
@@ -140,7 +140,7 @@ impl Model {
                 }
             }
         }
-        let into = trans
+        let back = trans
             .iter()
             .map(|t| std::array::from_fn(|l| std::array::from_fn(|p| t[p][l])))
             .collect();
@@ -151,7 +151,7 @@ impl Model {
             weights,
             scale,
             trans,
-            into,
+            back,
             context,
         }
     }
@@ -722,7 +722,7 @@ impl View {
             .unwrap_or(0);
         for i in (0..n).rev() {
             labels[i] = l as u8;
-            let t = &model.into[usize::from(self.near[i].left) * 8 + usize::from(self.near[i].right)][l];
+            let t = &model.back[usize::from(self.near[i].left) * 8 + usize::from(self.near[i].right)][l];
             let into: [i32; 8] = std::array::from_fn(|p| scores[i][p] + t[p]);
             let best = into.into_iter().fold(i32::MIN, i32::max);
             l = into.iter().position(|&x| x == best).unwrap_or(0);

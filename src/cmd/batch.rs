@@ -175,7 +175,17 @@ fn extract_all(
     ordered_map(
         inputs,
         opts.threads,
-        |chunk, emit| process(extractor, chunk, opts, lines, &spare, emit),
+        |chunk, emit| {
+            process(
+                extractor,
+                &|a| extractor.extract_all(a),
+                chunk,
+                opts,
+                lines,
+                &spare,
+                emit,
+            )
+        },
         |outcome| {
             match outcome.payload {
                 Payload::Line(line) if outcome.error.is_none() || error_lines => {
@@ -260,6 +270,9 @@ struct Big {
     meta: DocumentMeta,
 }
 
+/// Extracts articles (text, date), one extraction each in order: [`Extractor::extract_all`].
+type Extract<'a> = &'a dyn Fn(&[(&str, Option<Date>)]) -> Vec<Extraction>;
+
 /// An input read and parsed, waiting for extraction.
 struct Article {
     text: String,
@@ -270,11 +283,12 @@ struct Article {
 /// Reads and extracts a chunk of inputs and hands `emit` their outcomes in order; `lines`
 /// serialises JSON lines here, on the worker, one at a time (with one thread the line is
 /// written, and its buffer back in [`Spare`], before the next). The chunk's articles go through
-/// the pipeline together ([`Extractor::extract_all`]), which keeps each stage's tables in cache.
-/// If that panics, each article is extracted again on its own, so only the one at fault becomes
-/// an error record.
+/// the pipeline together (`extract`: [`Extractor::extract_all`], which keeps each stage's tables
+/// in cache). If that panics, each article is extracted again on its own, so only the one at
+/// fault becomes an error record (and the default panic hook reports its panic twice).
 fn process(
     extractor: &Extractor,
+    extract: Extract,
     inputs: Vec<Input>,
     opts: Options,
     lines: bool,
@@ -283,11 +297,14 @@ fn process(
 ) {
     let read: Vec<Result<Article, Outcome>> = inputs.into_iter().map(|input| read(input, opts)).collect();
     let texts: Vec<_> = read.iter().flatten().map(|a| (a.text.as_str(), a.date)).collect();
-    let all = catch_unwind(AssertUnwindSafe(|| extractor.extract_all(&texts)));
+    let all = catch_unwind(AssertUnwindSafe(|| extract(&texts)));
     let mut all = all.ok().map(Vec::into_iter);
     for input in read {
         emit(match input {
-            Ok(article) => finished(extractor, article, all.as_mut().and_then(Iterator::next), lines, spare),
+            Ok(article) => {
+                let x = all.as_mut().and_then(Iterator::next);
+                finished(extractor, extract, article, x, lines, spare)
+            }
             Err(failure) => failure,
         });
     }
@@ -296,7 +313,7 @@ fn process(
 /// Reads and parses one input: its article, or its error record.
 fn read(input: Input, opts: Options) -> Result<Article, Outcome> {
     let (len, lossy) = (input.len(), opts.lossy);
-    let failed = |document, reason| Err(failed(document, reason, len));
+    let fail = |document, reason| Err(failed(document, reason, len));
     match input {
         Input::File(path, size) => {
             let meta = meta_for(&path);
@@ -306,31 +323,41 @@ fn read(input: Input, opts: Options) -> Result<Article, Outcome> {
                     meta,
                     date: opts.date,
                 }),
-                Err(e) => failed(json!({"id": meta.id, "path": meta.path}), format!("{e:#}")),
+                Err(e) => fail(json!({"id": meta.id, "path": meta.path}), format!("{e:#}")),
             }
         }
         Input::Unreadable(path, reason) => {
             let meta = meta_for(&path);
-            failed(json!({"id": meta.id, "path": meta.path}), reason)
+            fail(json!({"id": meta.id, "path": meta.path}), reason)
         }
-        Input::Line(n, Err(e)) => failed(json!({"id": null, "path": null, "line": n}), format!("line {n}: {e}")),
+        Input::Line(n, Err(e)) => fail(json!({"id": null, "path": null, "line": n}), format!("line {n}: {e}")),
         Input::Line(n, Ok(bytes)) => match jsonl::parse(n, bytes, lossy) {
             Ok(record) => Ok(Article {
                 text: record.text,
                 date: record.date.or(opts.date),
                 meta: record.meta,
             }),
-            Err(bad) => failed(json!({"id": bad.id, "path": null, "line": n}), bad.reason),
+            Err(bad) => fail(json!({"id": bad.id, "path": null, "line": n}), bad.reason),
         },
     }
 }
 
 /// An article's outcome from its extraction `x` (None: extracted here, on its own).
-fn finished(extractor: &Extractor, article: Article, x: Option<Extraction>, lines: bool, spare: &Spare) -> Outcome {
+fn finished(
+    extractor: &Extractor,
+    extract: Extract,
+    article: Article,
+    x: Option<Extraction>,
+    lines: bool,
+    spare: &Spare,
+) -> Outcome {
     let bytes = article.text.len() as u64;
     let (id, path) = (article.meta.id.clone(), article.meta.path.clone());
     let run = || {
-        let x = x.unwrap_or_else(|| extractor.extract_dated(&article.text, article.date));
+        let x = x.unwrap_or_else(|| {
+            let mut alone = extract(&[(&article.text, article.date)]);
+            alone.pop().expect("an extraction per article")
+        });
         let counts = Some((x.claims.len(), x.mentions.len()));
         let Article { text, meta, .. } = article;
         let payload = if !lines || text.len() > DEFER_ABOVE {
@@ -374,7 +401,58 @@ fn failed(document: Value, reason: String, bytes: u64) -> Outcome {
 
 #[cfg(test)]
 mod tests {
-    use super::Spare;
+    use super::{process, Date, Extract, Extractor, Input, Options, Payload, Spare};
+    use claimex::Gazetteer;
+    use serde_json::json;
+
+    #[test]
+    fn a_panic_in_one_article_of_a_chunk_costs_that_article_alone() {
+        let extractor = Extractor::new(Gazetteer::embedded());
+        let texts = [
+            "Activists said the army shelled Idlib on Monday.",
+            "BUG: the extraction of this one panics.",
+            "The ministry said that Russia denied it.",
+        ];
+        let run = |extract: Extract| {
+            let inputs = (texts.iter().enumerate())
+                .map(|(i, t)| Input::Line(i + 1, Ok(json!({"id": i, "text": t}).to_string().into_bytes())))
+                .collect();
+            let opts = Options {
+                threads: 1,
+                lossy: false,
+                quiet: true,
+                date: None,
+            };
+            let mut out = Vec::new();
+            process(&extractor, extract, inputs, opts, true, &Spare::default(), &mut |o| {
+                let Payload::Line(line) = o.payload else {
+                    panic!("a JSON line")
+                };
+                out.push((String::from_utf8(line).unwrap(), o.error));
+            });
+            out
+        };
+        let plain = run(&|a| extractor.extract_all(a));
+        let faulty = |a: &[(&str, Option<Date>)]| {
+            assert!(!a.iter().any(|(t, _)| t.starts_with("BUG")), "an injected bug");
+            extractor.extract_all(a)
+        };
+        let got = run(&faulty);
+        assert_eq!(got.len(), 3);
+        assert!(plain.iter().all(|(_, e)| e.is_none()));
+        assert!(plain[0].0.contains("\"claims\":[{"), "{}", plain[0].0);
+        assert_eq!(
+            got[0], plain[0],
+            "the articles before and after the panic as without it"
+        );
+        assert_eq!(got[2], plain[2]);
+        let (line, error) = &got[1];
+        assert!(
+            error.as_ref().is_some_and(|e| e.contains("extraction panicked")),
+            "{error:?}"
+        );
+        assert!(line.contains("\"error\"") && line.contains(r#""id":"1""#), "{line}");
+    }
 
     #[test]
     fn spare_buffers_come_back_empty_and_grown_and_are_bounded() {
