@@ -430,7 +430,7 @@ pub struct Lexicon {
     lemmas: HashMap<Box<str>, Box<str>>,
     /// The cue [`Lexicon::lemma_cue`] gives for each lemma of `cues`: the cue of the lemma's own
     /// form if that cue has this lemma, else the first cue with it. Remade after every
-    /// `cues.tsv`, the only file that changes cues.
+    /// lexicon file.
     lemma_cues: HashMap<Box<str>, u32>,
     hedges: Vec<Hedge>,
     /// The indices in `hedges` of the phrases each first word opens, in file order.

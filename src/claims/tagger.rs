@@ -476,6 +476,14 @@ struct Near {
     right: u8,
 }
 
+impl Near {
+    /// The index of the token's pair of cue distance buckets, as `Model::trans` and `back` are
+    /// laid out: `left * 8 + right`.
+    fn pair(self) -> usize {
+        usize::from(self.left) * 8 + usize::from(self.right)
+    }
+}
+
 /// The [`fnv`] hashes of one token's feature parts.
 #[derive(Clone, Copy)]
 struct Parts {
@@ -497,8 +505,9 @@ static EDGES: LazyLock<[Parts; 2]> = LazyLock::new(|| {
 });
 
 impl View {
-    /// The view of a sentence given as vectors, one entry per token (training and tests).
-    pub(crate) fn new(words: Vec<&str>, lower: Vec<&str>, cue: Vec<bool>, mention: Vec<Option<EntityType>>) -> View {
+    /// The view of a sentence given as slices, one entry per token.
+    #[cfg(test)]
+    fn new(words: &[&str], lower: &[&str], cue: &[bool], mention: &[Option<EntityType>]) -> View {
         let mut view = View::default();
         view.fill(words.len(), |i| words[i], |i| lower[i], |i| cue[i], |i| mention[i]);
         view
@@ -683,7 +692,7 @@ impl View {
         let (mut feats, mut scores) = (std::mem::take(&mut self.feats), std::mem::take(&mut self.scores));
         feats.clear();
         scores.clear();
-        let rows = |i: usize| &model.trans[usize::from(self.near[i].left) * 8 + usize::from(self.near[i].right)];
+        let rows = |i: usize| &model.trans[self.near[i].pair()];
         // The scores before each token and after the last. Before the first token, only O:
         // every path starts from it.
         let mut last = [NEG; 8];
@@ -722,7 +731,7 @@ impl View {
             .unwrap_or(0);
         for i in (0..n).rev() {
             labels[i] = l as u8;
-            let t = &model.back[usize::from(self.near[i].left) * 8 + usize::from(self.near[i].right)][l];
+            let t = &model.back[self.near[i].pair()][l];
             let into: [i32; 8] = std::array::from_fn(|p| scores[i][p] + t[p]);
             let best = into.into_iter().fold(i32::MIN, i32::max);
             l = into.iter().position(|&x| x == best).unwrap_or(0);
@@ -957,11 +966,13 @@ pub fn train(extractor: &Extractor, docs: &[GoldDoc], epochs: usize, seed: u64) 
         }
         for &k in &order {
             let e = &data[k];
-            let view = View::new(
-                e.words.iter().map(String::as_str).collect(),
-                e.lower.iter().map(String::as_str).collect(),
-                e.cue.clone(),
-                e.mention.clone(),
+            let mut view = View::default();
+            view.fill(
+                e.words.len(),
+                |i| &e.words[i],
+                |i| &e.lower[i],
+                |i| e.cue[i],
+                |i| e.mention[i],
             );
             trainer.learn(&view, &e.gold);
         }
@@ -1453,7 +1464,7 @@ mod tests {
         let words = vec!["The", "mayor’s", "aide", "said", "roads", "were", "open"];
         let lower = vec!["the", "mayor’s", "aide", "said", "roads", "were", "open"];
         let cue = vec![false, false, false, true, false, false, false];
-        let v = View::new(words, lower, cue, vec![None; 7]);
+        let v = View::new(&words, &lower, &cue, &[None; 7]);
         // "mayor’s": no cue on the left, "said" two tokens on the right, position 1.
         let f = v.emission(1);
         let (c, l) = f.split_at(CONTEXT_FEATURES);
@@ -1491,7 +1502,7 @@ mod tests {
             // The context's summed rows plus the words' give the emission score.
             let e = sum_rows_onto(m.context[v.context(i)], &m.weights, &v.lexical(i));
             assert_eq!(e.map(i64::from)[..LABELS], m.score(&v.emission(i)), "token {i}");
-            let t = &m.trans[usize::from(v.near[i].left) * 8 + usize::from(v.near[i].right)];
+            let t = &m.trans[v.near[i].pair()];
             for p in 0..LABELS {
                 v.transition(i, p as u8, &mut f);
                 let score = m.score(&f);
@@ -1535,7 +1546,7 @@ mod tests {
                 .collect();
             for mention in [none, some] {
                 reused.fill(n, |i| words[i], |i| lower[i], |i| cue[i], |i| mention[i]);
-                let mut v = View::new(words.clone(), lower.clone(), cue.clone(), mention);
+                let mut v = View::new(&words, &lower, &cue, &mention);
                 let slow = v.viterbi(
                     |feats| m.score(feats),
                     |i, p| {
@@ -1548,7 +1559,7 @@ mod tests {
                 assert_eq!(reused.tag(m), slow, "{text} (reused view)");
             }
         }
-        assert!(View::new(vec![], vec![], vec![], vec![]).tag(m).is_empty());
+        assert!(View::new(&[], &[], &[], &[]).tag(m).is_empty());
     }
 
     #[test]
@@ -1616,7 +1627,7 @@ mod tests {
         let lower = lower_words(&t);
         let cue = cue_candidates(&lexicon, &lower);
         let n = words.len();
-        let labels = View::new(words, lower, cue, vec![None; n]).tag(&a).to_vec();
+        let labels = View::new(&words, &lower, &cue, &vec![None; n]).tag(&a).to_vec();
         // Local officials said the ferry ... Friday .
         assert_eq!(labels, [1, 2, 3, 5, 6, 6, 6, 6, 6, 0]);
     }
@@ -1666,13 +1677,8 @@ mod tests {
         // Two sentences of the same shapes, cue flags and mention types in other words: the
         // lexical features that differ are exactly those at OF_WORDS.
         let view = |words: &[&'static str]| {
-            let lower = words.iter().map(|w| w.to_lowercase().leak() as &str).collect();
-            View::new(
-                words.to_vec(),
-                lower,
-                vec![false, false, true, false, false, false],
-                vec![None; 6],
-            )
+            let lower: Vec<&str> = words.iter().map(|w| w.to_lowercase().leak() as &str).collect();
+            View::new(words, &lower, &[false, false, true, false, false, false], &[None; 6])
         };
         let a = view(&["The", "mayor", "said", "roads", "were", "open"]);
         let b = view(&["Two", "clerks", "added", "fees", "rose", "sharply"]);
