@@ -178,9 +178,10 @@ impl Index {
                 Some(key) => self.words.find(key),
                 None => self.word(b, before + 1, end),
             };
-            // Nothing to extend, start or cut a genitive from: the common case.
+            // Nothing to extend, start or cut a genitive from: the common case. So is a word of
+            // some phrase that starts none ("of", "and") while no run is open.
             let plural = b[end - 1] == b's';
-            if runs.is_empty() && id.is_none() && !plural {
+            if runs.is_empty() && !plural && id.is_none_or(|w| w.first == NONE) {
                 before = end;
                 continue;
             }
