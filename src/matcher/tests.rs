@@ -62,6 +62,19 @@ fn check(cases: &[(&str, &[(&str, &str)])]) {
 }
 
 #[test]
+fn a_break_is_found_by_its_first_byte_as_by_its_character() {
+    for &c in BREAKS {
+        for s in [c.to_string(), format!("Deir ez{c}Zor"), format!("Hay’at{c}")] {
+            assert!(has_break(&s), "{s:?}");
+        }
+    }
+    // Other characters, some sharing a first byte with a break ("’" and "—" with "“").
+    for s in ["", "Deir ez-Zor", "Hay’at Tahrir", "al—Sham", "Ḩamāh", "حلب", "a.b's"] {
+        assert!(!has_break(s), "{s:?}");
+    }
+}
+
+#[test]
 fn words_case_and_folding() {
     check(&[
         (
