@@ -51,6 +51,14 @@ const EMBEDDED_GAZETTEER: (&str, &[u8]) = (
     include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin")),
 );
 
+/// The matcher's patterns for the embedded gazetteers and lexicon, compiled by the build
+/// (`build.rs`); see `matcher::patterns`.
+const EMBEDDED_PATTERNS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/patterns.bin"));
+
+/// What the matcher needs of each embedded entity, made by the build; see
+/// `matcher::entity_table`.
+const EMBEDDED_ENTITIES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/entities.bin"));
+
 /// `(a(), b())`, with `a` on a second thread when there are two cores (and the OS gives a
 /// thread; if it refuses one, `a` runs here after `b`): start-up runs independent jobs so. The
 /// results are the same either way.
