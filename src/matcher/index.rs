@@ -19,7 +19,7 @@
 //! by a bare `s` that ends the word (a scraped genitive, "Syrias"; the caller decides whether it
 //! counts), and it reports each once, in order of the word it ends in.
 
-use super::patterns::{Reader, Writer};
+use super::patterns::{le32, le64, Reader, Writer};
 use crate::fold::ONES;
 use foldhash::fast::FixedState;
 use std::collections::HashMap;
@@ -152,8 +152,8 @@ impl Index {
         let words = Words::decode(r);
         let n = r.len();
         let mut edges = HashMap::with_capacity_and_hasher(n, FixedState::default());
-        for _ in 0..n {
-            edges.insert(r.u64(), r.u32());
+        for e in r.records::<12>(n) {
+            edges.insert(le64(&e, 0), le32(&e, 8));
         }
         let nodes = r.u32s().into_iter().map(Node).collect();
         Index { words, edges, nodes }
@@ -417,14 +417,13 @@ impl Words {
             len: r.len(),
             long: HashMap::default(),
         };
-        for _ in 0..words.len {
-            let i = r.len();
-            let key = [r.u64(), r.u64()];
+        for s in r.records::<28>(words.len) {
+            let key = [le64(&s, 4), le64(&s, 12)];
             let word = Word {
-                id: r.u32(),
-                first: r.u32(),
+                id: le32(&s, 20),
+                first: le32(&s, 24),
             };
-            words.set(i, Slot { key, word });
+            words.set(le32(&s, 0) as usize, Slot { key, word });
         }
         for _ in 0..r.len() {
             let word = r.bytes().into();
