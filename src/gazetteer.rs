@@ -147,6 +147,9 @@ pub struct Gazetteer {
     /// Each entity's JSON head for the output stage, made on first use ([`Gazetteer::memo`]):
     /// the same bytes for every article, so written once per run instead of once per article.
     memo: Vec<OnceLock<Box<[u8]>>>,
+    /// Exactly the embedded gazetteers: made by [`Gazetteer::embedded`], cleared by any file
+    /// added. The matcher then loads the patterns the build compiled for them.
+    embedded: bool,
 }
 
 /// The optional attribute columns, in output order.
@@ -225,7 +228,15 @@ impl Gazetteer {
     /// The default gazetteers, embedded in the binary: parsed and checked by the build
     /// (`build.rs`), loaded here from their compact form (`src/gazetteer_compact.rs`).
     pub fn embedded() -> Gazetteer {
-        compact::decode(crate::EMBEDDED_GAZETTEER.0, crate::EMBEDDED_GAZETTEER.1)
+        Gazetteer {
+            embedded: true,
+            ..compact::decode(crate::EMBEDDED_GAZETTEER.0, crate::EMBEDDED_GAZETTEER.1)
+        }
+    }
+
+    /// Whether this is exactly [`Gazetteer::embedded`], with no file added.
+    pub(crate) fn is_embedded(&self) -> bool {
+        self.embedded
     }
 
     /// The default gazetteers parsed from their TSV files, as the build does: what
@@ -246,6 +257,7 @@ impl Gazetteer {
     }
 
     fn add(&mut self, file: &str, content: &str, cut: bool) -> Result<(), GazetteerError> {
+        self.embedded = false;
         let (entities, aliases) = (self.entities.len(), self.aliases.len());
         let result = self.parse(file, content, cut);
         if result.is_err() {
@@ -630,6 +642,25 @@ mod tests {
         let mut g = Gazetteer::default();
         g.add_file("test.tsv", &format!("{HEADER}{rows}"))?;
         Ok(g)
+    }
+
+    /// Only the embedded gazetteers as loaded count as embedded (the matcher loads the
+    /// patterns the build made for them): not after a file is added, even one that fails.
+    #[test]
+    fn a_file_added_makes_the_gazetteer_no_longer_the_embedded_one() {
+        assert!(Gazetteer::embedded().is_embedded());
+        assert!(!Gazetteer::default().is_embedded());
+        assert!(!Gazetteer::parse_embedded().unwrap().is_embedded());
+        let mut g = Gazetteer::embedded();
+        assert!(g.add_file("x.tsv", "id\tname\n").is_err());
+        assert!(!g.is_embedded());
+        let mut g = Gazetteer::embedded();
+        g.add_file(
+            "x.tsv",
+            "id\tname\ttype\taliases\nwadi_x\tWadi Xanadu\tplace\tXanadu Valley\n",
+        )
+        .unwrap();
+        assert!(!g.is_embedded() && g.clone().find("wadi_x").is_some());
     }
 
     #[test]

@@ -169,12 +169,18 @@ pub fn byline(text: &str, sentences: &[Sentence]) -> Option<Span> {
     Some(Span::new(s.span.start + m.start(), s.span.start + m.end()).trim_end_matches(text, &['.']))
 }
 
-/// Compiles the patterns every article uses now rather than at the first article (start-up
-/// does it on its spare thread).
+/// Compiles the byline and boilerplate patterns, which most articles use, now rather than at
+/// the first article (start-up does it on one thread, [`compile_dateline`] on the other, so
+/// that both end about together).
 pub(crate) fn compile_patterns() {
-    for pattern in [&BYLINE, &DATELINE, &BOILERPLATE] {
+    for pattern in [&BYLINE, &BOILERPLATE] {
         LazyLock::force(pattern);
     }
+}
+
+/// Compiles the dateline pattern now (the costliest of the three: its Unicode classes).
+pub(crate) fn compile_dateline() {
+    LazyLock::force(&DATELINE);
 }
 
 /// A credit line: "By Jane Doe", "Reporting by ...". Its possible first words are also listed in

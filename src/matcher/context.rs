@@ -16,12 +16,11 @@
 //!    priority and id;
 //! 5. the final leftmost-longest selection.
 
+use super::entity_table::EntityTable;
 use crate::date::{Date, Period};
 use crate::gazetteer::{EntityId, EntityType, Gazetteer};
 use crate::matcher::Mention;
 use crate::span::Span;
-use foldhash::fast::FixedState;
-use std::collections::HashMap;
 
 /// At most this many anchor coordinates are kept per article, so ranking by distance costs a
 /// bounded amount per candidate.
@@ -96,44 +95,23 @@ struct Anchors {
 }
 
 impl Entities {
-    pub fn new<'g>(gazetteer: &'g Gazetteer) -> Entities {
+    /// The entities of `gazetteer`, with its [`EntityTable`].
+    pub fn new(gazetteer: &Gazetteer, table: EntityTable) -> Entities {
         let all = gazetteer.entities();
-        let mut order: Vec<EntityId> = (0..all.len()).collect();
-        order.sort_by(|&a, &b| {
-            all[b]
-                .priority
-                .cmp(&all[a].priority)
-                .then_with(|| all[a].id.cmp(&all[b].id))
-        });
-        let mut rank = vec![0; all.len()];
-        for (r, &e) in order.iter().enumerate() {
-            rank[e] = r as u32;
-        }
-        // Interned by first use, so the map's order does not matter.
-        let mut names: HashMap<(&str, &str), u32, FixedState> = HashMap::default();
-        let mut intern = |e: &'g crate::Entity, column: &'static str| {
-            let v = e.attribute(column)?;
-            let next = names.len() as u32;
-            Some(*names.entry((column, v)).or_insert(next))
-        };
-        let info = all
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let num = |c: &str| e.attribute(c).and_then(|v| v.parse::<f32>().ok());
-                Info {
-                    kind: e.kind,
-                    rank: rank[i],
-                    period: e.attribute("period").and_then(Period::parse),
-                    admin1: intern(e, "admin1"),
-                    admin2: intern(e, "admin2"),
-                    country: intern(e, "country"),
-                    point: num("lat").zip(num("lon")),
-                    broad: matches!(
-                        &*e.subtype,
-                        "governorate" | "region" | "country_region" | "city" | "capital"
-                    ),
-                }
+        assert_eq!(table.0.len(), all.len(), "a table row per entity");
+        let info = (all.iter().zip(table.0))
+            .map(|(e, row)| Info {
+                kind: e.kind,
+                rank: row.rank,
+                period: match row.dated {
+                    true => e.attribute("period").and_then(Period::parse),
+                    false => None,
+                },
+                admin1: row.admin1,
+                admin2: row.admin2,
+                country: row.country,
+                point: row.point,
+                broad: row.broad,
             })
             .collect();
         Entities { info }

@@ -19,6 +19,7 @@
 //! by a bare `s` that ends the word (a scraped genitive, "Syrias"; the caller decides whether it
 //! counts), and it reports each once, in order of the word it ends in.
 
+use super::patterns::{le32, le64, Reader, Writer};
 use crate::fold::ONES;
 use foldhash::fast::FixedState;
 use std::collections::HashMap;
@@ -131,6 +132,31 @@ impl Index {
                 next
             }
         }
+    }
+
+    /// Writes the index for [`Index::decode`]: the words, the edges sorted by key, the nodes.
+    pub fn encode(&self, w: &mut Writer) {
+        self.words.encode(w);
+        let mut edges: Vec<(u64, u32)> = self.edges.iter().map(|(&k, &v)| (k, v)).collect();
+        edges.sort_unstable();
+        w.len(edges.len());
+        for (key, node) in edges {
+            w.u64(key);
+            w.u32(node);
+        }
+        w.u32s(&self.nodes.iter().map(|n| n.0).collect::<Vec<_>>());
+    }
+
+    /// The index [`Index::encode`] wrote.
+    pub fn decode(r: &mut Reader) -> Index {
+        let words = Words::decode(r);
+        let n = r.len();
+        let mut edges = HashMap::with_capacity_and_hasher(n, FixedState::default());
+        for e in r.records::<12>(n) {
+            edges.insert(le64(&e, 0), le32(&e, 8));
+        }
+        let nodes = r.u32s().into_iter().map(Node).collect();
+        Index { words, edges, nodes }
     }
 
     /// The word `b[from..to]`, if some phrase has it.
@@ -344,16 +370,73 @@ impl Words {
 
     /// Puts `slot`, whose key is not yet present, in the first empty slot of its probe.
     fn place(&mut self, slot: Slot) {
-        let h = hash(slot.key);
         let mask = self.tags.len() - 1;
-        let mut i = h as usize & mask;
+        let mut i = hash(slot.key) as usize & mask;
         while self.tags[i] != 0 {
             i = (i + 1) & mask;
         }
+        self.set(i, slot);
+    }
+
+    /// Fills the empty slot `i` with `slot`, its tag and its bit.
+    fn set(&mut self, i: usize, slot: Slot) {
+        let h = hash(slot.key);
         self.tags[i] = tag(h);
         self.slots[i] = slot;
         let bit = self.bit(h);
         self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Writes the table for [`Words::decode`]: its size, then each occupied slot (its place,
+    /// key and word; tags and bits follow from the keys), then the long words sorted.
+    fn encode(&self, w: &mut Writer) {
+        w.len(self.slots.len());
+        w.len(self.len);
+        for (i, slot) in self.slots.iter().enumerate().filter(|&(i, _)| self.tags[i] != 0) {
+            w.len(i);
+            slot.key.iter().for_each(|&k| w.u64(k));
+            w.u32(slot.word.id);
+            w.u32(slot.word.first);
+        }
+        let mut long: Vec<_> = self.long.iter().collect();
+        long.sort_unstable_by_key(|&(word, _)| word);
+        w.len(long.len());
+        for (word, value) in long {
+            w.bytes(word);
+            w.u32(value.id);
+            w.u32(value.first);
+        }
+    }
+
+    /// The table [`Words::encode`] wrote, every word in its slot again.
+    fn decode(r: &mut Reader) -> Words {
+        let size = r.len();
+        let mut words = Words {
+            bits: vec![0; size.div_ceil(32)],
+            tags: vec![0; size],
+            slots: vec![EMPTY; size],
+            len: r.len(),
+            long: HashMap::default(),
+        };
+        for s in r.records::<28>(words.len) {
+            let key = [le64(&s, 4), le64(&s, 12)];
+            let word = Word {
+                id: le32(&s, 20),
+                first: le32(&s, 24),
+            };
+            words.set(le32(&s, 0) as usize, Slot { key, word });
+        }
+        for _ in 0..r.len() {
+            let word = r.bytes().into();
+            words.long.insert(
+                word,
+                Word {
+                    id: r.u32(),
+                    first: r.u32(),
+                },
+            );
+        }
+        words
     }
 
     /// The bit of a hash in `bits`.
@@ -525,6 +608,42 @@ mod tests {
         again.sort_unstable();
         assert_eq!(got, again, "padded {view:?}");
         got.into_iter().map(|(s, e, p)| (&view[s..e], p)).collect()
+    }
+
+    /// An index encoded and decoded has the same words in the same slots with the same tags
+    /// and bits, the same long words, edges and nodes, and walks the same.
+    #[test]
+    fn decode_restores_every_table() {
+        let mut index = Index::default();
+        let phrases = [
+            " deir ez zor",
+            " deir",
+            " abcdefghijklmnopqrstuvwxyz a",
+            " syria",
+            " ez",
+        ];
+        for (i, p) in phrases.iter().enumerate() {
+            index.insert(p, i as u32);
+        }
+        // Enough words to make the table grow past its first size.
+        for i in 0..100 {
+            index.insert(&format!(" w{i} x{i}"), 100 + i);
+        }
+        let mut w = Writer(Vec::new());
+        index.encode(&mut w);
+        let mut r = Reader(&w.0);
+        let again = Index::decode(&mut r);
+        assert!(r.0.is_empty());
+        let (a, b) = (&index.words, &again.words);
+        assert_eq!((&a.bits, &a.tags, a.len, &a.long), (&b.bits, &b.tags, b.len, &b.long));
+        let keys = |w: &Words| w.slots.iter().map(|s| (s.key, s.word)).collect::<Vec<_>>();
+        assert_eq!(keys(a), keys(b));
+        assert_eq!(index.edges, again.edges);
+        let nodes = |i: &Index| i.nodes.iter().map(|n| n.0).collect::<Vec<_>>();
+        assert_eq!(nodes(&index), nodes(&again));
+        let view = " deir ez zor abcdefghijklmnopqrstuvwxyz a w7 x7 w99 x9 syrias ";
+        assert_eq!(walk(&index, view), walk(&again, view));
+        assert_eq!(walk(&again, view).len(), 6, "{:?}", walk(&again, view));
     }
 
     #[test]

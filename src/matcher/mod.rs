@@ -31,8 +31,10 @@
 
 mod acronyms;
 mod context;
+mod entity_table;
 mod index;
 pub mod lexicon;
+mod patterns;
 
 use crate::date::Date;
 use crate::fold::{fold_into, Folded};
@@ -41,9 +43,9 @@ use crate::segment::Sentence;
 use crate::span::Span;
 pub use acronyms::fits as acronym_fits;
 use context::{Candidate, Viable};
-use foldhash::fast::FixedState;
+use entity_table::EntityTable;
 use lexicon::{cue, Lexicon};
-use std::collections::{HashMap, HashSet};
+use patterns::{Heads, Patterns, Target};
 
 /// A gazetteer entity found in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -68,55 +70,6 @@ pub struct Matcher {
     exact: Vec<String>,
     /// What resolution needs of each entity.
     entities: context::Entities,
-}
-
-/// For each folded, lower-cased phrase (pattern id), the aliases it spells and its context-cue
-/// kinds, in one `u32` a pattern: where its targets start (low 24 bits; they end where the next
-/// pattern's start) and its cue bits (high 8). One more entry ends the last pattern's targets.
-/// The walk reads a pattern per match, at random: 180 KB of heads stay in cache better than
-/// the 550 KB that a (start, end, cues) triple a pattern took.
-#[derive(Clone, Debug)]
-struct Heads(Vec<u32>);
-
-impl Heads {
-    const START: u32 = (1 << 24) - 1;
-
-    /// The range of pattern `k`'s targets and its cue bits.
-    #[inline(always)]
-    fn get(&self, k: usize) -> (std::ops::Range<usize>, u8) {
-        Heads::of(&self.0, k)
-    }
-
-    /// [`Heads::get`] on heads being built.
-    #[inline(always)]
-    fn of(heads: &[u32], k: usize) -> (std::ops::Range<usize>, u8) {
-        let (head, end) = (heads[k], heads[k + 1]);
-        let range = (head & Heads::START) as usize..(end & Heads::START) as usize;
-        (range, (head >> 24) as u8)
-    }
-
-    /// The number of patterns.
-    #[cfg(test)]
-    fn len(&self) -> usize {
-        self.0.len() - 1
-    }
-}
-
-/// An alias of one entity behind a pattern.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Target {
-    /// The entity, as u32: 16-byte targets (24 with a usize), read at random per match.
-    entity: u32,
-    /// Index into `exact` when the alias is case-sensitive.
-    exact: Option<u32>,
-    /// Counts only with evidence.
-    weak: bool,
-    /// The alias ends with a period ("U.S."), which folding drops but the span should keep.
-    dot: bool,
-    /// A proper name that may take an apostrophe-less genitive `s`.
-    genitive: bool,
-    /// Spells a common English word (IS, US, WHO).
-    common: bool,
 }
 
 /// A match in one sentence's view: `[start, end)` from the leading space to the end of the last
@@ -166,33 +119,6 @@ struct Buffers {
     wholes: Vec<(usize, usize)>,
 }
 
-/// `s.trim_start()`, without decoding when it starts with one ASCII space then a word (every
-/// folded alias): the index build trims tens of thousands of them.
-fn trim_start(s: &str) -> &str {
-    match s.strip_prefix(' ') {
-        Some(rest) if !rest.starts_with(char::is_whitespace) => rest,
-        _ => s.trim_start(),
-    }
-}
-
-/// `s.split(' ').nth(1).unwrap_or("")` (the first word of a folded alias, after its leading
-/// space) by `memchr`, without the char searcher `split` runs.
-fn second_word(s: &str) -> &str {
-    let Some(i) = memchr::memchr(b' ', s.as_bytes()) else {
-        return "";
-    };
-    let rest = &s[i + 1..];
-    &rest[..memchr::memchr(b' ', rest.as_bytes()).unwrap_or(rest.len())]
-}
-
-/// `s.trim_end()`, as [`trim_start`].
-fn trim_end(s: &str) -> &str {
-    match s.strip_suffix(' ') {
-        Some(rest) if !rest.ends_with(char::is_whitespace) => rest,
-        _ => s.trim_end(),
-    }
-}
-
 /// What pads a lower-cased view for [`index::Index::walk`].
 const PAD: &str = "                ";
 
@@ -226,139 +152,45 @@ fn has_break(s: &str) -> bool {
 }
 
 impl Matcher {
-    /// Compiles the phrase index for `gazetteer` with the embedded lexicon.
+    /// Compiles the phrase index for `gazetteer` with the embedded lexicon; for the embedded
+    /// gazetteer, unchanged, loads the one the build compiled.
     pub fn new(gazetteer: &Gazetteer) -> Matcher {
-        Matcher::with_lexicon(gazetteer, &Lexicon::embedded())
+        match gazetteer.is_embedded() {
+            true => Matcher::with_patterns(gazetteer, EntityTable::embedded, Patterns::embedded),
+            false => Matcher::with_lexicon(gazetteer, &Lexicon::embedded()),
+        }
     }
 
     /// Compiles the phrase index for `gazetteer` and `lexicon`.
     pub fn with_lexicon(gazetteer: &Gazetteer, lexicon: &Lexicon) -> Matcher {
-        // What resolution needs of each entity does not depend on the index: built beside it.
-        let (entities, matcher) = crate::both(
-            || context::Entities::new(gazetteer),
-            || Matcher::index(gazetteer, lexicon),
-        );
-        Matcher { entities, ..matcher }
+        Matcher::with_patterns(
+            gazetteer,
+            || EntityTable::new(gazetteer),
+            || Patterns::build(gazetteer, lexicon),
+        )
     }
 
-    /// The matcher without its entities.
-    fn index(gazetteer: &Gazetteer, lexicon: &Lexicon) -> Matcher {
-        // Pattern ids in first-seen order (aliases in load order, then cues): deterministic.
-        let mut index = index::Index::with_capacity(gazetteer.aliases().len() + lexicon.cues.len());
-        let mut pairs: Vec<(u32, Target)> = Vec::with_capacity(gazetteer.aliases().len());
-        let mut exact = Vec::new();
-        let mut next = 0;
-        // The number of aliases of each pattern id, counted as they come.
-        let mut sizes: Vec<u32> = Vec::with_capacity(gazetteer.aliases().len());
-        // Given names that begin place names ("al", "tal", "wadi") are no person cues: marked here.
-        let mut given: HashMap<&str, bool, FixedState> = (lexicon.cues.iter())
-            .filter(|(_, bits)| *bits == cue::GIVEN_NAME)
-            .map(|(p, _)| (p.trim_start(), false))
-            .collect();
-        let common: HashSet<&str, FixedState> = lexicon.common_words.iter().map(String::as_str).collect();
-        let mut lower = String::new();
-        for alias in gazetteer.aliases() {
-            let folded = trim_end(&alias.folded);
-            let word = trim_start(folded);
-            lower.clear();
-            lower.push_str(folded);
-            lower.make_ascii_lowercase();
-            let space = memchr::memrchr(b' ', word.as_bytes());
-            let last = space.map_or(word, |i| &word[i + 1..]);
-            if space.is_some() && gazetteer.entity(alias.entity).kind == EntityType::Place {
-                if let Some(starts_place) = given.get_mut(second_word(&lower)) {
-                    *starts_place = true;
-                }
-            }
-            let k = index.insert(&lower, next);
-            if k == next {
-                next += 1;
-                sizes.push(1);
-            } else {
-                sizes[k as usize] += 1;
-            }
-            // Only ASCII letters have case in the view: other case-sensitive aliases (Arabic)
-            // need no check.
-            let cased = alias.case_sensitive && word.bytes().any(|b| b.is_ascii_alphabetic());
-            pairs.push((
-                k,
-                Target {
-                    entity: u32::try_from(alias.entity).expect("fewer than 2^32 entities"),
-                    exact: cased.then(|| {
-                        exact.push(word.to_string());
-                        exact.len() as u32 - 1
-                    }),
-                    weak: alias.weak,
-                    dot: alias.text.ends_with('.'),
-                    genitive: alias.text.starts_with(char::is_uppercase)
-                        && last.len() >= 4
-                        && last.bytes().all(|b| b.is_ascii_alphabetic())
-                        && !last.ends_with(['s', 'S']),
-                    // `lower` has the white space of `folded`, in ASCII.
-                    common: common.contains(&lower[folded.len() - word.len()..]),
-                },
-            ));
-        }
-        // Grouped by pattern id, in alias order within a pattern: a stable counting sort, as
-        // the ids are dense (a comparison sort took 18 M instructions of the start-up). Then
-        // a pattern's repeated targets are dropped as its range is set, in the same pass: the
-        // list is 46 K pairs of 32 bytes, and each pass over it misses the cache all along.
-        let mut start = Vec::with_capacity(sizes.len() + 1);
-        start.push(0);
-        for size in sizes {
-            start.push(start[start.len() - 1] + size as usize);
-        }
-        let mut fill = start.clone();
-        let mut targets = match pairs.first() {
-            Some(&(_, any)) => vec![any; pairs.len()], // every slot is overwritten below
-            None => Vec::new(),
-        };
-        for (k, t) in pairs {
-            targets[fill[k as usize]] = t;
-            fill[k as usize] += 1;
-        }
-        // A target per alias at most, and the gazetteer refuses more than MAX_ALIASES of those.
-        const { assert!(crate::gazetteer::MAX_ALIASES <= Heads::START as usize) };
-        assert!(
-            targets.len() <= Heads::START as usize,
-            "more than 2^24 - 1 alias targets"
-        );
-        let mut heads = Vec::with_capacity(start.len());
-        let mut len = 0;
-        for range in start.windows(2) {
-            let first = len;
-            heads.push(first as u32);
-            for i in range[0]..range[1] {
-                let t = targets[i];
-                if len == first || targets[len - 1] != t {
-                    targets[len] = t;
-                    len += 1;
-                }
-            }
-        }
-        heads.push(len as u32);
-        targets.truncate(len);
-        for (phrase, bits) in &lexicon.cues {
-            if *bits == cue::GIVEN_NAME && given.get(phrase.trim_start()) == Some(&true) {
-                continue;
-            }
-            let k = index.insert(phrase, next) as usize;
-            if k == heads.len() - 1 {
-                next += 1;
-                heads.push(len as u32);
-            }
-            let (range, _) = Heads::of(&heads, k);
-            // A given name that is also a strong alias ("Jordan") is that name, not a person cue.
-            if *bits != cue::GIVEN_NAME || targets[range].iter().all(|t| t.weak) {
-                heads[k] |= u32::from(*bits) << 24;
-            }
-        }
-        Matcher {
+    /// The matcher of `gazetteer` with the entity table and the patterns that `table` and
+    /// `patterns` make.
+    fn with_patterns(
+        gazetteer: &Gazetteer,
+        table: impl FnOnce() -> EntityTable + Send,
+        patterns: impl FnOnce() -> Patterns,
+    ) -> Matcher {
+        // What resolution needs of each entity does not depend on the patterns: made beside them.
+        let (entities, patterns) = crate::both(|| context::Entities::new(gazetteer, table()), patterns);
+        let Patterns {
             index,
-            heads: Heads(heads),
+            heads,
             targets,
             exact,
-            entities: context::Entities::default(),
+        } = patterns;
+        Matcher {
+            index,
+            heads,
+            targets,
+            exact,
+            entities,
         }
     }
 

@@ -257,44 +257,6 @@ fn bracketed_acronym_resolves_to_the_entity() {
     );
 }
 
-#[test]
-fn the_index_build_trims_as_str_trim() {
-    for s in [
-        "",
-        " ",
-        "  ",
-        " a ",
-        "a",
-        " ab cd ",
-        "  x  ",
-        " \u{a0}y\u{a0} ",
-        "\u{2003}z ",
-        " é\u{3000}",
-        "w \t",
-    ] {
-        assert_eq!(super::trim_start(s), s.trim_start(), "{s:?}");
-        assert_eq!(super::trim_end(s), s.trim_end(), "{s:?}");
-    }
-}
-
-#[test]
-fn second_word_is_split_nth_one() {
-    for s in [
-        "",
-        "x",
-        " ",
-        " tal abyad",
-        " tal",
-        "tal abyad",
-        "  a b",
-        " a  b",
-        "a b c",
-        " wadi al nasara ",
-    ] {
-        assert_eq!(second_word(s), s.split(' ').nth(1).unwrap_or(""), "{s:?}");
-    }
-}
-
 /// The grouping of the embedded gazetteer's aliases by pattern: the non-empty ranges tile the
 /// targets in pattern order, every alias's pattern has a target for its entity with its weakness, no range
 /// repeats a target twice in a row, and only patterns of lexicon cues alone have no targets.
@@ -347,4 +309,28 @@ fn every_alias_is_a_target_of_its_pattern() {
 #[test]
 fn a_target_is_sixteen_bytes() {
     assert_eq!(std::mem::size_of::<Target>(), 16);
+}
+
+/// The embedded gazetteer with a file added is compiled at run time, not loaded from the
+/// build's patterns: the added alias is found, and the embedded ones still are.
+#[test]
+fn a_gazetteer_added_to_the_embedded_one_is_matched() {
+    let mut g = Gazetteer::embedded();
+    g.add_file(
+        "x.tsv",
+        "id\tname\ttype\taliases\nwadi_x\tWadi Xanadu\tplace\tXanadu Valley\n",
+    )
+    .unwrap();
+    let m = Matcher::new(&g);
+    let text = "Shelling hit Xanadu Valley near Aleppo.";
+    let found: Vec<_> = (m.find(text, &segment(text)).into_iter())
+        .map(|x| (x.span.slice(text), g.entity(x.entity).id.to_string()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Xanadu Valley", "wadi_x".to_string()),
+            ("Aleppo", "gn-170063".to_string())
+        ]
+    );
 }
