@@ -44,7 +44,11 @@ impl Ctx<'_> {
 
     /// "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE".
     fn according_to(&self) -> Option<super::Claim> {
-        let i = (0..self.toks.len()).find(|&k| self.according_to_at(k))?;
+        // One pass over the tokens without a bounds check each: every sentence asks.
+        let i = self
+            .toks
+            .windows(2)
+            .position(|w| w[0].is(self.text, words!["according"]) && w[1].is(self.text, words!["to"]))?;
         let punct_end = (i + 2..self.toks.len())
             .find(|&j| self.toks[j].is_punct() && !self.is(j, words!["'", "’", "-"]))
             .unwrap_or(self.toks.len());
