@@ -639,7 +639,10 @@ impl View {
         (((cue * 2 + q) * 8 + dl) * 8 + dr) * 8 + distance_bucket(i)
     }
 
-    /// The features of token `i` made from its words and their neighbours, hashed.
+    /// The features of token `i` made from its words and their neighbours, hashed. Inlined, so
+    /// that [`View::tag`] writes them straight into its buffer (no call, no copy from the
+    /// stack).
+    #[inline(always)]
     fn lexical(&self, i: usize) -> [u32; FEATURES - CONTEXT_FEATURES] {
         // The parts of the tokens from `i - 2` to `i + 2`, or of the edge beyond the sentence.
         let parts: &[Parts; 5] = self.hashes[i..i + 5].try_into().expect("two edges on each side");
