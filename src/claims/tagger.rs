@@ -1574,6 +1574,19 @@ mod tests {
         }
     }
 
+    /// The labels of `v` under `m` by [`View::viterbi`], the decoder training uses (i64, no
+    /// floor).
+    fn training_decoder(v: &View, m: &Model) -> Vec<u8> {
+        v.viterbi(
+            |feats| m.score(feats),
+            |i, p| {
+                let mut f = Vec::new();
+                v.transition(i, p, &mut f);
+                m.score(&f)
+            },
+        )
+    }
+
     #[test]
     fn the_fast_decoder_agrees_with_the_training_decoder() {
         // `tag` (`f32` lanes, relative scores) against `viterbi` (i64, the decoder training
@@ -1607,14 +1620,7 @@ mod tests {
             for mention in [none, some] {
                 reused.fill(n, |i| words[i], |i| lower[i], |i| cue[i], |i| mention[i]);
                 let mut v = View::new(&words, &lower, &cue, &mention);
-                let slow = v.viterbi(
-                    |feats| m.score(feats),
-                    |i, p| {
-                        let mut f = Vec::new();
-                        v.transition(i, p, &mut f);
-                        m.score(&f)
-                    },
-                );
+                let slow = training_decoder(&v, m);
                 assert_eq!(v.tag(m), slow, "{text}");
                 assert_eq!(reused.tag(m), slow, "{text} (reused view)");
             }
@@ -1662,14 +1668,7 @@ mod tests {
                 let cue: Vec<bool> = lower.iter().map(|w| *w == "said").collect();
                 let mention = vec![None; words.len()];
                 let mut v = View::new(words, &lower, &cue, &mention);
-                let slow = v.viterbi(
-                    |feats| m.score(feats),
-                    |i, p| {
-                        let mut f = Vec::new();
-                        v.transition(i, p, &mut f);
-                        m.score(&f)
-                    },
-                );
+                let slow = training_decoder(&v, &m);
                 assert_eq!(v.tag(&m), slow, "weights below {range}, {} tokens", words.len());
             }
         }
