@@ -77,20 +77,53 @@ pub struct Model {
     weights: Box<Weights>,
     scale: f32,
     /// The summed rows of the previous-label features, by the cue distance buckets:
-    /// `trans[left * 8 + right][prev][label]`, with [`NEG`] where `label` may not follow
-    /// `prev` (and in the padding).
-    trans: Vec<[[i32; 8]; 8]>,
+    /// `trans[left * 8 + right][prev][label]`, minus infinity where `label` may not follow
+    /// `prev` (and in the padding); as [`Score`]s, for [`View::tag`].
+    trans: Vec<[[Score; 8]; 8]>,
     /// `trans` transposed, `back[left * 8 + right][label][prev]`: a label's scores from each
     /// previous label in one row, for the way back in [`View::tag`].
-    back: Vec<[[i32; 8]; 8]>,
+    back: Vec<[[Score; 8]; 8]>,
     /// The summed rows of each context's features ([`context_features`]), by context.
     context: Vec<[i32; 8]>,
 }
 
-/// The score of a transition that is not allowed, and the floor of a path's score relative to
-/// the best one in [`View::tag`]: far below any real score (at most 25 features of at most
-/// 2^15 per token), and twice it plus a token's score still fits an i32.
-const NEG: i32 = -(1 << 29);
+/// A path's score in [`View::tag`]'s Viterbi: an integer (the sum of whole weights) held in
+/// an `f32`, whose lanes the baseline x86-64 instruction set adds and compares in one
+/// instruction each (it has no 32-bit integer max: an `i32` max took five). An `f32` holds
+/// every integer up to 2^24 exactly, and every score `tag` computes is one (see [`NEG`]) or
+/// minus infinity (a transition not allowed), so its sums and comparisons are those of
+/// integers: the same decisions as [`View::viterbi`].
+type Score = f32;
+
+/// The floor of a path's score relative to the best one in [`View::tag`], which keeps every
+/// score an exact integer: a score relative to the best is at least `NEG`, a transition row at
+/// least -2^16 (two features of at least -2^15) and a token's emission at least -2^20 (22
+/// features), so their sum, and its distance to the best, stay below 2^24 in magnitude.
+///
+/// The floor changes no decision. A path 2^23 behind the best into token `i` is on no best
+/// path: leaving it for the best path into `i`, with one label between it and the path's
+/// label at `i + 2` (`B-` of that label's kind, or O), costs at most one token's emission
+/// spread (44 rows of at most 2^15, under 2^21) and two transitions' (2^17 each), far less.
+/// So a floored score, or any score made from it, is never the best into a label on the
+/// path, nor ties with it, and the way back never takes it.
+const NEG: Score = -8_388_608.0;
+
+/// The larger of `a` and `b`, written so that it compiles to one `maxps` lane (`f32::max`
+/// adds a test for NaN, which no score is).
+fn max(a: Score, b: Score) -> Score {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+/// The largest of 8 lanes, in three halvings.
+fn lane_max(x: [Score; 8]) -> Score {
+    let x: [Score; 4] = std::array::from_fn(|l| max(x[l], x[l + 4]));
+    let x: [Score; 2] = std::array::from_fn(|l| max(x[l], x[l + 2]));
+    max(x[0], x[1])
+}
 
 static EMBEDDED: LazyLock<Model> =
     LazyLock::new(|| Model::from_bytes(include_bytes!("tagger.bin")).expect("embedded tagger.bin is valid"));
@@ -129,13 +162,13 @@ impl Model {
         let table = &*TABLE;
         let weights: Box<Weights> = weights.into_boxed_slice().try_into().expect("a row per bucket");
 
-        let mut trans = vec![[[NEG; 8]; 8]; 64];
+        let mut trans = vec![[[Score::NEG_INFINITY; 8]; 8]; 64];
         for (k, rows) in trans.iter_mut().enumerate() {
             for (p, row) in rows.iter_mut().enumerate().take(LABELS) {
                 let sum = sum_rows_onto([0; 8], &weights, &[table.prev[p], table.prev_both[p][k / 8][k % 8]]);
                 for l in 0..LABELS {
                     if ALLOWED[p][l] {
-                        row[l] = sum[l];
+                        row[l] = sum[l] as Score;
                     }
                 }
             }
@@ -462,7 +495,7 @@ pub(crate) struct View {
     hashes: Vec<Parts>,
     /// Each token's [`View::lexical`] features, its scores ([`View::tag`]) and its label.
     feats: Vec<[u32; FEATURES - CONTEXT_FEATURES]>,
-    scores: Vec<[i32; 8]>,
+    scores: Vec<[Score; 8]>,
     labels: Vec<u8>,
 }
 
@@ -606,7 +639,10 @@ impl View {
         (((cue * 2 + q) * 8 + dl) * 8 + dr) * 8 + distance_bucket(i)
     }
 
-    /// The features of token `i` made from its words and their neighbours, hashed.
+    /// The features of token `i` made from its words and their neighbours, hashed. Inlined, so
+    /// that [`View::tag`] writes them straight into its buffer (no call, no copy from the
+    /// stack).
+    #[inline(always)]
     fn lexical(&self, i: usize) -> [u32; FEATURES - CONTEXT_FEATURES] {
         // The parts of the tokens from `i - 2` to `i + 2`, or of the edge beyond the sentence.
         let parts: &[Parts; 5] = self.hashes[i..i + 5].try_into().expect("two edges on each side");
@@ -682,21 +718,21 @@ impl View {
     }
 
     /// The label of every token under `model`: [`View::viterbi`] (the training decoder) over
-    /// the quantised weights, with the same decisions, in i32 lanes of 8 with the transition
-    /// rows summed once ([`Model::trans`]). Scores are kept relative to the best path so far
-    /// and floored at [`NEG`], so they never overflow. The forward pass keeps each token's
-    /// scores, not back-pointers: the way back recomputes the previous label of the one label
-    /// on the path at each token, which costs less than tracking all eight at every token.
+    /// the quantised weights, with the same decisions, in [`Score`] lanes of 8 with the
+    /// transition rows summed once ([`Model::trans`]). Scores are kept relative to the best
+    /// path so far and floored at [`NEG`], so they stay exact. The forward pass keeps each
+    /// token's scores, not back-pointers: the way back recomputes the previous label of the
+    /// one label on the path at each token, which costs less than tracking all eight at every
+    /// token.
     pub(crate) fn tag(&mut self, model: &Model) -> &[u8] {
         let n = self.len();
         let (mut feats, mut scores) = (std::mem::take(&mut self.feats), std::mem::take(&mut self.scores));
         feats.clear();
         scores.clear();
-        let rows = |i: usize| &model.trans[self.near[i].pair()];
         // The scores before each token and after the last. Before the first token, only O:
         // every path starts from it.
-        let mut last = [NEG; 8];
-        last[usize::from(O)] = 0;
+        let mut last = [Score::NEG_INFINITY; 8];
+        last[usize::from(O)] = 0.0;
         scores.push(last);
         // The emission scores first, in passes of their own: the context's rows are summed once
         // per context, the words' here. The weights are megabytes read at random, so the time
@@ -708,49 +744,69 @@ impl View {
         let weights = &*model.weights;
         fetch(weights, &feats);
         // Token `i`'s emission scores wait in `scores[i + 1]` until the forward step replaces
-        // them with the scores after it: one vector for both.
-        scores.extend((0..n).map(|i| sum_rows_onto(model.context[self.context(i)], weights, &feats[i])));
-        // Whole rows of 8 lanes: the eighth (no label) is at most `NEG` in `last` and the
-        // transition rows, so at most `2 * NEG` plus a token's score, never the best.
-        for (i, e) in scores[1..].iter_mut().enumerate() {
-            let best = best_into(&last, rows(i));
-            let s: [i32; 8] = std::array::from_fn(|l| best[l] + e[l]);
-            let top = s.into_iter().fold(i32::MIN, i32::max);
-            last = s.map(|x| (x - top).max(NEG));
+        // them with the scores after it: one vector for both. An emission is below 2^21 in
+        // magnitude: an exact `Score`.
+        scores.extend(
+            (0..n).map(|i| sum_rows_onto(model.context[self.context(i)], weights, &feats[i]).map(|x| x as Score)),
+        );
+        // Whole rows of 8 lanes: the eighth (no label) is minus infinity in the transition
+        // rows, so `NEG` after the floor, and never the best.
+        for (e, near) in scores[1..].iter_mut().zip(&self.near) {
+            last = forward(&last, &model.trans[near.pair()], e);
             *e = last;
         }
         // As [`backtrace`]: the best final label (the lowest on a tie), then at each token the
         // first previous label with the best score into the label, as [`View::viterbi`] keeps.
-        // A score into a label is at least `NEG` from an allowed previous label plus two rows,
-        // above the eighth lane's `2 * NEG`, so the eighth is never taken.
+        // A score from a previous label that may not precede the label is minus infinity, so it
+        // is never taken.
         let labels = &mut self.labels;
         labels.clear();
         labels.resize(n, O);
-        let mut l = (0..LABELS)
-            .max_by_key(|&l| (last[l], std::cmp::Reverse(l)))
-            .unwrap_or(0);
-        for i in (0..n).rev() {
-            labels[i] = l as u8;
-            let t = &model.back[self.near[i].pair()][l];
-            let into: [i32; 8] = std::array::from_fn(|p| scores[i][p] + t[p]);
-            let best = into.into_iter().fold(i32::MIN, i32::max);
-            l = into.iter().position(|&x| x == best).unwrap_or(0);
+        let mut l = first_best(&last);
+        for ((label, near), before) in labels.iter_mut().zip(&self.near).zip(&scores[..n]).rev() {
+            *label = l as u8;
+            l = backward(before, &model.back[near.pair()][l], l);
         }
         (self.feats, self.scores) = (feats, scores);
         &self.labels
     }
 }
 
-/// One forward Viterbi step of [`View::tag`]: the best score into each label from the scores
-/// `last` through the transition rows `t`. Not inlined, so that the compiler makes each row one
-/// vector add and max.
-#[inline(never)]
-fn best_into(last: &[i32; 8], t: &[[i32; 8]; 8]) -> [i32; 8] {
-    let mut best = [i32::MIN; 8];
-    for (p, row) in t.iter().enumerate().take(LABELS) {
-        best = std::array::from_fn(|l| best[l].max(last[p] + row[l]));
+/// One step of [`View::tag`]'s way back: the previous label of label `l`, whose scores from
+/// each previous label are `t`, after a token with scores `before`.
+fn backward(before: &[Score; 8], t: &[Score; 8], l: usize) -> usize {
+    if is_inside(l as u8) {
+        // An `I-` label follows only its own `B-` (the first, on a tie) or `I-`: the others
+        // are minus infinity in `t`. Most tagged tokens are inside a content.
+        let (b, i) = (before[l - 1] + t[l - 1], before[l] + t[l]);
+        if b >= i {
+            l - 1
+        } else {
+            l
+        }
+    } else {
+        first_best(&std::array::from_fn(|p| before[p] + t[p]))
     }
-    best
+}
+
+/// The first of the labels with the largest score (lane by lane: at this size that takes
+/// fewer instructions than comparing vectors).
+fn first_best(x: &[Score; 8]) -> usize {
+    (1..LABELS).fold(0, |best, l| if x[l] > x[best] { l } else { best })
+}
+
+/// One forward Viterbi step of [`View::tag`]: the scores after a token of emission scores `e`,
+/// from the scores `last` through the transition rows `t`, relative to the best and floored at
+/// [`NEG`]. Not inlined, so that the compiler makes each row one vector add and max.
+#[inline(never)]
+fn forward(last: &[Score; 8], t: &[[Score; 8]; 8], e: &[Score; 8]) -> [Score; 8] {
+    let mut best = [Score::NEG_INFINITY; 8];
+    for (p, row) in t.iter().enumerate().take(LABELS) {
+        best = std::array::from_fn(|l| max(best[l], last[p] + row[l]));
+    }
+    let s: [Score; 8] = std::array::from_fn(|l| best[l] + e[l]);
+    let top = lane_max(s);
+    s.map(|x| max(x - top, NEG))
 }
 
 /// Maximal runs of one tag kind: (kind, first token, one past the last), into `out`.
@@ -1496,7 +1552,7 @@ mod tests {
         v.transition(5, 6, &mut f);
         assert_eq!(f, [hash(100, &["6"]), hash(102, &["6", "2", "none"])]);
         // The model's summed rows give the score of those features, for every token and
-        // allowed pair of labels, and NEG for the others.
+        // allowed pair of labels, and minus infinity for the others.
         let m = Model::embedded();
         for i in 0..v.len() {
             // The context's summed rows plus the words' give the emission score.
@@ -1507,16 +1563,33 @@ mod tests {
                 v.transition(i, p as u8, &mut f);
                 let score = m.score(&f);
                 for l in 0..LABELS {
-                    let want = if ALLOWED[p][l] { score[l] } else { i64::from(NEG) };
-                    assert_eq!(i64::from(t[p][l]), want, "token {i}: {p} -> {l}");
+                    let want = if ALLOWED[p][l] {
+                        score[l] as Score
+                    } else {
+                        Score::NEG_INFINITY
+                    };
+                    assert_eq!(t[p][l], want, "token {i}: {p} -> {l}");
                 }
             }
         }
     }
 
+    /// The labels of `v` under `m` by [`View::viterbi`], the decoder training uses (i64, no
+    /// floor).
+    fn training_decoder(v: &View, m: &Model) -> Vec<u8> {
+        v.viterbi(
+            |feats| m.score(feats),
+            |i, p| {
+                let mut f = Vec::new();
+                v.transition(i, p, &mut f);
+                m.score(&f)
+            },
+        )
+    }
+
     #[test]
     fn the_fast_decoder_agrees_with_the_training_decoder() {
-        // `tag` (i32 lanes, relative scores) against `viterbi` (i64, the decoder training
+        // `tag` (`f32` lanes, relative scores) against `viterbi` (i64, the decoder training
         // uses) under the embedded weights, on sentences of our own with and without claims.
         let lexicon = Lexicon::embedded();
         let m = Model::embedded();
@@ -1547,19 +1620,58 @@ mod tests {
             for mention in [none, some] {
                 reused.fill(n, |i| words[i], |i| lower[i], |i| cue[i], |i| mention[i]);
                 let mut v = View::new(&words, &lower, &cue, &mention);
-                let slow = v.viterbi(
-                    |feats| m.score(feats),
-                    |i, p| {
-                        let mut f = Vec::new();
-                        v.transition(i, p, &mut f);
-                        m.score(&f)
-                    },
-                );
+                let slow = training_decoder(&v, m);
                 assert_eq!(v.tag(m), slow, "{text}");
                 assert_eq!(reused.tag(m), slow, "{text} (reused view)");
             }
         }
         assert!(View::new(&[], &[], &[], &[]).tag(m).is_empty());
+    }
+
+    #[test]
+    fn the_fast_decoder_agrees_with_the_training_decoder_at_the_floor_and_on_ties() {
+        // Weights over the whole i16 range put most paths more than `NEG` behind the best
+        // within a few tokens, so long sentences reach the floor at every token; weights of
+        // -1, 0 and 1, or none, make ties everywhere.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let vocabulary = [
+            "said",
+            "the",
+            "Army",
+            "rebels",
+            "according",
+            "to",
+            "“",
+            "”",
+            "3",
+            "that",
+            ",",
+        ];
+        let sentences: Vec<Vec<&str>> = [1, 2, 7, 40, 300]
+            .iter()
+            .map(|&n| (0..n).map(|_| vocabulary[next() as usize % vocabulary.len()]).collect())
+            .collect();
+        for range in [0, 3, 1 << 16] {
+            let weights = (0..BUCKETS)
+                .map(|_| Row(std::array::from_fn(|l| if l < LABELS { (next() % range.max(1) as u64) as i32 - range / 2 } else { 0 } as i16)))
+                .collect();
+            let m = Model::new(weights, 1.0);
+            for words in &sentences {
+                let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+                let cue: Vec<bool> = lower.iter().map(|w| *w == "said").collect();
+                let mention = vec![None; words.len()];
+                let mut v = View::new(words, &lower, &cue, &mention);
+                let slow = training_decoder(&v, &m);
+                assert_eq!(v.tag(&m), slow, "weights below {range}, {} tokens", words.len());
+            }
+        }
     }
 
     #[test]
@@ -1731,7 +1843,7 @@ mod tests {
             });
             assert_eq!(sum_rows_onto(start, weights, &feats).map(i64::from), want, "{feats:?}");
         }
-        for start in [[0; 8], [NEG; 8], std::array::from_fn(|l| 1000 * l as i32 - 3000)] {
+        for start in [[0; 8], [-(1 << 29); 8], std::array::from_fn(|l| 1000 * l as i32 - 3000)] {
             for k in 0..rows as u32 {
                 check(&weights, start, [k]);
                 check(
