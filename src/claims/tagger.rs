@@ -293,7 +293,13 @@ const ALLOWED: [[bool; LABELS]; LABELS] = {
 /// The FNV-1a hash of one feature part (a word, a shape, a suffix ...). A sentence's words
 /// are hashed once each, in [`View::fill`]; features combine these hashes.
 const fn fnv(part: &str) -> u64 {
-    let (b, mut h, mut i) = (part.as_bytes(), 0xcbf2_9ce4_8422_2325, 0);
+    fnv_bytes(part.as_bytes())
+}
+
+/// [`fnv`] over the bytes of a part: [`View::fill`] reads each token's words as bytes, which
+/// slice without the checks for character boundaries that a `&str` makes.
+const fn fnv_bytes(b: &[u8]) -> u64 {
+    let (mut h, mut i) = (0xcbf2_9ce4_8422_2325, 0);
     while i < b.len() {
         h = (h ^ b[i] as u64).wrapping_mul(0x0100_0000_01b3);
         i += 1;
@@ -434,17 +440,18 @@ fn shape(s: &str) -> &str {
     }
 }
 
-/// The [`fnv`] hash of [`shape`]`(s)`, the shapes of ASCII words hashed at compile time.
-fn shape_hash(s: &str) -> u64 {
+/// The [`fnv`] hash of [`shape`]`(s)` for the bytes `s` of a token (whole characters), the
+/// shapes of ASCII words hashed at compile time.
+fn shape_hash(s: &[u8]) -> u64 {
     const CAPS: u64 = fnv("XX");
     const CAPITAL: u64 = fnv("Xx");
     const LOWER: u64 = fnv("x");
     const DIGIT: u64 = fnv("d");
-    match s.as_bytes() {
+    match s {
         // A capital, then a lower-case letter: "Xx" whatever follows.
         [b'A'..=b'Z', b'a'..=b'z', ..] => CAPITAL,
         [b'A'..=b'Z', ..] if s.is_ascii() => {
-            if s.len() > 1 && !s.bytes().any(|b| b.is_ascii_lowercase()) {
+            if s.len() > 1 && !s.iter().any(|b| b.is_ascii_lowercase()) {
                 CAPS
             } else {
                 CAPITAL
@@ -452,21 +459,23 @@ fn shape_hash(s: &str) -> u64 {
         }
         [b'a'..=b'z', ..] => LOWER,
         [b'0'..=b'9', ..] => DIGIT,
-        _ => fnv(shape(s)),
+        _ => fnv(shape(std::str::from_utf8(s).expect("a token is whole characters"))),
     }
 }
 
-/// The [`fnv`] hash of the last three characters of `s`, whose own hash is `whole`: a word of
-/// three bytes or fewer is its own suffix, and three ASCII bytes at the end are three
-/// characters, so only a word ending in other characters is decoded.
-fn suffix_hash(s: &str, whole: u64) -> u64 {
+/// The [`fnv`] hash of the last three characters of the UTF-8 bytes `s`, whose own hash is
+/// `whole`: a word of three bytes or fewer is its own suffix, and three ASCII bytes at the end
+/// are three characters, so only a word ending in other characters is searched for the start
+/// of its third character from the end (a byte that does not continue a character).
+fn suffix_hash(s: &[u8], whole: u64) -> u64 {
     let n = s.len();
     if n <= 3 {
         whole
-    } else if s.as_bytes()[n - 3..].is_ascii() {
-        fnv(&s[n - 3..])
+    } else if s[n - 3..].is_ascii() {
+        fnv_bytes(&s[n - 3..])
     } else {
-        fnv(&s[s.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..])
+        let mut starts = (0..n).rev().filter(|&k| (s[k] as i8) >= -0x40);
+        fnv_bytes(&s[starts.nth(2).unwrap_or(0)..])
     }
 }
 
@@ -542,59 +551,70 @@ impl View {
     #[cfg(test)]
     fn new(words: &[&str], lower: &[&str], cue: &[bool], mention: &[Option<EntityType>]) -> View {
         let mut view = View::default();
-        view.fill(words.len(), |i| words[i], |i| lower[i], |i| cue[i], |i| mention[i]);
+        view.fill(
+            words.len(),
+            |i| words[i].as_bytes(),
+            |i| lower[i].as_bytes(),
+            |i| cue[i],
+            |i| mention[i],
+        );
         view
     }
 
     /// Makes this the view of a sentence of `n` tokens: token `i` is `word(i)`, lower-cased
-    /// `lower(i)`, a cue candidate if `cue(i)`, under a mention of type `mention(i)`.
+    /// `lower(i)` (both as UTF-8 bytes), a cue candidate if `cue(i)`, under a mention of type
+    /// `mention(i)`.
     fn fill<'w>(
         &mut self,
         n: usize,
-        word: impl Fn(usize) -> &'w str,
-        lower: impl Fn(usize) -> &'w str,
+        word: impl Fn(usize) -> &'w [u8],
+        lower: impl Fn(usize) -> &'w [u8],
         cue: impl Fn(usize) -> bool,
         mention: impl Fn(usize) -> Option<EntityType>,
     ) {
         let none = distance_bucket(usize::MAX) as u8;
         let edges = &*EDGES;
         let (near, hashes) = (&mut self.near, &mut self.hashes);
+        let blank = Near {
+            cue: false,
+            quoted: false,
+            left: none,
+            right: none,
+        };
         near.clear();
+        near.resize(n, blank);
         hashes.clear();
         hashes.extend([edges[0]; 2]);
-        let mut inside = false;
-        for i in 0..n {
+        // One pass for the flags, the distance to the last cue candidate on the left and the
+        // hashes; extended from an iterator of known length, so that there is no test for room
+        // per token.
+        let (mut inside, mut last) = (false, None);
+        hashes.extend(near.iter_mut().enumerate().map(|(i, t)| {
             let (w, l) = (word(i), lower(i));
             match w {
-                "“" => inside = true,
-                "”" => inside = false,
-                "\"" => inside = !inside,
+                // “ and ”.
+                b"\xe2\x80\x9c" => inside = true,
+                b"\xe2\x80\x9d" => inside = false,
+                b"\"" => inside = !inside,
                 _ => {}
             }
-            near.push(Near {
-                cue: cue(i),
-                quoted: inside,
-                left: none,
-                right: none,
-            });
-            let h = fnv(l);
-            hashes.push(Parts {
-                word: h,
-                suffix: suffix_hash(l, h),
-                shape: shape_hash(w),
-                mention: mention_hash(mention(i)),
-            });
-        }
-        hashes.extend([edges[1]; 2]);
-        let mut last = None;
-        for (i, t) in near.iter_mut().enumerate() {
+            t.cue = cue(i);
+            t.quoted = inside;
             if let Some(j) = last {
                 t.left = distance_bucket(i - j) as u8;
             }
             if t.cue {
                 last = Some(i);
             }
-        }
+            let h = fnv_bytes(l);
+            Parts {
+                word: h,
+                suffix: suffix_hash(l, h),
+                shape: shape_hash(w),
+                mention: mention_hash(mention(i)),
+            }
+        }));
+        hashes.extend([edges[1]; 2]);
         last = None;
         for (i, t) in near.iter_mut().enumerate().rev() {
             if let Some(j) = last {
@@ -1025,8 +1045,8 @@ pub fn train(extractor: &Extractor, docs: &[GoldDoc], epochs: usize, seed: u64) 
             let mut view = View::default();
             view.fill(
                 e.words.len(),
-                |i| &e.words[i],
-                |i| &e.lower[i],
+                |i| e.words[i].as_bytes(),
+                |i| e.lower[i].as_bytes(),
                 |i| e.cue[i],
                 |i| e.mention[i],
             );
@@ -1127,7 +1147,9 @@ impl Ctx<'_> {
             real_cue,
         } = &mut scratch;
         mention_types(self.toks, self.mentions, |e| self.kinds[e], mention);
-        let (word, lower) = (|i| self.word(i), |i| self.lower(i));
+        let bytes = self.text.as_bytes();
+        let word = |i: usize| &bytes[self.toks[i].span.start..self.toks[i].span.end];
+        let lower = |i: usize| self.tokens.lower_bytes(self.base + i);
         view.fill(self.toks.len(), word, lower, candidate, |i| mention[i]);
         // The weights load here, on the first sentence that needs them.
         view.tag(Model::embedded());
@@ -1447,7 +1469,7 @@ mod tests {
         /// The shape's hash is the hash of the shape, for any word, ASCII or not.
         #[test]
         fn shape_hashes_are_the_hashes_of_shapes(word in "[aZ9,.\\-’éÉǅ٣\u{301}]{1,4}") {
-            proptest::prop_assert_eq!(shape_hash(&word), fnv(shape(&word)));
+            proptest::prop_assert_eq!(shape_hash(word.as_bytes()), fnv(shape(&word)));
         }
     }
 
@@ -1618,7 +1640,13 @@ mod tests {
                 .map(|i| EntityType::ALL.get(i % (EntityType::ALL.len() + 1)).copied())
                 .collect();
             for mention in [none, some] {
-                reused.fill(n, |i| words[i], |i| lower[i], |i| cue[i], |i| mention[i]);
+                reused.fill(
+                    n,
+                    |i| words[i].as_bytes(),
+                    |i| lower[i].as_bytes(),
+                    |i| cue[i],
+                    |i| mention[i],
+                );
                 let mut v = View::new(&words, &lower, &cue, &mention);
                 let slow = training_decoder(&v, m);
                 assert_eq!(v.tag(m), slow, "{text}");
@@ -1869,7 +1897,7 @@ mod tests {
         let words = "a ab abc abcd said é éé ééé éééé xéy abcdé kéxy ’s naïve 日本語の";
         for w in words.split(' ').chain([""]) {
             let last3: String = w.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
-            assert_eq!(suffix_hash(w, fnv(w)), fnv(&last3), "{w}");
+            assert_eq!(suffix_hash(w.as_bytes(), fnv(w)), fnv(&last3), "{w}");
         }
     }
 

@@ -431,6 +431,14 @@ impl Tokens {
         let (s, e) = self.list[i].lower;
         &self.lower[s as usize..e as usize]
     }
+
+    /// Token `i` in lower case, as UTF-8 bytes: sliced without the checks for character
+    /// boundaries that [`Tokens::lower`] makes (the learned layer hashes them per token).
+    #[inline]
+    pub fn lower_bytes(&self, i: usize) -> &[u8] {
+        let (s, e) = self.list[i].lower;
+        &self.lower.as_bytes()[s as usize..e as usize]
+    }
 }
 
 /// The end of the run of ASCII letters and digits at `at`, whose first eight bytes have the
