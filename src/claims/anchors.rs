@@ -33,7 +33,7 @@
 use super::lexicon::{Class, Lexicon};
 use super::quotes;
 use super::short::ShortWords;
-use super::tokens::{chunk, key};
+use super::tokens::{alnum_bits, chunk, key, BLOCK};
 
 /// Words a rule starts from that are not cue forms: "according (to)".
 pub(super) const RULE_WORDS: &[&str] = &["according"];
@@ -41,37 +41,6 @@ pub(super) const RULE_WORDS: &[&str] = &["according"];
 /// KELVIN SIGN, whose lower case is the ASCII `k`.
 const KELVIN: &str = "\u{212A}";
 const _: () = assert!(KELVIN.as_bytes()[0] == quotes::DASHES[0].as_bytes()[0]);
-
-/// The bytes [`Anchors::may_hold_claim`] classifies at once, one bit of a `u64` each; every
-/// anchor word is shorter.
-const BLOCK: usize = 64;
-
-/// The ASCII letters and digits among the [`BLOCK`] bytes of `b` from `at` (`at < b.len()`):
-/// bit `j` for byte `at + j`, none past the end of `b`.
-#[inline]
-fn alnum_bits(b: &[u8], at: usize) -> u64 {
-    let mut tail = [0; BLOCK];
-    let block = match b[at..].first_chunk::<BLOCK>() {
-        Some(block) => block,
-        None => {
-            tail[..b.len() - at].copy_from_slice(&b[at..]);
-            &tail
-        }
-    };
-    // A map the compiler turns into vector compares, then eight bytes' high bits at a time.
-    let mut high = [0u8; BLOCK];
-    for (h, &c) in high.iter_mut().zip(block) {
-        let letter = (c | 0x20).wrapping_sub(b'a') < 26;
-        let digit = c.wrapping_sub(b'0') < 10;
-        *h = u8::from(letter | digit) << 7;
-    }
-    let mut bits = 0;
-    for (k, eight) in high.chunks_exact(8).enumerate() {
-        let m = u64::from_le_bytes(eight.try_into().unwrap());
-        bits |= ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
-    }
-    bits
-}
 
 /// The anchor scan of a lexicon; `None` lets every sentence through.
 #[derive(Clone, Debug, Default)]
