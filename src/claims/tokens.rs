@@ -306,12 +306,25 @@ pub struct Tokens {
 impl Tokens {
     /// Tokenises `span` of `text` into `self.list` (the tokens of the module's pattern).
     pub fn tokenize(&mut self, text: &str, span: Span, lexicon: &Lexicon) {
+        self.alnum.clear();
+        self.tokenize_scanned(text, span, lexicon);
+    }
+
+    /// The buffer of a sentence's [`alnum_bits`], for the anchor scan to leave its first blocks
+    /// in ([`super::anchors::Anchors::may_hold_claim_with`]) before
+    /// [`Tokens::tokenize_scanned`].
+    pub(super) fn blocks(&mut self) -> &mut Vec<u64> {
+        &mut self.alnum
+    }
+
+    /// [`Tokens::tokenize`] of a sentence whose first blocks' [`alnum_bits`] (maybe none) are in
+    /// [`Tokens::blocks`].
+    pub(super) fn tokenize_scanned(&mut self, text: &str, span: Span, lexicon: &Lexicon) {
         let s = span.slice(text);
         self.start(s);
         let b = s.as_bytes();
         let fast = lexicon.titles_are_ascii_words();
         if fast {
-            self.alnum.clear();
             fill_alnum(&mut self.alnum, b);
         }
         let mut at = 0;
