@@ -214,13 +214,6 @@ fn classify(x: u64) -> (u64, u64) {
     ((letter | digit) & ascii & HIGH, space & ascii & HIGH)
 }
 
-/// The ASCII letters and digits among the eight bytes of `x`, each as the high bit of its byte
-/// (the first half of [`classify`]).
-#[inline]
-pub(crate) fn alnum_mask(x: u64) -> u64 {
-    classify(x).0
-}
-
 struct Writer<'a> {
     out: &'a mut Folded,
     /// The original offset the next view byte maps to if no checkpoint is added.

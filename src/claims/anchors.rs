@@ -15,7 +15,9 @@
 //!
 //! The scan reads the sentence's *runs*: maximal runs of ASCII letters and digits, found on one
 //! bit per byte, set for a letter or digit, over 64 bytes at a time (computed in a loop the
-//! compiler turns into vector compares). Each run's first eight bytes, ASCII lower-cased, make
+//! compiler turns into vector compares), the blocks of the tokenizer's
+//! ([`super::tokens::alnum_bits`]): it keeps those it read for the tokenizer of a sentence that
+//! passes, which computes only the rest. Each run's first eight bytes, ASCII lower-cased, make
 //! one integer ([`super::tokens::Key`]), looked up with the run's length in a table of the anchor
 //! words ([`ShortWords`]); a run longer than eight bytes that shares its first eight with an
 //! anchor word is compared with it in full. No automaton: about one table probe per word.
@@ -33,7 +35,7 @@
 use super::lexicon::{Class, Lexicon};
 use super::quotes;
 use super::short::ShortWords;
-use super::tokens::{chunk, key};
+use super::tokens::{alnum_bits, chunk, key, BLOCK};
 
 /// Words a rule starts from that are not cue forms: "according (to)".
 pub(super) const RULE_WORDS: &[&str] = &["according"];
@@ -41,37 +43,6 @@ pub(super) const RULE_WORDS: &[&str] = &["according"];
 /// KELVIN SIGN, whose lower case is the ASCII `k`.
 const KELVIN: &str = "\u{212A}";
 const _: () = assert!(KELVIN.as_bytes()[0] == quotes::DASHES[0].as_bytes()[0]);
-
-/// The bytes [`Anchors::may_hold_claim`] classifies at once, one bit of a `u64` each; every
-/// anchor word is shorter.
-const BLOCK: usize = 64;
-
-/// The ASCII letters and digits among the [`BLOCK`] bytes of `b` from `at` (`at < b.len()`):
-/// bit `j` for byte `at + j`, none past the end of `b`.
-#[inline]
-fn alnum_bits(b: &[u8], at: usize) -> u64 {
-    let mut tail = [0; BLOCK];
-    let block = match b[at..].first_chunk::<BLOCK>() {
-        Some(block) => block,
-        None => {
-            tail[..b.len() - at].copy_from_slice(&b[at..]);
-            &tail
-        }
-    };
-    // A map the compiler turns into vector compares, then eight bytes' high bits at a time.
-    let mut high = [0u8; BLOCK];
-    for (h, &c) in high.iter_mut().zip(block) {
-        let letter = (c | 0x20).wrapping_sub(b'a') < 26;
-        let digit = c.wrapping_sub(b'0') < 10;
-        *h = u8::from(letter | digit) << 7;
-    }
-    let mut bits = 0;
-    for (k, eight) in high.chunks_exact(8).enumerate() {
-        let m = u64::from_le_bytes(eight.try_into().unwrap());
-        bits |= ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
-    }
-    bits
-}
 
 /// The anchor scan of a lexicon; `None` lets every sentence through.
 #[derive(Clone, Debug, Default)]
@@ -141,39 +112,53 @@ impl Anchors {
     }
 
     /// `sentence` may hold a claim: some token of it may be an anchor word.
+    #[cfg(test)]
     pub(super) fn may_hold_claim(&self, sentence: &str) -> bool {
+        self.may_hold_claim_with(sentence, &mut Vec::new())
+    }
+
+    /// [`Anchors::may_hold_claim`], which leaves in `blocks` the [`alnum_bits`] of the first
+    /// blocks of `sentence` it read (maybe none), for the tokenizer to go on from.
+    pub(super) fn may_hold_claim_with(&self, sentence: &str, blocks: &mut Vec<u64>) -> bool {
+        blocks.clear();
         let Some(scan) = &self.0 else {
             return true;
         };
         let b = sentence.as_bytes();
-        // The runs, a block of bytes at a time: each run that ends inside the block is read
-        // from its bits; one that reaches the block's end is read again from its start in the
-        // next block, unless it fills the block (then it is longer than any anchor word, and
-        // the next block skips its rest: `inside`).
-        let (mut at, mut inside) = (0, false);
-        while at < b.len() {
+        // The runs, a block of bytes at a time: each run that ends inside its block is read from
+        // its bits; one that reaches the block's end (`open`, its start) ends in a later one.
+        let mut open = None;
+        for at in (0..b.len()).step_by(BLOCK) {
             let bits = alnum_bits(b, at);
-            let mut starts = bits & !((bits << 1) | u64::from(inside));
-            let mut next = at + BLOCK;
-            inside &= bits == u64::MAX;
+            blocks.push(bits);
+            let mut starts = bits & !((bits << 1) | u64::from(open.is_some()));
+            if let Some(start) = open {
+                let ones = bits.trailing_ones() as usize;
+                if ones < BLOCK {
+                    open = None;
+                    if scan.holds(chunk(b, start), &b[start..at + ones]) {
+                        return true;
+                    }
+                }
+            }
             while starts != 0 {
                 let s = starts.trailing_zeros() as usize;
                 let len = (!(bits >> s)).trailing_zeros() as usize;
+                let start = at + s;
                 if s + len == BLOCK {
-                    if s == 0 {
-                        inside = true;
-                    } else {
-                        next = at + s;
-                    }
+                    open = Some(start);
                     break;
                 }
-                let start = at + s;
                 if scan.holds(chunk(b, start), &b[start..start + len]) {
                     return true;
                 }
                 starts &= starts - 1;
             }
-            at = next;
+        }
+        if let Some(start) = open {
+            if scan.holds(chunk(b, start), &b[start..]) {
+                return true;
+            }
         }
         // A sentence without an anchor word (looked for first, so a sentence with one needs no
         // second pass) may still hold “...” ― NAME: a quote signed with a dash has no cue word.
@@ -194,8 +179,8 @@ impl Anchors {
 
 impl Scan {
     /// The run `run`, whose first eight bytes (or more) `first` holds, is an anchor word,
-    /// ignoring ASCII case.
-    #[inline]
+    /// ignoring ASCII case. Inlined in the scan's loop, where it is called once per word.
+    #[inline(always)]
     fn holds(&self, first: u64, run: &[u8]) -> bool {
         let len = run.len();
         if len < self.lengths.0 || len > self.lengths.1 {

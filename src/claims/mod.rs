@@ -279,11 +279,11 @@ impl ClaimFinder {
             let words = sentence.span.slice(text);
             if !(sentence.role == Role::Body || headline)
                 || words.trim_end().ends_with('?')
-                || !self.anchors.may_hold_claim(words)
+                || !self.anchors.may_hold_claim_with(words, tokens.blocks())
             {
                 continue;
             }
-            tokens.tokenize(text, sentence.span, &self.lexicon);
+            tokens.tokenize_scanned(text, sentence.span, &self.lexicon);
             let lo = mentions.partition_point(|m| m.sentence < index);
             let hi = mentions.partition_point(|m| m.sentence <= index);
             let sentence_mentions = &mentions[lo..hi];

@@ -5,7 +5,9 @@
 //! ("Lt.", a `title` of the lexicon's `abbreviations.tsv`) where a word begins, an initialism
 //! ("U.S."), a word (letters, digits and marks, joined by single `'`, `’`, `-`, `.` or `,`
 //! between them), or one other character. A scan finds each token whose bounds can be decided
-//! on ASCII bytes and a few known punctuation marks (nearly all of English news); [`next_token`]
+//! on ASCII bytes and a few known punctuation marks (nearly all of English news), a word's end by
+//! the sentence's letter and digit bits, computed 64 bytes at a time ([`alnum_bits`]) before the
+//! first token, instead of classifying bytes again at each word; [`next_token`]
 //! finds the others character by character, with the Unicode classes the regex crate would
 //! compile the pattern with (read on first need). The tests hold the tokens to that regex
 //! (`Lexicon::token_regex`, built in tests only) on every sentence of the shared corpora and on
@@ -20,7 +22,6 @@
 use super::lexicon::{Class, Classes, Lexicon};
 use crate::date::is_word_char;
 use crate::fold::ONES;
-pub(super) use crate::fold::{alnum_mask, HIGH};
 use crate::span::Span;
 use std::sync::LazyLock;
 
@@ -110,6 +111,45 @@ pub(super) fn chunk(s: &[u8], at: usize) -> u64 {
             u64::from_le_bytes(buf)
         }
     }
+}
+
+/// The bytes [`alnum_bits`] classifies at once, one bit of a `u64` each.
+pub(super) const BLOCK: usize = 64;
+
+/// The ASCII letters and digits among the [`BLOCK`] bytes of `b` from `at` (`at < b.len()`):
+/// bit `j` for byte `at + j`, none past the end of `b`.
+#[inline]
+pub(super) fn alnum_bits(b: &[u8], at: usize) -> u64 {
+    match b[at..].first_chunk::<BLOCK>() {
+        Some(block) => block_bits(block),
+        None => tail_bits(&b[at..]),
+    }
+}
+
+/// [`alnum_bits`] of fewer than [`BLOCK`] bytes, as if zeros followed them.
+#[inline]
+fn tail_bits(rest: &[u8]) -> u64 {
+    let mut tail = [0; BLOCK];
+    tail[..rest.len()].copy_from_slice(rest);
+    block_bits(&tail)
+}
+
+/// The ASCII letters and digits of `block`: bit `j` for byte `j`.
+#[inline]
+fn block_bits(block: &[u8; BLOCK]) -> u64 {
+    // A map the compiler turns into vector compares, then eight bytes' high bits at a time.
+    let mut high = [0u8; BLOCK];
+    for (h, &c) in high.iter_mut().zip(block) {
+        let letter = (c | 0x20).wrapping_sub(b'a') < 26;
+        let digit = c.wrapping_sub(b'0') < 10;
+        *h = u8::from(letter | digit) << 7;
+    }
+    let mut bits = 0;
+    for (k, eight) in high.chunks_exact(8).enumerate() {
+        let m = u64::from_le_bytes(eight.try_into().unwrap());
+        bits |= ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
+    }
+    bits
 }
 
 /// `c` is ASCII, or a non-ASCII character common in news that has no case: Latin-1 punctuation
@@ -258,15 +298,35 @@ pub struct Tokens {
     /// Every class some token of the sentence has: a rule that starts only from tokens of one
     /// class ([`Tokens::any`]) skips a sentence without one.
     classes: Classes,
+    /// The sentence's ASCII letters and digits, one bit per byte ([`alnum_bits`], a block at a
+    /// time), then a zero block: the scan finds a word's end by its bits ([`run_end`]).
+    alnum: Vec<u64>,
 }
 
 impl Tokens {
     /// Tokenises `span` of `text` into `self.list` (the tokens of the module's pattern).
     pub fn tokenize(&mut self, text: &str, span: Span, lexicon: &Lexicon) {
+        self.alnum.clear();
+        self.tokenize_scanned(text, span, lexicon);
+    }
+
+    /// The buffer of a sentence's [`alnum_bits`], for the anchor scan to leave its first blocks
+    /// in ([`super::anchors::Anchors::may_hold_claim_with`]) before
+    /// [`Tokens::tokenize_scanned`].
+    pub(super) fn blocks(&mut self) -> &mut Vec<u64> {
+        &mut self.alnum
+    }
+
+    /// [`Tokens::tokenize`] of a sentence whose first blocks' [`alnum_bits`] (maybe none) are in
+    /// [`Tokens::blocks`].
+    pub(super) fn tokenize_scanned(&mut self, text: &str, span: Span, lexicon: &Lexicon) {
         let s = span.slice(text);
         self.start(s);
         let b = s.as_bytes();
         let fast = lexicon.titles_are_ascii_words();
+        if fast {
+            fill_alnum(&mut self.alnum, b);
+        }
         let mut at = 0;
         loop {
             at = skip_spaces(b, at);
@@ -278,15 +338,20 @@ impl Tokens {
                 // ASCII character that is no letter, digit or space; a word of ASCII letters and
                 // digits followed by an ASCII character that cannot join it to more of a word
                 // (' - . , join only before a letter or digit), and that makes no title with it.
-                let w = chunk(b, at);
-                let m = alnum_mask(w);
-                if m & 0x80 == 0 && b[at].is_ascii() {
+                // The bits from `at` to its block's end (zeros shifted in after them).
+                let bits = self.alnum[at / BLOCK] >> (at % BLOCK);
+                if bits & 1 == 0 && b[at].is_ascii() {
                     self.push_punct(b, at, span.start, lexicon);
                     at += 1;
                     continue;
                 }
-                if m & 0x80 != 0 {
-                    let end = run_end(b, at, m);
+                if bits & 1 != 0 {
+                    let ones = bits.trailing_ones() as usize;
+                    let end = if ones < BLOCK - at % BLOCK {
+                        at + ones
+                    } else {
+                        run_end(&self.alnum, at + ones)
+                    };
                     let ends = match b.get(end) {
                         None => true,
                         Some(b'\'' | b'-' | b',') => b
@@ -300,7 +365,7 @@ impl Tokens {
                         Some(&c) => c.is_ascii(),
                     };
                     if ends {
-                        self.push_word(at, end, w, span.start, lexicon);
+                        self.push_word(at, end, chunk(b, at), span.start, lexicon);
                         at = end;
                         continue;
                     }
@@ -441,21 +506,34 @@ impl Tokens {
     }
 }
 
-/// The end of the run of ASCII letters and digits at `at`, whose first eight bytes have the
-/// [`alnum_mask`] `m` (a zero byte past the end of `s` ends it).
-#[inline]
-fn run_end(s: &[u8], at: usize, m: u64) -> usize {
-    let ends = !m & HIGH;
-    if ends != 0 {
-        return at + ends.trailing_zeros() as usize / 8;
+/// Completes `alnum`, which holds the [`alnum_bits`] of the first blocks of the sentence `b`
+/// (maybe none), with those of the others, then a zero block. Kept out of the token loop: inlined
+/// there, its vector registers cost the loop more instructions than the call.
+#[inline(never)]
+fn fill_alnum(alnum: &mut Vec<u64>, b: &[u8]) {
+    let mut blocks = b[(alnum.len() * BLOCK).min(b.len())..].chunks_exact(BLOCK);
+    for block in &mut blocks {
+        alnum.push(block_bits(block.try_into().unwrap()));
     }
-    let mut end = at + 8;
+    if !blocks.remainder().is_empty() {
+        alnum.push(tail_bits(blocks.remainder()));
+    }
+    alnum.push(0);
+}
+
+/// The end of the run of ASCII letters and digits at byte `at` of a sentence whose [`alnum_bits`]
+/// are `alnum`, one block after another and a zero block after them (which ends every run).
+#[inline]
+fn run_end(alnum: &[u64], mut at: usize) -> usize {
     loop {
-        let m = !alnum_mask(chunk(s, end)) & HIGH;
-        end += m.trailing_zeros() as usize / 8;
-        if m != 0 {
-            return end;
+        let k = at % BLOCK;
+        // The shift brings zeros in from the top: a run that reaches the block's end reads as
+        // `BLOCK - k` ones and goes on in the next block.
+        let ones = (alnum[at / BLOCK] >> k).trailing_ones() as usize;
+        if ones < BLOCK - k {
+            return at + ones;
         }
+        at += ones;
     }
 }
 
@@ -880,16 +958,43 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The byte mask marks exactly the ASCII letters and digits of any eight bytes, and a
-        /// chunk reads the bytes there with zeros past the end.
+        /// The block bits mark exactly the ASCII letters and digits of any bytes, none past the
+        /// end; a chunk reads the bytes there with zeros past the end; a run ends where the
+        /// bytes say, across block ends too.
         #[test]
-        fn the_alnum_mask_marks_ascii_letters_and_digits(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..20), at in 0usize..20) {
-            let at = at.min(bytes.len());
+        fn the_bits_mark_ascii_letters_and_digits(
+            bytes in proptest::collection::vec(proptest::sample::select(vec![b'a', b'Z', b'0', b' ', b'.', 0xc3, 0xa9, 0x80, 0xff]), 1..200),
+            at in 0usize..200
+        ) {
+            let at = at.min(bytes.len() - 1);
+            let mut alnum: Vec<u64> = (0..bytes.len()).step_by(BLOCK).map(|i| alnum_bits(&bytes, i)).collect();
+            alnum.push(0);
+            for i in 0..alnum.len() * BLOCK {
+                let is = bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+                proptest::prop_assert_eq!(alnum[i / BLOCK] >> (i % BLOCK) & 1 != 0, is);
+            }
             let w = chunk(&bytes, at);
             for i in 0..8 {
-                let b = bytes.get(at + i).copied().unwrap_or(0);
-                proptest::prop_assert_eq!((w >> (8 * i)) as u8, b);
-                proptest::prop_assert_eq!(alnum_mask(w) >> (8 * i) & 0xff, if b.is_ascii_alphanumeric() { 0x80 } else { 0 });
+                proptest::prop_assert_eq!((w >> (8 * i)) as u8, bytes.get(at + i).copied().unwrap_or(0));
+            }
+            let end = at + bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            proptest::prop_assert_eq!(run_end(&alnum, at), end);
+        }
+    }
+
+    #[test]
+    fn runs_end_across_blocks() {
+        // Runs that end one byte before, at and after a block's end, and runs of one, two and
+        // three whole blocks, at the sentence's end too.
+        for len in [1, 62, 63, 64, 65, 127, 128, 129, 191, 192, 193] {
+            for lead in [0, 1, 63] {
+                for tail in ["", " x", "."] {
+                    let text = format!("{}{}{tail}", " ".repeat(lead), "a".repeat(len));
+                    let b = text.as_bytes();
+                    let mut alnum: Vec<u64> = (0..b.len()).step_by(BLOCK).map(|i| alnum_bits(b, i)).collect();
+                    alnum.push(0);
+                    assert_eq!(run_end(&alnum, lead), lead + len, "{len} {lead} {tail:?}");
+                }
             }
         }
     }
