@@ -562,6 +562,9 @@ pub fn json_schema() -> serde_json::Value {
 pub(crate) struct CharIndex {
     /// Code points before each 64-byte block, and the total at the end.
     blocks: Vec<usize>,
+    /// Whether the text is ASCII, every byte a char (most articles of some sources): then a
+    /// byte offset is its code point offset, with no look-up.
+    ascii: bool,
 }
 
 const BLOCK: usize = 64;
@@ -583,7 +586,10 @@ impl CharIndex {
             );
         }
         blocks.push(count);
-        CharIndex { blocks }
+        CharIndex {
+            blocks,
+            ascii: count == bytes.len(),
+        }
     }
 
     /// The text's length in code points.
@@ -593,6 +599,9 @@ impl CharIndex {
 
     /// The code point offset of byte offset `byte` (a char boundary) of `text`.
     pub(crate) fn at(&self, text: &str, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
         let bytes = text.as_bytes();
         let block = byte / BLOCK;
         let (start, offset) = (self.blocks[block], byte - block * BLOCK);
@@ -662,6 +671,13 @@ mod tests {
             assert_eq!(idx.byte(&mixed, cp), byte, "{cp}");
         }
         assert_eq!(CharIndex::new("").byte("", 0), 0);
+        // An ASCII text answers without its blocks.
+        let plain = "Officials in Hama said so. ".repeat(10);
+        let idx = CharIndex::new(&plain);
+        assert!(idx.ascii && !CharIndex::new(&mixed).ascii);
+        for byte in 0..=plain.len() {
+            assert_eq!(idx.at(&plain, byte), byte);
+        }
     }
 
     #[test]
