@@ -562,6 +562,9 @@ pub fn json_schema() -> serde_json::Value {
 pub(crate) struct CharIndex {
     /// Code points before each 64-byte block, and the total at the end.
     blocks: Vec<usize>,
+    /// Whether the text is ASCII, every byte a char (most articles of some sources): then a
+    /// byte offset is its code point offset, with no look-up.
+    ascii: bool,
 }
 
 const BLOCK: usize = 64;
@@ -583,7 +586,10 @@ impl CharIndex {
             );
         }
         blocks.push(count);
-        CharIndex { blocks }
+        CharIndex {
+            blocks,
+            ascii: count == bytes.len(),
+        }
     }
 
     /// The text's length in code points.
@@ -593,6 +599,9 @@ impl CharIndex {
 
     /// The code point offset of byte offset `byte` (a char boundary) of `text`.
     pub(crate) fn at(&self, text: &str, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
         let bytes = text.as_bytes();
         let block = byte / BLOCK;
         let (start, offset) = (self.blocks[block], byte - block * BLOCK);
@@ -600,7 +609,7 @@ impl CharIndex {
         if self.blocks.get(block + 1) == Some(&(start + block_len)) {
             return start + offset; // no continuation byte in the block: one byte, one char
         }
-        start + offset - continuations(&bytes[block * BLOCK..byte])
+        start + offset - continuations(bytes, block * BLOCK, byte)
     }
 
     /// The byte offset of code point offset `cp` (at most [`CharIndex::len`]) of `text`.
@@ -629,17 +638,29 @@ fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80
 }
 
-/// The UTF-8 continuation bytes (`10xxxxxx`) in `b`, eight at a time: a byte's top bit set and
-/// the next bit (shifted up onto it) clear; the marked high bits are summed by one multiply.
-fn continuations(b: &[u8]) -> usize {
-    let mut words = b.chunks_exact(8);
-    let mut n = 0;
-    for w in &mut words {
-        let x = u64::from_le_bytes(w.try_into().expect("eight bytes"));
-        // At most eight marks: their sum fits the top byte of the product.
-        n += (((x & !(x << 1) & HIGH) >> 7).wrapping_mul(ONES) >> 56) as usize;
+/// The UTF-8 continuation bytes (`10xxxxxx`) in `bytes[from..to]` (at most a block), eight at
+/// a time: a byte's top bit set and the next bit (shifted up onto it) clear. The last few are
+/// read as the word that ends at `to`, the marks of its earlier bytes shifted out; the marks,
+/// at most eight a byte, are summed by one multiply.
+fn continuations(bytes: &[u8], from: usize, to: usize) -> usize {
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+    let marks = |x: u64| (x & !(x << 1) & HIGH) >> 7;
+    let (mut sum, mut i) = (0, from);
+    while i + 8 <= to {
+        sum += marks(word(i));
+        i += 8;
     }
-    n + words.remainder().iter().filter(|&&b| is_continuation(b)).count()
+    match to - i {
+        0 => {}
+        _ if to < 8 => return sum_bytes(sum) + bytes[i..to].iter().filter(|&&b| is_continuation(b)).count(),
+        rest => sum += marks(word(to - 8)) >> (8 * (8 - rest)),
+    }
+    sum_bytes(sum)
+}
+
+/// The sum of the bytes of `x` (at most 255 in all).
+fn sum_bytes(x: u64) -> usize {
+    (x.wrapping_mul(ONES) >> 56) as usize
 }
 
 #[cfg(test)]
@@ -662,6 +683,19 @@ mod tests {
             assert_eq!(idx.byte(&mixed, cp), byte, "{cp}");
         }
         assert_eq!(CharIndex::new("").byte("", 0), 0);
+        // Continuation bytes in the first word of the text, and in a block's last few bytes.
+        let front = "’é".repeat(30) + "a’";
+        let idx = CharIndex::new(&front);
+        for byte in (0..=front.len()).filter(|&b| front.is_char_boundary(b)) {
+            assert_eq!(idx.at(&front, byte), front[..byte].chars().count(), "{byte}");
+        }
+        // An ASCII text answers without its blocks.
+        let plain = "Officials in Hama said so. ".repeat(10);
+        let idx = CharIndex::new(&plain);
+        assert!(idx.ascii && !CharIndex::new(&mixed).ascii);
+        for byte in 0..=plain.len() {
+            assert_eq!(idx.at(&plain, byte), byte);
+        }
     }
 
     #[test]

@@ -463,40 +463,44 @@ fn escaped_bits(x: u64) -> u64 {
 
 /// The end of the longest prefix of `b` known to need no escape, in whole eight-byte words, or
 /// `b.len()` when nothing in `b` needs one. Blocks of [`BLOCK`] bytes are tested by a
-/// branch-free test of each byte (the compiler makes it a few vector compares per block), then
-/// sixteen bytes per step, and the last few as the (overlapping) last word.
+/// branch-free test of each byte (the compiler makes it a few vector compares per block); the
+/// rest, shorter than a block, as the two fixed-size pieces that cover it, the last ending
+/// where `b` ends (they overlap each other or the blocks before): two tests instead of a loop
+/// over sixteen, eight and then single bytes.
 fn clean_prefix(b: &[u8]) -> usize {
+    let n = b.len();
     let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().expect("eight bytes"));
-    if b.len() < 8 {
-        return if b.iter().any(|&c| escaped(c)) { 0 } else { b.len() };
+    if n < 8 {
+        return if b.iter().any(|&c| escaped(c)) { 0 } else { n };
     }
     let mut i = 0;
     for block in b.chunks_exact(BLOCK) {
-        let block: &[u8; BLOCK] = block.try_into().expect("a block");
-        let any = block
-            .iter()
-            .fold(false, |any, &c| any | (c < 0x20) | (c == b'"') | (c == b'\\'));
-        if any {
+        if any_in::<BLOCK>(block) {
             return i;
         }
         i += BLOCK;
     }
-    while i + 16 <= b.len() {
-        if escaped_bits(word(i)) | escaped_bits(word(i + 8)) != 0 {
-            return i;
-        }
-        i += 16;
+    let dirty = match n {
+        _ if i == n => false,
+        BLOCK.. => any_in::<BLOCK>(&b[n - BLOCK..]),
+        32.. => any_in::<32>(&b[..32]) | any_in::<32>(&b[n - 32..]),
+        16.. => any_in::<16>(&b[..16]) | any_in::<16>(&b[n - 16..]),
+        _ => any_escaped(word(0)) | any_escaped(word(n - 8)),
+    };
+    if dirty {
+        i
+    } else {
+        n
     }
-    if i + 8 <= b.len() {
-        if any_escaped(word(i)) {
-            return i;
-        }
-        i += 8;
-    }
-    if i < b.len() && any_escaped(word(b.len() - 8)) {
-        return i;
-    }
-    b.len()
+}
+
+/// Whether any of the `N` bytes of `block` is [`escaped`], tested branch-free (a few vector
+/// compares).
+fn any_in<const N: usize>(block: &[u8]) -> bool {
+    let block: &[u8; N] = block.try_into().expect("N bytes");
+    block
+        .iter()
+        .fold(false, |any, &c| any | (c < 0x20) | (c == b'"') | (c == b'\\'))
 }
 
 /// `s` as a JSON string: unescaped runs ([`clean_prefix`]) copied whole. A string of at most [`SHORT`] bytes needing no escape (ids,
