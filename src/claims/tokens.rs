@@ -967,8 +967,8 @@ mod tests {
             at in 0usize..200
         ) {
             let at = at.min(bytes.len() - 1);
-            let mut alnum: Vec<u64> = (0..bytes.len()).step_by(BLOCK).map(|i| alnum_bits(&bytes, i)).collect();
-            alnum.push(0);
+            let mut alnum = Vec::new();
+            fill_alnum(&mut alnum, &bytes);
             for i in 0..alnum.len() * BLOCK {
                 let is = bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
                 proptest::prop_assert_eq!(alnum[i / BLOCK] >> (i % BLOCK) & 1 != 0, is);
@@ -991,8 +991,8 @@ mod tests {
                 for tail in ["", " x", "."] {
                     let text = format!("{}{}{tail}", " ".repeat(lead), "a".repeat(len));
                     let b = text.as_bytes();
-                    let mut alnum: Vec<u64> = (0..b.len()).step_by(BLOCK).map(|i| alnum_bits(b, i)).collect();
-                    alnum.push(0);
+                    let mut alnum = Vec::new();
+                    fill_alnum(&mut alnum, b);
                     assert_eq!(run_end(&alnum, lead), lead + len, "{len} {lead} {tail:?}");
                 }
             }

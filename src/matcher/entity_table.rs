@@ -13,7 +13,7 @@
 //! Layout: as [`super::patterns`]: the row count, then per row the rank, the three names
 //! (`u32::MAX` for none), the flags (point, broad, dated) and the coordinates' `f32` bits.
 
-use super::patterns::{Reader, Writer};
+use super::patterns::{le32, Reader, Writer};
 use crate::gazetteer::{Entity, EntityId, Gazetteer};
 use foldhash::fast::FixedState;
 use std::collections::HashMap;
@@ -116,12 +116,16 @@ impl EntityTable {
     pub fn decode(bytes: &[u8]) -> EntityTable {
         let mut r = Reader(bytes.strip_prefix(MAGIC).expect("an encoded entity table"));
         let name = |n: u32| (n != u32::MAX).then_some(n);
-        let rows = (0..r.len())
-            .map(|_| {
-                let rank = r.u32();
-                let (admin1, admin2, country) = (name(r.u32()), name(r.u32()), name(r.u32()));
-                let flags = r.u32();
-                let point = (f32::from_bits(r.u32()), f32::from_bits(r.u32()));
+        let n = r.len();
+        // Seven `u32`s a row, read as one record each.
+        let rows = r
+            .records::<28>(n)
+            .map(|row| {
+                let at = |k: usize| le32(&row, 4 * k);
+                let rank = at(0);
+                let (admin1, admin2, country) = (name(at(1)), name(at(2)), name(at(3)));
+                let flags = at(4);
+                let point = (f32::from_bits(at(5)), f32::from_bits(at(6)));
                 Row {
                     rank,
                     admin1,

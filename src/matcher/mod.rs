@@ -136,19 +136,14 @@ fn has_break(s: &str) -> bool {
         let mut t = [false; 256];
         let mut i = 0;
         while i < BREAKS.len() {
-            let c = BREAKS[i] as u32;
-            let first = match c {
-                0..0x80 => c,
-                0x80..0x800 => 0xC0 | c >> 6,
-                0x800..0x10000 => 0xE0 | c >> 12,
-                _ => 0xF0 | c >> 18,
-            };
-            t[first as usize] = true;
+            let mut buf = [0; 4];
+            t[BREAKS[i].encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
             i += 1;
         }
         t
     };
-    s.bytes().any(|b| STARTS[usize::from(b)]) && s.contains(BREAKS)
+    // A first byte starts a character, so no break lies before it and the search starts there.
+    (s.bytes().position(|b| STARTS[usize::from(b)])).is_some_and(|i| s[i..].contains(BREAKS))
 }
 
 impl Matcher {

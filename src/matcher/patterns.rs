@@ -86,7 +86,7 @@ pub(super) struct Target {
 
 /// `s.trim_start()`, without decoding when it starts with one ASCII space then a word (every
 /// folded alias): the index build trims tens of thousands of them.
-pub(super) fn trim_start(s: &str) -> &str {
+fn trim_start(s: &str) -> &str {
     match s.strip_prefix(' ') {
         Some(rest) if !rest.starts_with(char::is_whitespace) => rest,
         _ => s.trim_start(),
@@ -95,7 +95,7 @@ pub(super) fn trim_start(s: &str) -> &str {
 
 /// `s.split(' ').nth(1).unwrap_or("")` (the first word of a folded alias, after its leading
 /// space) by `memchr`, without the char searcher `split` runs.
-pub(super) fn second_word(s: &str) -> &str {
+fn second_word(s: &str) -> &str {
     let Some(i) = memchr::memchr(b' ', s.as_bytes()) else {
         return "";
     };
@@ -104,7 +104,7 @@ pub(super) fn second_word(s: &str) -> &str {
 }
 
 /// `s.trim_end()`, as [`trim_start`].
-pub(super) fn trim_end(s: &str) -> &str {
+fn trim_end(s: &str) -> &str {
     match s.strip_suffix(' ') {
         Some(rest) if !rest.ends_with(char::is_whitespace) => rest,
         _ => s.trim_end(),
@@ -357,10 +357,7 @@ impl<'a> Reader<'a> {
     /// A list of `u32` written by [`Writer::u32s`].
     pub fn u32s(&mut self) -> Vec<u32> {
         let n = self.len();
-        let (list, rest) = self.0.split_at(4 * n);
-        self.0 = rest;
-        let four = |c: &[u8]| u32::from_le_bytes(c.try_into().expect("4 bytes"));
-        list.chunks_exact(4).map(four).collect()
+        self.records::<4>(n).map(u32::from_le_bytes).collect()
     }
 
     /// The next `n` records of `N` bytes each, read with [`le32`] and [`le64`]: a table read
