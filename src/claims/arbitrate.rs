@@ -29,7 +29,7 @@
 //! source if any) to the innermost such claim: `nested_in`. Invariant: arbitration only keeps,
 //! cuts, drops or marks what the rules proposed; it never makes up a span.
 
-use super::{words, Claim, ClaimKind, Class, Ctx};
+use super::{words, Claim, ClaimKind, Class, Ctx, Token};
 use crate::span::Span;
 
 /// What the rules of one sentence propose, grouped by the priority they are arbitrated in.
@@ -121,9 +121,14 @@ impl Ctx<'_> {
             out.push(c);
         }
         let mut nested = Vec::new();
-        for (i, t) in self.toks.iter().enumerate().rev() {
-            // Only a cue, "quoted as saying" or a progressive participle ("is saying") makes a
-            // cue claim ([`Ctx::cue_claim`]).
+        // Only a cue, "quoted as saying" or a progressive participle ("is saying") makes a cue
+        // claim ([`Ctx::cue_claim`]). The tokens are passed over in a loop of their own: most
+        // are none of these.
+        let candidate = |t: &Token| t.cue.is_some() || t.has(Class::FollowUp) || t.is(self.text, words!["quoted"]);
+        let mut end = self.toks.len();
+        while let Some(i) = self.toks[..end].iter().rposition(candidate) {
+            end = i;
+            let t = &self.toks[i];
             if t.cue.is_none() && !t.has(Class::FollowUp) && !self.quoted_as_saying_at(i) {
                 continue;
             }
