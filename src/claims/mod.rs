@@ -513,6 +513,10 @@ impl Ctx<'_> {
     /// weekday and a full date ending the content, with the agency before them (a media mention
     /// or a word in capitals). Not a dated adjunct ("... on Monday 31 Oct 2016").
     fn without_stamp(&self, content: Span) -> Span {
+        // A full date ([`Ctx::date_end`]) ends in a digit: most contents need no token search.
+        if !self.text[..content.end].ends_with(|c: char| c.is_ascii_digit()) {
+            return content;
+        }
         let end = self.toks.partition_point(|t| t.span.end <= content.end);
         let first = self.toks.partition_point(|t| t.span.start < content.start);
         if end < first + 6 || self.toks[end - 1].span.end != content.end || !self.date_end(end - 1) {
