@@ -44,11 +44,18 @@ impl Ctx<'_> {
 
     /// "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE".
     fn according_to(&self) -> Option<super::Claim> {
-        // One pass over the tokens without a bounds check each: every sentence asks.
-        let i = self
-            .toks
-            .windows(2)
-            .position(|w| w[0].is(self.text, words!["according"]) && w[1].is(self.text, words!["to"]))?;
+        // One pass over the tokens' keys, without a bounds check each: every sentence asks, and
+        // few hold "according".
+        let mut i = 0;
+        loop {
+            i += self.toks[i..]
+                .iter()
+                .position(|t| t.is(self.text, words!["according"]))?;
+            if self.is(i + 1, words!["to"]) {
+                break;
+            }
+            i += 1;
+        }
         let punct_end = (i + 2..self.toks.len())
             .find(|&j| self.toks[j].is_punct() && !self.is(j, words!["'", "’", "-"]))
             .unwrap_or(self.toks.len());
