@@ -517,13 +517,20 @@ impl Ctx<'_> {
         });
         let furniture = self.furniture();
         let mut b = b.borrow_mut();
-        while b.low > j {
-            let k = b.low - 1;
-            let brk = self.clause_break(k) || b.main == Some(k) || furniture.iter().any(|r| r.0 == k && k > 0);
-            b.list[k] = if brk { k } else { b.list[k + 1] };
-            b.low = k;
+        let Breaks { list, low, main } = &mut *b;
+        if j < *low {
+            // The entries `[j, low)`, right to left, each the one after it unless a break: a
+            // slice of their own, so that the loop keeps its state in registers.
+            let mut next = list[*low];
+            for (k, entry) in (j..*low).zip(&mut list[j..*low]).rev() {
+                if self.clause_break(k) || *main == Some(k) || furniture.iter().any(|r| r.0 == k && k > 0) {
+                    next = k;
+                }
+                *entry = next;
+            }
+            *low = j;
         }
-        b.list[j]
+        list[j]
     }
 
     /// [`Ctx::boilerplate_runs`], found once for both [`Ctx::start_of`] and [`Ctx::break_from`].
