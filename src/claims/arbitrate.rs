@@ -115,9 +115,12 @@ impl Ctx<'_> {
     /// Steps 2 and 3: "according to" and the cue claims. Returns the nested claims, each with
     /// its outer claim's cue.
     fn take_attributed(&self, according_to: Option<Claim>, out: &mut Vec<Claim>, first: usize) -> Vec<(Claim, Span)> {
-        let mut taken: Vec<Span> = out[first..].iter().flat_map(taken_spans).collect();
+        let mut taken = Vec::new();
+        for c in &out[first..] {
+            take(&mut taken, c);
+        }
         if let Some(c) = according_to.filter(|c| !taken_spans(c).any(|s| overlaps_any(&taken, s))) {
-            taken.extend(taken_spans(&c));
+            take(&mut taken, &c);
             out.push(c);
         }
         let mut nested = Vec::new();
@@ -149,7 +152,7 @@ impl Ctx<'_> {
                 taken.retain(|t| !taken_spans(inner).any(|s| s == *t));
             }
             if let Some(c) = self.stop_before_taken(c, &taken) {
-                taken.extend(taken_spans(&c));
+                take(&mut taken, &c);
                 nested.extend(inner.map(|i| (i, c.cue.span)));
                 out.push(c);
             }
@@ -306,6 +309,14 @@ const NEST_WINDOW: usize = 16;
 /// The spans a claim takes: its source and cue.
 fn taken_spans(c: &Claim) -> impl Iterator<Item = Span> + '_ {
     c.source.iter().map(|s| s.span).chain(std::iter::once(c.cue.span))
+}
+
+/// Adds the spans `c` takes ([`taken_spans`]) to `taken`.
+fn take(taken: &mut Vec<Span>, c: &Claim) {
+    if let Some(s) = &c.source {
+        taken.push(s.span);
+    }
+    taken.push(c.cue.span);
 }
 
 fn overlaps_any(taken: &[Span], s: Span) -> bool {
