@@ -274,6 +274,9 @@ impl ClaimFinder {
     fn find_with(&self, text: &str, sentences: &[Sentence], mentions: &[Mention], tokens: &mut Tokens) -> Vec<Claim> {
         let quotes = quotes::find(text);
         let mut out = Vec::new();
+        // The mentions are sorted by sentence, as the sentences are read: the first not yet
+        // passed over.
+        let mut next_mention = 0;
         for (index, sentence) in sentences.iter().enumerate() {
             let headline = matches!(sentence.role, Role::Title | Role::Heading);
             let words = sentence.span.slice(text);
@@ -284,9 +287,15 @@ impl ClaimFinder {
                 continue;
             }
             tokens.tokenize_scanned(text, sentence.span, &self.lexicon);
-            let lo = mentions.partition_point(|m| m.sentence < index);
-            let hi = mentions.partition_point(|m| m.sentence <= index);
-            let sentence_mentions = &mentions[lo..hi];
+            let sentence_of = |k: usize| mentions.get(k).map(|m| m.sentence);
+            while sentence_of(next_mention).is_some_and(|s| s < index) {
+                next_mention += 1;
+            }
+            let lo = next_mention;
+            while sentence_of(next_mention) == Some(index) {
+                next_mention += 1;
+            }
+            let sentence_mentions = &mentions[lo..next_mention];
             for piece in pieces(&tokens.list) {
                 let (from, to) = match (tokens.list.get(piece.start), piece.end.checked_sub(1)) {
                     (Some(a), Some(b)) => (a.span.start, tokens.list[b].span.end),
