@@ -315,6 +315,7 @@ impl ClaimFinder {
                     kinds: &self.kinds,
                     tables: OnceCell::new(),
                     np_memo: Cell::new(None),
+                    source_memo: Cell::new(None),
                 };
                 let first = out.len();
                 let mut proposals = Proposals::default();
@@ -397,6 +398,10 @@ fn entities_in(mentions: &[Mention], span: Span, source: Option<Span>) -> Vec<En
     ids
 }
 
+/// A source phrase's (start, end of its own noun phrase, end) token indices
+/// ([`Ctx::source_before`]).
+type SourceBounds = (usize, usize, usize);
+
 /// One sentence being read.
 struct Ctx<'a> {
     text: &'a str,
@@ -415,6 +420,8 @@ struct Ctx<'a> {
     tables: OnceCell<clauses::Tables>,
     /// The last noun phrase start found, `(end, start)` ([`Ctx::np_start`]).
     np_memo: Cell<Option<(usize, usize)>>,
+    /// The last source found before a cue, `(aux_start, found)` ([`Ctx::source_before`]).
+    source_memo: Cell<Option<(usize, Option<SourceBounds>)>>,
 }
 
 impl Ctx<'_> {

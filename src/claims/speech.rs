@@ -352,7 +352,20 @@ impl Ctx<'_> {
 
     /// The source before the cue's auxiliaries at `aux_start`: (start, end of its own noun
     /// phrase, end), with an appositive between commas ("Sabrina Singh, a Pentagon spokesperson,").
+    /// The rules around one cue (and a quote's) ask for it more than once: the last answer is
+    /// kept ([`Ctx::source_memo`]).
     pub(super) fn source_before(&self, aux_start: usize) -> Option<(usize, usize, usize)> {
+        match self.source_memo.get() {
+            Some((aux, found)) if aux == aux_start => found,
+            _ => {
+                let found = self.find_source_before(aux_start);
+                self.source_memo.set(Some((aux_start, found)));
+                found
+            }
+        }
+    }
+
+    fn find_source_before(&self, aux_start: usize) -> Option<(usize, usize, usize)> {
         // "Having promised that the border would reopen, the minister left": the subject of the
         // perfect participle is the main clause's, after the first comma; never "Having".
         if aux_start == 0 && self.is(0, words!["having"]) {
