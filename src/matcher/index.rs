@@ -259,7 +259,7 @@ impl Index {
 
     /// Extends the run from `start` at `node` by the word `id` ending at `end`, reporting the
     /// phrase it completes; the node to go on from, if some longer phrase may follow.
-    #[inline]
+    #[inline(always)]
     fn step(
         &self,
         start: usize,
