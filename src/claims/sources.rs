@@ -528,6 +528,10 @@ impl Ctx<'_> {
     /// a source noun ("head of the Observatory") or a participle ("speaking on condition of
     /// anonymity").
     fn appositive_opener(&self, k: usize) -> bool {
+        // A comma that ends the sentence opens nothing ("Hama saying Hama ,").
+        if k >= self.toks.len() {
+            return false;
+        }
         let w = self.lower(k);
         self.has(k, Class::AppositiveOpener)
             || self.is_source_noun(w)
