@@ -353,22 +353,38 @@ fn tagged_quote(text: &str, quotes: &[Quote], c: &Claim) -> bool {
 impl Ctx<'_> {
     /// Quote claims of this sentence.
     pub(super) fn quoted(&self, out: &mut Vec<Claim>) {
-        // Every quote mark (see [`find`]) and every signing dash ([`DASHES`]) starts with one of
-        // these bytes: other punctuation need not be looked up.
-        let mark = |t: &Token| t.is_punct() && matches!(t.first_byte(), b'"' | b'\'' | 0xE2);
-        for (k, tok) in self.toks.iter().enumerate().filter(|(_, t)| mark(t)) {
-            let claim = if let Some(q) = self.quote_closed_at(tok.span) {
-                self.quote_then_source(q, k + 1)
-            } else if let Some(q) = self.quote_opened_at(tok.span) {
-                self.source_then_quote(q, k)
-            } else if self.is(k, &DASH_WORDS[..]) {
-                self.quote_dash_name(k)
-            } else {
-                None
-            };
-            out.extend(claim);
+        if self.quote_near() {
+            // Every quote mark (see [`find`]) and every signing dash ([`DASHES`]) starts with one
+            // of these bytes: other punctuation need not be looked up.
+            let mark = |t: &Token| t.is_punct() && matches!(t.first_byte(), b'"' | b'\'' | 0xE2);
+            for (k, tok) in self.toks.iter().enumerate().filter(|(_, t)| mark(t)) {
+                let claim = if let Some(q) = self.quote_closed_at(tok.span) {
+                    self.quote_then_source(q, k + 1)
+                } else if let Some(q) = self.quote_opened_at(tok.span) {
+                    self.source_then_quote(q, k)
+                } else if self.is(k, &DASH_WORDS[..]) {
+                    self.quote_dash_name(k)
+                } else {
+                    None
+                };
+                out.extend(claim);
+            }
         }
         out.extend(self.quote_before_sentence());
+    }
+
+    /// Some quote may have a mark among these tokens: one that ends at or after their start
+    /// (less the [`DASH_GAP`] before it: a signing dash may open them, its quote closed just
+    /// before, [`Ctx::quote_dash_name`]) and opens before their end. Without one, no token is a
+    /// quote's mark or a signing dash, and most sentences need no look at their marks. The
+    /// quotes never overlap, so they are sorted by their ends too.
+    fn quote_near(&self) -> bool {
+        let (Some(first), Some(last)) = (self.toks.first(), self.toks.last()) else {
+            return false;
+        };
+        let lead = self.text[..first.span.start].trim_end_matches(DASH_GAP).len();
+        let i = self.quotes.partition_point(|q| q.close.end < lead);
+        self.quotes.get(i).is_some_and(|q| q.open.start < last.span.end)
     }
 
     /// “We need our fix!” Clinton said to the magazine. The segmenter ends a sentence after a
