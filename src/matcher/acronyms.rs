@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 /// Adds the mentions of bracketed acronyms introduced after mentions, keeping `mentions` sorted
 /// and disjoint. Only an article that introduces one has its sentences folded again (the views the
-/// matcher searched), to search them for it.
+/// matcher searched), to search them for it, and of those only the sentences that may hold it.
 pub(super) fn add(text: &str, sentences: &[Sentence], mentions: &mut Vec<Mention>) {
     let mut local: BTreeMap<String, EntityId> = BTreeMap::new();
     for m in mentions.iter() {
@@ -35,12 +35,27 @@ pub(super) fn add(text: &str, sentences: &[Sentence], mentions: &mut Vec<Mention
     if local.is_empty() {
         return;
     }
+    // Text in ASCII without apostrophes folds each word to itself (the marks between words
+    // become spaces), so such a sentence can hold an acronym only if its text holds the
+    // acronym's first word: it is not folded again to be searched.
+    let firsts: Vec<Finder> = local
+        .keys()
+        .map(|a| Finder::new(a.split('-').next().unwrap_or(a)).into_owned())
+        .collect();
+    let cannot_hold = |s: &str| {
+        s.is_ascii()
+            && memchr::memchr2(b'\'', b'`', s.as_bytes()).is_none()
+            && firsts.iter().all(|f| f.find(s.as_bytes()).is_none())
+    };
     let (patterns, entities): (Vec<String>, Vec<EntityId>) = local.into_iter().map(|(a, e)| (fold_str(&a), e)).unzip();
     let finders: Vec<Finder> = patterns.iter().map(Finder::new).collect();
     let mut extra = Vec::new();
     let mut folded = Folded::default();
     let mut next = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
+        if cannot_hold(sentence.span.slice(text)) {
+            continue;
+        }
         fold_into(sentence.span.slice(text), sentence.span.start, &mut folded);
         let mut at = 0;
         next.clear();

@@ -193,11 +193,11 @@ impl Index {
         runs.clear();
         let mut before = 0;
         while before + 1 < len {
-            let (end, key) = match self.words.scan(b, before + 1) {
-                Some((end, key)) => (end, Some(key)),
+            let (end, key, last) = match self.words.scan(b, before + 1) {
+                Some((end, key, last)) => (end, Some(key), last),
                 None => {
                     let end = memchr::memchr(b' ', &b[before + 1..len]).map_or(len, |p| before + 1 + p);
-                    (end, pack(b, before + 1, end))
+                    (end, pack(b, before + 1, end), b[end - 1])
                 }
             };
             let id = match key {
@@ -206,7 +206,7 @@ impl Index {
             };
             // Nothing to extend, start or cut a genitive from: the common case. So is a word of
             // some phrase that starts none ("of", "and") while no run is open.
-            let plural = b[end - 1] == b's';
+            let plural = last == b's';
             if runs.is_empty() && !plural && id.is_none_or(|w| w.first == NONE) {
                 before = end;
                 continue;
@@ -510,25 +510,27 @@ impl Words {
         }
     }
 
-    /// The end of the word at `b[from..]` (the next space) and its key, found together from
-    /// two 8-byte reads when it has fewer than 16 bytes and 16 bytes can be read; else None.
-    /// The first space in a read is its lowest zero byte after `^ 0x2020…`, found exactly by
-    /// the borrow trick (a false hit can only lie above a true one). The 16 bytes are taken
-    /// with one bounds check: each 8-byte read checked its own, twice, on every word.
+    /// The end of the word at `b[from..]` (the next space), its key and the byte before its
+    /// end, found together from two 8-byte reads when it has fewer than 16 bytes and 16 bytes
+    /// can be read; else None. The first space in a read is its lowest zero byte after
+    /// `^ 0x2020…`, found exactly by the borrow trick (a false hit can only lie above a true
+    /// one). The 16 bytes are taken with one bounds check: each 8-byte read checked its own,
+    /// twice, on every word. The last byte is shifted out of the reads (0 for an empty word,
+    /// whose byte before is a space), so it costs no bounds check either.
     #[inline]
-    fn scan(&self, b: &[u8], from: usize) -> Option<(usize, [u64; 2])> {
+    fn scan(&self, b: &[u8], from: usize) -> Option<(usize, [u64; 2], u8)> {
         let spaces = |x: u64| {
             let y = x ^ (ONES * u64::from(b' '));
             y.wrapping_sub(ONES) & !y & (ONES << 7)
         };
         let below = |bytes: u32| (1u64 << (bytes * 8)) - 1; // bytes < 8
-        let sixteen: &[u8; 16] = b.get(from..from + 16)?.try_into().expect("16 bytes");
+        let sixteen: &[u8; 16] = b.get(from..)?.first_chunk()?;
         let read = |at: usize| u64::from_le_bytes(sixteen[at..at + 8].try_into().expect("8 bytes"));
         let x = read(0);
         let m = spaces(x);
-        let (len, key) = if m != 0 {
+        let (len, key, last) = if m != 0 {
             let len = m.trailing_zeros() / 8;
-            (len, [x & below(len), 0])
+            (len, [x & below(len), 0], ((x << 8) >> (len * 8)) as u8)
         } else {
             let y = read(8);
             let m = spaces(y);
@@ -536,9 +538,10 @@ impl Words {
                 return None;
             }
             let len = m.trailing_zeros() / 8;
-            (8 + len, [x, y & below(len)])
+            let last = (((y << 8) | (x >> 56)) >> (len * 8)) as u8;
+            (8 + len, [x, y & below(len)], last)
         };
-        Some((from + len as usize, key))
+        Some((from + len as usize, key, last))
     }
 }
 

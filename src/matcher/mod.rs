@@ -142,8 +142,11 @@ fn has_break(s: &str) -> bool {
         }
         t
     };
-    // A first byte starts a character, so no break lies before it and the search starts there.
-    (s.bytes().position(|b| STARTS[usize::from(b)])).is_some_and(|i| s[i..].contains(BREAKS))
+    let flagged = |b: u8| STARTS[usize::from(b)];
+    // Most spans have no flagged byte: all their bytes are looked up, with no branch each. A
+    // first byte starts a character, so no break lies before it and the search starts there.
+    s.bytes().fold(false, |any, b| any | flagged(b))
+        && (s.bytes().position(flagged)).is_some_and(|i| s[i..].contains(BREAKS))
 }
 
 impl Matcher {
@@ -344,7 +347,8 @@ impl Matcher {
             let based = view[after..]
                 .get(..7)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b" based "));
-            let shouting = among_capitals(view, r.start, after);
+            // Asked only where it can matter: of a short common-word alias.
+            let shouting = targets.iter().any(|t| t.common) && among_capitals(view, r.start, after);
             let arabic = !folded.is_ascii() && view[r.start..r.end].iter().any(|b| (0xD8..=0xDB).contains(b));
             let evidence = arabic || before & cue::PLACE_BEFORE != 0 || next & cue::PLACE_AFTER != 0;
             let first = found.viable.len();

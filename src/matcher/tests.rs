@@ -257,6 +257,23 @@ fn bracketed_acronym_resolves_to_the_entity() {
     );
 }
 
+/// A sentence is searched for an acronym in its folded view unless its text is ASCII without
+/// apostrophes and lacks the acronym's first word: one with apostrophes or diacritics whose view
+/// spells it is still searched.
+#[test]
+fn an_acronym_is_found_where_only_the_folded_view_spells_it() {
+    let text = "The Syrian Democratic Forces (SDF) advanced. Nothing here. The S'DF held. The \u{15e}DF held.";
+    assert_eq!(
+        find(text),
+        [
+            ("Syrian Democratic Forces", "sdf".to_string()),
+            ("SDF", "sdf".to_string()),
+            ("S'DF", "sdf".to_string()),
+            ("\u{15e}DF", "sdf".to_string())
+        ]
+    );
+}
+
 /// The grouping of the embedded gazetteer's aliases by pattern: the non-empty ranges tile the
 /// targets in pattern order, every alias's pattern has a target for its entity with its weakness, no range
 /// repeats a target twice in a row, and only patterns of lexicon cues alone have no targets.
