@@ -144,6 +144,9 @@ pub fn fold_into(text: &str, base: usize, out: &mut Folded) {
                 continue; // a transliteration mark: deleted, the word goes on
             }
             w.push_sep(i - c.len_utf8());
+        } else if is_plain_separator(c) {
+            // Curly quotes, dashes and no-break spaces, without the Unicode table look-ups below.
+            w.push_sep(i - c.len_utf8());
         } else if is_plain_arabic(c) {
             // Arabic letters that stay as they are, without the Unicode table look-ups below.
             w.push_plain(i - c.len_utf8(), c);
@@ -161,58 +164,55 @@ pub fn fold_into(text: &str, base: usize, out: &mut Folded) {
 /// The end of the run of ASCII words with single spaces between them that starts with the
 /// alphanumeric byte `bytes[start]`: the run ends after an alphanumeric byte, before the first
 /// byte that is neither alphanumeric nor a single space between two alphanumeric ones.
-/// Eight bytes are classified at a time ([`classify`]); the last few one by one.
+/// [`BLOCK`] bytes are tested at a time ([`stops`]); the last block of the text is padded with
+/// zero bytes, which stop a run.
 fn ascii_run_end(bytes: &[u8], start: usize) -> usize {
     debug_assert!(bytes[start].is_ascii_alphanumeric());
     let mut end = start + 1;
-    // Whether the byte before `end` is a space (then a space at `end` is a second one).
-    let mut after_space = false;
-    let mut stopped = false;
-    while let Some(block) = bytes.get(end..end + 8) {
-        let (alnum, space) = classify(u64::from_le_bytes(block.try_into().expect("eight bytes")));
-        // A byte that is neither, or a space right after a space.
-        let bad = (!(alnum | space) & HIGH) | (space & ((space << 8) | u64::from(after_space) << 7));
-        if bad != 0 {
-            end += (bad.trailing_zeros() / 8) as usize;
-            stopped = true;
+    loop {
+        // The block from `end` with the byte before it, which tells a second space.
+        let window = match bytes.get(end - 1..end + BLOCK) {
+            Some(window) => window.try_into().expect("a block and one byte"),
+            None => {
+                let mut padded = [0; BLOCK + 1];
+                let rest = &bytes[end - 1..];
+                padded[..rest.len()].copy_from_slice(rest);
+                padded
+            }
+        };
+        let stops = stops(&window);
+        // (An `|` over the bytes compiles to one vector test; `!= [0; BLOCK]` does not.)
+        if stops.iter().fold(0, |any, &stop| any | stop) != 0 {
+            end += (u128::from_le_bytes(stops).trailing_zeros() / 8) as usize;
             break;
         }
-        after_space = space >> 63 != 0;
-        end += 8;
-    }
-    while !stopped && end < bytes.len() {
-        match bytes[end] {
-            b if b.is_ascii_alphanumeric() => after_space = false,
-            b' ' if !after_space => after_space = true,
-            _ => break,
-        }
-        end += 1;
+        end += BLOCK;
     }
     // A space before the stop is a separator, not part of the run.
     end - usize::from(bytes[end - 1] == b' ')
+}
+
+/// How many bytes [`ascii_run_end`] tests at a time: one SSE2 register.
+const BLOCK: usize = 16;
+
+/// For each byte `window[k + 1]`, 0xFF if it stops a run of ASCII words (it is neither
+/// alphanumeric nor a space, or it is a space after a space), else 0. Written byte by byte over
+/// fixed-size arrays so that the compiler turns it into a few vector instructions.
+#[inline]
+fn stops(window: &[u8; BLOCK + 1]) -> [u8; BLOCK] {
+    let mut stops = [0; BLOCK];
+    for (k, stop) in stops.iter_mut().enumerate() {
+        let (before, b) = (window[k], window[k + 1]);
+        let stopped = !(b.is_ascii_alphanumeric() || b == b' ') || (b == b' ' && before == b' ');
+        *stop = 0u8.wrapping_sub(u8::from(stopped));
+    }
+    stops
 }
 
 /// The low bit of each byte of a word.
 pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of each byte of a word.
 pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The ASCII alphanumeric bytes and the spaces among the eight bytes of `x`, each as the high bit
-/// of its byte. On seven-bit bytes, `y + (0x80 - lo)` sets the high bit exactly when `y >= lo`,
-/// without a carry into the next byte; bytes with the high bit set (non-ASCII) are neither.
-#[inline]
-fn classify(x: u64) -> (u64, u64) {
-    let y = x & !HIGH;
-    let at_least = |v: u64, lo: u8| v + ONES * u64::from(0x80 - lo);
-    let between = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !at_least(v, hi + 1);
-    let letter = between(y | (ONES * 0x20), b'a', b'z');
-    let digit = between(y, b'0', b'9');
-    // A seven-bit byte is zero (the space, after the xor) exactly when adding 0x7f leaves its
-    // high bit clear.
-    let space = !((y ^ (ONES * u64::from(b' '))) + ONES * 0x7f);
-    let ascii = !x & HIGH;
-    ((letter | digit) & ascii & HIGH, space & ascii & HIGH)
-}
 
 struct Writer<'a> {
     out: &'a mut Folded,
@@ -290,6 +290,13 @@ fn is_plain_arabic(c: char) -> bool {
     matches!(c, '\u{0627}'..='\u{063A}' | '\u{0641}'..='\u{064A}') && !matches!(c, 'ة' | 'ى')
 }
 
+/// Punctuation and spaces, neither letters nor deleted marks, that English news uses: the
+/// no-break space and General Punctuation (dashes, curly quotes, ellipsis) less its zero-width
+/// joiners; its apostrophes (`’ ‘ ′`) must be tested first.
+fn is_plain_separator(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{2000}'..='\u{200B}' | '\u{200E}'..='\u{206F}')
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | '`' | '´' | '′' | 'ʼ' | 'ʻ' | 'ʽ' | 'ʿ' | 'ʾ')
 }
@@ -355,6 +362,14 @@ mod tests {
     }
 
     #[test]
+    fn plain_separators_fold_as_the_general_path_would() {
+        for c in ('\u{0080}'..='\u{2FFF}').filter(|&c| is_plain_separator(c) && !is_apostrophe(c)) {
+            assert!(!is_deleted_mark(c) && !c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+        assert_eq!(fold_str("“Yes” — he said… ok\u{00A0}2"), " Yes he said ok 2 ");
+    }
+
+    #[test]
     fn the_ascii_path_folds_as_the_general_path() {
         for s in [
             "",
@@ -407,22 +422,6 @@ mod tests {
     }
 
     #[test]
-    fn eight_bytes_classify_as_one_at_a_time() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut word = *b"a1 Zz9 ,";
-                word[at] = b;
-                let (alnum, space) = classify(u64::from_le_bytes(word));
-                for (k, &c) in word.iter().enumerate() {
-                    let bit = |m: u64| m >> (8 * k + 7) & 1 == 1;
-                    assert_eq!(bit(alnum), c.is_ascii_alphanumeric(), "{c} at {k} in {word:?}");
-                    assert_eq!(bit(space), c == b' ', "{c} at {k} in {word:?}");
-                }
-            }
-        }
-    }
-
-    #[test]
     fn ascii_runs_end_as_byte_by_byte() {
         // The old byte loop: alphanumeric runs joined by single spaces.
         let by_byte = |b: &[u8], start: usize| {
@@ -440,7 +439,7 @@ mod tests {
             "a", "Bc", "12345678", " ", "  ", ",", "'", "é", "-", "\n", "x y", "abcdefg ",
         ];
         let mut n = 0u64;
-        for len in 1..40 {
+        for len in 1..80 {
             for seed in 0..40u64 {
                 n = n.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(seed + len) | 1;
                 let mut s = String::from("w");
@@ -464,7 +463,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn the_fast_paths_fold_and_map_as_char_by_char(text in "[a-zA-Z0-9 .,'`’ʿ\\-ḤāüßØأبةىحلب\u{064E}\u{0301}\u{00AD}\n]{0,40}") {
+        fn the_fast_paths_fold_and_map_as_char_by_char(text in "[a-zA-Z0-9 .,'`’ʿ\\-ḤāüßØأبةىحلب\u{064E}\u{0301}\u{00AD}\u{00A0}“—\n]{0,80}") {
             let (mut fast, mut slow) = (Folded::default(), Folded::default());
             fold_into(&text, 0, &mut fast);
             fold_by_char(&text, &mut slow);
