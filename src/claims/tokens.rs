@@ -406,12 +406,14 @@ impl Tokens {
     #[inline]
     fn push_word(&mut self, start: usize, end: usize, w: u64, base: usize, lexicon: &Lexicon) {
         let len = end - start;
-        // Setting bit 0x20 lower-cases an ASCII letter and keeps a digit.
-        let key = (w | 0x2020_2020_2020_2020) & (u64::MAX >> (8 * (8 - len.min(8))));
-        let (classes, cue) = if len <= 8 {
-            lexicon.lookup_key(key, len)
+        // Setting bit 0x20 lower-cases an ASCII letter and keeps a digit. A short word's key is
+        // masked in its branch, where the table's tag shares the mask's shift count.
+        let lower = w | 0x2020_2020_2020_2020;
+        let (key, (classes, cue)) = if len <= 8 {
+            let key = lower & (u64::MAX >> (8 * (8 - len)));
+            (key, lexicon.lookup_key(key, len))
         } else {
-            lexicon.lookup(&self.lower[start..end])
+            (lower, lexicon.lookup(&self.lower[start..end]))
         };
         // A letter is lower case exactly where it has bit 0x20: `LOWER` is `UPPER + 1`.
         const _: () = assert!(LOWER == UPPER + 1);
