@@ -136,7 +136,7 @@ impl Anchors {
                 let ones = bits.trailing_ones() as usize;
                 if ones < BLOCK {
                     open = None;
-                    if scan.holds(chunk(b, start), &b[start..at + ones]) {
+                    if scan.holds(b, start, at + ones - start) {
                         return true;
                     }
                 }
@@ -149,14 +149,14 @@ impl Anchors {
                     open = Some(start);
                     break;
                 }
-                if scan.holds(chunk(b, start), &b[start..start + len]) {
+                if scan.holds(b, start, len) {
                     return true;
                 }
                 starts &= starts - 1;
             }
         }
         if let Some(start) = open {
-            if scan.holds(chunk(b, start), &b[start..]) {
+            if scan.holds(b, start, b.len() - start) {
                 return true;
             }
         }
@@ -178,20 +178,21 @@ impl Anchors {
 }
 
 impl Scan {
-    /// The run `run`, whose first eight bytes (or more) `first` holds, is an anchor word,
-    /// ignoring ASCII case. Inlined in the scan's loop, where it is called once per word.
+    /// The run of `len` bytes at `start` of `b` is an anchor word, ignoring ASCII case. Inlined
+    /// in the scan's loop, where it is called once per word: a run of a length no anchor word has
+    /// reads no bytes, and only a long one is sliced.
     #[inline(always)]
-    fn holds(&self, first: u64, run: &[u8]) -> bool {
-        let len = run.len();
+    fn holds(&self, b: &[u8], start: usize, len: usize) -> bool {
         if len < self.lengths.0 || len > self.lengths.1 {
             return false;
         }
         // Setting bit 0x20 lower-cases an ASCII letter and keeps a digit.
-        let k = (first | 0x2020_2020_2020_2020) & (u64::MAX >> (8 * (8 - len.min(8))));
+        let first = chunk(b, start) | 0x2020_2020_2020_2020;
         if len <= 8 {
-            return self.short.get(k, len).is_some();
+            return self.short.get(first & (u64::MAX >> (8 * (8 - len))), len).is_some();
         }
-        self.prefixes.get(k, 8).is_some() && self.long.iter().any(|w| w.eq_ignore_ascii_case(run))
+        self.prefixes.get(first, 8).is_some()
+            && self.long.iter().any(|w| w.eq_ignore_ascii_case(&b[start..start + len]))
     }
 }
 

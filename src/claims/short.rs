@@ -35,11 +35,13 @@ impl<V: Copy + Default> Default for ShortWords<V> {
     }
 }
 
-/// The tag of the word of `len` bytes (1 to 8) with key `key`.
+/// The tag of the word of `len` bytes (1 to 8) with key `key`: the top bit of byte `len - 1`,
+/// shifted down by as many bits as a caller masks the key with (`u64::MAX >> (8 * (8 - len))`),
+/// so that the two share one shift count.
 #[inline]
 fn tag(key: u64, len: usize) -> u64 {
     debug_assert!((1..=8).contains(&len));
-    key | (0x80 << (8 * (len - 1)))
+    key | ((1 << 63) >> (8 * (8 - len)))
 }
 
 /// The filter's size in bits: a power of two.

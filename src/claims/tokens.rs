@@ -406,12 +406,14 @@ impl Tokens {
     #[inline]
     fn push_word(&mut self, start: usize, end: usize, w: u64, base: usize, lexicon: &Lexicon) {
         let len = end - start;
-        // Setting bit 0x20 lower-cases an ASCII letter and keeps a digit.
-        let key = (w | 0x2020_2020_2020_2020) & (u64::MAX >> (8 * (8 - len.min(8))));
-        let (classes, cue) = if len <= 8 {
-            lexicon.lookup_key(key, len)
+        // Setting bit 0x20 lower-cases an ASCII letter and keeps a digit. A short word's key is
+        // masked in its branch, where the table's tag shares the mask's shift count.
+        let lower = w | 0x2020_2020_2020_2020;
+        let (key, (classes, cue)) = if len <= 8 {
+            let key = lower & (u64::MAX >> (8 * (8 - len)));
+            (key, lexicon.lookup_key(key, len))
         } else {
-            lexicon.lookup(&self.lower[start..end])
+            (lower, lexicon.lookup(&self.lower[start..end]))
         };
         // A letter is lower case exactly where it has bit 0x20: `LOWER` is `UPPER + 1`.
         const _: () = assert!(LOWER == UPPER + 1);
@@ -467,21 +469,23 @@ impl Tokens {
         } else {
             lexicon.lookup(&self.lower[lower.0..lower.1])
         };
-        let shape = match word.as_bytes()[0] {
-            b'A'..=b'Z' => UPPER,
-            b'a'..=b'z' => LOWER,
-            b'0'..=b'9' => DIGIT,
-            b if b.is_ascii() => 0,
-            _ => word.chars().next().map_or(0, shape),
+        // Whether the token is a word (it starts with a letter or digit) and its shape; a known
+        // punctuation mark (curly quotes and dashes, most non-ASCII tokens) is neither a word
+        // nor cased, which the Unicode tables need not tell.
+        let (is_word, shape) = match word.as_bytes()[0] {
+            b'A'..=b'Z' => (true, UPPER),
+            b'a'..=b'z' => (true, LOWER),
+            b'0'..=b'9' => (true, DIGIT),
+            b if b.is_ascii() => (false, 0),
+            _ => match word.chars().next() {
+                Some(c) if !known_punct(c) => (c.is_alphanumeric(), shape(c)),
+                _ => (false, 0),
+            },
         };
         self.classes = self.classes.union(classes);
         self.list.push(Token {
             span: Span::new(base + start, base + start + len),
-            word: if ascii {
-                word.as_bytes()[0].is_ascii_alphanumeric()
-            } else {
-                word.starts_with(char::is_alphanumeric)
-            },
+            word: is_word,
             classes,
             cue,
             key,
@@ -573,7 +577,7 @@ fn is_ascii_space(b: u8) -> bool {
 /// Non-ASCII punctuation and symbols common in news that the scan decides on: curly quotes,
 /// dashes, ellipsis, guillemets, bullets, primes, currency. None is a letter, digit, mark or
 /// space, so each is a token of its own (the regex's `\S`) and ends a word before it; `’`
-/// also joins two words, as in the regex.
+/// also joins two words, as in the regex. None has a case.
 fn known_punct(c: char) -> bool {
     ('\u{2010}'..='\u{2027}').contains(&c) || "«»·©®°§¶′″‹›€£".contains(c)
 }
@@ -997,6 +1001,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn known_punctuation_is_no_word_part_space_or_cased_character() {
+        let all = (0x80..=0x10ffff).filter_map(char::from_u32).filter(|&c| known_punct(c));
+        let mut n = 0;
+        for c in all {
+            assert!(!c.is_alphanumeric() && !is_word_part(c) && !c.is_whitespace(), "{c:?}");
+            assert!(shape(c) == 0, "{c:?}");
+            n += 1;
+        }
+        assert!(n > 20, "{n}");
     }
 
     #[test]
