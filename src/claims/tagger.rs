@@ -441,8 +441,9 @@ fn shape(s: &str) -> &str {
 }
 
 /// The [`fnv`] hash of [`shape`]`(s)` for the bytes `s` of a token (whole characters), the
-/// shapes of ASCII words hashed at compile time. Inlined into [`View::fill`], which asks once a
-/// token: the call and its saved registers cost as much as the common cases' tests.
+/// shapes of ASCII words hashed at compile time, a token opening with ASCII punctuation hashed
+/// as it is. Inlined into [`View::fill`], which asks once a token: the call and its saved
+/// registers cost as much as the common cases' tests.
 #[inline(always)]
 fn shape_hash(s: &[u8]) -> u64 {
     const CAPS: u64 = fnv("XX");
@@ -461,6 +462,9 @@ fn shape_hash(s: &[u8]) -> u64 {
         }
         [b'a'..=b'z', ..] => LOWER,
         [b'0'..=b'9', ..] => DIGIT,
+        // ASCII punctuation first: not upper or lower case, not numeric, so the token is its
+        // own shape (without the checks of `from_utf8` and `shape`).
+        [first, ..] if first.is_ascii() && !first.is_ascii_alphanumeric() => fnv_bytes(s),
         _ => fnv(shape(std::str::from_utf8(s).expect("a token is whole characters"))),
     }
 }
