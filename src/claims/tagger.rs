@@ -210,16 +210,15 @@ impl Model {
     }
 }
 
-/// The rows `feats` of `weights` added to `start`, exactly. Not inlined: inside [`View::tag`]
-/// the compiler adds lane by lane. The features are an array, so the loop unrolls; a bucket is
-/// below [`BUCKETS`], so the mask changes none and saves the bounds check.
+/// The rows `feats` of `weights` added to `start`, exactly. The rows are added in [`sum16`],
+/// not inlined; this widening is, so that [`View::tag`] widens each token's sums without a call.
 ///
 /// The rows are summed in their own 16-bit lanes, a whole row (8 lanes) per vector add and with
 /// no widening per row: a sum that wraps around, and the sum of the rows' high bytes (`w >> 8`,
 /// -128 to 127, so the sum of 255 fits). A row's value is 256 times its high byte plus its low
 /// byte (`w & 255`, 0 to 255), so the sum of the low bytes (below 2^16 for 255 rows) is what the
 /// wrapped sum leaves after 256 times the high bytes' sum, taken modulo 2^16.
-#[inline(never)]
+#[inline]
 fn sum_rows_onto<const N: usize>(start: [i32; 8], weights: &Weights, feats: &[u32; N]) -> [i32; 8] {
     const { assert!(N <= 255, "the high bytes' sum fits 16 bits") };
     let [wrapped, high] = sum16(weights, feats);
@@ -229,8 +228,10 @@ fn sum_rows_onto<const N: usize>(start: [i32; 8], weights: &Weights, feats: &[u3
     })
 }
 
-/// The wrapped sum and the high bytes' sum of [`sum_rows_onto`]. A function of its own, so
-/// that the compiler adds whole rows, not the halves it widens at the end.
+/// The wrapped sum and the high bytes' sum of [`sum_rows_onto`]. Not inlined, so that the
+/// compiler adds whole rows, not the halves it widens at the end. The features are an array, so
+/// the loop unrolls; a bucket is below [`BUCKETS`], so the mask changes none and saves the
+/// bounds check.
 #[inline(never)]
 fn sum16<const N: usize>(weights: &Weights, feats: &[u32; N]) -> [[i16; 8]; 2] {
     // Locals, written lane by lane on whole arrays, so that the compiler adds a row as one
@@ -441,8 +442,9 @@ fn shape(s: &str) -> &str {
 }
 
 /// The [`fnv`] hash of [`shape`]`(s)` for the bytes `s` of a token (whole characters), the
-/// shapes of ASCII words hashed at compile time. Inlined into [`View::fill`], which asks once a
-/// token: the call and its saved registers cost as much as the common cases' tests.
+/// shapes of ASCII words hashed at compile time, a token opening with ASCII punctuation hashed
+/// as it is. Inlined into [`View::fill`], which asks once a token: the call and its saved
+/// registers cost as much as the common cases' tests.
 #[inline(always)]
 fn shape_hash(s: &[u8]) -> u64 {
     const CAPS: u64 = fnv("XX");
@@ -461,6 +463,9 @@ fn shape_hash(s: &[u8]) -> u64 {
         }
         [b'a'..=b'z', ..] => LOWER,
         [b'0'..=b'9', ..] => DIGIT,
+        // ASCII punctuation first: not upper or lower case, not numeric, so the token is its
+        // own shape (without the checks of `from_utf8` and `shape`).
+        [first, ..] if first.is_ascii() && !first.is_ascii_alphanumeric() => fnv_bytes(s),
         _ => fnv(shape(std::str::from_utf8(s).expect("a token is whole characters"))),
     }
 }
