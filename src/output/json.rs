@@ -50,7 +50,8 @@ impl Document<'_> {
             entity(out, self.gazetteer, e, n)
         })?;
         out.extend_from_slice(b",\"mentions\":");
-        list(out, spill, self.mentions(), mention)?;
+        let mentions = self.x.mentions.iter().map(|m| (m.entity, self.mention(m)));
+        list(out, spill, mentions, |out, (e, m)| mention(out, self.gazetteer, e, m))?;
         out.extend_from_slice(b",\"claims\":");
         list(out, spill, self.claims(), claim)?;
         out.push(b'}');
@@ -136,10 +137,15 @@ fn role(out: &mut Vec<u8>, role: &str) -> bool {
     )
 }
 
+/// The slots of [`Gazetteer::memo`]: an entity's head ([`entity_head`]) and the part of its
+/// mentions up to their text.
+const HEAD: usize = 0;
+const MENTION: usize = 1;
+
 /// An entity as `EntityOut` serialises: its head ([`entity_head`], written once a run and kept
 /// by the gazetteer), then the mention count.
 fn entity(out: &mut Vec<u8>, g: &Gazetteer, id: EntityId, mentions: usize) {
-    out.extend_from_slice(g.memo(id, |e| {
+    out.extend_from_slice(g.memo(id, HEAD, |e| {
         let mut head = Vec::new();
         entity_head(&mut head, e);
         head
@@ -175,10 +181,15 @@ fn entity_head(out: &mut Vec<u8>, e: &Entity) {
     }
 }
 
-fn mention(out: &mut Vec<u8>, m: MentionOut<'_>) {
-    out.extend_from_slice(b"{\"entity\":");
-    string(out, m.entity);
-    entity_type(out, m.kind);
+/// A mention of entity `id`: up to its text the same bytes for every mention of the entity,
+/// written once a run and kept by the gazetteer.
+fn mention(out: &mut Vec<u8>, g: &Gazetteer, id: EntityId, m: MentionOut<'_>) {
+    out.extend_from_slice(g.memo(id, MENTION, |_| {
+        let mut head = b"{\"entity\":".to_vec();
+        string(&mut head, m.entity);
+        entity_type(&mut head, m.kind);
+        head
+    }));
     string(out, m.text);
     out.extend_from_slice(b",\"start\":");
     number(out, m.start);
