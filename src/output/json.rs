@@ -514,13 +514,20 @@ fn any_in<const N: usize>(block: &[u8]) -> bool {
         .fold(false, |any, &c| any | (c < 0x20) | (c == b'"') | (c == b'\\'))
 }
 
-/// `s` as a JSON string: unescaped runs ([`clean_prefix`]) copied whole. A string of at most [`SHORT`] bytes needing no escape (ids,
-/// types, roles, rules, names) goes through [`short`].
+/// `s` as a JSON string. A string of at most [`SHORT`] bytes needing no escape (ids, types,
+/// roles, rules, names) goes through [`short`], any other through [`scanned`]: two calls apart,
+/// so that a short one does not pay for saving the registers the long path needs.
+#[inline]
 fn string(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
-    if b.len() <= SHORT && short(out, b) {
-        return;
+    if b.len() > SHORT || !short(out, b) {
+        scanned(out, b);
     }
+}
+
+/// `b` as a JSON string: unescaped runs ([`clean_prefix`]) copied whole.
+#[inline(never)]
+fn scanned(out: &mut Vec<u8>, b: &[u8]) {
     out.reserve(b.len() + 2);
     out.push(b'"');
     let (mut from, mut i) = (0, clean_prefix(b));
@@ -557,6 +564,7 @@ const SHORT: usize = 32;
 /// words (the last ones overlapping, or one word from two four-byte halves when shorter than
 /// eight) placed in a fixed-size buffer that is copied whole and cut to length: no `memcpy`
 /// call and no byte loop, which were most of the cost of a short string.
+#[inline(never)]
 fn short(out: &mut Vec<u8>, b: &[u8]) -> bool {
     let n = b.len();
     let mut buf = [0u8; SHORT + 2];
