@@ -164,6 +164,8 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
         return None; // named by its mark, at the first bad byte
     }
     let head = &bytes[..bytes.len().min(1024)];
+    // Text has no NUL at all (a vector search): the count below is for the rare file that does.
+    memchr::memchr(0, head)?;
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, &b) in head.iter().enumerate() {
         if b == 0 {

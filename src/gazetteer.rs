@@ -144,9 +144,10 @@ pub struct Gazetteer {
     /// every start. Once made, every change to `entities` keeps it equal. Never iterated: its
     /// order does not matter.
     ids: OnceLock<HashMap<String, EntityId, FixedState>>,
-    /// Each entity's JSON head for the output stage, made on first use ([`Gazetteer::memo`]):
-    /// the same bytes for every article, so written once per run instead of once per article.
-    memo: Vec<OnceLock<Box<[u8]>>>,
+    /// Each entity's pieces of JSON for the output stage ([`MEMOS`] of them: its head, its
+    /// mentions' prefix), each made on first use ([`Gazetteer::memo`]): the same bytes for every
+    /// article, so written once per run instead of once per article or mention.
+    memo: Vec<[OnceLock<Box<[u8]>>; MEMOS]>,
     /// Exactly the embedded gazetteers: made by [`Gazetteer::embedded`], cleared by any file
     /// added. The matcher then loads the patterns the build compiled for them.
     embedded: bool,
@@ -167,6 +168,9 @@ pub const ATTRIBUTE_COLUMNS: [&str; 9] = [
 /// The most aliases a gazetteer may hold in all (about 16.7 million): the matcher keeps where a
 /// pattern's targets start in 24 bits. A file that goes past it is refused at the line that does.
 pub const MAX_ALIASES: usize = (1 << 24) - 1;
+
+/// How many pieces of bytes [`Gazetteer::memo`] keeps per entity.
+pub(crate) const MEMOS: usize = 2;
 
 const REQUIRED_COLUMNS: [&str; 4] = ["id", "name", "type", "aliases"];
 const OTHER_COLUMNS: [&str; 2] = ["subtype", "priority"];
@@ -270,14 +274,15 @@ impl Gazetteer {
             self.entities.truncate(entities);
             self.aliases.truncate(aliases);
         }
-        self.memo.resize_with(self.entities.len(), OnceLock::new);
+        self.memo.resize_with(self.entities.len(), Default::default);
         result
     }
 
-    /// The bytes `make` gives for entity `id`, made on the first call for that entity and kept
-    /// (the output stage's JSON of the entity; any thread may make them, all get the first).
-    pub(crate) fn memo(&self, id: EntityId, make: impl FnOnce(&Entity) -> Vec<u8>) -> &[u8] {
-        self.memo[id].get_or_init(|| make(&self.entities[id]).into_boxed_slice())
+    /// The bytes `make` gives for entity `id` in memo `slot` (below [`MEMOS`]), made on the
+    /// first call for that entity and slot and kept (the output stage's JSON of the entity; any
+    /// thread may make them, all get the first).
+    pub(crate) fn memo(&self, id: EntityId, slot: usize, make: impl FnOnce(&Entity) -> Vec<u8>) -> &[u8] {
+        self.memo[id][slot].get_or_init(|| make(&self.entities[id]).into_boxed_slice())
     }
 
     /// All entities, in load order.

@@ -128,7 +128,7 @@ pub(crate) fn decode(text: &'static str, bytes: &'static [u8]) -> Gazetteer {
         },
     );
     g.aliases = aliases;
-    g.memo.resize_with(g.entities.len(), std::sync::OnceLock::new);
+    g.memo.resize_with(g.entities.len(), Default::default);
     g
 }
 

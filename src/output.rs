@@ -557,7 +557,8 @@ pub fn json_schema() -> serde_json::Value {
 }
 
 /// Byte offset to code point offset and back, in O(1) (O(log n) back) plus a scan of at most
-/// one 64-byte block; it keeps one count per block, not one per character.
+/// half a 64-byte block (a whole one back); it keeps one count per block, not one per
+/// character.
 #[derive(Clone, Debug)]
 pub(crate) struct CharIndex {
     /// Code points before each 64-byte block, and the total at the end.
@@ -606,10 +607,20 @@ impl CharIndex {
         let block = byte / BLOCK;
         let (start, offset) = (self.blocks[block], byte - block * BLOCK);
         let block_len = BLOCK.min(bytes.len() - block * BLOCK);
-        if self.blocks.get(block + 1) == Some(&(start + block_len)) {
+        let Some(&next) = self.blocks.get(block + 1) else {
+            return start; // the end of a text of whole blocks
+        };
+        if next == start + block_len {
             return start + offset; // no continuation byte in the block: one byte, one char
         }
-        start + offset - continuations(bytes, block * BLOCK, byte)
+        // The continuation bytes on the shorter side of `byte`: before it from the block's
+        // start, or after it up to the block's end (the next block's count less the chars there).
+        let end = block * BLOCK + block_len;
+        if offset <= BLOCK / 2 {
+            start + offset - continuations(bytes, block * BLOCK, byte)
+        } else {
+            next - (end - byte - continuations(bytes, byte, end))
+        }
     }
 
     /// The byte offset of code point offset `cp` (at most [`CharIndex::len`]) of `text`.

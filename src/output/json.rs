@@ -50,7 +50,8 @@ impl Document<'_> {
             entity(out, self.gazetteer, e, n)
         })?;
         out.extend_from_slice(b",\"mentions\":");
-        list(out, spill, self.mentions(), mention)?;
+        let mentions = self.x.mentions.iter().map(|m| (m.entity, self.mention(m)));
+        list(out, spill, mentions, |out, (e, m)| mention(out, self.gazetteer, e, m))?;
         out.extend_from_slice(b",\"claims\":");
         list(out, spill, self.claims(), claim)?;
         out.push(b'}');
@@ -136,10 +137,15 @@ fn role(out: &mut Vec<u8>, role: &str) -> bool {
     )
 }
 
+/// The slots of [`Gazetteer::memo`]: an entity's head ([`entity_head`]) and the part of its
+/// mentions up to their text.
+const HEAD: usize = 0;
+const MENTION: usize = 1;
+
 /// An entity as `EntityOut` serialises: its head ([`entity_head`], written once a run and kept
 /// by the gazetteer), then the mention count.
 fn entity(out: &mut Vec<u8>, g: &Gazetteer, id: EntityId, mentions: usize) {
-    out.extend_from_slice(g.memo(id, |e| {
+    out.extend_from_slice(g.memo(id, HEAD, |e| {
         let mut head = Vec::new();
         entity_head(&mut head, e);
         head
@@ -175,10 +181,15 @@ fn entity_head(out: &mut Vec<u8>, e: &Entity) {
     }
 }
 
-fn mention(out: &mut Vec<u8>, m: MentionOut<'_>) {
-    out.extend_from_slice(b"{\"entity\":");
-    string(out, m.entity);
-    entity_type(out, m.kind);
+/// A mention of entity `id`: up to its text the same bytes for every mention of the entity,
+/// written once a run and kept by the gazetteer.
+fn mention(out: &mut Vec<u8>, g: &Gazetteer, id: EntityId, m: MentionOut<'_>) {
+    out.extend_from_slice(g.memo(id, MENTION, |_| {
+        let mut head = b"{\"entity\":".to_vec();
+        string(&mut head, m.entity);
+        entity_type(&mut head, m.kind);
+        head
+    }));
     string(out, m.text);
     out.extend_from_slice(b",\"start\":");
     number(out, m.start);
@@ -503,13 +514,20 @@ fn any_in<const N: usize>(block: &[u8]) -> bool {
         .fold(false, |any, &c| any | (c < 0x20) | (c == b'"') | (c == b'\\'))
 }
 
-/// `s` as a JSON string: unescaped runs ([`clean_prefix`]) copied whole. A string of at most [`SHORT`] bytes needing no escape (ids,
-/// types, roles, rules, names) goes through [`short`].
+/// `s` as a JSON string. A string of at most [`SHORT`] bytes needing no escape (ids, types,
+/// roles, rules, names) goes through [`short`], any other through [`scanned`]: two calls apart,
+/// so that a short one does not pay for saving the registers the long path needs.
+#[inline]
 fn string(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
-    if b.len() <= SHORT && short(out, b) {
-        return;
+    if b.len() > SHORT || !short(out, b) {
+        scanned(out, b);
     }
+}
+
+/// `b` as a JSON string: unescaped runs ([`clean_prefix`]) copied whole.
+#[inline(never)]
+fn scanned(out: &mut Vec<u8>, b: &[u8]) {
     out.reserve(b.len() + 2);
     out.push(b'"');
     let (mut from, mut i) = (0, clean_prefix(b));
@@ -546,6 +564,7 @@ const SHORT: usize = 32;
 /// words (the last ones overlapping, or one word from two four-byte halves when shorter than
 /// eight) placed in a fixed-size buffer that is copied whole and cut to length: no `memcpy`
 /// call and no byte loop, which were most of the cost of a short string.
+#[inline(never)]
 fn short(out: &mut Vec<u8>, b: &[u8]) -> bool {
     let n = b.len();
     let mut buf = [0u8; SHORT + 2];
