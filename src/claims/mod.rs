@@ -314,8 +314,8 @@ impl ClaimFinder {
                     quotes: &quotes,
                     kinds: &self.kinds,
                     tables: OnceCell::new(),
-                    np_memo: Cell::new(None),
-                    source_memo: Cell::new(None),
+                    np_memo: LastAnswer::default(),
+                    source_memo: LastAnswer::default(),
                 };
                 let first = out.len();
                 let mut proposals = Proposals::default();
@@ -419,9 +419,29 @@ struct Ctx<'a> {
     /// Clause lookups, built on first use.
     tables: OnceCell<clauses::Tables>,
     /// The last noun phrase start found, `(end, start)` ([`Ctx::np_start`]).
-    np_memo: Cell<Option<(usize, usize)>>,
+    np_memo: LastAnswer<usize>,
     /// The last source found before a cue, `(aux_start, found)` ([`Ctx::source_before`]).
-    source_memo: Cell<Option<(usize, Option<SourceBounds>)>>,
+    source_memo: LastAnswer<Option<SourceBounds>>,
+}
+
+/// A function's last answer and the token index it was asked about: the rules around one cue
+/// ask the same question several times in a row.
+#[derive(Default)]
+struct LastAnswer<T: Copy>(Cell<Option<(usize, T)>>);
+
+impl<T: Copy> LastAnswer<T> {
+    /// The answer for `key`: the kept one if `key` was asked last, else `find`'s, kept.
+    #[inline]
+    fn get_or(&self, key: usize, find: impl FnOnce() -> T) -> T {
+        match self.0.get() {
+            Some((k, answer)) if k == key => answer,
+            _ => {
+                let answer = find();
+                self.0.set(Some((key, answer)));
+                answer
+            }
+        }
+    }
 }
 
 impl Ctx<'_> {

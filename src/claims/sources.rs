@@ -84,14 +84,7 @@ impl Ctx<'_> {
     /// Where the noun phrase ending at token `end` (exclusive) starts. The rules around one cue
     /// ask for the phrase before it several times: the last answer is kept ([`Ctx::np_memo`]).
     pub(super) fn np_start(&self, end: usize) -> usize {
-        match self.np_memo.get() {
-            Some((e, start)) if e == end => start,
-            _ => {
-                let start = self.find_np_start(end);
-                self.np_memo.set(Some((end, start)));
-                start
-            }
-        }
+        self.np_memo.get_or(end, || self.find_np_start(end))
     }
 
     fn find_np_start(&self, end: usize) -> usize {

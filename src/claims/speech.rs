@@ -355,14 +355,8 @@ impl Ctx<'_> {
     /// The rules around one cue (and a quote's) ask for it more than once: the last answer is
     /// kept ([`Ctx::source_memo`]).
     pub(super) fn source_before(&self, aux_start: usize) -> Option<(usize, usize, usize)> {
-        match self.source_memo.get() {
-            Some((aux, found)) if aux == aux_start => found,
-            _ => {
-                let found = self.find_source_before(aux_start);
-                self.source_memo.set(Some((aux_start, found)));
-                found
-            }
-        }
+        self.source_memo
+            .get_or(aux_start, || self.find_source_before(aux_start))
     }
 
     fn find_source_before(&self, aux_start: usize) -> Option<(usize, usize, usize)> {
