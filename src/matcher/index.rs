@@ -258,7 +258,9 @@ impl Index {
     }
 
     /// Extends the run from `start` at `node` by the word `id` ending at `end`, reporting the
-    /// phrase it completes; the node to go on from, if some longer phrase may follow.
+    /// phrase it completes; the node to go on from, if some longer phrase may follow. Always
+    /// inlined: with a plain `#[inline]`, whether it was inlined into [`Index::walk`] turned on
+    /// unrelated code elsewhere in the crate (walk 80.7 M -> 90.3 M instructions on PolNeAR).
     #[inline(always)]
     fn step(
         &self,

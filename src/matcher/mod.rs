@@ -347,7 +347,7 @@ impl Matcher {
             let based = view[after..]
                 .get(..7)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b" based "));
-            // Asked only where it can matter: of a short common-word alias.
+            // Asked only where it can matter: for an alias that spells a common word (`common`).
             let shouting = targets.iter().any(|t| t.common) && among_capitals(view, r.start, after);
             let arabic = !folded.is_ascii() && view[r.start..r.end].iter().any(|b| (0xD8..=0xDB).contains(b));
             let evidence = arabic || before & cue::PLACE_BEFORE != 0 || next & cue::PLACE_AFTER != 0;
